@@ -30,6 +30,8 @@ export type DeskState = 'new' | 'locked' | 'unlocked';
 
 export interface DeskStatus {
   state: DeskState;
+  /** Set when the desk's files are damaged or incomplete: login cannot work until it is fixed. */
+  problem: { code: 'STORAGE_DAMAGED'; message: string } | null;
   /** Names from the desk's settings; null while the desk is new or locked (they live in the database). */
   deskName: string | null;
   user: SessionUser | null;

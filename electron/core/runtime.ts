@@ -1,9 +1,27 @@
-// PLACEHOLDER (being written): the core's single entry point for both transports.
-import type { Result } from '../contract/index.ts';
+// The core's single entry point for both transports: one runtime per data folder per process. It holds
+// the instance lock, the unlocked desk (or nothing, when locked), the session and the idle timer.
+// Calls run one at a time: one person uses a desk at a time, and unlock/lock must never interleave.
+import type { Result, SessionUser, DeskStatus, MethodName } from '../contract/index.ts';
+import { DeskError } from './errors.ts';
+import { dispatch, type Handler } from './api/dispatch.ts';
+import { deskPaths, type DeskPaths } from './storage/data-dir.ts';
+import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
+import { createDesk, deskPresence, lockDesk, unlockWithPassword, unlockWithRecovery, type UnlockedDesk } from './vault/vault.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { changePassword, createAccount, disableAccount, findAccount, listAccounts, recoverSupervisor, resetAccount, toSessionUser, type AccountsDeps } from './auth/accounts.ts';
+import { readSettings, writeSettings } from './settings/settings.ts';
+import { appendAudit } from './audit/audit-log.ts';
+import { recoverySecret } from './keys/recovery-key.ts';
+import type { KdfCost } from './keys/key-slots.ts';
+import { APP_VERSION } from './version.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
   mode: 'electron' | 'browser';
+  /** Tests only: a cheaper scrypt for slots they create. Real desks always use the default. */
+  kdfCost?: KdfCost;
+  now?: () => Date;
+  log?: (line: string) => void;
 }
 
 export interface DeskRuntime {
@@ -13,4 +31,195 @@ export interface DeskRuntime {
   close(): Promise<void>;
 }
 
-export declare function openDeskRuntime(options: DeskRuntimeOptions): Promise<DeskRuntime>;
+const AUTH_FAILED = 'The user name or password is wrong.';
+
+class Runtime implements DeskRuntime {
+  private unlocked: UnlockedDesk | null = null;
+  private session: { user: SessionUser; lastActivity: number; idleMs: number } | null = null;
+  private readonly throttle = new LoginThrottle();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly idleTimer: NodeJS.Timeout;
+  private readonly now: () => Date;
+  private readonly handlers: Record<MethodName, Handler>;
+  private closed = false;
+
+  private readonly paths: DeskPaths;
+  private readonly lock: InstanceLock;
+  private readonly options: DeskRuntimeOptions;
+
+  constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
+    this.paths = paths;
+    this.lock = lock;
+    this.options = options;
+    this.now = options.now ?? (() => new Date());
+    this.idleTimer = setInterval(() => void this.serial(() => this.lockIfIdle()), 5_000);
+    this.idleTimer.unref();
+    this.handlers = this.buildHandlers();
+  }
+
+  dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'LOCKED', message: 'The desk has been closed.' } });
+    const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch() };
+    return this.serial(async () => {
+      // Checked here as well as by the timer: a PC that slept through the timer must still lock.
+      await this.lockIfIdle();
+      return dispatch(gate, this.handlers, method, input, this.options.log);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.serial(() => this.lockNow('auth.close'));
+    this.closed = true;
+    clearInterval(this.idleTimer);
+    this.lock.release();
+  }
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private touch(): void {
+    if (this.session) this.session.lastActivity = this.now().getTime();
+  }
+
+  private async lockIfIdle(): Promise<void> {
+    const s = this.session;
+    if (s && this.now().getTime() - s.lastActivity >= s.idleMs) await this.lockNow('auth.auto-lock');
+  }
+
+  private async lockNow(action: string): Promise<void> {
+    const desk = this.unlocked;
+    const user = this.session?.user;
+    this.session = null;
+    this.unlocked = null;
+    if (!desk) return;
+    try {
+      if (user) await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, this.now());
+    } finally {
+      await lockDesk(desk);
+    }
+  }
+
+  private requireDesk(): UnlockedDesk {
+    if (!this.unlocked) throw new DeskError('LOCKED', 'The desk is locked. Log in to continue.');
+    return this.unlocked;
+  }
+
+  private deps(): AccountsDeps {
+    return { paths: this.paths, desk: this.requireDesk(), kdfCost: this.options.kdfCost, now: this.now };
+  }
+
+  private async startSession(desk: UnlockedDesk, user: SessionUser, action: string): Promise<SessionUser> {
+    const settings = await readSettings(desk.store.db);
+    const at = this.now();
+    await desk.store.db.updateTable('accounts').set({ last_login_at: at.toISOString() }).where('username', '=', user.username).execute();
+    await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, at);
+    this.unlocked = desk;
+    this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
+    return user;
+  }
+
+  private presenceOrThrow(): void {
+    const p = deskPresence(this.paths);
+    if (p.state === 'new') throw new DeskError('NOT_SET_UP', 'There is no desk in this data folder yet. Set one up first.');
+    if (p.state === 'damaged') throw new DeskError('STORAGE_DAMAGED', p.message);
+  }
+
+  private buildHandlers(): Record<MethodName, Handler> {
+    const h: { [M in MethodName]: (input: import('../contract/index.ts').ParsedInput<M>, user: SessionUser | null) => Promise<unknown> } = {
+      'desk.status': async (): Promise<DeskStatus> => {
+        const p = deskPresence(this.paths);
+        const unlocked = this.unlocked;
+        const settings = unlocked ? await readSettings(unlocked.store.db) : null;
+        return {
+          state: p.state === 'new' ? 'new' : unlocked ? 'unlocked' : 'locked',
+          problem: p.state === 'damaged' ? { code: 'STORAGE_DAMAGED', message: p.message } : null,
+          deskName: settings ? settings.desk.deskNameJa : null,
+          user: this.session?.user ?? null,
+          idleLockMinutes: settings?.idleLockMinutes ?? null,
+          mode: this.options.mode,
+          version: APP_VERSION,
+        };
+      },
+      'desk.setup': async (input) => {
+        const { unlocked, recoveryKey, user } = await createDesk(this.paths, input, this.options.kdfCost);
+        await this.lockNow('auth.lock');
+        await this.startSession(unlocked, user, 'auth.login');
+        return { recoveryKey, user };
+      },
+      'auth.login': async ({ username, password }) => {
+        this.presenceOrThrow();
+        const t = this.now().getTime();
+        const wait = this.throttle.waitSeconds(username, t);
+        if (wait > 0) {
+          throw new DeskError('AUTH_THROTTLED', `Too many wrong passwords for ${username}. Try again in ${wait} seconds.`, { field: 'password', retryAfterSeconds: wait });
+        }
+        const desk = await unlockWithPassword(this.paths, username, password);
+        if (!desk) {
+          this.throttle.failed(username, this.now().getTime());
+          throw new DeskError('AUTH_FAILED', AUTH_FAILED, { field: 'password' });
+        }
+        const account = await findAccount(desk, username);
+        if (!account || account.disabled === 1) {
+          await lockDesk(desk);
+          throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+        }
+        this.throttle.succeeded(username);
+        await this.lockNow('auth.lock');
+        return this.startSession(desk, toSessionUser(account), 'auth.login');
+      },
+      'auth.recover': async ({ recoveryKey, username, newPassword }) => {
+        this.presenceOrThrow();
+        const t = this.now().getTime();
+        const wait = this.throttle.waitSeconds('#recovery', t);
+        if (wait > 0) throw new DeskError('AUTH_THROTTLED', `Too many wrong recovery keys. Try again in ${wait} seconds.`, { field: 'recoveryKey', retryAfterSeconds: wait });
+        const desk = await unlockWithRecovery(this.paths, recoverySecret(recoveryKey));
+        if (!desk) {
+          this.throttle.failed('#recovery', t);
+          throw new DeskError('AUTH_FAILED', 'That recovery key does not unlock this desk. Check each group of four.', { field: 'recoveryKey' });
+        }
+        this.throttle.succeeded('#recovery');
+        try {
+          const user = await recoverSupervisor({ paths: this.paths, desk, kdfCost: this.options.kdfCost, now: this.now }, username, newPassword);
+          await this.lockNow('auth.lock');
+          return await this.startSession(desk, user, 'auth.login');
+        } catch (e) {
+          if (this.unlocked !== desk) await lockDesk(desk);
+          throw e;
+        }
+      },
+      'auth.lock': async () => {
+        await this.lockNow('auth.lock');
+        return null;
+      },
+      'auth.changePassword': async ({ currentPassword, newPassword }, user) => {
+        const updated = await changePassword(this.deps(), user!.username, currentPassword, newPassword);
+        if (this.session) this.session.user = updated;
+        return updated;
+      },
+      'session.touch': async () => ({ idleLockMinutes: (this.session?.idleMs ?? 0) / 60_000 }),
+      'accounts.list': async () => listAccounts(this.requireDesk()),
+      'accounts.create': async (input, user) => createAccount(this.deps(), user!.username, input),
+      'accounts.disable': async ({ username }, user) => disableAccount(this.deps(), user!.username, username),
+      'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user!.username, username),
+      'settings.get': async () => readSettings(this.requireDesk().store.db),
+      'settings.update': async (changes, user) => {
+        const desk = this.requireDesk();
+        await desk.store.db.transaction().execute((trx) => writeSettings(trx, changes, user!.username, this.now()));
+        const settings = await readSettings(desk.store.db);
+        if (this.session) this.session.idleMs = settings.idleLockMinutes * 60_000;
+        return settings;
+      },
+    };
+    return h as unknown as Record<MethodName, Handler>;
+  }
+}
+
+export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<DeskRuntime> {
+  const paths = deskPaths(options.dataDir);
+  const lock = acquireInstanceLock(paths.dataDir, paths.instanceLock);
+  return new Runtime(paths, lock, options);
+}

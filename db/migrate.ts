@@ -1,0 +1,42 @@
+// Brings a database up to this version's schema, and refuses one written by a newer version: a desk
+// must never run old code over a schema it does not know.
+import type { Kysely } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { migrations } from './migrations/index.ts';
+
+export const SCHEMA_VERSION = Object.keys(migrations).length;
+
+export class SchemaTooNewError extends Error {
+  readonly unknown: string[];
+  constructor(unknown: string[]) {
+    super(
+      `This desk's database was written by a newer version of Privacy Desk (it has ${unknown.length} change(s) this version does not know: ${unknown.join(', ')}). Install the newer version; nothing was changed.`,
+    );
+    this.name = 'SchemaTooNewError';
+    this.unknown = unknown;
+  }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const known = new Set(Object.keys(migrations));
+  const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}

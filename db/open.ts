@@ -1,0 +1,74 @@
+// Opening the one encrypted SQLite file: ChaCha20-Poly1305 (SQLite3MultipleCiphers) keyed with the raw
+// 256-bit data key, so no second key stretching happens on every open. WAL with synchronous=FULL so a
+// committed write survives a power cut; foreign keys on.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type RawDatabase = Database.Database;
+
+export class DatabaseOpenError extends Error {
+  readonly reason: 'wrong-key' | 'not-a-database' | 'io';
+  constructor(reason: 'wrong-key' | 'not-a-database' | 'io', message: string) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+    this.reason = reason;
+  }
+}
+
+export interface OpenedDatabase {
+  raw: RawDatabase;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export function keyPragma(dataKey: Buffer): string {
+  if (dataKey.length !== 32) throw new Error('the data key must be 32 bytes');
+  return `key='raw:${dataKey.toString('hex')}'`;
+}
+
+/** Opens (or, with create, creates) the encrypted database and proves the key by reading the schema. */
+export function openRaw(path: string, dataKey: Buffer, options: { create?: boolean; readonly?: boolean } = {}): RawDatabase {
+  let raw: RawDatabase;
+  try {
+    raw = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  } catch (e) {
+    throw new DatabaseOpenError('io', `The case database ${path} cannot be opened: ${(e as Error).message}`);
+  }
+  try {
+    raw.pragma(`cipher='chacha20'`);
+    raw.pragma(keyPragma(dataKey));
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    raw.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new DatabaseOpenError('wrong-key', `The case database ${path} does not open with this key: the key is wrong, or the file is not a Privacy Desk database or is damaged.`);
+    }
+    throw new DatabaseOpenError('not-a-database', `The case database ${path} is damaged: ${(e as Error).message}`);
+  }
+  if (!options.readonly) {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+  }
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  // Temporary tables and sort spills stay in memory: a temp file would not be encrypted.
+  raw.pragma('temp_store = MEMORY');
+  return raw;
+}
+
+export function wrapKysely(raw: RawDatabase): OpenedDatabase {
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    raw,
+    db,
+    async close() {
+      await db.destroy(); // closes raw too
+    },
+  };
+}
+
+export function openDatabase(path: string, dataKey: Buffer, options: { create?: boolean } = {}): OpenedDatabase {
+  return wrapKysely(openRaw(path, dataKey, options));
+}

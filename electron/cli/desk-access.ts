@@ -1,0 +1,57 @@
+// Opening a desk from the command line: take the data folder's lock, unlock with a staff password.
+import { resolve } from 'node:path';
+import { username as usernameSchema } from '../contract/index.ts';
+import { deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
+import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
+import { deskPresence, lockDesk, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
+import { isDeskError } from '../core/errors.ts';
+import { CliError, readPassword, type CliIO } from './io.ts';
+
+export async function withUnlockedDesk<T>(
+  io: CliIO,
+  dataDirArg: string | undefined,
+  userArg: string | undefined,
+  work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>,
+): Promise<T> {
+  if (!dataDirArg) throw new CliError('--data-dir is required.', 2);
+  if (!userArg) throw new CliError('--user is required.', 2);
+  const user = usernameSchema.safeParse(userArg);
+  if (!user.success) throw new CliError(`--user: ${user.error.issues[0]?.message ?? 'not a user name'}`, 2);
+  const paths = deskPaths(resolve(dataDirArg));
+  const presence = deskPresence(paths);
+  if (presence.state === 'new') throw new CliError(`There is no desk in ${paths.dataDir}.`);
+  if (presence.state === 'damaged') throw new CliError(presence.message);
+  const lock = wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
+  try {
+    const password = await readPassword(io);
+    const desk = await wrapAsync(() => unlockWithPassword(paths, user.data, password));
+    if (!desk) throw new CliError(`Wrong user name or password for ${user.data}.`);
+    try {
+      const account = await desk.store.db.selectFrom('accounts').select('disabled').where('username', '=', user.data).executeTakeFirst();
+      if (!account || account.disabled) throw new CliError(`The account ${user.data} is disabled.`);
+      return await work(desk, paths, user.data);
+    } finally {
+      await lockDesk(desk);
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+function wrap<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isDeskError(e)) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+async function wrapAsync<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (isDeskError(e)) throw new CliError(e.message);
+    throw e;
+  }
+}

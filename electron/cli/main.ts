@@ -1,0 +1,55 @@
+// `npm run desk -- <command>`: the admin command line for IT staff provisioning and checking a PC.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CliError, type CliIO } from './io.ts';
+import { initCommand } from './commands/init.ts';
+import { dbCommand } from './commands/db.ts';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  init: { run: initCommand, summary: 'create a desk in a data folder and print its recovery key' },
+  db: { run: dbCommand, summary: 'db check: integrity, encryption, key slots and audit chain of a desk' },
+};
+
+export function registerCommand(name: string, summary: string, run: Command): void {
+  commands[name] = { run, summary };
+}
+
+const help = () =>
+  `Usage: npm run desk -- <command> [options]\n\nCommands:\n${Object.entries(commands)
+    .map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`)
+    .join('\n')}\n\nEvery command takes --help.`;
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    io.stdout.write(help() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`Unknown command "${name}".\n${help()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    const code = (e as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`${(e as Error).message}. Try --help.\n`);
+      return 2;
+    }
+    io.stderr.write(`Failed: ${(e as Error)?.name ?? 'error'} (${code ?? 'no code'}).\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}

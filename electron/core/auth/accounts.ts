@@ -1,0 +1,128 @@
+// Staff accounts: the row in the database says who someone is and what they may do; their key slot
+// in the slot file is how they unlock. No password is stored anywhere: a new account or a reset gets
+// a one-time password that wraps a fresh slot and must be changed at first login.
+import type { Account as AccountView, SessionUser } from '../../contract/index.ts';
+import type { Account } from '../../../db/schema.ts';
+import { DeskError } from '../errors.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { makeUserSlot, openSlot, readKeySlots, userSlot, withSlot, withoutUserSlot, writeKeySlots, type KdfCost } from '../keys/key-slots.ts';
+import type { DeskPaths } from '../storage/data-dir.ts';
+import type { UnlockedDesk } from '../vault/vault.ts';
+import { newOneTimePassword } from './one-time-password.ts';
+
+export const toSessionUser = (a: Account): SessionUser => ({
+  username: a.username,
+  displayName: a.display_name,
+  role: a.role,
+  mustChangePassword: a.must_change_password === 1,
+});
+
+const toView = (a: Account): AccountView => ({
+  ...toSessionUser(a),
+  disabled: a.disabled === 1,
+  createdAt: a.created_at,
+  lastLoginAt: a.last_login_at,
+});
+
+export interface AccountsDeps {
+  paths: DeskPaths;
+  desk: UnlockedDesk;
+  kdfCost?: KdfCost;
+  now: () => Date;
+}
+
+export async function findAccount(desk: UnlockedDesk, username: string): Promise<Account | undefined> {
+  return desk.store.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+async function mustFind(desk: UnlockedDesk, username: string): Promise<Account> {
+  const a = await findAccount(desk, username);
+  if (!a) throw new DeskError('NOT_FOUND', `There is no account named ${username}.`, { field: 'username' });
+  return a;
+}
+
+export async function listAccounts(desk: UnlockedDesk): Promise<AccountView[]> {
+  const rows = await desk.store.db.selectFrom('accounts').selectAll().orderBy('username').execute();
+  return rows.map(toView);
+}
+
+/**
+ * Writes the slot file and the account row together: the row changes inside a transaction that
+ * commits only after the slot file is safely on disk. If the commit then fails, the new slot is
+ * refused at login because the row still names the old slot id.
+ */
+async function replaceSlot(deps: AccountsDeps, username: string, password: string, rowChanges: Partial<Account>, audit: { actor: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
+  const { paths, desk } = deps;
+  const file = readKeySlots(paths.keySlots);
+  const slot = await makeUserSlot(file.deskId, username, password, desk.dataKey, deps.kdfCost);
+  const now = deps.now();
+  await desk.store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ ...rowChanges, slot_id: slot.id }).where('username', '=', username).execute();
+    await appendAudit(trx, { actor: audit.actor, action: audit.action, entity: 'account', entityId: username, detail: audit.detail ?? {} }, now);
+    writeKeySlots(paths.keySlots, withSlot(file, slot));
+  });
+}
+
+export async function createAccount(deps: AccountsDeps, actor: string, input: { username: string; displayName: string; role: 'agent' | 'supervisor' }) {
+  if (await findAccount(deps.desk, input.username)) {
+    throw new DeskError('CONFLICT', `An account named ${input.username} already exists. Choose another user name, or reset that account.`, { field: 'username' });
+  }
+  const now = deps.now().toISOString();
+  await deps.desk.store.db
+    .insertInto('accounts')
+    .values({ username: input.username, display_name: input.displayName, role: input.role, slot_id: null, must_change_password: 1, created_at: now })
+    .execute();
+  const oneTimePassword = newOneTimePassword();
+  await replaceSlot(deps, input.username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.create', detail: { after: { displayName: input.displayName, role: input.role } } });
+  return { username: input.username, oneTimePassword };
+}
+
+export async function resetAccount(deps: AccountsDeps, actor: string, username: string) {
+  const a = await mustFind(deps.desk, username);
+  if (username === actor) throw new DeskError('CONFLICT', 'You cannot reset your own account; change your password instead.', { field: 'username' });
+  const oneTimePassword = newOneTimePassword();
+  await replaceSlot(deps, username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.reset', detail: { before: { disabled: a.disabled === 1 } } });
+  return { username, oneTimePassword };
+}
+
+export async function disableAccount(deps: AccountsDeps, actor: string, username: string): Promise<void> {
+  const a = await mustFind(deps.desk, username);
+  if (username === actor) throw new DeskError('CONFLICT', 'You cannot disable your own account.', { field: 'username' });
+  if (a.disabled === 1) return;
+  if (a.role === 'supervisor') {
+    const others = await deps.desk.store.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'supervisor')
+      .where('disabled', '=', 0)
+      .where('username', '!=', username)
+      .executeTakeFirstOrThrow();
+    if (Number(others.n) === 0) throw new DeskError('CONFLICT', 'This is the last active supervisor; add another supervisor first.', { field: 'username' });
+  }
+  const file = readKeySlots(deps.paths.keySlots);
+  await deps.desk.store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ disabled: 1, slot_id: null }).where('username', '=', username).execute();
+    await appendAudit(trx, { actor, action: 'account.disable', entity: 'account', entityId: username, detail: { before: { disabled: false }, after: { disabled: true } } }, deps.now());
+    writeKeySlots(deps.paths.keySlots, withoutUserSlot(file, username));
+  });
+}
+
+/** Re-wraps the same data key under the new password: the database itself is not rewritten. */
+export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
+  const file = readKeySlots(deps.paths.keySlots);
+  const slot = userSlot(file, username);
+  const key = slot ? await openSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
+  if (!key) throw new DeskError('AUTH_FAILED', 'The current password is wrong.', { field: 'currentPassword' });
+  key.fill(0);
+  if (currentPassword === newPassword) throw new DeskError('INVALID_INPUT', 'Choose a password different from the current one.', { field: 'newPassword' });
+  await replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change' });
+  return toSessionUser(await mustFind(deps.desk, username));
+}
+
+/** After unlocking with the recovery key: give a supervisor a new password. */
+export async function recoverSupervisor(deps: AccountsDeps, username: string, newPassword: string): Promise<SessionUser> {
+  const a = await findAccount(deps.desk, username);
+  if (!a || a.role !== 'supervisor') throw new DeskError('NOT_FOUND', `There is no supervisor account named ${username}.`, { field: 'username' });
+  await replaceSlot(deps, username, newPassword, { must_change_password: 0, disabled: 0 }, { actor: username, action: 'account.recover', detail: { via: 'recovery key' } });
+  return toSessionUser(await mustFind(deps.desk, username));
+}

@@ -1,0 +1,53 @@
+// Desk settings live inside the encrypted database, one JSON value per key. Defaults are seeded from
+// Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { DeskDetails, DeskSettings } from '../../contract/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+
+export const ARTICLE_11_DESK: DeskDetails = {
+  companyJa: '株式会社JUO',
+  companyEn: 'JUO Inc.',
+  deskNameJa: 'CareerModel サポートデスク',
+  deskNameEn: 'CareerModel Support Desk',
+  postalCode: '160-0023',
+  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
+  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
+  email: 'info@career-model.com',
+  phone: '',
+};
+
+export const DEFAULT_SETTINGS: DeskSettings = {
+  desk: ARTICLE_11_DESK,
+  idleLockMinutes: 10,
+  defaultLocale: 'ja',
+};
+
+type Key = keyof DeskSettings;
+
+export async function readSettings(db: Kysely<DB>): Promise<DeskSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<DeskSettings>) };
+}
+
+export async function writeSettings(
+  db: Kysely<DB> | Transaction<DB>,
+  changes: Partial<DeskSettings>,
+  actor: string | null,
+  now: Date = new Date(),
+): Promise<void> {
+  for (const key of Object.keys(changes) as Key[]) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    const before = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    const json = JSON.stringify(value);
+    if (before?.value === json) continue;
+    await db
+      .insertInto('settings')
+      .values({ key, value: json, updated_at: now.toISOString(), updated_by: actor })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now.toISOString(), updated_by: actor }))
+      .execute();
+    await appendAudit(db, { actor, action: 'settings.update', entity: 'settings', entityId: key, detail: { before: before ? JSON.parse(before.value) : null, after: value } }, now);
+  }
+}

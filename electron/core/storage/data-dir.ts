@@ -1,0 +1,32 @@
+// Where a desk lives on disk. The default is the per-user app-data folder Electron uses for this app
+// (app.getPath('userData')), so the desktop app and browser mode open the same desk by default.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_FOLDER_NAME = 'Privacy Desk';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER_NAME);
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_FOLDER_NAME);
+}
+
+/** The files of one desk, kept in a subfolder so Electron's own files in userData never mix with them. */
+export interface DeskPaths {
+  dataDir: string;
+  deskDir: string;
+  database: string;
+  keySlots: string;
+  instanceLock: string;
+}
+
+export function deskPaths(dataDir: string): DeskPaths {
+  const deskDir = join(dataDir, 'desk');
+  return {
+    dataDir,
+    deskDir,
+    database: join(deskDir, 'desk.db'),
+    keySlots: join(deskDir, 'keyslots.json'),
+    instanceLock: join(dataDir, 'desk.lock'),
+  };
+}

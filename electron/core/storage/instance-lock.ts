@@ -1,0 +1,87 @@
+// One running desk per data folder: two processes writing one SQLite file through two sessions and two
+// outboxes would double-send mail and interleave audit chains. The lock file names its holder so the
+// refusal can say who; a holder that died (same host, pid gone) is taken over.
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, rmSync, fsyncSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { DeskError } from '../errors.ts';
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+export interface InstanceLock {
+  release(): void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unusable(dataDir: string, e: unknown): DeskError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+  const why =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'it cannot be written (permission denied or read-only)'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a file of that name is in the way'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : `the system said ${code}`;
+  return new DeskError('DATA_DIR_UNUSABLE', `The data folder ${dataDir} cannot be used: ${why}. Choose another folder with --data-dir or fix the folder.`);
+}
+
+export function acquireInstanceLock(dataDir: string, lockPath: string): InstanceLock {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw unusable(dataDir, e);
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lockPath, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dataDir, e);
+      let holder: LockHolder | null = null;
+      try {
+        holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
+      } catch {
+        holder = null; // a lock file torn by a crash mid-write holds nothing
+      }
+      const stale = holder === null || (holder.host === hostname() && !alive(holder.pid));
+      if (!stale && holder) {
+        throw new DeskError(
+          'DATA_DIR_BUSY',
+          `Another Privacy Desk (process ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is using the data folder ${dataDir}. Close it first, or choose another folder with --data-dir.`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+      continue;
+    }
+    const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+    writeSync(fd, JSON.stringify(me));
+    fsyncSync(fd);
+    closeSync(fd);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      try {
+        const now = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
+        if (now.pid === me.pid && now.startedAt === me.startedAt) rmSync(lockPath, { force: true });
+      } catch {
+        // already gone: nothing to release
+      }
+    };
+    process.once('exit', release);
+    return { release };
+  }
+  throw new DeskError('DATA_DIR_BUSY', `The data folder ${dataDir} is being locked by another process right now. Try again.`);
+}

@@ -1,0 +1,159 @@
+// The vault: creating a desk, unlocking it with a staff password or the recovery key, and nothing
+// else. A desk is one folder holding the encrypted database and its key-slot file; it comes into
+// being by renaming a fully written staging folder, so a crash during set-up leaves no half-desk.
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { DeskDetails, Locale, SessionUser } from '../../contract/index.ts';
+import { openDatabase, DatabaseOpenError, type OpenedDatabase } from '../../../db/open.ts';
+import { migrateToLatest, SchemaTooNewError } from '../../../db/migrate.ts';
+import { deskPaths, type DeskPaths } from '../storage/data-dir.ts';
+import { fsyncDir } from '../storage/atomic-file.ts';
+import { DeskError } from '../errors.ts';
+import {
+  makeRecoverySlot,
+  makeUserSlot,
+  newKeySlotFile,
+  openSlot,
+  readKeySlots,
+  recoverySlot,
+  userSlot,
+  writeKeySlots,
+  type KdfCost,
+  type KeySlotFile,
+} from '../keys/key-slots.ts';
+import { newRecoveryKey } from '../keys/recovery-key.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { writeSettings, DEFAULT_SETTINGS } from '../settings/settings.ts';
+
+export interface UnlockedDesk {
+  deskId: string;
+  dataKey: Buffer;
+  store: OpenedDatabase;
+}
+
+export type DeskPresence = { state: 'new' } | { state: 'present' } | { state: 'damaged'; message: string };
+
+export function deskPresence(paths: DeskPaths): DeskPresence {
+  if (!existsSync(paths.deskDir)) return { state: 'new' };
+  const hasDb = existsSync(paths.database);
+  const hasSlots = existsSync(paths.keySlots);
+  if (hasDb && hasSlots) return { state: 'present' };
+  if (!hasDb && !hasSlots && readdirSync(paths.deskDir).length === 0) return { state: 'new' };
+  const missing = !hasDb ? `the case database ${paths.database}` : `the key-slot file ${paths.keySlots}`;
+  return { state: 'damaged', message: `This desk is incomplete: ${missing} is missing. Restore it from a backup; nothing was changed or deleted.` };
+}
+
+export interface NewDesk {
+  desk: DeskDetails;
+  supervisor: { username: string; displayName: string; password: string };
+  locale: Locale;
+}
+
+export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost): Promise<{ unlocked: UnlockedDesk; recoveryKey: string; user: SessionUser }> {
+  if (deskPresence(paths).state !== 'new') throw new DeskError('ALREADY_SET_UP', 'This data folder already holds a desk. Log in instead; set-up never overwrites a desk.');
+  for (const name of readdirSync(paths.dataDir)) {
+    if (name.startsWith('.desk-setup-')) rmSync(join(paths.dataDir, name), { recursive: true, force: true });
+  }
+  const staging = deskPaths(join(paths.dataDir, `.desk-setup-${randomBytes(6).toString('hex')}`));
+  // deskPaths() puts files in <dir>/desk; the staging folder itself becomes that folder.
+  const stagingDir = staging.dataDir;
+  mkdirSync(stagingDir, { mode: 0o700 });
+  const dbPath = join(stagingDir, 'desk.db');
+  const slotsPath = join(stagingDir, 'keyslots.json');
+
+  const dataKey = randomBytes(32);
+  const recovery = newRecoveryKey();
+  const now = new Date();
+  const { username, displayName, password } = input.supervisor;
+  try {
+    let slots: KeySlotFile = newKeySlotFile();
+    const mySlot = await makeUserSlot(slots.deskId, username, password, dataKey, cost);
+    slots = { ...slots, slots: [mySlot, await makeRecoverySlot(slots.deskId, recovery.secret, dataKey)] };
+
+    const store = openDatabase(dbPath, dataKey, { create: true });
+    chmodSync(dbPath, 0o600); // SQLite gives the WAL the database file's mode
+    try {
+      await migrateToLatest(store.db as never);
+      await store.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('accounts')
+          .values({ username, display_name: displayName, role: 'supervisor', slot_id: mySlot.id, created_at: now.toISOString(), last_login_at: now.toISOString() })
+          .execute();
+        await writeSettings(trx, { ...DEFAULT_SETTINGS, desk: input.desk, defaultLocale: input.locale }, username, now);
+        await appendAudit(trx, { actor: username, action: 'desk.create', entity: 'desk', entityId: slots.deskId, detail: { supervisor: username } }, now);
+      });
+    } finally {
+      await store.close(); // checkpoints the WAL into the file before the folder moves
+    }
+    writeKeySlots(slotsPath, slots);
+    if (existsSync(paths.deskDir)) rmdirSync(paths.deskDir); // empty: deskPresence said new
+    renameSync(stagingDir, paths.deskDir);
+    fsyncDir(paths.dataDir);
+  } catch (e) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    throw e;
+  }
+  const unlocked = await openUnlocked(paths, readKeySlots(paths.keySlots).deskId, dataKey);
+  return {
+    unlocked,
+    recoveryKey: recovery.display,
+    user: { username, displayName, role: 'supervisor', mustChangePassword: false },
+  };
+}
+
+async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): Promise<UnlockedDesk> {
+  let store: OpenedDatabase;
+  try {
+    store = openDatabase(paths.database, dataKey);
+  } catch (e) {
+    dataKey.fill(0);
+    if (e instanceof DatabaseOpenError) {
+      const msg =
+        e.reason === 'wrong-key'
+          ? `The case database ${paths.database} does not match its key-slot file (or is damaged). Restore both from the same backup; nothing was changed.`
+          : `The case database ${paths.database} cannot be read: ${e.message}`;
+      throw new DeskError('STORAGE_DAMAGED', msg);
+    }
+    throw e;
+  }
+  try {
+    await migrateToLatest(store.db as never);
+  } catch (e) {
+    await store.close();
+    dataKey.fill(0);
+    if (e instanceof SchemaTooNewError) throw new DeskError('DESK_TOO_NEW', e.message);
+    throw e;
+  }
+  return { deskId, dataKey, store };
+}
+
+/** The unlocked desk, or null when the user has no slot or the password is wrong. */
+export async function unlockWithPassword(paths: DeskPaths, username: string, password: string): Promise<UnlockedDesk | null> {
+  const slots = readKeySlots(paths.keySlots);
+  const slot = userSlot(slots, username);
+  if (!slot) return null;
+  const dataKey = await openSlot(slots.deskId, slot, Buffer.from(password, 'utf8'));
+  if (!dataKey) return null;
+  const unlocked = await openUnlocked(paths, slots.deskId, dataKey);
+  const account = await unlocked.store.db.selectFrom('accounts').select('slot_id').where('username', '=', username).executeTakeFirst();
+  if (!account || account.slot_id !== slot.id) {
+    // A slot from an older copy of the slot file (before a reset, password change or disable).
+    await lockDesk(unlocked);
+    return null;
+  }
+  return unlocked;
+}
+
+export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Promise<UnlockedDesk | null> {
+  const slots = readKeySlots(paths.keySlots);
+  const slot = recoverySlot(slots);
+  if (!slot) throw new DeskError('STORAGE_DAMAGED', 'This desk has no recovery slot in its key-slot file. Restore the key-slot file from a backup.');
+  const dataKey = await openSlot(slots.deskId, slot, secret);
+  return dataKey ? openUnlocked(paths, slots.deskId, dataKey) : null;
+}
+
+export async function lockDesk(unlocked: UnlockedDesk): Promise<void> {
+  await unlocked.store.close();
+  unlocked.dataKey.fill(0);
+}

@@ -1,0 +1,76 @@
+// `npm run serve`: Privacy Desk in browser mode. Serves the built renderer and the contract on
+// 127.0.0.1 and prints the launch link (with this launch's token) to open in a browser.
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDeskRuntime } from '../core/runtime.ts';
+import { defaultDataDir } from '../core/storage/data-dir.ts';
+import { isDeskError } from '../core/errors.ts';
+import { createHostServer } from './server.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const HELP = `Usage: npm run serve -- [--data-dir DIR] [--port N]
+
+Starts Privacy Desk in browser mode on 127.0.0.1 and prints the link to open.
+  --data-dir DIR  the desk's data folder (default: ${defaultDataDir()})
+  --port N        the port to listen on (default: 0, any free port)
+  --help          this text`;
+
+export async function startHost(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  const staticDir = join(repoRoot, 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error('The desk’s screens are not built yet: run `npm run build:renderer` first.');
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const runtime = await openDeskRuntime({ dataDir, mode: 'browser' });
+  const token = randomBytes(24).toString('hex');
+  const server = createHostServer({ runtime, token, staticDir });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok());
+  }).catch(async (e: NodeJS.ErrnoException) => {
+    await runtime.close();
+    throw new Error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port.` : `Cannot listen on 127.0.0.1:${port}: ${e.message}`);
+  });
+  const actual = (server.address() as { port: number }).port;
+  console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startHost(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(`Privacy Desk could not start: ${isDeskError(e) || e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

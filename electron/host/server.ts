@@ -1,0 +1,132 @@
+// Browser mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. Any program on the
+// PC can reach a loopback port, so every API call must carry the per-launch token (printed once, in
+// the URL fragment the browser opens), and requests naming another Host are refused (DNS rebinding).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { DeskRuntime } from '../core/runtime.ts';
+import type { Result } from '../contract/index.ts';
+import { contentSecurityPolicy } from '../../build/csp.ts';
+
+/** Large enough for a 10 MB email body or request text in JSON, small enough to refuse a flood. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export interface HostOptions {
+  runtime: DeskRuntime;
+  token: string;
+  staticDir: string;
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy('browser'));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const refuse = (res: ServerResponse, status: number, code: 'FORBIDDEN' | 'INVALID_INPUT' | 'UNKNOWN_METHOD', message: string) =>
+  sendJson(res, status, { ok: false, error: { code, message } });
+
+export function tokenMatches(expected: string, header: string | undefined): boolean {
+  const given = /^Bearer ([0-9a-f]+)$/.exec(header ?? '')?.[1];
+  if (!given || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/** Only the loopback names of our own port: a page on another name that resolves here is refused. */
+export function hostAllowed(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}` || hostHeader === `[::1]:${port}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): Promise<void> {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0]!);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const root = normalize(staticDir + sep);
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root) || rel.includes('\0')) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new Error('not a file');
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+}
+
+export function createHostServer({ runtime, token, staticDir }: HostOptions): Server {
+  const server = createServer((req, res) => {
+    void (async () => {
+      securityHeaders(res);
+      const port = (server.address() as { port: number } | null)?.port ?? 0;
+      if (!hostAllowed(req.headers.host, port)) return refuse(res, 403, 'FORBIDDEN', 'Requests must be addressed to 127.0.0.1.');
+      const url = req.url ?? '/';
+      if (url.startsWith('/api/')) {
+        if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN', 'Use POST for API calls.');
+        if (!tokenMatches(token, req.headers.authorization)) return refuse(res, 403, 'FORBIDDEN', 'This page was not opened with the desk’s launch link. Open the link printed when the desk started.');
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'INVALID_INPUT', 'API calls must send JSON.');
+        const origin = req.headers.origin;
+        if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) return refuse(res, 403, 'FORBIDDEN', 'Cross-origin calls are refused.');
+        const text = await readBody(req);
+        if (text === null) return refuse(res, 413, 'INVALID_INPUT', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        let input: unknown;
+        try {
+          input = text.length === 0 ? {} : JSON.parse(text);
+        } catch {
+          return refuse(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
+        }
+        const method = url.slice('/api/'.length).split('?')[0]!;
+        return sendJson(res, 200, await runtime.dispatch(method, input));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return res.writeHead(405).end();
+      return serveStatic(staticDir, url, res);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  return server;
+}
