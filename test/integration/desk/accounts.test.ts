@@ -1,0 +1,134 @@
+// Staff accounts as a supervisor manages them: add, first login with a one-time password, forced
+// password change, reset, disable; roles; throttling per account; auto-lock after idle time.
+import { afterEach, describe, expect, it } from 'vitest';
+import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
+import { readKeySlots, userSlot, openSlot } from '../../../electron/core/keys/key-slots.ts';
+import { unlockWithPassword, lockDesk } from '../../../electron/core/vault/vault.ts';
+import type { DeskRuntime } from '../../../electron/core/runtime.ts';
+
+const dirs: Array<{ remove(): void }> = [];
+const runtimes: DeskRuntime[] = [];
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((r) => r.close()));
+  dirs.splice(0).forEach((d) => d.remove());
+});
+
+async function desk(extra = {}) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const made = await newDesk(dir.path, extra);
+  runtimes.push(made.rt);
+  return { ...made, dir: dir.path };
+}
+
+const login = (rt: DeskRuntime, username: string, password: string) => rt.dispatch('auth.login', { username, password });
+
+describe('accounts', () => {
+  it('a new agent logs in with the one-time password, must change it, then works with the new one', async () => {
+    const { rt } = await desk();
+    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'Tanaka', displayName: '田中 一郎', role: 'agent' })) as { oneTimePassword: string };
+    value(await rt.dispatch('auth.lock', {}));
+
+    const first = value(await login(rt, 'tanaka', oneTimePassword));
+    expect(first).toMatchObject({ username: 'tanaka', role: 'agent', mustChangePassword: true });
+    // Until the password is changed, nothing that shows data is allowed.
+    expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    expect(await rt.dispatch('auth.changePassword', { currentPassword: 'wrong', newPassword: 'tanaka new password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'currentPassword' } });
+    expect(value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'tanaka new password' }))).toMatchObject({ mustChangePassword: false });
+    expect((await rt.dispatch('settings.get', {})).ok).toBe(true);
+    // An agent is not a supervisor.
+    expect(await rt.dispatch('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await rt.dispatch('settings.update', { idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    value(await rt.dispatch('auth.lock', {}));
+    expect((await login(rt, 'tanaka', oneTimePassword)).ok).toBe(false);
+    expect(value(await login(rt, 'tanaka', 'tanaka new password'))).toMatchObject({ mustChangePassword: false });
+  });
+
+  it('changing a password re-wraps the same data key; the database is not re-keyed', async () => {
+    const { rt, dir } = await desk();
+    const paths = deskPaths(dir);
+    const before = readKeySlots(paths.keySlots);
+    const keyBefore = await openSlot(before.deskId, userSlot(before, SUPERVISOR.username)!, Buffer.from(SUPERVISOR.password));
+    value(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
+    const after = readKeySlots(paths.keySlots);
+    const keyAfter = await openSlot(after.deskId, userSlot(after, SUPERVISOR.username)!, Buffer.from('another long password'));
+    expect(keyAfter).not.toBeNull();
+    expect(keyAfter!.equals(keyBefore!)).toBe(true);
+    expect(userSlot(after, SUPERVISOR.username)!.id).not.toBe(userSlot(before, SUPERVISOR.username)!.id);
+    expect(await openSlot(after.deskId, userSlot(after, SUPERVISOR.username)!, Buffer.from(SUPERVISOR.password))).toBeNull();
+  });
+
+  it('a slot from an old copy of the key-slot file is refused after a password change', async () => {
+    const { rt, dir } = await desk();
+    const paths = deskPaths(dir);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const oldFile = readFileSync(paths.keySlots);
+    value(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
+    value(await rt.dispatch('auth.lock', {}));
+    writeFileSync(paths.keySlots, oldFile);
+    expect(await login(rt, SUPERVISOR.username, SUPERVISOR.password)).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+  });
+
+  it('disable removes the way in; reset gives a new one-time password and re-enables', async () => {
+    const { rt } = await desk();
+    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'suzuki', displayName: 'Suzuki', role: 'agent' })) as { oneTimePassword: string };
+    value(await rt.dispatch('accounts.disable', { username: 'suzuki' }));
+    expect((value(await rt.dispatch('accounts.list', {})) as Array<{ username: string; disabled: boolean }>).find((a) => a.username === 'suzuki')).toMatchObject({ disabled: true });
+    value(await rt.dispatch('auth.lock', {}));
+    expect(await login(rt, 'suzuki', oneTimePassword)).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+
+    value(await login(rt, SUPERVISOR.username, SUPERVISOR.password));
+    const reset = value(await rt.dispatch('accounts.reset', { username: 'suzuki' })) as { oneTimePassword: string };
+    expect(reset.oneTimePassword).not.toBe(oneTimePassword);
+    value(await rt.dispatch('auth.lock', {}));
+    expect(value(await login(rt, 'suzuki', reset.oneTimePassword))).toMatchObject({ mustChangePassword: true });
+  });
+
+  it('refuses to disable yourself, the last supervisor, or to create a duplicate user name', async () => {
+    const { rt } = await desk();
+    expect(await rt.dispatch('accounts.disable', { username: SUPERVISOR.username })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    value(await rt.dispatch('accounts.create', { username: 'boss2', displayName: 'Boss', role: 'supervisor' }));
+    expect(await rt.dispatch('accounts.create', { username: 'ＢＯＳＳ２', displayName: 'Dup', role: 'agent' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'username' } });
+    value(await rt.dispatch('accounts.disable', { username: 'boss2' }));
+  });
+
+  it('wrong passwords slow down that account only', async () => {
+    const { rt } = await desk();
+    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'kato', displayName: 'Kato', role: 'agent' })) as { oneTimePassword: string };
+    value(await rt.dispatch('auth.lock', {}));
+    for (let i = 0; i < 3; i++) await login(rt, SUPERVISOR.username, `wrong-${i}-password`);
+    const throttled = await login(rt, SUPERVISOR.username, SUPERVISOR.password);
+    expect(throttled).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED' } });
+    expect(throttled.ok === false && throttled.error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(value(await login(rt, 'kato', oneTimePassword))).toMatchObject({ username: 'kato' });
+  });
+
+  it('locks itself after the idle time, whatever the renderer does', async () => {
+    let now = Date.parse('2026-11-24T01:00:00Z');
+    const { rt } = await desk({ now: () => new Date(now) });
+    value(await rt.dispatch('settings.update', { idleLockMinutes: 2 }));
+    now += 60_000;
+    expect((await rt.dispatch('session.touch', {})).ok).toBe(true);
+    now += 119_000;
+    expect((await rt.dispatch('settings.get', {})).ok).toBe(true);
+    now += 120_000;
+    expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+});
+
+describe('key slots', () => {
+  it('no password is stored anywhere: the slot file holds only wrapped keys and KDF parameters', async () => {
+    const { dir } = await desk();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(deskPaths(dir).keySlots, 'utf8');
+    expect(text).not.toContain(SUPERVISOR.password);
+    const slot = userSlot(readKeySlots(deskPaths(dir).keySlots), SUPERVISOR.username)!;
+    expect(slot.kdf).toMatchObject({ name: 'scrypt' });
+    const d = (await unlockWithPassword(deskPaths(dir), SUPERVISOR.username, SUPERVISOR.password))!;
+    expect(d).not.toBeNull();
+    await lockDesk(d);
+  });
+});
