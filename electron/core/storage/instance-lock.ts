@@ -49,7 +49,7 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
       fd = openSync(lockPath, 'wx', 0o600);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dataDir, e);
-      let holder: LockHolder | null = null;
+      let holder: LockHolder | null;
       try {
         holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
       } catch {
