@@ -37,6 +37,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`);
+    const wrapped = new Error(`Database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+    // Keep SQLite's code (SQLITE_CORRUPT, SQLITE_NOTADB, …): callers tell a damaged database by it.
+    const code = (error as { code?: unknown }).code;
+    throw typeof code === 'string' ? Object.assign(wrapped, { code }) : wrapped;
   }
 }

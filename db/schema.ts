@@ -32,11 +32,127 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface DeskDaysTable {
+  date: string;
+  kind: 'closed' | 'open';
+  reason: string;
+  reason_en: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  reference: string;
+  type: 'disclosure' | 'correction' | 'suspension';
+  kinds: string; // JSON array
+  status: string;
+  paused_from: string | null;
+  channel: string;
+  arrived_at: string;
+  days: number;
+  day_zero: string;
+  due_date: string;
+  due_provisional: number;
+  paused: number;
+  legal_mark: string;
+  requester_kind: string;
+  requester_name: string;
+  member_name: string;
+  member_kana: string;
+  member_email: string;
+  member_postal_code: string;
+  member_address: string;
+  member_id: string;
+  request_text: string;
+  delivery: string | null;
+  assignee: string | null;
+  outcome: string | null;
+  grounds: ColumnType<string, string | undefined, string>;
+  reasoning: ColumnType<string, string | undefined, string>;
+  alternative_measure: ColumnType<string, string | undefined, string>;
+  decided_by: string | null;
+  decided_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  closure_ground: string | null;
+  closure_reason: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: string;
+  actor: string | null;
+  kind: string;
+  data: string; // JSON
+}
+
+export interface IdentityChecksTable {
+  id: Generated<number>;
+  case_id: number;
+  verified: number;
+  documents: string; // JSON
+  note: string;
+  checked_by: string;
+  checked_at: string;
+}
+
+export interface FeeEntriesTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: 'payment' | 'refund';
+  method: string;
+  amount: number;
+  received_on: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  channel: 'mail' | 'letter';
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CaseSearchTable {
+  rowid: number;
+  body: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  desk_days: DeskDaysTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  identity_checks: IdentityChecksTable;
+  fee_entries: FeeEntriesTable;
+  case_notes: CaseNotesTable;
+  notices: NoticesTable;
+  case_search: CaseSearchTable;
 }
+
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;
 
 export type Account = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;

@@ -2,7 +2,11 @@
 // Append only; names sort in the order they run.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_desk_calendar.ts';
+import * as m0003 from './0003_cases.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_desk_calendar': m0002,
+  '0003_cases': m0003,
 };

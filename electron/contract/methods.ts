@@ -2,7 +2,11 @@
 // it, and (through `Results`) what it returns. Both transports and the preload are built from this table.
 import { z } from 'zod';
 import * as f from './fields.ts';
+import { caseInputs, listInput } from './cases.ts';
+import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import type {
+  CalendarChange,
+  CalendarYear,
   Account,
   DeskSettings,
   DeskStatus,
@@ -15,6 +19,8 @@ import type {
 export type Access = 'open' | 'user' | 'supervisor';
 
 const empty = z.object({}).strict();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.');
+const businessDays = z.number().int().min(1, 'At least 1 business day.').max(60, 'At most 60 business days.');
 
 export const deskDetails = z
   .object({
@@ -80,9 +86,54 @@ export const methods = {
         desk: deskDetails.optional(),
         idleLockMinutes: z.number().int().min(1).max(240).optional(),
         defaultLocale: f.locale.optional(),
+        businessHours: z
+          .object({ open: hhmm, close: hhmm })
+          .strict()
+          .refine((h) => h.open < h.close, { message: 'Opening time must be before closing time.', path: ['close'] })
+          .optional(),
+        daysByType: z
+          .object({ disclosure: businessDays, correction: businessDays, suspension: businessDays })
+          .strict()
+          .optional(),
+        legalMarkWarnDays: z.number().int().min(0).max(14).optional(),
       })
       .strict(),
   },
+  'calendar.year': { access: 'user', input: z.object({ year: z.number().int().min(2000).max(2100) }).strict() },
+  'calendar.setDay': {
+    access: 'supervisor',
+    input: z
+      .object({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-28.'),
+        kind: z.enum(['closed', 'open', 'none']),
+        reason: f.shortText(200),
+        reasonEn: f.shortText(200),
+      })
+      .strict()
+      .refine((d) => d.kind === 'none' || d.reason !== '', { message: 'Give a reason: it is shown on the calendar.', path: ['reason'] }),
+  },
+  'cases.list': { access: 'user', input: listInput },
+  'cases.get': { access: 'user', input: caseInputs.get },
+  'cases.create': { access: 'user', input: caseInputs.create },
+  'cases.findDuplicates': { access: 'user', input: caseInputs.findDuplicates },
+  'cases.startReview': { access: 'user', input: caseInputs.startReview },
+  'cases.pause': { access: 'user', input: caseInputs.pause },
+  'cases.resume': { access: 'user', input: caseInputs.resume },
+  'cases.decide': { access: 'user', input: caseInputs.decide },
+  'cases.returnForRevision': { access: 'supervisor', input: caseInputs.returnForRevision },
+  'cases.approve': { access: 'supervisor', input: caseInputs.approve },
+  'cases.withdraw': { access: 'user', input: caseInputs.withdraw },
+  'cases.reject': { access: 'user', input: caseInputs.reject },
+  'cases.recordNotice': { access: 'user', input: caseInputs.recordNotice },
+  'cases.close': { access: 'user', input: caseInputs.close },
+  'cases.extend': { access: 'supervisor', input: caseInputs.extend },
+  'cases.assign': { access: 'user', input: caseInputs.assign },
+  'cases.recordIdentityCheck': { access: 'user', input: caseInputs.recordIdentityCheck },
+  'cases.recordFee': { access: 'user', input: caseInputs.recordFee },
+  'cases.addNote': { access: 'user', input: caseInputs.addNote },
+  'cases.bulkAssign': { access: 'user', input: caseInputs.bulkAssign },
+  'cases.bulkStartReview': { access: 'user', input: caseInputs.bulkStartReview },
+  'cases.bulkClose': { access: 'user', input: caseInputs.bulkClose },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -102,6 +153,30 @@ export interface Results {
   'accounts.reset': OneTimePassword;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
+  'calendar.year': CalendarYear;
+  'calendar.setDay': CalendarChange;
+  'cases.list': QueuePage;
+  'cases.get': CaseFile;
+  'cases.create': CreatedCase;
+  'cases.findDuplicates': DuplicateCandidate[];
+  'cases.startReview': CaseFile;
+  'cases.pause': CaseFile;
+  'cases.resume': CaseFile;
+  'cases.decide': CaseFile;
+  'cases.returnForRevision': CaseFile;
+  'cases.approve': CaseFile;
+  'cases.withdraw': CaseFile;
+  'cases.reject': CaseFile;
+  'cases.recordNotice': CaseFile;
+  'cases.close': CaseFile;
+  'cases.extend': CaseFile;
+  'cases.assign': CaseFile;
+  'cases.recordIdentityCheck': CaseFile;
+  'cases.recordFee': CaseFile;
+  'cases.addNote': CaseFile;
+  'cases.bulkAssign': BulkOutcome;
+  'cases.bulkStartReview': BulkOutcome;
+  'cases.bulkClose': BulkOutcome;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -24,6 +24,12 @@ export interface DeskSettings {
   desk: DeskDetails;
   idleLockMinutes: number;
   defaultLocale: Locale;
+  /** Japan time, HH:MM; a request arriving at or after closing starts the next business day. */
+  businessHours: { open: string; close: string };
+  /** N of "due on the N-th business day after day 0", per request type. */
+  daysByType: { disclosure: number; correction: number; suspension: number };
+  /** Warn this many calendar days before the APPI Art. 39 two-week mark. */
+  legalMarkWarnDays: number;
 }
 
 export type DeskState = 'new' | 'locked' | 'unlocked';
@@ -58,4 +64,42 @@ export interface SetupResult {
 export interface OneTimePassword {
   username: string;
   oneTimePassword: string;
+}
+
+export interface ClosedDayView {
+  date: string;
+  kind: 'weekend' | 'holiday' | 'year-end' | 'desk';
+  reasonJa: string;
+  reasonEn: string;
+  provisional: boolean;
+}
+
+export interface DeskDayView {
+  date: string;
+  kind: 'closed' | 'open';
+  reason: string;
+  reasonEn: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CalendarYear {
+  year: number;
+  /** Equinox holidays of this year are not yet announced: they are computed and may move. */
+  provisional: boolean;
+  closedDays: ClosedDayView[];
+  deskDays: DeskDayView[];
+  businessHours: { open: string; close: string };
+}
+
+export interface DueDateMove {
+  id: number;
+  reference: string;
+  memberName: string;
+  oldDue: string;
+  newDue: string;
+}
+
+export interface CalendarChange {
+  moved: DueDateMove[];
 }

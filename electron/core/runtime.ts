@@ -14,6 +14,10 @@ import { appendAudit } from './audit/audit-log.ts';
 import { recoverySecret } from './keys/recovery-key.ts';
 import type { KdfCost } from './keys/key-slots.ts';
 import { APP_VERSION } from './version.ts';
+import { caseHandlers } from './api/case-handlers.ts';
+import type { DeskContext } from './api/desk-context.ts';
+import { CalendarCache, loadDeskCalendar } from './desk-calendar/store.ts';
+import { recomputeOpenCases } from './desk-calendar/changes.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -41,6 +45,7 @@ class Runtime implements DeskRuntime {
   private readonly idleTimer: NodeJS.Timeout;
   private readonly now: () => Date;
   private readonly handlers: Record<MethodName, Handler>;
+  private readonly calendars = new CalendarCache();
   private closed = false;
 
   private readonly paths: DeskPaths;
@@ -95,6 +100,7 @@ class Runtime implements DeskRuntime {
     const user = this.session?.user;
     this.session = null;
     this.unlocked = null;
+    this.calendars.invalidate();
     if (!desk) return;
     try {
       if (user) await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, this.now());
@@ -115,8 +121,11 @@ class Runtime implements DeskRuntime {
   private async startSession(desk: UnlockedDesk, user: SessionUser, action: string): Promise<SessionUser> {
     const settings = await readSettings(desk.store.db);
     const at = this.now();
-    await desk.store.db.updateTable('accounts').set({ last_login_at: at.toISOString() }).where('username', '=', user.username).execute();
-    await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, at);
+    // One transaction: a login that cannot write its audit row (a damaged page) leaves no trace either.
+    await desk.store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ last_login_at: at.toISOString() }).where('username', '=', user.username).execute();
+      await appendAudit(trx, { actor: user.username, action, entity: 'session' }, at);
+    });
     this.unlocked = desk;
     this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
     return user;
@@ -126,6 +135,16 @@ class Runtime implements DeskRuntime {
     const p = deskPresence(this.paths);
     if (p.state === 'new') throw new DeskError('NOT_SET_UP', 'There is no desk in this data folder yet. Set one up first.');
     if (p.state === 'damaged') throw new DeskError('STORAGE_DAMAGED', p.message);
+  }
+
+  private context(): DeskContext {
+    return {
+      db: () => this.requireDesk().store.db,
+      calendar: () => this.calendars.get(this.requireDesk().store.db),
+      calendarChanged: () => this.calendars.invalidate(),
+      settings: () => readSettings(this.requireDesk().store.db),
+      now: this.now,
+    };
   }
 
   private buildHandlers(): Record<MethodName, Handler> {
@@ -146,8 +165,13 @@ class Runtime implements DeskRuntime {
       },
       'desk.setup': async (input) => {
         const { unlocked, recoveryKey, user } = await createDesk(this.paths, input, this.options.kdfCost);
-        await this.lockNow('auth.lock');
-        await this.startSession(unlocked, user, 'auth.login');
+        try {
+          await this.lockNow('auth.lock');
+          await this.startSession(unlocked, user, 'auth.login');
+        } catch (e) {
+          if (this.unlocked !== unlocked) await lockDesk(unlocked);
+          throw e;
+        }
         return { recoveryKey, user };
       },
       'auth.login': async ({ username, password }) => {
@@ -162,14 +186,19 @@ class Runtime implements DeskRuntime {
           this.throttle.failed(username, this.now().getTime());
           throw new DeskError('AUTH_FAILED', AUTH_FAILED, { field: 'password' });
         }
-        const account = await findAccount(desk, username);
-        if (!account || account.disabled === 1) {
-          await lockDesk(desk);
-          throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+        try {
+          const account = await findAccount(desk, username);
+          if (!account || account.disabled === 1) {
+            throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+          }
+          this.throttle.succeeded(username);
+          await this.lockNow('auth.lock');
+          return await this.startSession(desk, toSessionUser(account), 'auth.login');
+        } catch (e) {
+          // Whatever stopped the login (a disabled account, a damaged page): close what it opened.
+          if (this.unlocked !== desk) await lockDesk(desk);
+          throw e;
         }
-        this.throttle.succeeded(username);
-        await this.lockNow('auth.lock');
-        return this.startSession(desk, toSessionUser(account), 'auth.login');
       },
       'auth.recover': async ({ recoveryKey, username, newPassword }) => {
         this.presenceOrThrow();
@@ -208,11 +237,17 @@ class Runtime implements DeskRuntime {
       'settings.get': async () => readSettings(this.requireDesk().store.db),
       'settings.update': async (changes, user) => {
         const desk = this.requireDesk();
-        await desk.store.db.transaction().execute((trx) => writeSettings(trx, changes, user!.username, this.now()));
+        await desk.store.db.transaction().execute(async (trx) => {
+          await writeSettings(trx, changes, user!.username, this.now());
+          // Business hours decide day 0: every unanswered case is recomputed under the new hours.
+          if (changes.businessHours) await recomputeOpenCases(trx, await loadDeskCalendar(trx), user!.username, this.now(), 'business hours changed');
+        });
+        this.calendars.invalidate();
         const settings = await readSettings(desk.store.db);
         if (this.session) this.session.idleMs = settings.idleLockMinutes * 60_000;
         return settings;
       },
+      ...caseHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

@@ -32,7 +32,11 @@ export async function dispatch(
   const spec = methods[name];
   const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
+    // An unknown key is reported on the object that holds it; the field at fault is the key itself.
+    const issues = parsed.error.issues.map((i) => ({
+      field: [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])].map(String).join('.'),
+      message: i.message,
+    }));
     const first = issues[0]!;
     return fail({
       code: 'INVALID_INPUT',
@@ -57,6 +61,10 @@ export async function dispatch(
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
+    if ((e as Error)?.name === 'CalendarError') {
+      const m = (e as Error).message;
+      return fail({ code: 'INVALID_INPUT', message: m.charAt(0).toUpperCase() + m.slice(1) + (m.endsWith('.') ? '' : '.') });
+    }
     const sqliteCode = (e as { code?: string })?.code;
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       log(`[desk] ${name}: database damaged (${sqliteCode})`);

@@ -21,6 +21,9 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   desk: ARTICLE_11_DESK,
   idleLockMinutes: 10,
   defaultLocale: 'ja',
+  businessHours: { open: '10:00', close: '18:00' },
+  daysByType: { disclosure: 10, correction: 10, suspension: 10 },
+  legalMarkWarnDays: 3,
 };
 
 type Key = keyof DeskSettings;

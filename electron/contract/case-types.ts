@@ -1,0 +1,179 @@
+// What the case methods return. The renderer shows these values; it never recomputes a deadline.
+import type * as v from './case-vocabulary.ts';
+
+export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
+
+export interface QueueRow {
+  id: number;
+  reference: string;
+  type: v.RequestType;
+  kinds: string[];
+  status: v.CaseStatus;
+  assignee: string | null;
+  assigneeName: string | null;
+  memberName: string;
+  memberKana: string;
+  arrivedAt: string;
+  dayZero: string;
+  due: string;
+  dueProvisional: boolean;
+  /** Business days from today to the due date: 0 on the day, negative when overdue; null once answered. */
+  businessDaysLeft: number | null;
+  urgency: Urgency;
+  legalMark: string;
+  legalMarkState: 'ok' | 'near' | 'passed' | null;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Japan date the page was computed for. */
+  today: string;
+}
+
+export interface DuplicateCandidate {
+  id: number;
+  reference: string;
+  status: v.CaseStatus;
+  memberName: string;
+  memberEmail: string;
+  arrivedAt: string;
+}
+
+export interface IdentityDocument {
+  type: v.IdentityDocumentType;
+  issuedOn: string | null;
+  note: string;
+}
+
+export interface IdentityCheck {
+  id: number;
+  verified: boolean;
+  documents: IdentityDocument[];
+  note: string;
+  checkedBy: string;
+  checkedAt: string;
+  /** Certificates issued more than 6 months before the check (representatives and agents). */
+  staleCertificates: v.IdentityDocumentType[];
+}
+
+export interface FeeEntry {
+  id: number;
+  kind: 'payment' | 'refund';
+  method: v.FeeMethod;
+  amount: number;
+  receivedOn: string;
+  note: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface FeeLedger {
+  required: number;
+  paid: number;
+  refunded: number;
+  /** paid − refunded − required: negative is a shortfall, positive an excess to refund. */
+  balance: number;
+  entries: FeeEntry[];
+}
+
+export interface Note {
+  id: number;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface NoticeRecord {
+  id: number;
+  kind: v.NoticeKind;
+  channel: v.NoticeChannel;
+  note: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: string;
+  actor: string | null;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
+export interface DeadlineView {
+  arrivedAt: string;
+  days: number;
+  dayZero: string;
+  due: string;
+  dueAt: string;
+  provisional: boolean;
+  paused: { since: string; on: string; reason: string } | null;
+  extended: boolean;
+  businessDaysLeft: number | null;
+  urgency: Urgency;
+  legalMark: string;
+  legalMarkDaysLeft: number;
+  legalMarkState: 'ok' | 'near' | 'passed';
+  /** The due date after each pause, resume and extension, oldest first. */
+  history: Array<{ type: 'pause' | 'resume' | 'extend'; at: string; by: string | null; reason: string; due: string }>;
+}
+
+export interface CaseDetail {
+  id: number;
+  reference: string;
+  type: v.RequestType;
+  kinds: string[];
+  status: v.CaseStatus;
+  channel: v.IntakeChannel;
+  requesterKind: v.RequesterKind;
+  requesterName: string;
+  memberName: string;
+  memberKana: string;
+  memberEmail: string;
+  memberPostalCode: string;
+  memberAddress: string;
+  memberId: string;
+  requestText: string;
+  delivery: v.DeliveryPreference | null;
+  assignee: string | null;
+  outcome: v.Outcome | null;
+  grounds: v.DisclosureGround[];
+  reasoning: string;
+  alternativeMeasure: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  closureGround: string | null;
+  closureReason: string;
+  createdBy: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface CaseFile {
+  case: CaseDetail;
+  deadline: DeadlineView;
+  identityChecks: IdentityCheck[];
+  fees: FeeLedger | null;
+  notes: Note[];
+  notices: NoticeRecord[];
+  timeline: TimelineEvent[];
+  /** The moves the lifecycle allows this user now; the case file offers only these. */
+  allowedActions: v.CaseAction[];
+  /** Plain-language warnings: stale certificates, unpaid or excess fee, legal mark near. */
+  warnings: Array<{ code: string; message: string }>;
+}
+
+export interface CreatedCase {
+  id: number;
+  reference: string;
+}
+
+export interface BulkOutcome {
+  done: number[];
+  refused: Array<{ id: number; reference: string; message: string }>;
+}

@@ -1,0 +1,95 @@
+// The desk's vocabulary (DOMAIN.md): request types, what each may ask, its outcomes and grounds, the
+// lifecycle's statuses. One owner: the core checks against these lists, the renderer labels them.
+
+export const requestTypes = ['disclosure', 'correction', 'suspension'] as const;
+export type RequestType = (typeof requestTypes)[number];
+
+/** What the member asks for, per type (a correction can ask to correct, add and delete at once). */
+export const requestKinds = {
+  disclosure: ['records', 'third_party_records'],
+  correction: ['correct', 'add', 'delete'],
+  suspension: ['stop_use', 'delete', 'stop_third_party'],
+} as const satisfies Record<RequestType, readonly string[]>;
+export type RequestKind = (typeof requestKinds)[RequestType][number];
+
+export const outcomes = {
+  disclosure: ['disclosed_full', 'disclosed_partial', 'not_disclosed', 'no_information'],
+  correction: ['done', 'done_partial', 'not_done_accurate', 'not_done_not_personal'],
+  suspension: ['use_stopped', 'deleted', 'provision_stopped', 'alternative_measure', 'declined'],
+} as const satisfies Record<RequestType, readonly string[]>;
+export type Outcome = (typeof outcomes)[RequestType][number];
+
+/** Outcomes that withhold something: the decision must cite grounds (disclosure) or give reasons. */
+export const refusalOutcomes: readonly Outcome[] = ['disclosed_partial', 'not_disclosed', 'done_partial', 'not_done_accurate', 'not_done_not_personal', 'declined'];
+
+/** Art. 6 grounds to withhold a disclosure, and the Art. 6 rule on non-personal information. */
+export const disclosureGrounds = ['harm_to_interests', 'business_hindrance', 'violation_of_law', 'not_personal_information'] as const;
+export type DisclosureGround = (typeof disclosureGrounds)[number];
+
+export const requesterKinds = ['member', 'representative', 'agent'] as const;
+export type RequesterKind = (typeof requesterKinds)[number];
+
+export const intakeChannels = ['email', 'post', 'phone', 'web_form'] as const;
+export type IntakeChannel = (typeof intakeChannels)[number];
+
+export const deliveryPreferences = ['electronic', 'paper'] as const;
+export type DeliveryPreference = (typeof deliveryPreferences)[number];
+
+export const caseStatuses = ['received', 'awaiting_requester', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected', 'notified', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const openStatuses: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected', 'notified'];
+
+export const pauseReasons = ['identity_documents', 'fee', 'clarification'] as const;
+export type PauseReason = (typeof pauseReasons)[number];
+
+export const rejectionGrounds = ['identity_not_verified', 'not_a_member', 'requester_not_entitled', 'incomplete_request', 'other'] as const;
+export type RejectionGround = (typeof rejectionGrounds)[number];
+
+export const identityDocumentTypes = [
+  'drivers_license',
+  'my_number_card',
+  'passport',
+  'residence_card',
+  'health_insurance_card',
+  'certificate_of_residence',
+  'seal_certificate',
+  'power_of_attorney',
+  'family_register',
+  'guardianship_certificate',
+  'other',
+] as const;
+export type IdentityDocumentType = (typeof identityDocumentTypes)[number];
+/** Certificates a representative or agent brings: issued within the last 6 months (DOMAIN.md). */
+export const certificateDocumentTypes: readonly IdentityDocumentType[] = ['certificate_of_residence', 'seal_certificate', 'family_register', 'guardianship_certificate'];
+
+export const feeMethods = ['postal_money_order', 'bank_transfer', 'cash', 'other'] as const;
+export type FeeMethod = (typeof feeMethods)[number];
+export const DISCLOSURE_FEE_YEN = 1000;
+
+export const noticeKinds = ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+/** Notices that answer the request: recording one sent moves the case to `notified`. */
+export const finalNoticeKinds: readonly NoticeKind[] = ['decision', 'withdrawal', 'rejection'];
+
+export const noticeChannels = ['mail', 'letter'] as const;
+export type NoticeChannel = (typeof noticeChannels)[number];
+
+/** Every move of the lifecycle the case file can offer. */
+export const caseActions = [
+  'startReview',
+  'pause',
+  'resume',
+  'decide',
+  'returnForRevision',
+  'approve',
+  'withdraw',
+  'reject',
+  'recordNotice',
+  'close',
+  'extend',
+  'assign',
+  'recordIdentityCheck',
+  'recordFee',
+  'addNote',
+] as const;
+export type CaseAction = (typeof caseActions)[number];

@@ -1,0 +1,142 @@
+// Input schemas of the case methods. Names and addresses typed on Japanese PCs arrive with full-width
+// letters, digits and ＠; they are NFKC-normalised before they are checked (DOMAIN.md, issue 4).
+import { z } from 'zod';
+import { nfkc, requiredText, shortText, username } from './fields.ts';
+import * as v from './case-vocabulary.ts';
+
+/** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
+export const MAX_TEXT = 100_000;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-24.');
+/** An instant with its offset: 2026-11-24T10:00:00+09:00 or …Z. A time without an offset is ambiguous. */
+export const instant = z
+  .string()
+  .transform((s) => nfkc(s))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'Give the time with its offset, e.g. 2026-11-24T10:00+09:00.')
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'That date does not exist.'),
+  );
+
+export const memberEmail = z
+  .string()
+  .transform((s) => nfkc(s).replace(/\s+/g, ''))
+  .pipe(
+    z
+      .string()
+      .max(254, 'An email address is at most 254 characters.')
+      // Plain addresses only: no quoted local parts, comments or display names that mail software
+      // would read differently from what the desk shows.
+      .regex(/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/, 'This is not a valid email address (e.g. taro@example.co.jp).')
+      .refine((s) => !s.includes('..') && !s.startsWith('.') && !s.split('@')[0]!.endsWith('.'), 'This email address has dots in the wrong place.'),
+  );
+
+const personName = z
+  .string()
+  .transform(nfkc)
+  .pipe(z.string().min(1, 'Enter the name.').max(200, 'A name is at most 200 characters.'));
+
+const optionalText = (max: number) => shortText(max).optional().default('');
+
+export const caseId = z.number().int().positive();
+
+export const intakeInput = z
+  .object({
+    type: z.enum(v.requestTypes),
+    kinds: z.array(z.string()).max(3).default([]),
+    channel: z.enum(v.intakeChannels),
+    arrivedAt: instant,
+    requesterKind: z.enum(v.requesterKinds),
+    requesterName: optionalText(200),
+    memberName: personName,
+    memberKana: optionalText(200),
+    memberEmail: z.union([memberEmail, z.literal('').transform(() => '')]).default(''),
+    memberPostalCode: z
+      .string()
+      .transform(nfkc)
+      .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'))
+      .default(''),
+    memberAddress: optionalText(500),
+    memberId: optionalText(64),
+    requestText: requiredText(MAX_TEXT),
+    delivery: z.enum(v.deliveryPreferences).nullable().default(null),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const allowed = v.requestKinds[c.type] as readonly string[];
+    const bad = c.kinds.find((k) => !allowed.includes(k));
+    if (bad) ctx.addIssue({ code: 'custom', path: ['kinds'], message: `"${bad}" is not something a ${c.type} request can ask for.` });
+    if (c.type !== 'disclosure' && c.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose what the member asks for.' });
+    if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
+    if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
+    if (c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], message: 'Give an email address or a postal address, so the desk can answer.' });
+  });
+
+export const queueSortKeys = ['due', 'arrived', 'reference', 'status', 'type', 'member'] as const;
+export const savedViews = ['all_open', 'mine', 'due_this_week', 'overdue', 'awaiting_requester', 'closed'] as const;
+
+export const listInput = z
+  .object({
+    view: z.enum(savedViews).default('all_open'),
+    types: z.array(z.enum(v.requestTypes)).default([]),
+    statuses: z.array(z.enum(v.caseStatuses)).default([]),
+    assignee: z.union([username, z.literal('me'), z.literal('unassigned')]).nullable().default(null),
+    dueFrom: isoDate.nullable().default(null),
+    dueTo: isoDate.nullable().default(null),
+    overdue: z.boolean().default(false),
+    paused: z.boolean().nullable().default(null),
+    search: z.string().max(200).transform((s) => s.trim()).default(''),
+    sort: z.enum(queueSortKeys).default('due'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(10).max(200).default(50),
+  })
+  .strict();
+
+const reason = requiredText(2000);
+const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, ...shape }).strict();
+
+export const caseInputs = {
+  get: withId({}),
+  create: intakeInput,
+  findDuplicates: z
+    .object({ type: z.enum(v.requestTypes), memberName: z.string().transform(nfkc).default(''), memberEmail: z.string().transform(nfkc).default('') })
+    .strict(),
+  startReview: withId({}),
+  pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
+  resume: withId({ reason }),
+  decide: withId({
+    outcome: z.string(),
+    grounds: z.array(z.enum(v.disclosureGrounds)).default([]),
+    reasoning: shortText(MAX_TEXT).default(''),
+    alternativeMeasure: shortText(MAX_TEXT).default(''),
+  }),
+  returnForRevision: withId({ reason }),
+  approve: withId({}),
+  withdraw: withId({ reason }),
+  reject: withId({ ground: z.enum(v.rejectionGrounds), reason }),
+  recordNotice: withId({ kind: z.enum(v.noticeKinds), channel: z.enum(v.noticeChannels), note: shortText(2000).default('') }),
+  close: withId({}),
+  extend: withId({ due: isoDate, reason }),
+  assign: withId({ assignee: username.nullable() }),
+  recordIdentityCheck: withId({
+    verified: z.boolean(),
+    documents: z
+      .array(z.object({ type: z.enum(v.identityDocumentTypes), issuedOn: isoDate.nullable().default(null), note: shortText(500).default('') }).strict())
+      .min(1, 'List at least one document that was seen.')
+      .max(10),
+    note: shortText(2000).default(''),
+  }),
+  recordFee: withId({
+    kind: z.enum(['payment', 'refund']),
+    method: z.enum(v.feeMethods),
+    amount: z.number().int().min(1, 'The amount must be at least ¥1.').max(1_000_000),
+    receivedOn: isoDate,
+    note: shortText(500).default(''),
+  }),
+  addNote: withId({ text: requiredText(MAX_TEXT) }),
+  bulkAssign: z.object({ ids: z.array(caseId).min(1).max(1000), assignee: username.nullable() }).strict(),
+  bulkStartReview: z.object({ ids: z.array(caseId).min(1).max(1000) }).strict(),
+  bulkClose: z.object({ ids: z.array(caseId).min(1).max(1000) }).strict(),
+} as const;

@@ -1,0 +1,101 @@
+// The case and calendar methods of the contract, each a thin call into core/cases or core/desk-calendar
+// inside one transaction.
+import type { z } from 'zod';
+import type { caseInputs, CaseFile, SessionUser, MethodName, ParsedInput, CalendarYear } from '../../contract/index.ts';
+import { LAST_ANNOUNCED_EQUINOX_YEAR } from '../calendar/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import * as actions from '../cases/actions.ts';
+import { createCase, findDuplicates } from '../cases/intake.ts';
+import { listCases } from '../cases/queue.ts';
+import { loadCaseFile } from '../cases/case-file.ts';
+import { caseRow } from '../cases/records.ts';
+import { listDeskDays } from '../desk-calendar/store.ts';
+import { setDeskDay } from '../desk-calendar/changes.ts';
+import type { DeskContext } from './desk-context.ts';
+
+type CaseMethod = Extract<MethodName, `cases.${string}` | `calendar.${string}`>;
+type Handlers = { [M in CaseMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
+
+type ActionName = Exclude<keyof typeof actions, 'bulk'>;
+
+export function caseHandlers(ctx: DeskContext): Handlers {
+  const caseFile = async (id: number, user: SessionUser): Promise<CaseFile> =>
+    loadCaseFile(ctx.db(), await ctx.calendar(), user, ctx.now(), id, (await ctx.settings()).legalMarkWarnDays);
+
+  /** Runs one lifecycle move in a transaction and returns the case file as it now stands. */
+  const move =
+    <K extends ActionName>(name: K) =>
+    async (input: z.output<(typeof caseInputs)[K]>, user: SessionUser | null): Promise<CaseFile> => {
+      const calendar = await ctx.calendar();
+      await ctx.db().transaction().execute((db) => (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now: ctx.now() }, input));
+      return caseFile(input.id, user!);
+    };
+
+  const bulkMove =
+    (name: 'assign' | 'startReview' | 'close') =>
+    async (input: { ids: number[]; assignee?: string | null }, user: SessionUser | null) => {
+      const calendar = await ctx.calendar();
+      return actions.bulk(
+        input.ids,
+        (id) =>
+          ctx
+            .db()
+            .transaction()
+            .execute(async (db) => {
+              const c = { db, calendar, actor: user!, now: ctx.now() };
+              if (name === 'assign') await actions.assign(c, { id, assignee: input.assignee ?? null });
+              else if (name === 'startReview') await actions.startReview(c, { id });
+              else await actions.close(c, { id });
+            }),
+        async (id) => (await caseRow(ctx.db(), id)).reference,
+      );
+    };
+
+  return {
+    'calendar.year': async ({ year }): Promise<CalendarYear> => {
+      const calendar = await ctx.calendar();
+      return {
+        year,
+        provisional: year > LAST_ANNOUNCED_EQUINOX_YEAR,
+        closedDays: calendar.closedDays(year).map((d) => ({ date: d.date, kind: d.kind, reasonJa: d.reasonJa, reasonEn: d.reasonEn, provisional: d.provisional })),
+        deskDays: await listDeskDays(ctx.db(), year),
+        businessHours: calendar.rules.businessHours,
+      };
+    },
+    'calendar.setDay': async (input, user) => {
+      const result = await ctx.db().transaction().execute((db) => setDeskDay(db, input, user!.username, ctx.now()));
+      ctx.calendarChanged();
+      return result;
+    },
+    'cases.list': async (input, user) => listCases(ctx.db(), await ctx.calendar(), user!, ctx.now(), input, (await ctx.settings()).legalMarkWarnDays),
+    'cases.get': async ({ id }, user) => {
+      const file = await caseFile(id, user!);
+      // Opening a case file shows a member's personal information: recorded every time.
+      await appendAudit(ctx.db(), { actor: user!.username, action: 'case.view', entity: 'case', entityId: String(id), detail: { reference: file.case.reference } }, ctx.now());
+      return file;
+    },
+    'cases.create': async (input, user) => {
+      const calendar = await ctx.calendar();
+      return ctx.db().transaction().execute((db) => createCase(db, calendar, user!.username, ctx.now(), input));
+    },
+    'cases.findDuplicates': async (input) => findDuplicates(ctx.db(), input),
+    'cases.startReview': move('startReview'),
+    'cases.pause': move('pause'),
+    'cases.resume': move('resume'),
+    'cases.decide': move('decide'),
+    'cases.returnForRevision': move('returnForRevision'),
+    'cases.approve': move('approve'),
+    'cases.withdraw': move('withdraw'),
+    'cases.reject': move('reject'),
+    'cases.recordNotice': move('recordNotice'),
+    'cases.close': move('close'),
+    'cases.extend': move('extend'),
+    'cases.assign': move('assign'),
+    'cases.recordIdentityCheck': move('recordIdentityCheck'),
+    'cases.recordFee': move('recordFee'),
+    'cases.addNote': move('addNote'),
+    'cases.bulkAssign': bulkMove('assign'),
+    'cases.bulkStartReview': bulkMove('startReview'),
+    'cases.bulkClose': bulkMove('close'),
+  };
+}

@@ -1,0 +1,248 @@
+// Every move on a case: check it against the lifecycle, write the change, its timeline event and its
+// audit row in one transaction, refresh the cached deadline and the search text.
+import type { z } from 'zod';
+import type { caseInputs, CaseStatus, DisclosureGround, NoticeKind, RequestType, BulkOutcome } from '../../contract/index.ts';
+import { finalNoticeKinds } from '../../contract/index.ts';
+import type { CaseRow } from '../../../db/schema.ts';
+import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
+import { DeskError } from '../errors.ts';
+import { decisionProblem, finalNoticeRefusal, refusal, type Actor } from './lifecycle.ts';
+import { lifecycleFacts, staleCertificates } from './case-file.ts';
+import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
+import { deadlineCaseOf } from './deadline-of-case.ts';
+import type { CaseAction } from '../../contract/index.ts';
+
+type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
+
+export interface ActionContext {
+  db: Db;
+  calendar: DeskCalendar;
+  actor: Actor;
+  now: Date;
+}
+
+async function guard(ctx: ActionContext, action: CaseAction, row: CaseRow): Promise<void> {
+  const why = refusal(action, await lifecycleFacts(ctx.db, row), ctx.actor);
+  if (why) throw new DeskError(why === 'Only a supervisor can do this.' ? 'FORBIDDEN' : 'CONFLICT', why);
+}
+
+async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: string; data?: Record<string, unknown> }): Promise<void> {
+  await ctx.db
+    .updateTable('cases')
+    .set({ ...changes, status: to, updated_at: ctx.now.toISOString() })
+    .where('id', '=', row.id)
+    .execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: event.kind,
+    data: { ...(event.data ?? {}), from: row.status, to },
+    before: { status: row.status },
+    after: { status: to },
+  });
+}
+
+/** Pause, resume and extend go through core/calendar's validation: reasons, no backdating, later dates. */
+async function deadlineEvent(ctx: ActionContext, row: CaseRow, event: DeadlineEvent, field: string): Promise<void> {
+  try {
+    validateDeadlineEvent(ctx.calendar, deadlineCaseOf(row, await caseEvents(ctx.db, row.id)), event, ctx.now);
+  } catch (e) {
+    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.', { field });
+    throw e;
+  }
+}
+
+export async function startReview(ctx: ActionContext, { id }: In<'startReview'>): Promise<void> {
+  const row = await caseRow(ctx.db, id);
+  await guard(ctx, 'startReview', row);
+  await setStatus(ctx, row, 'in_review', { assignee: row.assignee ?? ctx.actor.username }, { kind: 'status' });
+}
+
+export async function pause(ctx: ActionContext, input: In<'pause'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'pause', row);
+  const at = ctx.now.toISOString();
+  await deadlineEvent(ctx, row, { type: 'pause', at, reason: input.reason }, 'reason');
+  await ctx.db.updateTable('cases').set({ status: 'awaiting_requester', paused_from: row.status, updated_at: at }).where('id', '=', row.id).execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: 'pause',
+    data: { reason: input.reason, reasonKind: input.reasonKind, from: row.status, to: 'awaiting_requester' },
+    before: { status: row.status },
+    after: { status: 'awaiting_requester' },
+  });
+  await refreshDeadline(ctx.db, ctx.calendar, await caseRow(ctx.db, row.id));
+}
+
+export async function resume(ctx: ActionContext, input: In<'resume'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'resume', row);
+  const at = ctx.now.toISOString();
+  await deadlineEvent(ctx, row, { type: 'resume', at, reason: input.reason }, 'reason');
+  const back = (row.paused_from ?? 'in_review') as CaseStatus;
+  await ctx.db.updateTable('cases').set({ status: back, paused_from: null, updated_at: at }).where('id', '=', row.id).execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: 'resume',
+    data: { reason: input.reason, from: row.status, to: back, dueBefore: row.due_date },
+    before: { status: row.status, due: row.due_date },
+  });
+  await refreshDeadline(ctx.db, ctx.calendar, await caseRow(ctx.db, row.id));
+}
+
+export async function extend(ctx: ActionContext, input: In<'extend'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'extend', row);
+  await deadlineEvent(ctx, row, { type: 'extend', at: ctx.now.toISOString(), reason: input.reason, due: input.due }, 'due');
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: 'extend',
+    data: { reason: input.reason, due: input.due, dueBefore: row.due_date },
+    before: { due: row.due_date },
+    after: { due: input.due },
+  });
+  await refreshDeadline(ctx.db, ctx.calendar, row);
+}
+
+export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'decide', row);
+  const problem = decisionProblem(row.type as RequestType, input as typeof input & { grounds: DisclosureGround[] });
+  if (problem) throw new DeskError('INVALID_INPUT', problem.message, { field: problem.field });
+  await setStatus(
+    ctx,
+    row,
+    'decided',
+    {
+      outcome: input.outcome,
+      grounds: JSON.stringify(input.grounds),
+      reasoning: input.reasoning,
+      alternative_measure: input.alternativeMeasure,
+      decided_by: ctx.actor.username,
+      decided_at: ctx.now.toISOString(),
+      approved_by: null,
+      approved_at: null,
+    },
+    { kind: 'decision', data: { outcome: input.outcome, grounds: input.grounds } },
+  );
+}
+
+export async function returnForRevision(ctx: ActionContext, input: In<'returnForRevision'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'returnForRevision', row);
+  await setStatus(ctx, row, 'in_review', { approved_by: null, approved_at: null }, { kind: 'returned', data: { reason: input.reason, outcome: row.outcome } });
+}
+
+export async function approve(ctx: ActionContext, { id }: In<'approve'>): Promise<void> {
+  const row = await caseRow(ctx.db, id);
+  await guard(ctx, 'approve', row);
+  await setStatus(ctx, row, 'approved', { approved_by: ctx.actor.username, approved_at: ctx.now.toISOString() }, { kind: 'approval', data: { outcome: row.outcome, decidedBy: row.decided_by } });
+}
+
+export async function withdraw(ctx: ActionContext, input: In<'withdraw'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'withdraw', row);
+  await setStatus(ctx, row, 'withdrawn', { closure_ground: 'withdrawn', closure_reason: input.reason, paused: 0 }, { kind: 'withdrawn', data: { reason: input.reason } });
+}
+
+export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'reject', row);
+  await setStatus(ctx, row, 'rejected', { closure_ground: input.ground, closure_reason: input.reason, paused: 0 }, { kind: 'rejected', data: { ground: input.ground, reason: input.reason } });
+}
+
+export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'recordNotice', row);
+  const final = finalNoticeKinds.includes(input.kind as NoticeKind);
+  if (final) {
+    const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status as CaseStatus);
+    if (why) throw new DeskError('CONFLICT', why, { field: 'kind' });
+  }
+  await ctx.db
+    .insertInto('notices')
+    .values({ case_id: row.id, kind: input.kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+    .execute();
+  const data = { kind: input.kind, channel: input.channel, note: input.note };
+  if (final) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });
+  else await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice', data });
+}
+
+export async function close(ctx: ActionContext, { id }: In<'close'>): Promise<void> {
+  const row = await caseRow(ctx.db, id);
+  await guard(ctx, 'close', row);
+  await setStatus(ctx, row, 'closed', { closed_at: ctx.now.toISOString() }, { kind: 'closed' });
+}
+
+export async function assign(ctx: ActionContext, input: In<'assign'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'assign', row);
+  if (input.assignee !== null) {
+    const a = await ctx.db.selectFrom('accounts').select(['disabled']).where('username', '=', input.assignee).executeTakeFirst();
+    if (!a || a.disabled) throw new DeskError('INVALID_INPUT', `There is no active account named ${input.assignee}.`, { field: 'assignee' });
+  }
+  if (row.assignee === input.assignee) return;
+  await ctx.db.updateTable('cases').set({ assignee: input.assignee, updated_at: ctx.now.toISOString() }).where('id', '=', row.id).execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: 'assigned',
+    data: { from: row.assignee, to: input.assignee },
+    before: { assignee: row.assignee },
+    after: { assignee: input.assignee },
+  });
+}
+
+export async function recordIdentityCheck(ctx: ActionContext, input: In<'recordIdentityCheck'>): Promise<{ stale: string[] }> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'recordIdentityCheck', row);
+  const today = ctx.now.toISOString();
+  for (const [i, d] of input.documents.entries()) {
+    if (d.issuedOn && d.issuedOn > japanDateOf(ctx.now)) throw new DeskError('INVALID_INPUT', `Document ${i + 1} is dated in the future (${d.issuedOn}).`, { field: `documents.${i}.issuedOn` });
+  }
+  await ctx.db
+    .insertInto('identity_checks')
+    .values({ case_id: row.id, verified: input.verified ? 1 : 0, documents: JSON.stringify(input.documents), note: input.note, checked_by: ctx.actor.username, checked_at: today })
+    .execute();
+  const stale = staleCertificates(row.requester_kind, input.documents, japanDateOf(ctx.now));
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
+    kind: 'identity_check',
+    data: { verified: input.verified, documents: input.documents.map((d) => ({ type: d.type, issuedOn: d.issuedOn })), staleCertificates: stale },
+  });
+  return { stale };
+}
+
+export async function recordFee(ctx: ActionContext, input: In<'recordFee'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'recordFee', row);
+  if (row.type !== 'disclosure') throw new DeskError('CONFLICT', 'Only a disclosure request has a fee (Article 6); correction and suspension are free.');
+  if (input.receivedOn > japanDateOf(ctx.now)) {
+    throw new DeskError('INVALID_INPUT', `The date ${input.receivedOn} is in the future.`, { field: 'receivedOn' });
+  }
+  if (input.kind === 'refund') {
+    const rows = await ctx.db.selectFrom('fee_entries').select(['kind', 'amount']).where('case_id', '=', row.id).execute();
+    const held = rows.reduce((s, e) => s + (e.kind === 'payment' ? e.amount : -e.amount), 0);
+    if (input.amount > held) throw new DeskError('INVALID_INPUT', `A refund of ¥${input.amount} is more than the ¥${held} held for this case.`, { field: 'amount' });
+  }
+  await ctx.db
+    .insertInto('fee_entries')
+    .values({ case_id: row.id, kind: input.kind, method: input.method, amount: input.amount, received_on: input.receivedOn, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+    .execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'fee', data: { kind: input.kind, method: input.method, amount: input.amount, receivedOn: input.receivedOn } });
+}
+
+export async function addNote(ctx: ActionContext, input: In<'addNote'>): Promise<void> {
+  const row = await caseRow(ctx.db, input.id);
+  await guard(ctx, 'addNote', row);
+  await ctx.db.insertInto('case_notes').values({ case_id: row.id, text: input.text, by: ctx.actor.username, at: ctx.now.toISOString() }).execute();
+  await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'note', data: { length: input.text.length } });
+  await refreshSearch(ctx.db, row.id);
+}
+
+/** Applies one move to many cases; each is checked on its own, and refusals are reported, not thrown. */
+export async function bulk(ids: number[], run: (id: number) => Promise<void>, referenceOf: (id: number) => Promise<string>): Promise<BulkOutcome> {
+  const out: BulkOutcome = { done: [], refused: [] };
+  for (const id of [...new Set(ids)]) {
+    try {
+      await run(id);
+      out.done.push(id);
+    } catch (e) {
+      if (!(e instanceof DeskError)) throw e;
+      out.refused.push({ id, reference: await referenceOf(id).catch(() => `#${id}`), message: e.message });
+    }
+  }
+  return out;
+}

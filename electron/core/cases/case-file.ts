@@ -1,0 +1,160 @@
+// The case file: everything about one case that the case-file screen shows, including which moves the
+// lifecycle allows this user now and plain-language warnings.
+import type {
+  CaseDetail,
+  CaseFile,
+  CaseStatus,
+  FeeLedger,
+  IdentityCheck,
+  IdentityDocument,
+  SessionUser,
+  IntakeChannel,
+  RequesterKind,
+  RequestType,
+  DeliveryPreference,
+  Outcome,
+  DisclosureGround,
+  NoticeKind,
+  NoticeChannel,
+  FeeMethod,
+} from '../../contract/index.ts';
+import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds } from '../../contract/index.ts';
+import type { CaseRow } from '../../../db/schema.ts';
+import { japanDateOf, type DeskCalendar } from '../calendar/index.ts';
+import { allowedActions, type LifecycleFacts } from './lifecycle.ts';
+import { caseEvents, caseRow, type Db } from './records.ts';
+import { clockOf, deadlineView } from './deadline-of-case.ts';
+
+/** Six months before `date` (same day of month, clamped), for the certificate rule. */
+export function sixMonthsBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const month = m - 6 <= 0 ? m + 6 : m - 6;
+  const year = m - 6 <= 0 ? y - 1 : y;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Certificates of a representative or agent issued more than 6 months before the check. */
+export function staleCertificates(requesterKind: string, documents: IdentityDocument[], checkedOn: string): IdentityDocument['type'][] {
+  if (requesterKind === 'member') return [];
+  const limit = sixMonthsBefore(checkedOn);
+  return documents.filter((d) => certificateDocumentTypes.includes(d.type) && d.issuedOn !== null && d.issuedOn < limit).map((d) => d.type);
+}
+
+export function toDetail(r: CaseRow): CaseDetail {
+  return {
+    id: r.id,
+    reference: r.reference,
+    type: r.type as RequestType,
+    kinds: JSON.parse(r.kinds) as string[],
+    status: r.status as CaseStatus,
+    channel: r.channel as IntakeChannel,
+    requesterKind: r.requester_kind as RequesterKind,
+    requesterName: r.requester_name,
+    memberName: r.member_name,
+    memberKana: r.member_kana,
+    memberEmail: r.member_email,
+    memberPostalCode: r.member_postal_code,
+    memberAddress: r.member_address,
+    memberId: r.member_id,
+    requestText: r.request_text,
+    delivery: r.delivery as DeliveryPreference | null,
+    assignee: r.assignee,
+    outcome: r.outcome as Outcome | null,
+    grounds: JSON.parse(r.grounds) as DisclosureGround[],
+    reasoning: r.reasoning,
+    alternativeMeasure: r.alternative_measure,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
+    closureGround: r.closure_ground,
+    closureReason: r.closure_reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export async function feeLedger(db: Db, r: Pick<CaseRow, 'id' | 'type'>): Promise<FeeLedger | null> {
+  if (r.type !== 'disclosure') return null;
+  const rows = await db.selectFrom('fee_entries').selectAll().where('case_id', '=', r.id).orderBy('id').execute();
+  const paid = rows.filter((e) => e.kind === 'payment').reduce((s, e) => s + e.amount, 0);
+  const refunded = rows.filter((e) => e.kind === 'refund').reduce((s, e) => s + e.amount, 0);
+  return {
+    required: DISCLOSURE_FEE_YEN,
+    paid,
+    refunded,
+    balance: paid - refunded - DISCLOSURE_FEE_YEN,
+    entries: rows.map((e) => ({ id: e.id, kind: e.kind, method: e.method as FeeMethod, amount: e.amount, receivedOn: e.received_on, note: e.note, recordedBy: e.recorded_by, recordedAt: e.recorded_at })),
+  };
+}
+
+export async function identityChecks(db: Db, r: Pick<CaseRow, 'id' | 'requester_kind'>): Promise<IdentityCheck[]> {
+  const rows = await db.selectFrom('identity_checks').selectAll().where('case_id', '=', r.id).orderBy('id').execute();
+  return rows.map((c) => {
+    const documents = JSON.parse(c.documents) as IdentityDocument[];
+    return {
+      id: c.id,
+      verified: c.verified === 1,
+      documents,
+      note: c.note,
+      checkedBy: c.checked_by,
+      checkedAt: c.checked_at,
+      staleCertificates: staleCertificates(r.requester_kind, documents, japanDateOf(c.checked_at)),
+    };
+  });
+}
+
+export async function lifecycleFacts(db: Db, r: CaseRow): Promise<LifecycleFacts> {
+  const checks = await db.selectFrom('identity_checks').select('verified').where('case_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const fees = await feeLedger(db, r);
+  const finals = await db.selectFrom('notices').select('id').where('case_id', '=', r.id).where('kind', 'in', finalNoticeKinds as string[]).limit(1).executeTakeFirst();
+  return {
+    status: r.status as CaseStatus,
+    type: r.type as RequestType,
+    decidedBy: r.decided_by,
+    identityVerified: checks?.verified === 1,
+    feeBalance: fees?.balance ?? 0,
+    finalNoticeRecorded: finals !== undefined,
+  };
+}
+
+export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, id: number, warnDays: number): Promise<CaseFile> {
+  const r = await caseRow(db, id);
+  const events = await caseEvents(db, id);
+  const clock = clockOf(now);
+  const deadline = deadlineView(calendar, r, events, clock, warnDays);
+  const checks = await identityChecks(db, r);
+  const fees = await feeLedger(db, r);
+  const notes = await db.selectFrom('case_notes').selectAll().where('case_id', '=', id).orderBy('id').execute();
+  const notices = await db.selectFrom('notices').selectAll().where('case_id', '=', id).orderBy('id').execute();
+  const facts = await lifecycleFacts(db, r);
+
+  const warnings: CaseFile['warnings'] = [];
+  const latest = checks.at(-1);
+  if (latest && latest.staleCertificates.length > 0) {
+    warnings.push({ code: 'STALE_CERTIFICATE', message: `Certificates must be issued within the last 6 months (after ${sixMonthsBefore(japanDateOf(latest.checkedAt))}): ${latest.staleCertificates.join(', ')}.` });
+  }
+  if (fees && fees.balance < 0 && r.status !== 'closed') warnings.push({ code: 'FEE_SHORT', message: `The disclosure fee is ¥${-fees.balance} short.` });
+  if (fees && fees.balance > 0) warnings.push({ code: 'FEE_EXCESS', message: `¥${fees.balance} more than the fee was received: record a refund.` });
+  if (deadline.legalMarkState === 'near' && r.status !== 'closed' && r.status !== 'notified') {
+    warnings.push({ code: 'LEGAL_MARK_NEAR', message: `Two weeks since arrival on ${deadline.legalMark} (APPI Art. 39): from then the member may sue for an answer.` });
+  }
+  if (deadline.legalMarkState === 'passed' && r.status !== 'closed' && r.status !== 'notified') {
+    warnings.push({ code: 'LEGAL_MARK_PASSED', message: `Two weeks since arrival passed on ${deadline.legalMark} (APPI Art. 39) and the member has not been answered.` });
+  }
+  if (deadline.provisional) warnings.push({ code: 'PROVISIONAL_DUE', message: `The due date depends on an equinox holiday not yet announced; it may move by a day (check again after February ${Number(deadline.due.slice(0, 4)) - 1}).` });
+
+  return {
+    case: toDetail(r),
+    deadline,
+    identityChecks: checks,
+    fees,
+    notes: notes.map((n) => ({ id: n.id, text: n.text, by: n.by, at: n.at })),
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind as NoticeKind, channel: n.channel as NoticeChannel, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
+    timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
+    allowedActions: allowedActions(facts, user),
+    warnings,
+  };
+}

@@ -1,0 +1,53 @@
+// Reading and writing a case's rows. Every change to a case goes through recordEvent, which writes the
+// timeline event and the audit row (with before/after) in the caller's transaction: one write path.
+import type { Kysely, Transaction } from 'kysely';
+import type { CaseRow, DB } from '../../../db/schema.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { DeskError } from '../errors.ts';
+import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
+import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
+import { searchKey } from './normalize.ts';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export async function caseRow(db: Db, id: number): Promise<CaseRow> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new DeskError('NOT_FOUND', `There is no case with id ${id}. It may have been removed from the list; reload the queue.`);
+  return row;
+}
+
+export async function caseEvents(db: Db, id: number): Promise<EventRow[]> {
+  return db.selectFrom('case_events').select(['id', 'at', 'actor', 'kind', 'data']).where('case_id', '=', id).orderBy('id').execute();
+}
+
+export interface EventInput {
+  kind: string;
+  data?: Record<string, unknown>;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+export async function recordEvent(db: Db, caseId: number, reference: string, actor: string | null, at: Date, e: EventInput): Promise<void> {
+  await db.insertInto('case_events').values({ case_id: caseId, at: at.toISOString(), actor, kind: e.kind, data: JSON.stringify(e.data ?? {}) }).execute();
+  const detail: Record<string, unknown> = { reference, ...(e.data ?? {}) };
+  if (e.before) detail.before = e.before;
+  if (e.after) detail.after = e.after;
+  await appendAudit(db, { actor, action: `case.${e.kind}`, entity: 'case', entityId: String(caseId), detail }, at);
+}
+
+/** Recomputes the cached deadline columns from the events (after any pause, resume or extension). */
+export async function refreshDeadline(db: Db, calendar: DeskCalendar, row: CaseRow): Promise<void> {
+  const state = foldDeadlineHistory(calendar, deadlineCaseOf(row, await caseEvents(db, row.id)));
+  await db.updateTable('cases').set(deadlineColumns(state, row.arrived_at)).where('id', '=', row.id).execute();
+}
+
+/** Keeps the trigram index in step with what a search should find on this case. */
+export async function refreshSearch(db: Db, id: number): Promise<void> {
+  const row = await caseRow(db, id);
+  const notes = await db.selectFrom('case_notes').select('text').where('case_id', '=', id).execute();
+  const body = searchKey(
+    [row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes.map((n) => n.text)].join('\n'),
+  );
+  await db.deleteFrom('case_search').where('rowid', '=', id).execute();
+  await db.insertInto('case_search').values({ rowid: id, body }).execute();
+}

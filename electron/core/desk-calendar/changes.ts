@@ -1,0 +1,82 @@
+// A supervisor changes the desk's calendar (a closure added or removed, a closed day opened, business
+// hours moved): every case still waiting for an answer gets its due date recomputed by core/calendar,
+// each move is written on the case's timeline, and the desk is told which cases moved.
+import type { DueDateMove, CalendarChange } from '../../contract/index.ts';
+import { foldDeadlineHistory, parseIsoDate, CalendarError, type DeskCalendar } from '../calendar/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { DeskError } from '../errors.ts';
+import { deadlineColumns, deadlineEventsOf, type EventRow } from '../cases/deadline-of-case.ts';
+import { recordEvent, type Db } from '../cases/records.ts';
+import { loadDeskCalendar } from './store.ts';
+
+const ANSWERED = ['notified', 'closed'];
+
+/** Recomputes every unanswered case against `calendar`; writes and returns those whose due date moved. */
+export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: string): Promise<DueDateMove[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'member_name', 'arrived_at', 'days', 'due_date', 'day_zero', 'due_provisional', 'paused'])
+    .where('status', 'not in', ANSWERED)
+    .execute();
+  const events = await db
+    .selectFrom('case_events')
+    .innerJoin('cases', 'cases.id', 'case_events.case_id')
+    .select(['case_events.id', 'case_events.case_id', 'case_events.at', 'case_events.actor', 'case_events.kind', 'case_events.data'])
+    .where('cases.status', 'not in', ANSWERED)
+    .where('case_events.kind', 'in', ['pause', 'resume', 'extend'])
+    .orderBy('case_events.id')
+    .execute();
+  const byCase = new Map<number, EventRow[]>();
+  for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+
+  const moved: DueDateMove[] = [];
+  for (const r of rows) {
+    const state = foldDeadlineHistory(calendar, { arrivedAt: r.arrived_at, days: r.days, history: deadlineEventsOf(byCase.get(r.id) ?? []) });
+    const cols = deadlineColumns(state, r.arrived_at);
+    if (cols.due_date === r.due_date && cols.day_zero === r.day_zero && cols.due_provisional === r.due_provisional) continue;
+    await db.updateTable('cases').set(cols).where('id', '=', r.id).execute();
+    if (cols.due_date !== r.due_date) {
+      moved.push({ id: r.id, reference: r.reference, memberName: r.member_name, oldDue: r.due_date, newDue: cols.due_date });
+      await recordEvent(db, r.id, r.reference, actor, now, { kind: 'due_recomputed', data: { oldDue: r.due_date, newDue: cols.due_date, why }, before: { due: r.due_date }, after: { due: cols.due_date } });
+    }
+  }
+  return moved;
+}
+
+export interface DayChange {
+  date: string;
+  kind: 'closed' | 'open' | 'none';
+  reason: string;
+  reasonEn: string;
+}
+
+export async function setDeskDay(db: Db, change: DayChange, actor: string, now: Date): Promise<CalendarChange> {
+  try {
+    parseIsoDate(change.date, 'date');
+  } catch (e) {
+    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', `${change.date} is not a real date.`, { field: 'date' });
+    throw e;
+  }
+  const before = await db.selectFrom('desk_days').selectAll().where('date', '=', change.date).executeTakeFirst();
+  await db.deleteFrom('desk_days').where('date', '=', change.date).execute();
+  if (change.kind !== 'none') {
+    await db
+      .insertInto('desk_days')
+      .values({ date: change.date, kind: change.kind, reason: change.reason, reason_en: change.reasonEn || change.reason, created_by: actor, created_at: now.toISOString() })
+      .execute();
+  }
+  let calendar: DeskCalendar;
+  try {
+    calendar = await loadDeskCalendar(db);
+  } catch (e) {
+    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', e.message, { field: 'date' });
+    throw e;
+  }
+  await appendAudit(
+    db,
+    { actor, action: 'calendar.set-day', entity: 'desk_day', entityId: change.date, detail: { before: before ? { kind: before.kind, reason: before.reason } : null, after: change.kind === 'none' ? null : { kind: change.kind, reason: change.reason } } },
+    now,
+  );
+  const why = change.kind === 'closed' ? `desk closed on ${change.date}` : change.kind === 'open' ? `desk open on ${change.date}` : `calendar entry for ${change.date} removed`;
+  return { moved: await recomputeOpenCases(db, calendar, actor, now, why) };
+}
