@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { CliError, type CliIO } from './io.ts';
 import { initCommand } from './commands/init.ts';
 import { dbCommand } from './commands/db.ts';
+import { calendarCommand } from './commands/calendar.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'create a desk in a data folder and print its recovery key' },
   db: { run: dbCommand, summary: 'db check: integrity, encryption, key slots and audit chain of a desk' },
+  calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
 };
 
 export function registerCommand(name: string, summary: string, run: Command): void {
@@ -43,6 +45,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`${(e as Error).message}. Try --help.\n`);
       return 2;
+    }
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      io.stderr.write(`The case database is damaged: a page of it cannot be read or does not verify (${code}). Restore the desk's folder from a backup; nothing was changed.\n`);
+      return 1;
     }
     io.stderr.write(`Failed: ${(e as Error)?.name ?? 'error'} (${code ?? 'no code'}).\n`);
     return 1;

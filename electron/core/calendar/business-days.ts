@@ -29,8 +29,8 @@ export interface ClosedDay {
    * on a Saturday as the desk's own reason; January 1 as New Year's Day rather than the year-end).
    */
   kind: ClosedKind;
-  reason_ja: string;
-  reason_en: string;
+  reasonJa: string;
+  reasonEn: string;
   /** The closure depends on an equinox date not yet announced by the government. */
   provisional: boolean;
 }
@@ -192,18 +192,18 @@ export function buildCalendar(input?: Partial<DeskCalendarRules>): DeskCalendar 
     const date = isoOf(offset);
     const holiday = b.holidays[offset];
     if (holiday) {
-      return { date, kind: 'holiday', reason_ja: holiday.name_ja, reason_en: holiday.name_en, provisional: holiday.provisional };
+      return { date, kind: 'holiday', reasonJa: holiday.nameJa, reasonEn: holiday.nameEn, provisional: holiday.provisional };
     }
     if (b.yearEnd[offset] === 1) {
-      return { date, kind: 'year-end', reason_ja: YEAR_END.ja, reason_en: YEAR_END.en, provisional: false };
+      return { date, kind: 'year-end', reasonJa: YEAR_END.ja, reasonEn: YEAR_END.en, provisional: false };
     }
     const desk: DeskDay | undefined = checked.closures.get(offset + FIRST_SUPPORTED_DAY);
     if (desk) {
-      return { date, kind: 'desk', reason_ja: desk.reason, reason_en: desk.reason_en ?? desk.reason, provisional: false };
+      return { date, kind: 'desk', reasonJa: desk.reason, reasonEn: desk.reasonEn ?? desk.reason, provisional: false };
     }
     const weekend = WEEKEND_NAMES[weekdayOf(offset + FIRST_SUPPORTED_DAY)];
     if (!weekend) throw new Error(`closed day ${date} has no reason`); // unreachable by construction
-    return { date, kind: 'weekend', reason_ja: weekend.ja, reason_en: weekend.en, provisional: false };
+    return { date, kind: 'weekend', reasonJa: weekend.ja, reasonEn: weekend.en, provisional: false };
   };
 
   return Object.freeze({

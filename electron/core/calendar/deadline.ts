@@ -315,7 +315,7 @@ export function validateDeadlineEvent(
       const closed = calendar.closedDay(event.due);
       throw new CalendarError(
         'EXTENSION_ON_CLOSED_DAY',
-        `the desk is closed on ${event.due} (${closed?.reason_en ?? 'closed'}): choose a business day, e.g. ${calendar.nextBusinessDay(event.due)}`,
+        `the desk is closed on ${event.due} (${closed?.reasonEn ?? 'closed'}): choose a business day, e.g. ${calendar.nextBusinessDay(event.due)}`,
       );
     }
     if (event.due <= state.due) {
@@ -347,6 +347,7 @@ export interface DueDateChange<Id> {
 /**
  * After a calendar change (a closure or open day added or removed): the cases whose due date moved,
  * in input order. Pure: give it the open cases and both calendars, show the desk the result.
+ * A case whose history cannot be folded throws CalendarError with the case id in the message.
  */
 export function recomputeDueDates<Id>(
   cases: Iterable<DeadlineCase & { id: Id }>,
@@ -355,8 +356,15 @@ export function recomputeDueDates<Id>(
 ): DueDateChange<Id>[] {
   const changes: DueDateChange<Id>[] = [];
   for (const c of cases) {
-    const oldDue = foldDeadlineHistory(oldCalendar, c).due;
-    const newDue = foldDeadlineHistory(newCalendar, c).due;
+    let oldDue: IsoDate;
+    let newDue: IsoDate;
+    try {
+      oldDue = foldDeadlineHistory(oldCalendar, c).due;
+      newDue = foldDeadlineHistory(newCalendar, c).due;
+    } catch (e) {
+      if (e instanceof CalendarError) throw new CalendarError(e.code, `case ${String(c.id)}: ${e.message}`);
+      throw e;
+    }
     if (oldDue !== newDue) changes.push({ id: c.id, oldDue, newDue });
   }
   return changes;

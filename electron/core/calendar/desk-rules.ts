@@ -13,6 +13,11 @@ export interface DeskDay {
   /** Shown to staff and, for closures, in the closed-day list. */
   reason: string;
   /** English for the bilingual listing; defaults to `reason`. */
+  reasonEn?: string;
+  /**
+   * @deprecated the desk_days column's spelling, accepted so rules built straight from database rows
+   * keep their English reason; write `reasonEn`.
+   */
   reason_en?: string;
 }
 
@@ -80,12 +85,13 @@ function checkDays(list: unknown, what: 'closures' | 'openDays'): Map<number, De
     if (typeof item.reason !== 'string' || item.reason.trim() === '') {
       throw invalid(`${where} (${formatDay(day)}) needs a reason`);
     }
-    if (item.reason_en !== undefined && typeof item.reason_en !== 'string') {
-      throw invalid(`${where}.reason_en must be text`);
+    const reasonEn: unknown = item.reasonEn ?? item.reason_en;
+    if (reasonEn !== undefined && typeof reasonEn !== 'string') {
+      throw invalid(`${where}.reasonEn must be text`);
     }
     if (days.has(day)) throw invalid(`${formatDay(day)} is listed twice in ${what}: keep one entry`);
     const clean: DeskDay = { date: formatDay(day), reason: item.reason.trim() };
-    if (item.reason_en?.trim()) clean.reason_en = item.reason_en.trim();
+    if (reasonEn?.trim()) clean.reasonEn = reasonEn.trim();
     days.set(day, Object.freeze(clean));
   });
   return days;

@@ -29,8 +29,8 @@ export type HolidayKind = 'national' | 'special' | 'substitute' | 'citizens';
 export interface LawHoliday {
   /** Day number (days since 1970-01-01). */
   day: number;
-  name_ja: string;
-  name_en: string;
+  nameJa: string;
+  nameEn: string;
   kind: HolidayKind;
   /** True when the day depends on an equinox not yet announced (see LAST_ANNOUNCED_EQUINOX_YEAR). */
   provisional: boolean;
@@ -169,7 +169,7 @@ export function lawHolidays(year: number): LawHoliday[] {
   const provisionalYear = isEquinoxProvisional(year);
   const result = new Map<number, LawHoliday>();
   for (const [day, s] of shuku) {
-    result.set(day, { day, name_ja: s.name.ja, name_en: s.name.en, kind: s.kind, provisional: provisionalYear && s.equinox });
+    result.set(day, { day, nameJa: s.name.ja, nameEn: s.name.en, kind: s.kind, provisional: provisionalYear && s.equinox });
   }
 
   // Art. 3(2), substitute holidays. Since 2007: the nearest following day that is not a 国民の祝日
@@ -184,8 +184,8 @@ export function lawHolidays(year: number): LawHoliday[] {
     }
     result.set(substitute, {
       day: substitute,
-      name_ja: `${s.name.ja}${SUBSTITUTE_SUFFIX_JA}`,
-      name_en: SUBSTITUTE_EN,
+      nameJa: `${s.name.ja}${SUBSTITUTE_SUFFIX_JA}`,
+      nameEn: SUBSTITUTE_EN,
       kind: 'substitute',
       provisional: provisionalYear && s.equinox,
     });
@@ -200,8 +200,8 @@ export function lawHolidays(year: number): LawHoliday[] {
     if (year < 2007 && weekdayOf(between) === 0) continue;
     result.set(between, {
       day: between,
-      name_ja: CITIZENS.ja,
-      name_en: CITIZENS.en,
+      nameJa: CITIZENS.ja,
+      nameEn: CITIZENS.en,
       kind: 'citizens',
       provisional: provisionalYear && (s.equinox || after.equinox),
     });

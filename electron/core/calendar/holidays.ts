@@ -9,8 +9,8 @@ import { assertSupportedYear } from './range.ts';
 
 export interface Holiday {
   date: IsoDate;
-  name_ja: string;
-  name_en: string;
+  nameJa: string;
+  nameEn: string;
   kind: HolidayKind;
   /** Depends on an equinox the government has not announced yet. */
   provisional: boolean;
@@ -68,8 +68,8 @@ export function dataSetHolidays(year: number): Holiday[] | null {
       isEquinoxName(e.name) || (kind === 'citizens' && (equinoxDays.has(day - 1) || equinoxDays.has(day + 1)));
     return {
       date: e.date,
-      name_ja: e.name,
-      name_en: e.name_en,
+      nameJa: e.name,
+      nameEn: e.name_en,
       kind,
       provisional: provisionalYear && dependsOnEquinox,
       source: 'holiday_jp' as const,
@@ -79,22 +79,40 @@ export function dataSetHolidays(year: number): Holiday[] | null {
 
 const cache = new Map<number, readonly Holiday[]>();
 
+function fromLaw(year: number): Holiday[] {
+  return lawHolidays(year).map((h) => ({
+    date: formatDay(h.day),
+    nameJa: h.nameJa,
+    nameEn: h.nameEn,
+    kind: h.kind,
+    provisional: h.provisional,
+    source: 'law' as const,
+  }));
+}
+
+/**
+ * The data set's days and names, with one correction: a substitute holiday is named after the holiday
+ * that fell on the Sunday. The data set credits May 6 to こどもの日 in most years even when May 3 or 4 was
+ * the Sunday (2026-05-06 replaces 憲法記念日); its maintainers fixed 2020 that way (holiday_jp PR #107)
+ * but not the other years. Only the name changes, and only when the law computes the same substitute day.
+ */
+function fromDataSet(year: number, entries: Holiday[]): Holiday[] {
+  const law = new Map(fromLaw(year).map((h) => [h.date, h]));
+  return entries.map((h) => {
+    const byLaw = law.get(h.date);
+    return h.kind === 'substitute' && byLaw?.kind === 'substitute' && byLaw.nameJa !== h.nameJa
+      ? { ...h, nameJa: byLaw.nameJa }
+      : h;
+  });
+}
+
 /** Every national holiday of a supported year (incl. substitute and citizens' holidays), in date order. */
 export function nationalHolidays(year: number): readonly Holiday[] {
   assertSupportedYear(year);
   let list = cache.get(year);
   if (!list) {
-    list = Object.freeze(
-      dataSetHolidays(year) ??
-        lawHolidays(year).map((h) => ({
-          date: formatDay(h.day),
-          name_ja: h.name_ja,
-          name_en: h.name_en,
-          kind: h.kind,
-          provisional: h.provisional,
-          source: 'law' as const,
-        })),
-    );
+    const data = dataSetHolidays(year);
+    list = Object.freeze((data ? fromDataSet(year, data) : fromLaw(year)).map((h) => Object.freeze(h)));
     cache.set(year, list);
   }
   return list;

@@ -14,6 +14,7 @@ export { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './range.ts';
 export {
   LAST_ANNOUNCED_EQUINOX_YEAR,
   autumnalEquinoxDay,
+  isEquinoxProvisional,
   lawHolidays,
   vernalEquinoxDay,
   type HolidayKind,

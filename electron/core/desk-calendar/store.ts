@@ -25,8 +25,8 @@ export async function loadDeskCalendar(db: Kysely<DB> | Transaction<DB>): Promis
   const settings = await readSettings(db as Kysely<DB>);
   const days = await db.selectFrom('desk_days').selectAll().execute();
   return buildCalendar({
-    closures: days.filter((d) => d.kind === 'closed').map((d) => ({ date: d.date, reason: d.reason, reason_en: d.reason_en })),
-    openDays: days.filter((d) => d.kind === 'open').map((d) => ({ date: d.date, reason: d.reason, reason_en: d.reason_en })),
+    closures: days.filter((d) => d.kind === 'closed').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
+    openDays: days.filter((d) => d.kind === 'open').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
     businessHours: settings.businessHours,
     daysByType: settings.daysByType,
   });
