@@ -101,13 +101,17 @@ export const caseInputs = {
   get: withId({}),
   create: intakeInput,
   findDuplicates: z
-    .object({ type: z.enum(v.requestTypes), memberName: z.string().transform(nfkc).default(''), memberEmail: z.string().transform(nfkc).default('') })
+    .object({
+      type: z.enum(v.requestTypes),
+      memberName: z.string().max(200).transform(nfkc).default(''),
+      memberEmail: z.string().max(254).transform(nfkc).default(''),
+    })
     .strict(),
   startReview: withId({}),
   pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
   resume: withId({ reason }),
   decide: withId({
-    outcome: z.string(),
+    outcome: z.string().max(40, 'Choose one of the outcomes.'),
     grounds: z.array(z.enum(v.disclosureGrounds)).default([]),
     reasoning: shortText(MAX_TEXT).default(''),
     alternativeMeasure: shortText(MAX_TEXT).default(''),

@@ -50,11 +50,8 @@ export async function startHost(argv: string[]): Promise<void> {
     await runtime.close();
     throw new Error(e.code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port.` : `Cannot listen on 127.0.0.1:${port}: ${e.message}`);
   });
-  const actual = (server.address() as { port: number }).port;
-  console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
-  console.log(`Data folder: ${dataDir}`);
-  console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');
-
+  // Before the ready line: whoever reads it may stop the host at once, and stopping must still lock
+  // the desk and release the data folder.
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -66,6 +63,11 @@ export async function startHost(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+
+  const actual = (server.address() as { port: number }).port;
+  console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -73,6 +73,7 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
     const release = () => {
       if (released) return;
       released = true;
+      process.removeListener('exit', release); // one listener per held lock, not one per lock ever taken
       try {
         const now = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
         if (now.pid === me.pid && now.startedAt === me.startedAt) rmSync(lockPath, { force: true });

@@ -136,7 +136,13 @@ export async function unlockWithPassword(paths: DeskPaths, username: string, pas
   const dataKey = await openSlot(slots.deskId, slot, Buffer.from(password, 'utf8'));
   if (!dataKey) return null;
   const unlocked = await openUnlocked(paths, slots.deskId, dataKey);
-  const account = await unlocked.store.db.selectFrom('accounts').select('slot_id').where('username', '=', username).executeTakeFirst();
+  let account: { slot_id: string | null } | undefined;
+  try {
+    account = await unlocked.store.db.selectFrom('accounts').select('slot_id').where('username', '=', username).executeTakeFirst();
+  } catch (e) {
+    await lockDesk(unlocked); // e.g. a damaged page: leave no connection (or data key) behind
+    throw e;
+  }
   if (!account || account.slot_id !== slot.id) {
     // A slot from an older copy of the slot file (before a reset, password change or disable).
     await lockDesk(unlocked);

@@ -111,7 +111,7 @@ describe('calendar CLI in any time zone', () => {
     expect(provisional.filter((d) => d.provisional).map((d) => d.date)).toEqual(['2032-03-20', '2032-09-21', '2032-09-22']);
   });
 
-  it('takes desk rules from --rules and refuses --data-dir for now', async () => {
+  it('takes desk rules from --rules, and refuses --rules together with --data-dir', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'calendar-cli-'));
     const rulesFile = join(dir, 'rules.json');
     writeFileSync(rulesFile, JSON.stringify({ closures: [{ date: '2026-12-01', reason: '社内研修', reasonEn: 'Staff training' }] }));
@@ -127,9 +127,9 @@ describe('calendar CLI in any time zone', () => {
       start: '2026-11-30',
       due: '2026-12-02',
     });
-    const dataDir = await runHere(['closed', '2026', '--data-dir', dir]);
-    expect(dataDir.code).toBe(2);
-    expect(dataDir.stderr).toMatch(/--data-dir is not supported yet/);
+    const both = await runHere(['closed', '2026', '--data-dir', dir, '--rules', rulesFile]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/either --data-dir or --rules/);
   });
 });
 
