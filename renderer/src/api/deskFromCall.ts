@@ -1,0 +1,22 @@
+// Builds the desk.<domain>.<verb> object from the contract's method list, so every transport (HTTP,
+// observers, test doubles) has exactly the methods of DeskApi and nothing generic like invoke().
+import { methodNames, type DeskApi, type MethodName, type Result } from '../../../electron/contract/index.ts';
+
+export type DeskCall = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+
+export function deskFromCall(call: DeskCall): DeskApi {
+  const desk: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const method of methodNames) {
+    const [domain, verb] = method.split('.') as [string, string];
+    (desk[domain] ??= {})[verb] = (input: unknown) => call(method, input);
+  }
+  return desk as unknown as DeskApi;
+}
+
+/** The method a DeskApi function belongs to, for wrappers that need to call through by name. */
+export function methodOf(desk: DeskApi, method: MethodName): (input: unknown) => Promise<Result<unknown>> {
+  const [domain, verb] = method.split('.') as [string, string];
+  const fn = (desk as unknown as Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>>)[domain]?.[verb];
+  if (!fn) throw new Error(`window.desk has no ${method}`);
+  return fn;
+}

@@ -1,0 +1,49 @@
+// Browser mode: the same DeskApi over POST /api/<method> to the loopback host. Every outcome is a
+// Result, never a throw, so screens handle "host gone" the same way as any other error.
+import type { DeskApi, DeskErrorData, Result } from '../../../electron/contract/index.ts';
+import { deskFromCall } from './deskFromCall.ts';
+import { NO_TOKEN_MESSAGE, UNREACHABLE_MESSAGE } from './messages.ts';
+
+export interface HttpDeskOptions {
+  token: string | null;
+  fetch?: typeof fetch;
+  /** Where /api lives; the page's own origin unless a test says otherwise. */
+  baseUrl?: string;
+}
+
+const failure = (error: DeskErrorData): Result<never> => ({ ok: false, error });
+
+function isResult(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  const b = body as { ok: unknown; error?: { code?: unknown; message?: unknown } };
+  if (b.ok === true) return 'value' in body;
+  return b.ok === false && typeof b.error?.code === 'string' && typeof b.error.message === 'string';
+}
+
+export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind(globalThis), baseUrl = '' }: HttpDeskOptions): DeskApi {
+  return deskFromCall(async (method, input) => {
+    if (!token) return failure({ code: 'FORBIDDEN', message: NO_TOKEN_MESSAGE });
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch {
+      return failure({ code: 'INTERNAL', message: UNREACHABLE_MESSAGE });
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    // The host answers errors (401, 403, 400…) with a Result body too; only a body that is not one
+    // means something other than the desk answered.
+    if (isResult(body)) return body;
+    return failure({ code: 'INTERNAL', message: `The desk service answered ${method} with HTTP ${response.status} and no result.` });
+  });
+}

@@ -1,0 +1,177 @@
+// Accounts: list, add (agent or supervisor), disable, reset. New and reset accounts get a one-time
+// password shown once; the person must replace it at first login.
+import { Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import type { Account, DeskErrorData, OneTimePassword, SessionUser } from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { dateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { AddAccountModal } from './AddAccountModal.tsx';
+import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
+import { useDeskQuery } from './useDeskQuery.ts';
+
+type Pending = { action: 'disable' | 'reset'; account: Account } | null;
+
+export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const [query, reload] = useDeskQuery(useCallback(() => desk.accounts.list({}), [desk]));
+  const [adding, setAdding] = useState(false);
+  const [otp, setOtp] = useState<{ otp: OneTimePassword; name: string } | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<DeskErrorData | null>(null);
+
+  const confirmPending = async () => {
+    if (!pending) return;
+    const { action, account } = pending;
+    setBusy(true);
+    setActionError(null);
+    const result = action === 'disable' ? await desk.accounts.disable({ username: account.username }) : await desk.accounts.reset({ username: account.username });
+    setBusy(false);
+    setPending(null);
+    if (!result.ok) {
+      setActionError(result.error);
+    } else if (result.value) {
+      setOtp({ otp: result.value, name: account.displayName });
+    } else {
+      notifications.show({ message: t('accounts.disabled', { name: account.displayName }), color: 'teal' });
+    }
+    void reload();
+  };
+
+  let body;
+  if (query.status === 'loading') {
+    body = (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  } else if (query.status === 'error') {
+    body = <ErrorAlert error={query.error} />;
+  } else if (query.value.length === 0) {
+    body = <Text c="dimmed">{t('accounts.empty')}</Text>;
+  } else {
+    body = (
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="sm" data-testid="accounts-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accounts.col.username')}</Table.Th>
+              <Table.Th>{t('accounts.col.displayName')}</Table.Th>
+              <Table.Th>{t('accounts.col.role')}</Table.Th>
+              <Table.Th>{t('accounts.col.status')}</Table.Th>
+              <Table.Th>{t('accounts.col.lastLogin')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('accounts.col.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.value.map((a) => {
+              const self = a.username === currentUser.username;
+              return (
+                <Table.Tr key={a.username} data-username={a.username}>
+                  <Table.Td ff="monospace">{a.username}</Table.Td>
+                  <Table.Td>
+                    {a.displayName}
+                    {self && (
+                      <Text span c="dimmed" size="sm">
+                        {' '}
+                        ({t('accounts.you')})
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={a.role === 'supervisor' ? 'grape' : 'blue'}>
+                      {t(`role.${a.role}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {a.disabled ? (
+                      <Badge color="gray">{t('accounts.status.disabled')}</Badge>
+                    ) : a.mustChangePassword ? (
+                      <Badge color="orange" variant="light">
+                        {t('accounts.status.mustChange')}
+                      </Badge>
+                    ) : (
+                      <Badge color="teal" variant="light">
+                        {t('accounts.status.active')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{a.lastLoginAt ? dateTime(locale, a.lastLoginAt) : t('accounts.never')}</Table.Td>
+                  <Table.Td>
+                    {!self && (
+                      <Group gap="xs" wrap="nowrap" justify="flex-end">
+                        <Button size="xs" variant="default" onClick={() => setPending({ action: 'reset', account: a })}>
+                          {t('accounts.reset')}
+                        </Button>
+                        {!a.disabled && (
+                          <Button size="xs" variant="light" color="red" onClick={() => setPending({ action: 'disable', account: a })}>
+                            {t('accounts.disable')}
+                          </Button>
+                        )}
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <Stack gap="md" maw={1000}>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('accounts.intro')}
+        </Text>
+        <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
+          {t('accounts.add')}
+        </Button>
+      </Group>
+      <ErrorAlert error={actionError} />
+      {body}
+
+      <AddAccountModal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(created, name) => {
+          setAdding(false);
+          setOtp({ otp: created, name });
+          void reload();
+        }}
+      />
+      <OneTimePasswordModal otp={otp?.otp ?? null} name={otp?.name ?? ''} onDone={() => setOtp(null)} />
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={pending?.action === 'disable' ? t('accounts.disableTitle') : t('accounts.resetTitle')}
+        centered
+      >
+        {pending && (
+          <Stack gap="md">
+            <Text size="sm">
+              {t(pending.action === 'disable' ? 'accounts.disableConfirm' : 'accounts.resetConfirm', { name: pending.account.displayName })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button color={pending.action === 'disable' ? 'red' : undefined} loading={busy} onClick={() => void confirmPending()}>
+                {pending.action === 'disable' ? t('accounts.disable') : t('accounts.reset')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

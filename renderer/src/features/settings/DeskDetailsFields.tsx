@@ -1,0 +1,48 @@
+// The desk's sender block (DOMAIN.md: "Desk defaults"), edited at set-up and in Settings.
+import { SimpleGrid, TextInput } from '@mantine/core';
+import type { DeskDetails } from '../../../../electron/contract/index.ts';
+import type { ContractForm } from '../../forms/useContractForm.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+
+export type DeskDetailsValues = { [K in keyof DeskDetails]: string };
+
+/** Article 11 of the privacy policy: where members send their requests. */
+export const ARTICLE_11_DESK: DeskDetailsValues = {
+  companyJa: '株式会社JUO',
+  companyEn: 'JUO Inc.',
+  deskNameJa: 'CareerModel サポートデスク',
+  deskNameEn: 'CareerModel Support Desk',
+  postalCode: '160-0023',
+  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
+  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
+  email: 'info@career-model.com',
+  phone: '',
+};
+
+export const deskDetailsValues = (d: DeskDetails): DeskDetailsValues => ({ ...d });
+
+export function DeskDetailsFields<V extends DeskDetailsValues>({ form: f }: { form: ContractForm<V> }) {
+  const t = useT();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+      <TextInput label={t('desk.companyJa')} required lang="ja" {...f.text('companyJa')} />
+      <TextInput label={t('desk.companyEn')} required lang="en" {...f.text('companyEn')} />
+      <TextInput label={t('desk.deskNameJa')} required lang="ja" {...f.text('deskNameJa')} />
+      <TextInput label={t('desk.deskNameEn')} required lang="en" {...f.text('deskNameEn')} />
+      <TextInput label={t('desk.postalCode')} required inputMode="numeric" autoComplete="postal-code" w={{ sm: 180 }} {...f.text('postalCode')} />
+      <div />
+      <TextInput label={t('desk.addressJa')} required lang="ja" style={{ gridColumn: '1 / -1' }} {...f.text('addressJa')} />
+      <TextInput label={t('desk.addressEn')} required lang="en" style={{ gridColumn: '1 / -1' }} {...f.text('addressEn')} />
+      <TextInput
+        label={t('desk.email')}
+        description={t('desk.emailHint')}
+        required
+        type="text"
+        inputMode="email"
+        autoComplete="email"
+        {...f.text('email')}
+      />
+      <TextInput label={t('desk.phone')} description={t('desk.phoneHint')} type="tel" autoComplete="tel" {...f.text('phone')} />
+    </SimpleGrid>
+  );
+}

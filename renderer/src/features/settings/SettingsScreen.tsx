@@ -1,0 +1,34 @@
+import { Tabs, Title } from '@mantine/core';
+import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import type { SessionUser } from '../../../../electron/contract/index.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { AccountsPanel } from './AccountsPanel.tsx';
+import { DeskSettingsForm } from './DeskSettingsForm.tsx';
+
+/** Supervisors only (the shell hides it from agents; the desk refuses them anyway). */
+export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: SessionUser; onDeskChanged: () => void }) {
+  const t = useT();
+  return (
+    <>
+      <Title order={2} mb="lg">
+        {t('settings.title')}
+      </Title>
+      <Tabs defaultValue="desk" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="desk" leftSection={<IconBuilding size={16} aria-hidden />}>
+            {t('settings.tab.desk')}
+          </Tabs.Tab>
+          <Tabs.Tab value="accounts" leftSection={<IconUsers size={16} aria-hidden />}>
+            {t('settings.tab.accounts')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="desk">
+          <DeskSettingsForm onSaved={onDeskChanged} />
+        </Tabs.Panel>
+        <Tabs.Panel value="accounts">
+          <AccountsPanel currentUser={currentUser} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// Client-side validation messages. The contract's schemas carry fixed English messages, and in zod 4 a
+// schema's own message beats any error map, so we do not use issue.message: we read the issue's code
+// and limits and word it from the catalog. Anything unforeseen falls back to zod's locale for the UI
+// language, then to the schema's English.
+import { z } from 'zod';
+import type { Locale } from '../../../electron/contract/index.ts';
+import { isMessageKey, type Catalog, type Translate } from '../i18n/catalog.ts';
+
+export type ZodIssue = z.core.$ZodIssue;
+
+function fallback(locale: Locale, issue: ZodIssue): string {
+  const localeMap = locale === 'ja' ? z.locales.ja() : z.locales.en();
+  const out = localeMap.localeError(issue as unknown as Parameters<typeof localeMap.localeError>[0]);
+  if (typeof out === 'string') return out;
+  return out?.message ?? issue.message;
+}
+
+/** `field` is the last part of the issue's path (e.g. "email"), used for per-field pattern texts. */
+export function issueMessage(t: Translate, catalog: Catalog, locale: Locale, issue: ZodIssue, field: string): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      }
+      if (issue.origin === 'number') return t('validation.numberMin', { min: Number(issue.minimum) });
+      break;
+    case 'too_big':
+      if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
+      if (issue.origin === 'number') return t('validation.numberMax', { max: Number(issue.maximum) });
+      break;
+    case 'invalid_format': {
+      if (issue.format === 'email') return t('validation.email');
+      const key = `validation.pattern.${field}`;
+      return isMessageKey(catalog, key) ? t(key) : t('validation.pattern');
+    }
+    case 'invalid_type':
+      if (issue.expected === 'int') return t('validation.integer');
+      if (issue.expected === 'number') return t('validation.integer');
+      break;
+  }
+  return fallback(locale, issue);
+}

@@ -1,0 +1,25 @@
+// Browser mode's connection to the host: the launch token, and a host that has gone away.
+import { expect, test } from './fixtures.ts';
+import { say } from './pages/BasePage.ts';
+import { LoginPage } from './pages/LoginPage.ts';
+import { ShellPage } from './pages/ShellPage.ts';
+import { setUpDesk, supervisor } from './pages/flows.ts';
+
+test('a page opened without the launch token says how to open it', async ({ page, desk }) => {
+  await page.goto(desk.url.replace(/#.*$/, ''));
+  await expect(page.getByRole('alert')).toContainText(say('ja', 'errors.noToken'));
+});
+
+test('a stopped host is reported as not reachable', async ({ page, desk, pageErrors }) => {
+  await setUpDesk(page, desk.url);
+  await new ShellPage(page).lock();
+  const login = new LoginPage(page);
+  await login.expectVisible('user');
+  await desk.stop();
+  await login.login(supervisor.username, supervisor.password);
+  await expect(page.getByRole('alert')).toContainText(say('ja', 'errors.unreachable'));
+  // Chromium logs the refused connection itself; that one is expected here.
+  const unexpected = pageErrors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'));
+  pageErrors.length = 0;
+  pageErrors.push(...unexpected);
+});

@@ -1,0 +1,43 @@
+// Page models find things the way a person does — by role and visible label — using the renderer's
+// own catalogs, so a test can run the same steps in Japanese or English and a reworded label is
+// changed in one place.
+import type { Locator, Page } from '@playwright/test';
+import { en } from '../../../renderer/src/i18n/en.ts';
+import { ja } from '../../../renderer/src/i18n/ja.ts';
+import type { Catalog, MessageKey } from '../../../renderer/src/i18n/catalog.ts';
+
+export type Lang = 'ja' | 'en';
+export const catalogs: Record<Lang, Catalog> = { ja, en };
+
+export function say(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export class BasePage {
+  readonly page: Page;
+  lang: Lang;
+
+  constructor(page: Page, lang: Lang = 'ja') {
+    this.page = page;
+    this.lang = lang;
+  }
+
+  t(key: MessageKey, vars?: Record<string, string | number>): string {
+    return say(this.lang, key, vars);
+  }
+
+  /** A text input by its accessible name (the label without Mantine's aria-hidden required asterisk). */
+  field(key: MessageKey, within: Page | Locator = this.page): Locator {
+    return within.getByRole('textbox', { name: this.t(key), exact: true });
+  }
+
+  button(key: MessageKey): Locator {
+    return this.page.getByRole('button', { name: this.t(key), exact: true });
+  }
+
+  /** Switches the UI language with the header control and carries on in that language. */
+  async switchLanguage(lang: Lang): Promise<void> {
+    await this.page.getByTestId('language-switch').getByText(say(lang, `language.${lang}`), { exact: true }).click();
+    this.lang = lang;
+  }
+}

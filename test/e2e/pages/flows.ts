@@ -1,0 +1,31 @@
+// Multi-screen steps several specs share.
+import type { Page } from '@playwright/test';
+import type { Lang } from './BasePage.ts';
+import { RecoveryKeyPage } from './RecoveryKeyPage.ts';
+import { SetupPage, type Supervisor } from './SetupPage.ts';
+import { QueuePage, ShellPage } from './ShellPage.ts';
+
+export const supervisor: Supervisor = {
+  username: 'sato',
+  displayName: '佐藤 花子',
+  password: 'kumo-no-ue-de-hirune-suru',
+};
+
+/** First run with the Article 11 defaults; ends on the empty queue, logged in as the supervisor. */
+export async function setUpDesk(page: Page, url: string, lang: Lang = 'ja', who: Supervisor = supervisor): Promise<string> {
+  await page.goto(url);
+  // A fresh browser profile starts in Japanese, the desk's default.
+  const setup = new SetupPage(page, 'ja');
+  await setup.expectVisible();
+  if (lang !== 'ja') await setup.switchLanguage(lang);
+  await setup.next();
+  await setup.fillSupervisor(who);
+  await setup.submit();
+  const sheet = new RecoveryKeyPage(page, lang);
+  await sheet.expectVisible();
+  const key = await sheet.key();
+  await sheet.confirmAndContinue();
+  await new ShellPage(page, lang).expectVisible();
+  await new QueuePage(page, lang).expectEmpty();
+  return key;
+}
