@@ -58,8 +58,36 @@ export function openRaw(path: string, dataKey: Buffer, options: { create?: boole
   return raw;
 }
 
+/**
+ * The connection as kysely sees it, keeping prepared statements by their SQL text. Kysely prepares every
+ * query it runs, and on this schema preparing costs more than running a small indexed query (opening a
+ * case file is ~10 of them), so statements are reused; past `size` the oldest is dropped (the desk runs a
+ * few hundred distinct statements, so this rarely happens).
+ * A statement still iterating (a streamed query) is never handed out twice; SQLite re-prepares a cached
+ * statement by itself after a schema change.
+ */
+export function statementCache(raw: RawDatabase, size = 500): Pick<RawDatabase, 'prepare' | 'close'> {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const stmt = raw.prepare(sql);
+      if (!cached) {
+        cache.set(sql, stmt);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      return raw.close();
+    },
+  } as Pick<RawDatabase, 'prepare' | 'close'>;
+}
+
 export function wrapKysely(raw: RawDatabase): OpenedDatabase {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   return {
     raw,
     db,

@@ -5,10 +5,13 @@ import path from 'node:path';
 export interface MainArgs {
   /** Absolute; undefined means the default data folder (defaultDataDir()). */
   dataDir: string | undefined;
+  /** --demo: fill an empty desk with demonstration cases at the first supervisor login. */
+  demo: boolean;
 }
 
 export function parseMainArgs(argv: readonly string[], cwd: string = process.cwd()): MainArgs {
   let dataDir: string | undefined;
+  let demo = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--data-dir') {
@@ -17,10 +20,12 @@ export function parseMainArgs(argv: readonly string[], cwd: string = process.cwd
         dataDir = next;
         i++;
       }
+    } else if (arg === '--demo') {
+      demo = true;
     } else if (arg.startsWith('--data-dir=')) {
       const value = arg.slice('--data-dir='.length);
       if (value !== '') dataDir = value;
     }
   }
-  return { dataDir: dataDir === undefined ? undefined : path.resolve(cwd, dataDir) };
+  return { dataDir: dataDir === undefined ? undefined : path.resolve(cwd, dataDir), demo };
 }

@@ -106,18 +106,23 @@ export async function identityChecks(db: Db, r: Pick<CaseRow, 'id' | 'requester_
   });
 }
 
-export async function lifecycleFacts(db: Db, r: CaseRow): Promise<LifecycleFacts> {
-  const checks = await db.selectFrom('identity_checks').select('verified').where('case_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const fees = await feeLedger(db, r);
-  const finals = await db.selectFrom('notices').select('id').where('case_id', '=', r.id).where('kind', 'in', finalNoticeKinds as string[]).limit(1).executeTakeFirst();
+/** What the lifecycle needs to know, from the latest identity check, the fee ledger and the notices. */
+function factsOf(r: CaseRow, latestCheckVerified: boolean, fees: FeeLedger | null, finalNoticeRecorded: boolean): LifecycleFacts {
   return {
     status: r.status as CaseStatus,
     type: r.type as RequestType,
     decidedBy: r.decided_by,
-    identityVerified: checks?.verified === 1,
+    identityVerified: latestCheckVerified,
     feeBalance: fees?.balance ?? 0,
-    finalNoticeRecorded: finals !== undefined,
+    finalNoticeRecorded,
   };
+}
+
+export async function lifecycleFacts(db: Db, r: CaseRow): Promise<LifecycleFacts> {
+  const checks = await db.selectFrom('identity_checks').select('verified').where('case_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const fees = await feeLedger(db, r);
+  const finals = await db.selectFrom('notices').select('id').where('case_id', '=', r.id).where('kind', 'in', finalNoticeKinds as string[]).limit(1).executeTakeFirst();
+  return factsOf(r, checks?.verified === 1, fees, finals !== undefined);
 }
 
 export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, id: number, warnDays: number): Promise<CaseFile> {
@@ -129,7 +134,8 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
   const fees = await feeLedger(db, r);
   const notes = await db.selectFrom('case_notes').selectAll().where('case_id', '=', id).orderBy('id').execute();
   const notices = await db.selectFrom('notices').selectAll().where('case_id', '=', id).orderBy('id').execute();
-  const facts = await lifecycleFacts(db, r);
+  // The same facts lifecycleFacts reads, taken from the rows already loaded for the case file.
+  const facts = factsOf(r, checks.at(-1)?.verified === true, fees, notices.some((n) => (finalNoticeKinds as readonly string[]).includes(n.kind)));
 
   const warnings: CaseFile['warnings'] = [];
   const latest = checks.at(-1);

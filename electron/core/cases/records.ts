@@ -41,13 +41,18 @@ export async function refreshDeadline(db: Db, calendar: DeskCalendar, row: CaseR
   await db.updateTable('cases').set(deadlineColumns(state, row.arrived_at)).where('id', '=', row.id).execute();
 }
 
+type SearchFields = Pick<CaseRow, 'reference' | 'member_name' | 'member_kana' | 'member_email' | 'member_id' | 'requester_name' | 'request_text'>;
+
+/** The text a search finds a case by: reference, names, email, member id, the request, its notes. */
+export function searchBody(row: SearchFields, notes: readonly string[]): string {
+  return searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
+}
+
 /** Keeps the trigram index in step with what a search should find on this case. */
 export async function refreshSearch(db: Db, id: number): Promise<void> {
   const row = await caseRow(db, id);
   const notes = await db.selectFrom('case_notes').select('text').where('case_id', '=', id).execute();
-  const body = searchKey(
-    [row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes.map((n) => n.text)].join('\n'),
-  );
+  const body = searchBody(row, notes.map((n) => n.text));
   await db.deleteFrom('case_search').where('rowid', '=', id).execute();
   await db.insertInto('case_search').values({ rowid: id, body }).execute();
 }

@@ -13,6 +13,8 @@ describe('parseMainArgs', () => {
 
   it('ignores Electron/Chromium switches and a --data-dir without a value', () => {
     expect(parseMainArgs(['--no-sandbox-is-not-ours', '--inspect=0', '.'], cwd).dataDir).toBeUndefined();
+    expect(parseMainArgs(['.', '--demo'], cwd).demo).toBe(true);
+    expect(parseMainArgs(['.'], cwd).demo).toBe(false);
     expect(parseMainArgs(['--data-dir'], cwd).dataDir).toBeUndefined();
     expect(parseMainArgs(['--data-dir', '--demo'], cwd).dataDir).toBeUndefined();
     expect(parseMainArgs(['--data-dir='], cwd).dataDir).toBeUndefined();
