@@ -1,0 +1,145 @@
+// What the mail and notice methods return: the outbox as the Outbox screen shows it (state, tries,
+// next try, last error in plain words, what can be done now), the sender's view of the mail server,
+// the SMTP settings without the password, the notice texts and a rendered notice.
+import type { NoticeKind, Outcome, RequestType } from './case-vocabulary.ts';
+import type { OutboxState } from './mail.ts';
+
+export type OutboxAction = 'update' | 'send' | 'retry' | 'cancel';
+
+export interface OutboxSummary {
+  id: number;
+  caseId: number;
+  reference: string;
+  memberName: string;
+  noticeKind: NoticeKind;
+  /** The recipient exactly as the mail server will see it (validated, normalised). */
+  to: string;
+  subject: string;
+  state: OutboxState;
+  /** Every try, including those made while the mail server could not be reached. */
+  attempts: number;
+  /** When the sender tries again (queued after a temporary failure); null: as soon as it can. */
+  nextAttemptAt: string | null;
+  /** The last failure in plain words, with the server's own reply where it gave one. */
+  lastError: string | null;
+  /** The desk stopped after the server accepted this message and before it was marked sent: it was
+   * (or will be) sent again with the same Message-ID, so the member may see it twice. */
+  possiblyDuplicated: boolean;
+  /** One line for the list, e.g. "Waiting: the mail server cannot be reached. Next try 14:05." */
+  statusText: string;
+  /** What the desk allows now: the Outbox screen offers only these. */
+  allowedActions: OutboxAction[];
+  /** Why `send` is not offered for a draft (e.g. the decision is not approved yet); null when it is. */
+  sendBlockedReason: string | null;
+  cancelReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  queuedBy: string | null;
+  queuedAt: string | null;
+  sentAt: string | null;
+  updatedAt: string;
+}
+
+export interface OutboxMessage extends OutboxSummary {
+  messageId: string;
+  body: string;
+}
+
+export interface OutboxPage {
+  rows: OutboxSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<OutboxState, number>;
+}
+
+export type MailConnection = 'not_configured' | 'unknown' | 'online' | 'offline' | 'auth_failed';
+
+export interface MailStatus {
+  /** As last seen by the sender: online (the server answered), offline (it could not be reached),
+   * auth_failed (it refused the user name or password: nothing is sent until the settings change). */
+  connection: MailConnection;
+  /** Plain words for the connection state, e.g. "The mail server cannot be reached (connection refused)." */
+  message: string;
+  lastContactAt: string | null;
+  lastError: string | null;
+  /** When the sender next tries the queue (null: idle, or sending now). */
+  nextTryAt: string | null;
+  sending: boolean;
+  counts: Record<OutboxState, number>;
+  oldestQueuedAt: string | null;
+}
+
+export type MailTlsMode = 'none' | 'starttls' | 'tls';
+
+export interface MailSettingsView {
+  host: string;
+  port: number;
+  tls: MailTlsMode;
+  user: string;
+  /** The password never leaves the desk's database; this says whether one is stored. */
+  passwordSet: boolean;
+  configured: boolean;
+  /** The sender address (the desk's email from the desk details). */
+  from: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface MailTestResult {
+  sent: boolean;
+  /** Plain words: "Sent: the mail server accepted the test email (250 OK)." or why not. */
+  message: string;
+  serverResponse: string | null;
+}
+
+// The content of one notice: the same shape as core/notices/notice-content.ts (a compile-time check in
+// core/notices keeps the two identical), so the renderer can show a preview.
+export interface BilingualText {
+  ja: string;
+  en: string;
+}
+
+export interface NoticeFact {
+  label: BilingualText;
+  value: BilingualText;
+}
+
+export interface NoticeContent {
+  kind: NoticeKind;
+  title: BilingualText;
+  subject: BilingualText;
+  salutation: BilingualText;
+  paragraphs: BilingualText[];
+  facts: NoticeFact[];
+  citations: BilingualText[];
+  closing: BilingualText[];
+  issuedOn: BilingualText;
+}
+
+export interface NoticeTemplateVariable {
+  name: string;
+  description: BilingualText;
+}
+
+export interface NoticeTemplateView {
+  /** acknowledgement, documents_request, extension, withdrawal, rejection, or decision.<outcome>. */
+  key: string;
+  kind: NoticeKind;
+  outcome: Outcome | null;
+  requestType: RequestType | null;
+  title: BilingualText;
+  /** The variables this text may use, as {{name}}; anything else is refused on save. */
+  variables: NoticeTemplateVariable[];
+  ja: string;
+  en: string;
+  defaultJa: string;
+  defaultEn: string;
+  customised: boolean;
+}
+
+export interface NoticePreview {
+  content: NoticeContent;
+  /** The email as it would be drafted; `to` is null when the case has no email address (letter only). */
+  email: { to: string | null; subject: string; body: string };
+}

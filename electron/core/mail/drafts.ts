@@ -1,0 +1,76 @@
+// Which case changes write an email draft, in the SAME transaction as the change (so a notice is never
+// lost between the case moving and its email existing). Drafts are never sent by themselves: an agent
+// reviews, edits and sends each one (outbox.send). A case without an email address gets no draft (its
+// notices go as letters).
+//
+//   case created                       → acknowledgement draft (受付のお知らせ)
+//   paused for identity documents/fee  → documents/fee request draft (書類・手数料のお願い); replaces an unsent one
+//   decided                            → decision notice draft for that outcome; an unsent earlier decision
+//                                        notice is cancelled ("replaced by a new decision"). It can be sent
+//                                        only once a supervisor approved the decision (four eyes).
+//   approved                           → the decision draft again, if none is pending or sent (it was cancelled)
+//   returned for revision              → unsent decision notices cancelled
+//   extended                           → extension notice draft (期限延長のお知らせ)
+//   withdrawn                          → withdrawal notice draft; unsent decision, acknowledgement and
+//                                        documents drafts cancelled
+//   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
+//   closed                             → drafts still unsent are cancelled (queued ones still go out)
+// Pausing for a clarification, and cases imported or seeded as demos, write no draft.
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { NoticeKind } from '../../contract/index.ts';
+import { isDeskError } from '../errors.ts';
+import { cancelPending, draftNotice, hasMessage, type DraftContext } from './outbox.ts';
+
+/** A draft the case does not allow (nothing outstanding to ask for …) is simply not written. */
+async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<void> {
+  try {
+    await draftNotice(db, caseId, kind, ctx);
+  } catch (e) {
+    if (!isDeskError(e) || e.code !== 'CONFLICT') throw e;
+  }
+}
+
+export async function draftsAfterCreate(db: Transaction<DB>, caseId: number, ctx: DraftContext): Promise<void> {
+  await draft(db, caseId, 'acknowledgement', ctx);
+}
+
+export async function draftsAfterMove(action: string, db: Transaction<DB>, input: { id: number; reasonKind?: unknown }, ctx: DraftContext): Promise<void> {
+  const id = input.id;
+  const now = ctx.now;
+  switch (action) {
+    case 'pause':
+      if (input.reasonKind === 'identity_documents' || input.reasonKind === 'fee') {
+        await cancelPending(db, id, ['documents_request'], 'Replaced by a newer request for documents or the fee.', now, ['draft']);
+        await draft(db, id, 'documents_request', ctx);
+      }
+      return;
+    case 'decide':
+      await cancelPending(db, id, ['decision'], 'Replaced by a new decision.', now);
+      await draft(db, id, 'decision', ctx);
+      return;
+    case 'approve':
+      if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
+      return;
+    case 'returnForRevision':
+      await cancelPending(db, id, ['decision'], 'The decision was returned for revision.', now);
+      return;
+    case 'extend':
+      await draft(db, id, 'extension', ctx);
+      return;
+    case 'withdraw':
+      await cancelPending(db, id, ['decision'], 'The request was withdrawn.', now);
+      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was withdrawn.', now, ['draft']);
+      await draft(db, id, 'withdrawal', ctx);
+      return;
+    case 'reject':
+      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was rejected.', now, ['draft']);
+      await draft(db, id, 'rejection', ctx);
+      return;
+    case 'close':
+      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'The case was closed before this draft was sent.', now, ['draft']);
+      return;
+    default:
+      return;
+  }
+}

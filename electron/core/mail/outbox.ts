@@ -1,0 +1,333 @@
+// The outbox as staff work it: drafts written from the notice texts inside the transaction of the case
+// change that causes them, reviewed and edited, then sent (queued for the sender), retried or cancelled.
+// Every refusal says why in words an agent can act on; the Outbox screen shows `statusText` and offers
+// only `allowedActions`.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, OutboxRow } from '../../../db/schema.ts';
+import {
+  finalNoticeKinds,
+  memberEmail,
+  MAX_MAIL_BODY,
+  outboxStates,
+  type CaseStatus,
+  type DeskSettings,
+  type NoticeKind,
+  type OutboxAction,
+  type OutboxMessage,
+  type OutboxPage,
+  type OutboxState,
+  type OutboxSummary,
+  type SessionUser,
+} from '../../contract/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import type { DeskCalendar } from '../calendar/index.ts';
+import { loadCaseFile } from '../cases/case-file.ts';
+import { recordEvent } from '../cases/records.ts';
+import { DeskError } from '../errors.ts';
+import { buildNotice } from '../notices/build-notice.ts';
+import { noticeEmail } from '../notices/email-text.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const MESSAGE_ID_DOMAIN = 'privacy-desk.local';
+
+/** A Message-ID fixed when the message is drafted: every resend carries the same one. */
+export function newMessageId(): string {
+  return `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`;
+}
+
+export const MESSAGE_ID_PATTERN = /^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@privacy-desk\.local>$/;
+
+/** "2026-11-24 10:05", Japan time: how the outbox shows a moment. */
+export function japanTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+// ——— drafting (inside the case change's transaction) ———
+
+export interface DraftContext {
+  calendar: DeskCalendar;
+  actor: SessionUser;
+  now: Date;
+  settings: DeskSettings;
+}
+
+/**
+ * Writes one notice as an email draft for the case, from the notice texts and the case file as it stands
+ * in this transaction. No email address: no draft (the notice goes as a letter). Returns the draft's id.
+ */
+export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<number | null> {
+  const file = await loadCaseFile(db, ctx.calendar, ctx.actor, ctx.now, caseId, ctx.settings.legalMarkWarnDays);
+  if (!file.case.memberEmail) return null;
+  const { subject, body } = noticeEmail(buildNotice({ kind, file, settings: ctx.settings, issuedAt: ctx.now }));
+  if (body.length > MAX_MAIL_BODY) {
+    await recordEvent(db, caseId, file.case.reference, ctx.actor.username, ctx.now, {
+      kind: 'mail_draft_skipped',
+      data: { noticeKind: kind, length: body.length, message: `The ${kind.replace('_', ' ')} notice is too long for an email (over ${MAX_MAIL_BODY.toLocaleString('en-US')} characters): send it as a printed letter.` },
+    });
+    return null;
+  }
+  const at = ctx.now.toISOString();
+  const { id } = await db
+    .insertInto('outbox')
+    .values({
+      case_id: caseId,
+      notice_kind: kind,
+      message_id: newMessageId(),
+      to_address: file.case.memberEmail,
+      subject,
+      body_text: body,
+      state: 'draft',
+      created_by: ctx.actor.username,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Cancels the unsent messages of some notice kinds of a case (a superseded decision, a withdrawn request). */
+export async function cancelPending(db: Db, caseId: number, kinds: readonly NoticeKind[], reason: string, now: Date, states: readonly OutboxState[] = ['draft', 'queued', 'failed']): Promise<number> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ state: 'cancelled', cancel_reason: reason, next_attempt_at: null, updated_at: now.toISOString() })
+    .where('case_id', '=', caseId)
+    .where('notice_kind', 'in', [...kinds])
+    .where('state', 'in', [...states])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function hasMessage(db: Db, caseId: number, kind: NoticeKind, states: readonly OutboxState[]): Promise<boolean> {
+  const row = await db.selectFrom('outbox').select('id').where('case_id', '=', caseId).where('notice_kind', '=', kind).where('state', 'in', [...states]).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+// ——— what staff see ———
+
+type Joined = OutboxRow & { reference: string; member_name: string; case_status: string };
+
+function joined(db: Db) {
+  return db
+    .selectFrom('outbox')
+    .innerJoin('cases', 'cases.id', 'outbox.case_id')
+    .selectAll('outbox')
+    .select(['cases.reference as reference', 'cases.member_name as member_name', 'cases.status as case_status']);
+}
+
+/** Which case statuses a notice may go out from: a decision only once approved (four eyes), and so on. */
+export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): string | null {
+  if (caseStatus === 'closed') return 'The case is closed: its notices can no longer be sent. Cancel this message.';
+  if (!finalNoticeKinds.includes(kind)) return null;
+  const needs: Record<string, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
+  if (caseStatus === needs[kind] || caseStatus === 'notified') return null;
+  if (kind === 'decision' && caseStatus === 'decided') return 'The decision must be approved by a supervisor before its notice goes out.';
+  if (kind === 'decision') return 'The decision this notice states is no longer in force (the case was sent back or changed). Cancel this message.';
+  return `A ${kind} notice answers a ${needs[kind]} case; this case is not.`;
+}
+
+const tries = (n: number) => (n === 1 ? '1 try' : `${n} tries`);
+/** An error text without its closing full stop, to sit inside a sentence. */
+const bare = (s: string) => s.replace(/[.。]\s*$/, '');
+
+function statusText(r: Joined, blocked: string | null, nextTry: string | null): string {
+  switch (r.state) {
+    case 'draft':
+      return blocked ? `Draft, not sendable yet: ${blocked}` : 'Draft: review it, then send it.';
+    case 'queued': {
+      if (r.attempts === 0) return 'Queued: it goes out as soon as the mail server can be reached.';
+      const next = nextTry ? ` Next try ${japanTime(nextTry)}.` : ' It is tried again as soon as the mail server can be reached.';
+      return `Queued after ${tries(r.attempts)}: ${bare(r.last_error ?? 'not sent yet')}.${next}`;
+    }
+    case 'sending':
+      return 'Sending now.';
+    case 'sent': {
+      const dup = r.possibly_duplicated ? ' The desk stopped during an earlier send, so the member may have received it twice.' : '';
+      return `Sent ${japanTime(r.sent_at!)}.${dup}`;
+    }
+    case 'failed':
+      return `Not sent after ${tries(r.attempts)}: ${bare(r.last_error ?? 'the mail server refused it')}. Fix the cause, then retry, or send the notice as a letter.`;
+    case 'cancelled':
+      return r.cancel_reason ? `Cancelled: ${r.cancel_reason}` : 'Cancelled.';
+  }
+}
+
+function allowed(r: Joined, blocked: string | null): OutboxAction[] {
+  switch (r.state) {
+    case 'draft':
+      return blocked ? ['update', 'cancel'] : ['update', 'send', 'cancel'];
+    case 'queued':
+      return ['cancel'];
+    case 'failed':
+      return r.case_status === 'closed' ? ['cancel'] : ['update', 'retry', 'cancel'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * `senderNextTry`: when the sender next probes the server (mail.status). A queued message waiting only for
+ * the server to be reachable has no time of its own, so that is its next try.
+ */
+function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
+  const blocked = r.state === 'draft' || r.state === 'failed' ? sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus) : null;
+  const nextTry = r.state !== 'queued' ? null : r.next_attempt_at !== null && (senderNextTry === null || r.next_attempt_at > senderNextTry) ? r.next_attempt_at : r.attempts > 0 ? senderNextTry : null;
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    reference: r.reference,
+    memberName: r.member_name,
+    noticeKind: r.notice_kind as NoticeKind,
+    to: r.to_address,
+    subject: r.subject,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: nextTry,
+    lastError: r.last_error,
+    possiblyDuplicated: r.possibly_duplicated === 1,
+    statusText: statusText(r, blocked, nextTry),
+    allowedActions: allowed(r, blocked),
+    sendBlockedReason: r.state === 'draft' ? blocked : null,
+    cancelReason: r.cancel_reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    queuedBy: r.queued_by,
+    queuedAt: r.queued_at,
+    sentAt: r.sent_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function outboxCounts(db: Db): Promise<Record<OutboxState, number>> {
+  const rows = await db.selectFrom('outbox').select(['state', sql<number>`count(*)`.as('n')]).groupBy('state').execute();
+  const counts = Object.fromEntries(outboxStates.map((s) => [s, 0])) as Record<OutboxState, number>;
+  for (const r of rows) counts[r.state] = Number(r.n);
+  return counts;
+}
+
+export async function listOutbox(db: Db, q: { state: OutboxState | null; caseId: number | null; page: number; pageSize: number }, senderNextTry: string | null = null): Promise<OutboxPage> {
+  let base = joined(db);
+  if (q.state) base = base.where('outbox.state', '=', q.state);
+  if (q.caseId !== null) base = base.where('outbox.case_id', '=', q.caseId);
+  const total = await db
+    .selectFrom('outbox')
+    .select(sql<number>`count(*)`.as('n'))
+    .$if(q.state !== null, (b) => b.where('state', '=', q.state!))
+    .$if(q.caseId !== null, (b) => b.where('case_id', '=', q.caseId!))
+    .executeTakeFirstOrThrow();
+  // The queue in the order it is sent; everything else newest first.
+  const ordered = q.state === 'queued' ? base.orderBy('outbox.queued_at').orderBy('outbox.id') : base.orderBy('outbox.id', 'desc');
+  const rows = (await ordered.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute()) as Joined[];
+  return { rows: rows.map((r) => summary(r, senderNextTry)), total: Number(total.n), page: q.page, pageSize: q.pageSize, counts: await outboxCounts(db) };
+}
+
+async function joinedRow(db: Db, id: number): Promise<Joined> {
+  const r = (await joined(db).where('outbox.id', '=', id).executeTakeFirst()) as Joined | undefined;
+  if (!r) throw new DeskError('NOT_FOUND', `There is no message ${id} in the outbox. Reload the outbox.`);
+  return r;
+}
+
+export async function getOutbox(db: Db, id: number, senderNextTry: string | null = null): Promise<OutboxMessage> {
+  const r = await joinedRow(db, id);
+  return { ...summary(r, senderNextTry), messageId: r.message_id, body: r.body_text };
+}
+
+// ——— what staff do ———
+
+const STATE_WORDS: Record<OutboxState, string> = {
+  draft: 'a draft',
+  queued: 'queued',
+  sending: 'being sent right now',
+  sent: 'already sent',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+function refuse(r: Joined, what: string): never {
+  throw new DeskError('CONFLICT', `This message is ${STATE_WORDS[r.state]}: it cannot be ${what}.`);
+}
+
+async function audit(db: Db, actor: string, action: string, r: Joined, detail: Record<string, unknown>, now: Date): Promise<void> {
+  await appendAudit(db, { actor, action: `outbox.${action}`, entity: 'outbox', entityId: String(r.id), detail: { reference: r.reference, noticeKind: r.notice_kind, ...detail } }, now);
+}
+
+export interface OutboxEdit {
+  id: number;
+  to?: string | undefined;
+  subject?: string | undefined;
+  body?: string | undefined;
+}
+
+/** Edits a draft (or a failed message before a retry): the recipient, the subject, the text. */
+export async function updateMessage(db: Db, input: OutboxEdit, actor: string, now: Date): Promise<void> {
+  const r = await joinedRow(db, input.id);
+  if (r.state !== 'draft' && r.state !== 'failed') refuse(r, 'edited');
+  const changes: { to_address?: string; subject?: string; body_text?: string } = {};
+  if (input.to !== undefined && input.to !== r.to_address) changes.to_address = input.to;
+  if (input.subject !== undefined && input.subject !== r.subject) changes.subject = input.subject;
+  if (input.body !== undefined && input.body !== r.body_text) changes.body_text = input.body;
+  if (Object.keys(changes).length === 0) return;
+  const u = await db
+    .updateTable('outbox')
+    .set({ ...changes, updated_at: now.toISOString() })
+    .where('id', '=', r.id)
+    .where('state', 'in', ['draft', 'failed'])
+    .executeTakeFirst();
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, r.id), 'edited');
+  const fields = Object.keys(changes).map((k) => ({ to_address: 'to', subject: 'subject', body_text: 'body' })[k]);
+  const detail = { outboxId: r.id, noticeKind: r.notice_kind, fields, ...(changes.to_address ? { toBefore: r.to_address, to: changes.to_address } : {}) };
+  await recordEvent(db, r.case_id, r.reference, actor, now, { kind: 'mail_edited', data: detail });
+}
+
+/** draft → queued: the sender takes it when the mail server can be reached. */
+export async function queueMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
+  const r = await joinedRow(db, id);
+  if (r.state !== 'draft') refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
+  const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
+  if (why) throw new DeskError('CONFLICT', why);
+  // The recipient is checked again as the server will see it: exactly the validated address.
+  const to = memberEmail.safeParse(r.to_address);
+  if (!to.success || to.data !== r.to_address) throw new DeskError('INVALID_INPUT', `The recipient ${JSON.stringify(r.to_address.slice(0, 80))} is not a valid email address: correct it first.`, { field: 'to' });
+  const at = now.toISOString();
+  const u = await db
+    .updateTable('outbox')
+    .set({ state: 'queued', queued_at: at, queued_by: actor, next_attempt_at: null, updated_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'sent');
+  await audit(db, actor, 'send', r, { to: r.to_address }, now);
+}
+
+/** failed → queued, with a fresh set of tries. */
+export async function retryMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
+  const r = await joinedRow(db, id);
+  if (r.state !== 'failed') refuse(r, 'retried (only a failed message is)');
+  const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
+  if (why) throw new DeskError('CONFLICT', why);
+  const at = now.toISOString();
+  const u = await db
+    .updateTable('outbox')
+    .set({ state: 'queued', server_attempts: 0, next_attempt_at: null, queued_by: actor, queued_at: r.queued_at ?? at, updated_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .executeTakeFirst();
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'retried');
+  await audit(db, actor, 'retry', r, {}, now);
+}
+
+export async function cancelMessage(db: Db, id: number, reason: string, actor: string, now: Date): Promise<void> {
+  const r = await joinedRow(db, id);
+  if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed') refuse(r, 'cancelled');
+  const u = await db
+    .updateTable('outbox')
+    .set({ state: 'cancelled', cancel_reason: reason || `Cancelled by ${actor}.`, next_attempt_at: null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('state', 'in', ['draft', 'queued', 'failed'])
+    .executeTakeFirst();
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'cancelled');
+  await audit(db, actor, 'cancel', r, { reason }, now);
+}
