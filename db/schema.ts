@@ -137,6 +137,44 @@ export interface CaseSearchTable {
   body: string;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  case_id: number;
+  notice_kind: string;
+  /** <uuid@privacy-desk.local>, set when the message is drafted and kept through every resend. */
+  message_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: ColumnType<number, number | undefined, number>;
+  /** Tries in which the mail server was reached: the retry limit counts these. */
+  server_attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  queued_by: string | null;
+  queued_at: string | null;
+  sent_at: string | null;
+  cancel_reason: string | null;
+  possibly_duplicated: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MailSettingsTable {
+  id: number;
+  host: string;
+  port: number;
+  tls: 'none' | 'starttls' | 'tls';
+  username: string;
+  password: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   settings: SettingsTable;
@@ -149,6 +187,8 @@ export interface DB {
   case_notes: CaseNotesTable;
   notices: NoticesTable;
   case_search: CaseSearchTable;
+  outbox: OutboxTable;
+  mail_settings: MailSettingsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -158,3 +198,4 @@ export type Account = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;
 export type AccountUpdate = Updateable<AccountsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type OutboxRow = Selectable<OutboxTable>;

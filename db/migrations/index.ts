@@ -4,9 +4,13 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_desk_calendar.ts';
 import * as m0003 from './0003_cases.ts';
+import * as m0004 from './0004_queue_indexes.ts';
+import * as m0005 from './0005_mail.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_desk_calendar': m0002,
   '0003_cases': m0003,
+  '0004_queue_indexes': m0004,
+  '0005_mail': m0005,
 };

@@ -4,14 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { CliError, type CliIO } from './io.ts';
 import { initCommand } from './commands/init.ts';
 import { dbCommand } from './commands/db.ts';
+import { auditCommand } from './commands/audit.ts';
+import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
 import { calendarCommand } from './commands/calendar.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'create a desk in a data folder and print its recovery key' },
   db: { run: dbCommand, summary: 'db check: integrity, encryption, key slots and audit chain of a desk' },
+  audit: { run: auditCommand, summary: 'audit verify: check the audit log\'s hash chain, name the first broken row' },
+  import: { run: importCommand, summary: 'import FILE.csv: create one case per row (all rows checked first, one transaction)' },
+  export: { run: exportCommand, summary: 'export --format csv|json: every case to stdout (recorded in the audit log)' },
   calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
+  backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
+  restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
 };
 
 export function registerCommand(name: string, summary: string, run: Command): void {

@@ -6,3 +6,6 @@ export * from './api.ts';
 export * from './case-vocabulary.ts';
 export * from './cases.ts';
 export * from './case-types.ts';
+export * from './mail.ts';
+export * from './mail-types.ts';
+export * from './letters.ts';

@@ -4,10 +4,16 @@ import { z } from 'zod';
 import * as f from './fields.ts';
 import { caseInputs, listInput } from './cases.ts';
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
+import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
+import { mailInputs } from './mail.ts';
+import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type {
   CalendarChange,
   CalendarYear,
   Account,
+  BackupResult,
+  BackupStatus,
+  RestoreResult,
   DeskSettings,
   DeskStatus,
   OneTimePassword,
@@ -96,8 +102,44 @@ export const methods = {
           .strict()
           .optional(),
         legalMarkWarnDays: z.number().int().min(0).max(14).optional(),
+        backup: z
+          .object({
+            folder: z
+              .string()
+              .trim()
+              .max(1000, 'At most 1000 characters.')
+              .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Use a full folder path, e.g. E:\\Backups or /media/usb/backups.')
+              .nullable(),
+            keep: z.number().int().min(1, 'Keep at least 1 backup.').max(100, 'At most 100 backups.'),
+            onLock: z.boolean(),
+            daily: z.boolean(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
+  },
+  'backup.status': { access: 'user', input: empty },
+  'backup.now': { access: 'supervisor', input: empty },
+  'desk.restore': {
+    access: 'open',
+    input: z
+      .object({
+        backupPath: z.string().trim().min(1, 'Choose the backup folder (….pdbackup).').max(1000, 'At most 1000 characters.'),
+        username: f.username.optional(),
+        password: f.password.pipe(z.string().min(1, 'Enter your password.')).optional(),
+        recoveryKey: f.recoveryKey.optional(),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.password === undefined && v.recoveryKey === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'Enter your password, or the recovery key.', path: ['password'] });
+        } else if (v.password !== undefined && v.recoveryKey !== undefined) {
+          ctx.addIssue({ code: 'custom', message: 'Give a password or the recovery key, not both.', path: ['recoveryKey'] });
+        } else if (v.password !== undefined && v.username === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'Enter your user name.', path: ['username'] });
+        }
+      }),
   },
   'calendar.year': { access: 'user', input: z.object({ year: z.number().int().min(2000).max(2100) }).strict() },
   'calendar.setDay': {
@@ -134,6 +176,25 @@ export const methods = {
   'cases.bulkAssign': { access: 'user', input: caseInputs.bulkAssign },
   'cases.bulkStartReview': { access: 'user', input: caseInputs.bulkStartReview },
   'cases.bulkClose': { access: 'user', input: caseInputs.bulkClose },
+  'letters.preview': { access: 'user', input: letterInputs.preview },
+  'letters.ready': { access: 'user', input: letterInputs.ready },
+  'letters.batch': { access: 'user', input: letterInputs.batch },
+  'letters.recordPrinted': { access: 'user', input: letterInputs.recordPrinted },
+  'letters.print': { access: 'user', input: letterInputs.print },
+  'letters.savePdf': { access: 'user', input: letterInputs.savePdf },
+  'outbox.list': { access: 'user', input: mailInputs.outboxList },
+  'outbox.get': { access: 'user', input: mailInputs.outboxGet },
+  'outbox.update': { access: 'user', input: mailInputs.outboxUpdate },
+  'outbox.send': { access: 'user', input: mailInputs.outboxSend },
+  'outbox.retry': { access: 'user', input: mailInputs.outboxRetry },
+  'outbox.cancel': { access: 'user', input: mailInputs.outboxCancel },
+  'mail.status': { access: 'user', input: empty },
+  'mail.getSettings': { access: 'supervisor', input: empty },
+  'mail.updateSettings': { access: 'supervisor', input: mailInputs.settingsUpdate },
+  'mail.sendTest': { access: 'supervisor', input: mailInputs.sendTest },
+  'notices.templates': { access: 'user', input: empty },
+  'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
+  'notices.preview': { access: 'user', input: mailInputs.preview },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -153,6 +214,9 @@ export interface Results {
   'accounts.reset': OneTimePassword;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
+  'backup.status': BackupStatus;
+  'backup.now': BackupResult;
+  'desk.restore': RestoreResult;
   'calendar.year': CalendarYear;
   'calendar.setDay': CalendarChange;
   'cases.list': QueuePage;
@@ -177,6 +241,25 @@ export interface Results {
   'cases.bulkAssign': BulkOutcome;
   'cases.bulkStartReview': BulkOutcome;
   'cases.bulkClose': BulkOutcome;
+  'letters.preview': LetterDocument;
+  'letters.ready': ReadyLetter[];
+  'letters.batch': LetterDocument;
+  'letters.recordPrinted': CaseFile;
+  'letters.print': LetterPrintResult;
+  'letters.savePdf': LetterPdfResult;
+  'outbox.list': OutboxPage;
+  'outbox.get': OutboxMessage;
+  'outbox.update': OutboxMessage;
+  'outbox.send': OutboxMessage;
+  'outbox.retry': OutboxMessage;
+  'outbox.cancel': OutboxMessage;
+  'mail.status': MailStatus;
+  'mail.getSettings': MailSettingsView;
+  'mail.updateSettings': MailSettingsView;
+  'mail.sendTest': MailTestResult;
+  'notices.templates': NoticeTemplateView[];
+  'notices.saveTemplate': NoticeTemplateView;
+  'notices.preview': NoticePreview;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -30,6 +30,49 @@ export interface DeskSettings {
   daysByType: { disclosure: number; correction: number; suspension: number };
   /** Warn this many calendar days before the APPI Art. 39 two-week mark. */
   legalMarkWarnDays: number;
+  /** Automatic encrypted backups of the desk (see core/backup). */
+  backup: BackupSettings;
+  /** Notice texts a supervisor edited (notices.saveTemplate), by template key; absent: the defaults. */
+  noticeTemplates?: Record<string, { ja: string; en: string }>;
+}
+
+export interface BackupSettings {
+  /** A folder off this PC's disk (a USB drive, a network share); null: no automatic backups yet. */
+  folder: string | null;
+  /** How many of this desk's backups to keep in that folder; older ones are deleted, oldest first. */
+  keep: number;
+  /** Take one when the desk locks or closes (at most once an hour). */
+  onLock: boolean;
+  /** Take one when the last good backup is more than a day old (checked while the desk is open). */
+  daily: boolean;
+}
+
+export interface BackupStatus {
+  folder: string | null;
+  lastSuccess: { at: string; path: string; cases: number } | null;
+  /** The last failed attempt since the last good backup (cleared by the next good one): show it until then. */
+  lastFailure: { at: string; message: string } | null;
+  /** When the next automatic backup is due (taken at the next chance after that); null: none planned. */
+  nextDue: string | null;
+  /** A backup is being written right now. */
+  running: boolean;
+}
+
+export interface BackupResult {
+  /** The backup folder written (…/PrivacyDesk-<desk>-<YYYYMMDD-HHMMSS>.pdbackup). */
+  path: string;
+  at: string;
+  cases: number;
+  bytes: number;
+  /** Older backups of this desk deleted by the keep-N rule. */
+  removed: string[];
+}
+
+export interface RestoreResult {
+  restored: true;
+  cases: number;
+  /** Logged in when restored with a password; null (the desk stays locked) with the recovery key. */
+  user: SessionUser | null;
 }
 
 export type DeskState = 'new' | 'locked' | 'unlocked';

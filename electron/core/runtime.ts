@@ -2,7 +2,7 @@
 // the instance lock, the unlocked desk (or nothing, when locked), the session and the idle timer.
 // Calls run one at a time: one person uses a desk at a time, and unlock/lock must never interleave.
 import type { Result, SessionUser, DeskStatus, MethodName } from '../contract/index.ts';
-import { DeskError } from './errors.ts';
+import { DeskError, isDeskError } from './errors.ts';
 import { dispatch, type Handler } from './api/dispatch.ts';
 import { deskPaths, type DeskPaths } from './storage/data-dir.ts';
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
@@ -15,9 +15,15 @@ import { recoverySecret } from './keys/recovery-key.ts';
 import type { KdfCost } from './keys/key-slots.ts';
 import { APP_VERSION } from './version.ts';
 import { caseHandlers } from './api/case-handlers.ts';
+import { letterHandlers } from './api/letter-handlers.ts';
 import type { DeskContext } from './api/desk-context.ts';
 import { CalendarCache, loadDeskCalendar } from './desk-calendar/store.ts';
 import { recomputeOpenCases } from './desk-calendar/changes.ts';
+import { seedDemoCases } from './cases/demo.ts';
+import { BackupService, type BackupServiceOptions } from './backup/service.ts';
+import { restoreBackup } from './backup/restore.ts';
+import { MailService, type MailServiceOptions } from './mail/service.ts';
+import { mailHandlers } from './api/mail-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -26,6 +32,12 @@ export interface DeskRuntimeOptions {
   kdfCost?: KdfCost;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Tests only: the backup writer's file layer, snapshotter or step hook (a fault at an exact step). */
+  backupWriter?: BackupServiceOptions['writer'];
+  /** Fill an empty desk with demo cases after the first supervisor login or set-up (core/cases/demo.ts). */
+  demo?: boolean;
+  /** Tests only: the mail sender's timeouts, backoff and stop grace period (core/mail/sender.ts). */
+  mail?: MailServiceOptions;
 }
 
 export interface DeskRuntime {
@@ -47,18 +59,26 @@ class Runtime implements DeskRuntime {
   private readonly handlers: Record<MethodName, Handler>;
   private readonly calendars = new CalendarCache();
   private closed = false;
+  /** --demo: tried once, at the first supervisor session. */
+  private demoPending: boolean;
 
   private readonly paths: DeskPaths;
   private readonly lock: InstanceLock;
   private readonly options: DeskRuntimeOptions;
+  private readonly backups: BackupService;
+  /** The mail sender: running while the desk is unlocked (core/mail). */
+  private readonly mail: MailService;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
     this.paths = paths;
     this.lock = lock;
     this.options = options;
     this.now = options.now ?? (() => new Date());
+    this.demoPending = options.demo === true;
     this.idleTimer = setInterval(() => void this.serial(() => this.lockIfIdle()), 5_000);
     this.idleTimer.unref();
+    this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
+    this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
     this.handlers = this.buildHandlers();
   }
 
@@ -93,6 +113,8 @@ class Runtime implements DeskRuntime {
   private async lockIfIdle(): Promise<void> {
     const s = this.session;
     if (s && this.now().getTime() - s.lastActivity >= s.idleMs) await this.lockNow('auth.auto-lock');
+    // While open: the daily backup, in the background (an in-memory check; see core/backup/service.ts).
+    else if (this.unlocked) this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
   }
 
   private async lockNow(action: string): Promise<void> {
@@ -105,6 +127,12 @@ class Runtime implements DeskRuntime {
     try {
       if (user) await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, this.now());
     } finally {
+      // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
+      // is taken back, marked "possibly sent twice", at the next unlock.
+      await this.mail.stop();
+      // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
+      // recorded for backup.status), so locking always goes on.
+      await this.backups.beforeLock(desk, action === 'auth.close' ? 'close' : 'lock', user?.username ?? null);
       await lockDesk(desk);
     }
   }
@@ -120,6 +148,7 @@ class Runtime implements DeskRuntime {
 
   private async startSession(desk: UnlockedDesk, user: SessionUser, action: string): Promise<SessionUser> {
     const settings = await readSettings(desk.store.db);
+    this.backups.remember(settings); // the daily check reads these, not the database
     const at = this.now();
     // One transaction: a login that cannot write its audit row (a damaged page) leaves no trace either.
     await desk.store.db.transaction().execute(async (trx) => {
@@ -128,7 +157,21 @@ class Runtime implements DeskRuntime {
     });
     this.unlocked = desk;
     this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
+    await this.mail.start(desk.store.db);
+    if (this.demoPending && user.role === 'supervisor') await this.seedDemo(desk, user);
     return user;
+  }
+
+  /** Demo cases for an empty desk; a desk with cases is left alone. Logs counts only, never names. */
+  private async seedDemo(desk: UnlockedDesk, user: SessionUser): Promise<void> {
+    this.demoPending = false;
+    const log = this.options.log ?? console.error;
+    try {
+      const { cases } = await seedDemoCases({ db: desk.store.db, calendar: await loadDeskCalendar(desk.store.db), actor: user, now: this.now() });
+      log(`[desk] demo: ${cases} demo cases added`);
+    } catch (e) {
+      log(isDeskError(e) && e.code === 'CONFLICT' ? '[desk] demo: the desk already has cases; no demo cases added' : `[desk] demo: not added (${(e as Error)?.name ?? 'error'})`);
+    }
   }
 
   private presenceOrThrow(): void {
@@ -245,9 +288,45 @@ class Runtime implements DeskRuntime {
         this.calendars.invalidate();
         const settings = await readSettings(desk.store.db);
         if (this.session) this.session.idleMs = settings.idleLockMinutes * 60_000;
+        this.backups.remember(settings);
         return settings;
       },
+      'backup.status': async () => this.backups.view(this.requireDesk()),
+      'backup.now': async (_input, user) => this.backups.takeNow(this.requireDesk(), user!.username),
+      'desk.restore': async ({ backupPath, username, password, recoveryKey }) => {
+        if (deskPresence(this.paths).state !== 'new') {
+          throw new DeskError('ALREADY_SET_UP', 'This data folder already holds a desk. Restoring never overwrites a desk: log in instead, or restore into another data folder.');
+        }
+        const key = password !== undefined ? `#restore:${username}` : '#restore:recovery';
+        const field = password !== undefined ? 'password' : 'recoveryKey';
+        const wait = this.throttle.waitSeconds(key, this.now().getTime());
+        if (wait > 0) throw new DeskError('AUTH_THROTTLED', `Too many wrong attempts. Try again in ${wait} seconds.`, { field, retryAfterSeconds: wait });
+        let cases: number;
+        try {
+          const secret = password !== undefined ? { kind: 'password' as const, username: username!, password } : { kind: 'recovery' as const, secret: recoverySecret(recoveryKey!) };
+          ({ cases } = await restoreBackup({ backupPath, paths: this.paths, secret, now: this.now() }));
+        } catch (e) {
+          if (isDeskError(e) && e.code === 'AUTH_FAILED') this.throttle.failed(key, this.now().getTime());
+          throw e;
+        }
+        this.throttle.succeeded(key);
+        // With the recovery key the desk stays locked: that person logs in (or recovers) next.
+        if (password === undefined) return { restored: true, cases, user: null };
+        const desk = await unlockWithPassword(this.paths, username!, password);
+        if (!desk) throw new DeskError('AUTH_FAILED', AUTH_FAILED, { field: 'password' });
+        try {
+          const account = await findAccount(desk, username!);
+          if (!account || account.disabled === 1) throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+          await this.lockNow('auth.lock');
+          return { restored: true, cases, user: await this.startSession(desk, toSessionUser(account), 'auth.login') };
+        } catch (e) {
+          if (this.unlocked !== desk) await lockDesk(desk);
+          throw e;
+        }
+      },
       ...caseHandlers(this.context()),
+      ...letterHandlers(this.context()),
+      ...mailHandlers(this.context(), this.mail),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

@@ -12,11 +12,12 @@ import { createHostServer } from './server.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const HELP = `Usage: npm run serve -- [--data-dir DIR] [--port N]
+const HELP = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--demo]
 
 Starts Privacy Desk in browser mode on 127.0.0.1 and prints the link to open.
   --data-dir DIR  the desk's data folder (default: ${defaultDataDir()})
   --port N        the port to listen on (default: 0, any free port)
+  --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text`;
 
 export async function startHost(argv: string[]): Promise<void> {
@@ -25,6 +26,7 @@ export async function startHost(argv: string[]): Promise<void> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
+      demo: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -40,7 +42,7 @@ export async function startHost(argv: string[]): Promise<void> {
     throw new Error('The desk’s screens are not built yet: run `npm run build:renderer` first.');
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const runtime = await openDeskRuntime({ dataDir, mode: 'browser' });
+  const runtime = await openDeskRuntime({ dataDir, mode: 'browser', demo: values.demo });
   const token = randomBytes(24).toString('hex');
   const server = createHostServer({ runtime, token, staticDir });
   await new Promise<void>((ok, fail) => {
@@ -67,6 +69,7 @@ export async function startHost(argv: string[]): Promise<void> {
   const actual = (server.address() as { port: number }).port;
   console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
   console.log(`Data folder: ${dataDir}`);
+  if (values.demo) console.log('Demo: an empty desk gets demo cases when a supervisor logs in or sets it up.');
   console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');
 }
 

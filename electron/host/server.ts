@@ -8,6 +8,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { DeskRuntime } from '../core/runtime.ts';
 import type { Result } from '../contract/index.ts';
 import { contentSecurityPolicy } from '../../build/csp.ts';
+import { FONT_HEADERS, letterFontFile } from '../core/letters/font-files.ts';
+import { FONT_ROUTE } from '../core/letters/fonts.ts';
 
 /** Large enough for a 10 MB email body or request text in JSON, small enough to refuse a flood. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -98,6 +100,22 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
   }
 }
 
+/** The letter fonts (core/letters/fonts.ts): exact @fontsource file names only, nothing else under the route. */
+async function serveLetterFont(urlPath: string, head: boolean, res: ServerResponse): Promise<void> {
+  const file = letterFontFile(urlPath.split('?')[0]!);
+  if (file === null) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { ...FONT_HEADERS, 'Content-Length': body.length });
+    res.end(head ? undefined : body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  }
+}
+
 export function createHostServer({ runtime, token, staticDir }: HostOptions): Server {
   const server = createServer((req, res) => {
     void (async () => {
@@ -123,6 +141,7 @@ export function createHostServer({ runtime, token, staticDir }: HostOptions): Se
         return sendJson(res, 200, await runtime.dispatch(method, input));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return res.writeHead(405).end();
+      if (url.startsWith(FONT_ROUTE)) return serveLetterFont(url, req.method === 'HEAD', res);
       return serveStatic(staticDir, url, res);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();

@@ -104,6 +104,24 @@ export interface AppProtocolOptions {
   root: string;
   readFile: (file: string) => Promise<Uint8Array>;
   log?: (message: string) => void;
+  /**
+   * Printed letters (electron/main/print.ts): `/letters/fonts/<name>` from node_modules/@fontsource
+   * (core/letters/font-files.ts: exact names only) and `/letters/print/<id>` from the letter documents
+   * waiting in memory. Each returns null for anything it does not serve.
+   */
+  letters?: { fontFile(pathname: string): string | null; document(pathname: string): string | null };
+}
+
+/** The path of an app:// URL under /letters/ (still percent-encoded), or null. Same origin rules as above. */
+export function letterPathOf(rawUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.hostname.toLowerCase() !== APP_HOST || url.port || url.username || url.password) return null;
+  return url.pathname.startsWith('/letters/') ? url.pathname : null;
 }
 
 /** The handler for protocol.handle(APP_SCHEME, …): only GET/HEAD, only files under `root`. */
@@ -113,6 +131,23 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const letterPath = options.letters ? letterPathOf(request.url) : null;
+    if (letterPath !== null && options.letters) {
+      const html = options.letters.document(letterPath);
+      if (html !== null) {
+        return new Response(request.method === 'HEAD' ? null : html, { status: 200, headers: { ...appResponseHeaders('text/html; charset=utf-8'), 'Cache-Control': 'no-store' } });
+      }
+      const font = options.letters.fontFile(letterPath);
+      if (font === null) return plain(404, 'Not found');
+      try {
+        const body = await options.readFile(font);
+        const bytes = new Uint8Array(body.byteLength);
+        bytes.set(body);
+        return new Response(request.method === 'HEAD' ? null : bytes, { status: 200, headers: { ...appResponseHeaders('font/woff2'), 'Cache-Control': 'public, max-age=31536000, immutable' } });
+      } catch {
+        return plain(404, 'Not found');
+      }
+    }
     const target = resolveAppRequest(request.url, options.root);
     if (target.kind === 'forbidden') {
       options.log?.(`app:// refused ${request.url}: ${target.reason}`);

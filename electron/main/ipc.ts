@@ -28,6 +28,11 @@ export interface DeskIpcOptions {
   log?: (message: string) => void;
   /** Defaults to every method of the contract. */
   methods?: readonly MethodName[];
+  /**
+   * Methods the main process answers itself (letters.print and letters.savePdf: print.ts), after the
+   * same sender check; they reach the core through runtime.dispatch like everything else.
+   */
+  local?: Partial<Record<MethodName, (input: unknown) => Promise<Result<unknown>>>>;
 }
 
 export const FORBIDDEN_SENDER_MESSAGE = 'This window is not allowed to use the desk. Close it and use the Privacy Desk window.';
@@ -57,7 +62,8 @@ export function registerDeskIpc(options: DeskIpcOptions): () => void {
       // Exactly one argument crosses: the method's input. Anything beyond it is ignored.
       const input = args[0];
       try {
-        return await options.runtime.dispatch(method, input);
+        const local = options.local?.[method];
+        return await (local ? local(input) : options.runtime.dispatch(method, input));
       } catch (error) {
         log(`IPC ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { ok: false, error: { code: 'INTERNAL', message: 'The desk hit an unexpected error. Try again; if it persists, restart Privacy Desk.' } };

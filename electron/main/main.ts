@@ -21,6 +21,9 @@ import { buildMenuTemplate } from './menu.ts';
 import { menuLabels, startupErrorDialog, uiLocaleOf } from './messages.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createWindowOptions } from './window-options.ts';
+import { letterFontFile } from '../core/letters/font-files.ts';
+import { LetterDocuments, letterMethods } from './letter-window.ts';
+import { createElectronLetterPrinter } from './print.ts';
 
 const CLOSE_TIMEOUT_MS = 10_000;
 const log = (message: string) => console.log(`[privacy-desk] ${message}`);
@@ -30,7 +33,8 @@ const here = import.meta.dirname;
 const preloadPath = path.join(here, 'preload.cjs');
 const rendererRoot = path.resolve(here, '..', 'dist', 'renderer');
 
-const dataDir = parseMainArgs(process.argv.slice(1)).dataDir ?? defaultDataDir();
+const mainArgs = parseMainArgs(process.argv.slice(1));
+const dataDir = mainArgs.dataDir ?? defaultDataDir();
 
 // Before `ready`: the privileged scheme, sandbox for every renderer, and the per-folder profile.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -93,11 +97,16 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ labels: menuLabels[locale], platform: process.platform, isPackaged: app.isPackaged })),
   );
   hardenSession(session.defaultSession, log);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: rendererRoot, readFile: (file) => readFile(file), log }));
+  // Letter documents wait here for the hidden print window (print.ts); fonts come from @fontsource.
+  const letterDocuments = new LetterDocuments();
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ root: rendererRoot, readFile: (file) => readFile(file), log, letters: { fontFile: letterFontFile, document: (p) => letterDocuments.take(p) } }),
+  );
 
   let opened: DeskRuntime;
   try {
-    opened = await openDeskRuntime({ dataDir, mode: 'electron', log });
+    opened = await openDeskRuntime({ dataDir, mode: 'electron', log, demo: mainArgs.demo });
   } catch (error) {
     const text = startupErrorDialog(error, dataDir, locale);
     dialog.showErrorBox(text.title, text.content);
@@ -105,7 +114,8 @@ async function start(): Promise<void> {
     return;
   }
   runtime = opened;
-  registerDeskIpc({ ipcMain, runtime: opened, log });
+  const printer = createElectronLetterPrinter({ documents: letterDocuments, parent: () => mainWindow, saveTitle: locale === 'ja' ? 'PDFとして保存' : 'Save as PDF' });
+  registerDeskIpc({ ipcMain, runtime: opened, log, local: letterMethods((method, input) => opened.dispatch(method, input), printer, log) });
 
   // Lock the desk when the PC is locked or goes to sleep; the renderer learns it on its next call.
   const lockDesk = () => void opened.dispatch('auth.lock', {});

@@ -35,7 +35,9 @@ export interface SenderFrameLike {
 export function isTrustedSender(frame: SenderFrameLike | null | undefined): boolean {
   if (frame === null || frame === undefined) return false;
   try {
-    return frame.parent === null && typeof frame.url === 'string' && isTrustedAppUrl(frame.url);
+    // A letter print window (app://privacy-desk/letters/…, print.ts) has no preload and no script; it
+    // is refused here all the same, so only the desk's own page can ever call the desk.
+    return frame.parent === null && typeof frame.url === 'string' && isTrustedAppUrl(frame.url) && !new URL(frame.url).pathname.startsWith('/letters/');
   } catch {
     return false;
   }

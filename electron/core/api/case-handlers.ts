@@ -11,6 +11,7 @@ import { loadCaseFile } from '../cases/case-file.ts';
 import { caseRow } from '../cases/records.ts';
 import { listDeskDays } from '../desk-calendar/store.ts';
 import { setDeskDay } from '../desk-calendar/changes.ts';
+import { draftsAfterCreate, draftsAfterMove } from '../mail/drafts.ts';
 import type { DeskContext } from './desk-context.ts';
 
 type CaseMethod = Extract<MethodName, `cases.${string}` | `calendar.${string}`>;
@@ -27,7 +28,16 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     <K extends ActionName>(name: K) =>
     async (input: z.output<(typeof caseInputs)[K]>, user: SessionUser | null): Promise<CaseFile> => {
       const calendar = await ctx.calendar();
-      await ctx.db().transaction().execute((db) => (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now: ctx.now() }, input));
+      const settings = await ctx.settings();
+      await ctx
+        .db()
+        .transaction()
+        .execute(async (db) => {
+          const now = ctx.now();
+          await (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now }, input);
+          // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).
+          await draftsAfterMove(name, db, input, { calendar, actor: user!, now, settings });
+        });
       return caseFile(input.id, user!);
     };
 
@@ -35,6 +45,7 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     (name: 'assign' | 'startReview' | 'close') =>
     async (input: { ids: number[]; assignee?: string | null }, user: SessionUser | null) => {
       const calendar = await ctx.calendar();
+      const settings = await ctx.settings();
       return actions.bulk(
         input.ids,
         (id) =>
@@ -45,7 +56,10 @@ export function caseHandlers(ctx: DeskContext): Handlers {
               const c = { db, calendar, actor: user!, now: ctx.now() };
               if (name === 'assign') await actions.assign(c, { id, assignee: input.assignee ?? null });
               else if (name === 'startReview') await actions.startReview(c, { id });
-              else await actions.close(c, { id });
+              else {
+                await actions.close(c, { id });
+                await draftsAfterMove('close', db, { id }, { calendar, actor: user!, now: c.now, settings });
+              }
             }),
         async (id) => (await caseRow(ctx.db(), id)).reference,
       );
@@ -76,7 +90,17 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     },
     'cases.create': async (input, user) => {
       const calendar = await ctx.calendar();
-      return ctx.db().transaction().execute((db) => createCase(db, calendar, user!.username, ctx.now(), input));
+      const settings = await ctx.settings();
+      return ctx
+        .db()
+        .transaction()
+        .execute(async (db) => {
+          const now = ctx.now();
+          const created = await createCase(db, calendar, user!.username, now, input);
+          // The acknowledgement email draft, in the same transaction (core/mail/drafts.ts).
+          await draftsAfterCreate(db, created.id, { calendar, actor: user!, now, settings });
+          return created;
+        });
     },
     'cases.findDuplicates': async (input) => findDuplicates(ctx.db(), input),
     'cases.startReview': move('startReview'),

@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   businessHours: { open: '10:00', close: '18:00' },
   daysByType: { disclosure: 10, correction: 10, suspension: 10 },
   legalMarkWarnDays: 3,
+  backup: { folder: null, keep: 10, onLock: true, daily: true },
 };
 
 type Key = keyof DeskSettings;
