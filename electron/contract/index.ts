@@ -9,3 +9,4 @@ export * from './case-types.ts';
 export * from './mail.ts';
 export * from './mail-types.ts';
 export * from './letters.ts';
+export * from './desk-defaults.ts';

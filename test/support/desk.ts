@@ -4,24 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openDeskRuntime, type DeskRuntime, type DeskRuntimeOptions } from '../../electron/core/runtime.ts';
-import type { Result } from '../../electron/contract/index.ts';
+import { ARTICLE_11_DESK, type Result } from '../../electron/contract/index.ts';
 
 /** A cheaper scrypt for slots made in tests (a real desk uses N=2^17); the mechanism is the same. */
 export const TEST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 
 export const SUPERVISOR = { username: 'sato', displayName: '佐藤 花子', password: 'correct horse battery' };
 
-export const DESK = {
-  companyJa: '株式会社JUO',
-  companyEn: 'JUO Inc.',
-  deskNameJa: 'CareerModel サポートデスク',
-  deskNameEn: 'CareerModel Support Desk',
-  postalCode: '160-0023',
-  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
-  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
-  email: 'info@career-model.com',
-  phone: '',
-};
+export const DESK = { ...ARTICLE_11_DESK };
 
 export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

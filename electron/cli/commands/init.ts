@@ -5,7 +5,7 @@ import { displayName as displayNameSchema, newPassword, username as usernameSche
 import { deskPaths } from '../../core/storage/data-dir.ts';
 import { acquireInstanceLock } from '../../core/storage/instance-lock.ts';
 import { createDesk, lockDesk } from '../../core/vault/vault.ts';
-import { ARTICLE_11_DESK } from '../../core/settings/settings.ts';
+import { ARTICLE_11_DESK } from '../../contract/index.ts';
 import { isDeskError } from '../../core/errors.ts';
 import { CliError, PASSWORD_ENV, readPassword, usageError, type CliIO } from '../io.ts';
 
@@ -36,7 +36,7 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
   try {
     const lock = acquireInstanceLock(paths.dataDir, paths.instanceLock);
     try {
-      const made = await createDesk(paths, { desk: ARTICLE_11_DESK, supervisor: { username: user.data, displayName: display.data, password: pw.data }, locale: 'ja' });
+      const made = await createDesk(paths, { desk: { ...ARTICLE_11_DESK }, supervisor: { username: user.data, displayName: display.data, password: pw.data }, locale: 'ja' });
       await lockDesk(made.unlocked);
       io.stdout.write(
         `Desk created in ${paths.dataDir} with supervisor ${user.data}.\n` +

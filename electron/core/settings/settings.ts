@@ -2,23 +2,12 @@
 // Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { DeskDetails, DeskSettings } from '../../contract/index.ts';
+import { ARTICLE_11_DESK, type DeskSettings } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 
-export const ARTICLE_11_DESK: DeskDetails = {
-  companyJa: '株式会社JUO',
-  companyEn: 'JUO Inc.',
-  deskNameJa: 'CareerModel サポートデスク',
-  deskNameEn: 'CareerModel Support Desk',
-  postalCode: '160-0023',
-  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
-  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
-  email: 'info@career-model.com',
-  phone: '',
-};
 
 export const DEFAULT_SETTINGS: DeskSettings = {
-  desk: ARTICLE_11_DESK,
+  desk: { ...ARTICLE_11_DESK },
   idleLockMinutes: 10,
   defaultLocale: 'ja',
   businessHours: { open: '10:00', close: '18:00' },

@@ -1,23 +1,13 @@
 // The desk's sender block (DOMAIN.md: "Desk defaults"), edited at set-up and in Settings.
 import { SimpleGrid, TextInput } from '@mantine/core';
-import type { DeskDetails } from '../../../../electron/contract/index.ts';
+import { ARTICLE_11_DESK as ARTICLE_11_DEFAULTS, type DeskDetails } from '../../../../electron/contract/index.ts';
 import type { ContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 export type DeskDetailsValues = { [K in keyof DeskDetails]: string };
 
-/** Article 11 of the privacy policy: where members send their requests. */
-export const ARTICLE_11_DESK: DeskDetailsValues = {
-  companyJa: '株式会社JUO',
-  companyEn: 'JUO Inc.',
-  deskNameJa: 'CareerModel サポートデスク',
-  deskNameEn: 'CareerModel Support Desk',
-  postalCode: '160-0023',
-  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
-  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
-  email: 'info@career-model.com',
-  phone: '',
-};
+/** Article 11 of the privacy policy: the contract owns these defaults. */
+export const ARTICLE_11_DESK: DeskDetailsValues = { ...ARTICLE_11_DEFAULTS };
 
 export const deskDetailsValues = (d: DeskDetails): DeskDetailsValues => ({ ...d });
 

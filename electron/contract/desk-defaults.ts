@@ -1,0 +1,15 @@
+// Article 11 of the privacy policy: where members send their requests. The one owner of these
+// defaults: the core seeds a new desk's settings with them, the set-up screen prefills them.
+import type { DeskDetails } from './types.ts';
+
+export const ARTICLE_11_DESK: Readonly<DeskDetails> = Object.freeze({
+  companyJa: '株式会社JUO',
+  companyEn: 'JUO Inc.',
+  deskNameJa: 'CareerModel サポートデスク',
+  deskNameEn: 'CareerModel Support Desk',
+  postalCode: '160-0023',
+  addressJa: '東京都新宿区西新宿3-3-13 西新宿水間ビル6F',
+  addressEn: '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo',
+  email: 'info@career-model.com',
+  phone: '',
+});
