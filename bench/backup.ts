@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDesk, lockDesk } from '../electron/core/vault/vault.ts';
 import { deskPaths } from '../electron/core/storage/data-dir.ts';
-import { ARTICLE_11_DESK } from '../electron/core/settings/settings.ts';
+import { ARTICLE_11_DESK } from '../electron/contract/index.ts';
 import { writeBackup } from '../electron/core/backup/backup.ts';
 import { restoreBackup } from '../electron/core/backup/restore.ts';
 
@@ -28,7 +28,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 try {
   const paths = deskPaths(join(root, 'desk'));
   mkdirSync(paths.dataDir);
-  const { unlocked } = await createDesk(paths, { desk: ARTICLE_11_DESK, supervisor: { username: 'sato', displayName: '佐藤', password: PASSWORD }, locale: 'ja' }, { N: 2 ** 12, r: 8, p: 1 });
+  const { unlocked } = await createDesk(paths, { desk: { ...ARTICLE_11_DESK }, supervisor: { username: 'sato', displayName: '佐藤', password: PASSWORD }, locale: 'ja' }, { N: 2 ** 12, r: 8, p: 1 });
   const raw = unlocked.store.raw;
   const t0 = performance.now();
   const ins = raw.prepare(
