@@ -13,9 +13,13 @@ import {
   IconShieldLock,
   type Icon,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import { useDesk } from '../api/DeskProvider.tsx';
+import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
+import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
+import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
@@ -23,6 +27,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotBuilt } from './NotBuilt.tsx';
+import { screenOf, ShellContext, type Route, type ScreenId, type ShellValue } from './ShellContext.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
 export interface DeskSession {
@@ -32,8 +37,6 @@ export interface DeskSession {
   deskName: string;
   idleLockMinutes: number;
 }
-
-type ScreenId = 'queue' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
 
 interface NavItem {
   id: ScreenId;
@@ -60,9 +63,24 @@ interface ShellProps {
 export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
   const t = useT();
   const desk = useDesk();
-  const [screen, setScreen] = useState<ScreenId>('queue');
+  const [route, setRoute] = useState<Route>({ name: 'queue' });
+  const [queue, setQueue] = useState<QueueState>(initialQueueState);
   const [navOpen, nav] = useDisclosure(false);
   const { user } = session;
+  const screen = screenOf(route);
+  const shell = useMemo<ShellValue>(
+    () => ({
+      user,
+      route,
+      go: (next) => {
+        setRoute(next);
+        window.scrollTo({ top: 0 });
+      },
+      queue,
+      setQueue,
+    }),
+    [user, route, queue],
+  );
   const items = navItems.filter((item) => !item.supervisorOnly || user.role === 'supervisor');
 
   useIdleLock({
@@ -75,7 +93,7 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
   const roleLabel = t(`role.${user.role}`);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
       <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -120,7 +138,7 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
             active={screen === item.id}
             aria-current={screen === item.id ? 'page' : undefined}
             onClick={() => {
-              setScreen(item.id);
+              shell.go({ name: item.id });
               nav.close();
             }}
             style={{ borderRadius: 'var(--mantine-radius-sm)' }}
@@ -129,18 +147,25 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <ScreenView screen={screen} user={user} onDeskChanged={onDeskChanged} />
+        <ShellContext value={shell}>
+          <ScreenView route={route} user={user} onDeskChanged={onDeskChanged} />
+        </ShellContext>
       </AppShell.Main>
     </AppShell>
   );
 }
 
-function ScreenView({ screen, user, onDeskChanged }: { screen: ScreenId; user: SessionUser; onDeskChanged: () => void }) {
-  switch (screen) {
+function ScreenView({ route, user, onDeskChanged }: { route: Route; user: SessionUser; onDeskChanged: () => void }) {
+  switch (route.name) {
     case 'queue':
       return <QueueScreen />;
+    case 'intake':
+      return <IntakeScreen />;
+    case 'case':
+      // Keyed by case: opening another case starts from a fresh screen.
+      return <CaseFileScreen key={route.id} id={route.id} />;
     case 'calendar':
-      return <NotBuilt title="nav.calendar" feature="notBuilt.calendar" />;
+      return <CalendarScreen />;
     case 'outbox':
       return <NotBuilt title="nav.outbox" feature="notBuilt.outbox" />;
     case 'letters':

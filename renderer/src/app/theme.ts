@@ -1,4 +1,4 @@
-import { createTheme, Modal, Notification, PasswordInput, type MantineThemeOverride } from '@mantine/core';
+import { Badge, createTheme, Modal, Notification, PasswordInput, type MantineThemeOverride } from '@mantine/core';
 import type { Translate } from '../i18n/catalog.ts';
 
 // System fonts only (the CSP allows no remote font, and desk PCs are often offline). Japanese faces
@@ -35,6 +35,8 @@ export function themeFor(t: Translate): MantineThemeOverride {
       }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }),
+      // A badge in a narrow table cell keeps its whole label ("Awaiting requester") instead of an ellipsis.
+      Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
     },
   });
 }

@@ -33,6 +33,15 @@ export function issueMessage(t: Translate, catalog: Catalog, locale: Locale, iss
       const key = `validation.pattern.${field}`;
       return isMessageKey(catalog, key) ? t(key) : t('validation.pattern');
     }
+    case 'custom': {
+      // The contract's own rules across fields (e.g. "give an email or an address"): worded per field.
+      const key = `validation.custom.${field}`;
+      if (isMessageKey(catalog, key)) return t(key);
+      break;
+    }
+    case 'invalid_value':
+      // A choice left empty or out of the list (an enum).
+      return t('validation.choose');
     case 'invalid_type':
       if (issue.expected === 'int') return t('validation.integer');
       if (issue.expected === 'number') return t('validation.integer');

@@ -1,4 +1,6 @@
 // Dates on screen and paper are Japan dates whatever zone the PC is set to (DOMAIN.md: Deadlines).
+// The desk sends calendar dates as 'YYYY-MM-DD' (already Japan dates) and instants as ISO strings; the
+// helpers here only format them. Nothing here computes a deadline.
 import type { Locale } from './catalog.ts';
 
 const TOKYO = 'Asia/Tokyo';
@@ -15,3 +17,72 @@ export const dateTime = (locale: Locale, iso: string) =>
   new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TOKYO }).format(
     new Date(iso),
   );
+
+/** A Japan calendar date ('2026-12-10') as the instant of its midnight in Japan. */
+export const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`);
+
+const weekday = (locale: Locale, date: string) =>
+  new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { weekday: 'short', timeZone: TOKYO }).format(japanMidnight(date));
+
+/**
+ * A Japan date for screens. short: 2026/12/10(木) · Thu 10 Dec 2026; long: 2026年12月10日(木) · Thursday 10 December 2026.
+ */
+export function formatDate(locale: Locale, date: string, style: 'short' | 'long' | 'plain' = 'short'): string {
+  const [y, m, d] = date.split('-');
+  if (!y || !m || !d) return date;
+  const when = japanMidnight(date);
+  if (Number.isNaN(when.getTime())) return date;
+  if (style === 'plain') {
+    return locale === 'ja' ? `${y}/${m}/${d}` : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TOKYO }).format(when);
+  }
+  if (locale === 'ja') {
+    return style === 'long' ? `${y}年${Number(m)}月${Number(d)}日(${weekday('ja', date)})` : `${y}/${m}/${d}(${weekday('ja', date)})`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: 'numeric',
+    timeZone: TOKYO,
+  })
+    .format(when)
+    .replace(',', '');
+}
+
+/** Both forms of a date, for a tooltip or a letter: 令和8年12月10日 / 10 December 2026. */
+export const bothStyles = (date: string) => `${japaneseEraDate(japanMidnight(date))} / ${englishDate(japanMidnight(date))}`;
+
+/** An instant in Japan time: 2026/11/25(水) 10:31 · Wed 25 Nov 2026 10:31. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  const { date, time } = japanParts(when);
+  return `${formatDate(locale, date)} ${time}`;
+}
+
+/** The Japan date and time (HH:MM) of an instant. */
+export function japanParts(when: Date): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TOKYO,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(when);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** Today's date in Japan (defaults for date fields; never used for a deadline). */
+export const japanToday = () => japanParts(new Date()).date;
+
+/** The instant the agent typed as Japan date and time: 2026-11-24T10:00:00+09:00. */
+export const japanInstant = (date: string, time: string) => `${date}T${time.length === 5 ? `${time}:00` : time}+09:00`;
+
+/** A list in the UI language: "A、B" · "A, B and C". */
+export const listOf = (locale: Locale, items: string[]) => new Intl.ListFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { type: 'conjunction' }).format(items);
+
+/** ¥1,000 */
+export const yen = (_locale: Locale, amount: number) => `¥${new Intl.NumberFormat('en-US').format(amount)}`;

@@ -35,6 +35,12 @@ export class BasePage {
     return this.page.getByRole('button', { name: this.t(key), exact: true });
   }
 
+  /** Picks `option` in the Mantine Select labelled `label` (its options open in a portal). */
+  async choose(label: string, option: string, within: Page | Locator = this.page): Promise<void> {
+    await within.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
   /** Switches the UI language with the header control and carries on in that language. */
   async switchLanguage(lang: Lang): Promise<void> {
     await this.page.getByTestId('language-switch').getByText(say(lang, `language.${lang}`), { exact: true }).click();

@@ -32,9 +32,4 @@ export class ShellPage extends BasePage {
   }
 }
 
-export class QueuePage extends BasePage {
-  async expectEmpty(): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: this.t('queue.title') })).toBeVisible();
-    await expect(this.page.getByTestId('queue-empty')).toContainText(this.t('queue.empty.title'));
-  }
-}
+export { QueuePage } from './QueuePage.ts';

@@ -1,6 +1,7 @@
 // Multi-screen steps several specs share.
 import type { Page } from '@playwright/test';
 import type { Lang } from './BasePage.ts';
+import { ChangePasswordPage, LoginPage } from './LoginPage.ts';
 import { RecoveryKeyPage } from './RecoveryKeyPage.ts';
 import { SetupPage, type Supervisor } from './SetupPage.ts';
 import { QueuePage, ShellPage } from './ShellPage.ts';
@@ -28,4 +29,27 @@ export async function setUpDesk(page: Page, url: string, lang: Lang = 'ja', who:
   await new ShellPage(page, lang).expectVisible();
   await new QueuePage(page, lang).expectEmpty();
   return key;
+}
+
+/** Logs in with a one-time password and sets the person's own; ends on the queue. */
+export async function firstLogin(page: Page, username: string, oneTimePassword: string, newPassword: string, lang: Lang = 'ja'): Promise<void> {
+  const shell = new ShellPage(page, lang);
+  if (await shell.nav.isVisible()) await shell.lock();
+  const login = new LoginPage(page, lang);
+  await login.expectVisible();
+  await login.login(username, oneTimePassword);
+  const change = new ChangePasswordPage(page, lang);
+  await change.expectVisible();
+  await change.change(oneTimePassword, newPassword);
+  await shell.expectVisible();
+  await new QueuePage(page, lang).expectVisible();
+}
+
+/** Locks the desk and logs in as someone else. */
+export async function switchUser(page: Page, username: string, password: string, lang: Lang = 'ja'): Promise<void> {
+  await new ShellPage(page, lang).lock();
+  const login = new LoginPage(page, lang);
+  await login.expectVisible();
+  await login.login(username, password);
+  await new QueuePage(page, lang).expectVisible();
 }

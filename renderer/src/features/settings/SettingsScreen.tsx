@@ -1,8 +1,9 @@
 import { Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconClock, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
+import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
 
 /** Supervisors only (the shell hides it from agents; the desk refuses them anyway). */
@@ -18,12 +19,18 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="desk" leftSection={<IconBuilding size={16} aria-hidden />}>
             {t('settings.tab.desk')}
           </Tabs.Tab>
+          <Tabs.Tab value="deadlines" leftSection={<IconClock size={16} aria-hidden />}>
+            {t('settings.tab.deadlines')}
+          </Tabs.Tab>
           <Tabs.Tab value="accounts" leftSection={<IconUsers size={16} aria-hidden />}>
             {t('settings.tab.accounts')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desk">
           <DeskSettingsForm onSaved={onDeskChanged} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deadlines">
+          <DeadlineSettingsForm />
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsPanel currentUser={currentUser} />

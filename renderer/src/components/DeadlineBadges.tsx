@@ -1,0 +1,66 @@
+// How the core's deadline facts look everywhere (queue rows, the case file): business days left
+// coloured by urgency, the provisional flag and the APPI Art. 39 mark. Shown, never recomputed.
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
+import type { Urgency } from '../../../electron/contract/index.ts';
+import { formatDate } from '../i18n/format.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { urgencyColor } from '../i18n/vocabulary.ts';
+
+/** Business days left as the core counted them; `compact` for table cells (the column header says "business days"). */
+export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: { urgency: Urgency; left: number | null; size?: 'sm' | 'md' | 'lg'; compact?: boolean }) {
+  const { t } = useI18n();
+  const c = compact ? '.compact' : '';
+  let text: string;
+  if (urgency === 'done' || left === null) text = t('urgency.done');
+  else if (urgency === 'paused') text = t(`deadline.pausedLeft${c}`, { n: left });
+  else if (left < 0) text = t(`deadline.overdueBy${c}`, { n: -left });
+  else if (left === 0) text = urgency === 'overdue' ? t(`deadline.overdueToday${c}`) : t(`deadline.dueToday${c}`);
+  else text = t(`deadline.left${c}`, { n: left });
+  return (
+    <Badge
+      color={urgencyColor[urgency]}
+      variant={urgency === 'overdue' ? 'filled' : urgency === 'done' ? 'outline' : 'light'}
+      size={size}
+      data-testid="days-left"
+      data-urgency={urgency}
+      style={{ textTransform: 'none', minWidth: 'max-content' }}
+    >
+      {text}
+    </Badge>
+  );
+}
+
+export function ProvisionalFlag() {
+  const { t } = useI18n();
+  return (
+    <Tooltip label={t('deadline.provisionalHint')} multiline w={280} withArrow>
+      <Badge color="orange" variant="outline" size="xs" data-testid="provisional" style={{ textTransform: 'none' }} tabIndex={0}>
+        {t('deadline.provisional')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The two-week mark of APPI Art. 39, when near or passed. */
+export function LegalMark({ state, mark, daysLeft }: { state: 'ok' | 'near' | 'passed' | null; mark: string; daysLeft?: number }) {
+  const { t, locale } = useI18n();
+  if (state !== 'near' && state !== 'passed') return null;
+  const label = state === 'passed' ? t('legalMark.passed', { date: formatDate(locale, mark) }) : t('legalMark.near', { date: formatDate(locale, mark) });
+  return (
+    <Tooltip label={`${label} ${t('legalMark.explain')}`} multiline w={320} withArrow>
+      <Group gap={4} wrap="nowrap" component="span" tabIndex={0} aria-label={label} data-testid="legal-mark" data-state={state} style={{ display: 'inline-flex' }}>
+        {state === 'passed' ? (
+          <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-hidden />
+        ) : (
+          <IconScale size={16} color="var(--mantine-color-orange-7)" aria-hidden />
+        )}
+        {daysLeft !== undefined && (
+          <Text span size="xs" c={state === 'passed' ? 'red.7' : 'orange.8'} fw={600}>
+            {state === 'passed' ? t('legalMark.short.passed') : daysLeft <= 0 ? t('legalMark.short.today') : t('legalMark.short.near', { n: daysLeft })}
+          </Text>
+        )}
+      </Group>
+    </Tooltip>
+  );
+}

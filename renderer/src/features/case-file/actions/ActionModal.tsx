@@ -1,0 +1,80 @@
+// The form of the move chosen in the action panel, in a modal. Mounted only while open, so every form
+// starts empty.
+import { Modal } from '@mantine/core';
+import type { CaseAction, CaseFile } from '../../../../../electron/contract/index.ts';
+import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
+import { useShell } from '../../../app/ShellContext.tsx';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { DecideForm } from './DecideForm.tsx';
+import { FeeForm } from './FeeForm.tsx';
+import { IdentityCheckForm } from './IdentityCheckForm.tsx';
+import { AssignForm, ConfirmForm, ExtendForm, NoteForm, NoticeForm, PauseForm, ReasonForm, RejectForm } from './SimpleForms.tsx';
+
+interface Props {
+  file: CaseFile;
+  action: CaseAction | null;
+  onClose: () => void;
+  onDone: (file: CaseFile, message: string) => void;
+}
+
+const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee']);
+
+export function ActionModal({ file, action, onClose, onDone }: Props) {
+  const { t } = useI18n();
+  const { user } = useShell();
+  const accounts = useActiveAccounts(user.role);
+  const props = { file, onDone, onCancel: onClose };
+  let body = null;
+  switch (action) {
+    case 'startReview':
+    case 'approve':
+    case 'close':
+      body = <ConfirmForm {...props} action={action} />;
+      break;
+    case 'resume':
+    case 'withdraw':
+    case 'returnForRevision':
+      body = <ReasonForm {...props} action={action} />;
+      break;
+    case 'pause':
+      body = <PauseForm {...props} />;
+      break;
+    case 'decide':
+      body = <DecideForm {...props} />;
+      break;
+    case 'reject':
+      body = <RejectForm {...props} />;
+      break;
+    case 'recordNotice':
+      body = <NoticeForm {...props} />;
+      break;
+    case 'extend':
+      body = <ExtendForm {...props} />;
+      break;
+    case 'assign':
+      body = <AssignForm {...props} accounts={accounts} />;
+      break;
+    case 'recordIdentityCheck':
+      body = <IdentityCheckForm {...props} />;
+      break;
+    case 'recordFee':
+      body = <FeeForm {...props} />;
+      break;
+    case 'addNote':
+      body = <NoteForm {...props} />;
+      break;
+    case null:
+      body = null;
+  }
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={onClose}
+      title={action ? `${t(`action.${action}`)} — ${file.case.reference}` : ''}
+      size={action && wide.has(action) ? 'xl' : 'md'}
+      centered
+    >
+      {body}
+    </Modal>
+  );
+}

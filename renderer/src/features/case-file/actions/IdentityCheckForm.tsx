@@ -1,0 +1,154 @@
+// An identity check: verified or not, each document seen (type, issue date, note), who checked (the
+// desk records that). Certificates of representatives and agents must be recent: the desk answers with
+// those older than six months, and the case file warns about them.
+import { ActionIcon, Alert, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  caseInputs,
+  certificateDocumentTypes,
+  identityDocumentTypes,
+  type DeskErrorData,
+  type IdentityDocumentType,
+} from '../../../../../electron/contract/index.ts';
+import { useDesk } from '../../../api/DeskProvider.tsx';
+import { DateField } from '../../../components/DateField.tsx';
+import { issueMessage } from '../../../forms/issueMessage.ts';
+import { japanToday, listOf } from '../../../i18n/format.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { FormShell, useRunner, type ActionFormProps } from './common.tsx';
+
+interface DocRow {
+  key: number;
+  type: IdentityDocumentType | null;
+  issuedOn: string | null;
+  note: string;
+}
+
+let rowKeys = 0;
+const newRow = (): DocRow => ({ key: ++rowKeys, type: null, issuedOn: null, note: '' });
+
+export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
+  const { t, catalog, locale } = useI18n();
+  const desk = useDesk();
+  const [verified, setVerified] = useState('yes');
+  const [docs, setDocs] = useState<DocRow[]>(() => [newRow()]);
+  const [note, setNote] = useState('');
+  /** Problems by path: "documents", "documents.0.type", "note". */
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const applyField = (e: DeskErrorData) => {
+    const found: Record<string, string> = {};
+    for (const i of e.issues ?? []) found[i.field] = i.message;
+    if (e.field) found[e.field] = e.message;
+    if (Object.keys(found).length === 0) return false;
+    setProblems(found);
+    return true;
+  };
+  const { busy, error, run } = useRunner(onDone, applyField);
+  const member = file.case.requesterKind === 'member';
+
+  const update = (key: number, patch: Partial<DocRow>) => {
+    setDocs((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+    setProblems({});
+  };
+
+  const submit = () => {
+    const input = {
+      id: file.case.id,
+      verified: verified === 'yes',
+      documents: docs.map((d) => ({ type: (d.type ?? '') as IdentityDocumentType, issuedOn: d.issuedOn, note: d.note })),
+      note,
+    };
+    const parsed = caseInputs.recordIdentityCheck.safeParse(input);
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join('.');
+        found[path] ??= issueMessage(t, catalog, locale, issue, String(issue.path.at(-1) ?? ''));
+      }
+      setProblems(found);
+      return;
+    }
+    setProblems({});
+    void run(() => desk.cases.recordIdentityCheck(input), t('caseFile.done.recordIdentityCheck'));
+  };
+
+  return (
+    <FormShell label={t('action.recordIdentityCheck')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.recordIdentityCheck')}>
+      <Radio.Group label={t('identity.result')} value={verified} onChange={setVerified} required>
+        <Group mt="xs">
+          <Radio value="yes" label={t('identity.verified')} />
+          <Radio value="no" label={t('identity.notVerified')} />
+        </Group>
+      </Radio.Group>
+      {!member && (
+        <Alert variant="light" color="yellow" p="xs">
+          <Text size="xs">{t('identity.certificateRule', { documents: listOf(locale, certificateDocumentTypes.map((d) => t(`document.${d}`))) })}</Text>
+        </Alert>
+      )}
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          {t('identity.documents')}
+        </Text>
+        {problems.documents && (
+          <Text size="xs" c="red" role="alert">
+            {problems.documents}
+          </Text>
+        )}
+        {docs.map((d, i) => (
+          <Paper key={d.key} withBorder p="xs" radius="sm" data-testid="identity-document">
+            <Group gap="xs" align="flex-start" wrap="wrap">
+              <Select
+                label={t('identity.documentType', { n: i + 1 })}
+                data={identityDocumentTypes.map((x) => ({ value: x, label: t(`document.${x}`) }))}
+                value={d.type}
+                onChange={(v) => update(d.key, { type: v as IdentityDocumentType | null })}
+                error={problems[`documents.${i}.type`]}
+                required
+                searchable
+                w={230}
+              />
+              <DateField
+                label={t('identity.issuedOn')}
+                value={d.issuedOn}
+                onChange={(v) => update(d.key, { issuedOn: v })}
+                maxDate={japanToday()}
+                error={problems[`documents.${i}.issuedOn`]}
+                clearable
+                w={170}
+              />
+              <TextInput
+                label={t('identity.documentNote')}
+                value={d.note}
+                onChange={(e) => update(d.key, { note: e.currentTarget.value })}
+                error={problems[`documents.${i}.note`]}
+                style={{ flex: 1, minWidth: 160 }}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={26}
+                aria-label={t('identity.removeDocument', { n: i + 1 })}
+                disabled={docs.length === 1}
+                onClick={() => setDocs((rows) => rows.filter((r) => r.key !== d.key))}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          </Paper>
+        ))}
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => setDocs((rows) => [...rows, newRow()])}
+          disabled={docs.length >= 10}
+          w="fit-content"
+        >
+          {t('identity.addDocument')}
+        </Button>
+      </Stack>
+      <Textarea label={t('identity.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={problems.note} />
+    </FormShell>
+  );
+}

@@ -1,0 +1,332 @@
+// Taking a request in (email, post, phone): checked with the contract's intakeInput before it is sent,
+// duplicates shown before saving, the new case file opened after. The arrival is typed as Japan time
+// whatever zone this PC is in, and sent with its +09:00 offset.
+import { Anchor, Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import {
+  deliveryPreferences,
+  intakeChannels,
+  intakeInput,
+  memberEmail as memberEmailSchema,
+  requesterKinds,
+  requestKinds,
+  requestTypes,
+  type DeliveryPreference,
+  type DeskErrorData,
+  type DuplicateCandidate,
+  type IntakeChannel,
+  type RequesterKind,
+  type RequestType,
+} from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { useShell } from '../../app/ShellContext.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
+import { parseTypedTime } from '../../forms/typedInput.ts';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
+import { japanInstant, japanParts } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { kindLabel } from '../../i18n/vocabulary.ts';
+import { DuplicatesModal } from './DuplicatesModal.tsx';
+
+type Values = {
+  type: string;
+  kinds: string;
+  channel: string;
+  /** Not an input of its own: where problems with the arrival instant are shown (beside the date). */
+  arrivedAt: string;
+  arrivalDate: string;
+  arrivalTime: string;
+  requesterKind: string;
+  requesterName: string;
+  memberName: string;
+  memberKana: string;
+  memberEmail: string;
+  memberPostalCode: string;
+  memberAddress: string;
+  memberId: string;
+  requestText: string;
+  delivery: string;
+};
+
+function initialValues(): Values {
+  const now = japanParts(new Date());
+  return {
+    type: 'disclosure',
+    kinds: '',
+    channel: 'email',
+    arrivedAt: '',
+    arrivalDate: now.date,
+    arrivalTime: now.time,
+    requesterKind: 'member',
+    requesterName: '',
+    memberName: '',
+    memberKana: '',
+    memberEmail: '',
+    memberPostalCode: '',
+    memberAddress: '',
+    memberId: '',
+    requestText: '',
+    delivery: '',
+  };
+}
+
+const listOf = (s: string) => (s ? s.split(',') : []);
+
+export function IntakeScreen() {
+  const { t } = useI18n();
+  const desk = useDesk();
+  const { go } = useShell();
+  const [initial] = useState(initialValues);
+  const form = useContractForm<Values>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
+  const v = form.values;
+  const type = v.type as RequestType;
+
+  const inputOf = () => ({
+    type,
+    kinds: listOf(v.kinds),
+    channel: v.channel as IntakeChannel,
+    arrivedAt: v.arrivalDate && parseTypedTime(v.arrivalTime) ? japanInstant(v.arrivalDate, parseTypedTime(v.arrivalTime)!) : '',
+    requesterKind: v.requesterKind as RequesterKind,
+    requesterName: v.requesterKind === 'member' ? '' : v.requesterName,
+    memberName: v.memberName,
+    memberKana: v.memberKana,
+    memberEmail: v.memberEmail,
+    memberPostalCode: v.memberPostalCode,
+    memberAddress: v.memberAddress,
+    memberId: v.memberId,
+    requestText: v.requestText,
+    delivery: type === 'disclosure' ? ((v.delivery || null) as DeliveryPreference | null) : null,
+  });
+
+  const save = async (input: ReturnType<typeof inputOf>) => {
+    setBusy(true);
+    setError(null);
+    const result = await desk.cases.create(input);
+    setBusy(false);
+    if (result.ok) {
+      notifications.show({ message: t('intake.saved', { reference: result.value.reference }), color: 'teal' });
+      go({ name: 'case', id: result.value.id });
+    } else if (!form.applyServerError(result.error)) {
+      setError(result.error);
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = inputOf();
+    const extra: Partial<Record<keyof Values, Problem>> = {};
+    if (!v.arrivalDate || !v.arrivalTime) extra.arrivedAt = { key: 'intake.arrivalMissing' };
+    else if (!parseTypedTime(v.arrivalTime)) extra.arrivedAt = { key: 'intake.arrivalTimeInvalid' };
+    else if (Date.parse(input.arrivedAt) > Date.now() + 60_000) extra.arrivedAt = { key: 'intake.arrivalFuture' };
+    // An address with its dots in the wrong place fails a contract rule whose message is about the
+    // address's form: say that, rather than the "email or postal address" rule of the same kind.
+    if (v.memberEmail.trim() && !memberEmailSchema.safeParse(v.memberEmail).success) extra.memberEmail = { key: 'validation.pattern.memberEmail' };
+    if (!form.check(intakeInput, input, extra)) return;
+    setBusy(true);
+    setError(null);
+    const found = await desk.cases.findDuplicates({ type: input.type, memberName: input.memberName, memberEmail: input.memberEmail });
+    setBusy(false);
+    if (found.ok && found.value.length > 0) {
+      setDuplicates(found.value);
+      return;
+    }
+    await save(input);
+  };
+
+  const kinds = listOf(v.kinds);
+  const kindsProps = form.text('kinds');
+  const deliveryProps = form.text('delivery');
+  const arrival = form.text('arrivedAt');
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <Group gap="sm">
+        <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'queue' })}>
+          <Group gap={4}>
+            <IconArrowLeft size={16} aria-hidden />
+            {t('caseFile.backToQueue')}
+          </Group>
+        </Anchor>
+      </Group>
+      <Stack gap={4}>
+        <Title order={2}>{t('intake.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('intake.intro')}
+        </Text>
+      </Stack>
+
+      <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('intake.title')}>
+        <Stack gap="lg">
+          <Section title={t('intake.section.request')}>
+            <Radio.Group
+              label={t('intake.type')}
+              value={v.type}
+              onChange={(next) => {
+                form.set('type', next);
+                form.set('kinds', '');
+              }}
+              required
+            >
+              <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+                {requestTypes.map((rt) => (
+                  <Radio key={rt} value={rt} label={t(`type.${rt}.long`)} />
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+            <Checkbox.Group
+              label={type === 'disclosure' ? t('intake.kinds.disclosure') : t('intake.kinds')}
+              value={kinds}
+              onChange={(next) => form.set('kinds', next.join(','))}
+              error={kindsProps.error}
+              required={type !== 'disclosure'}
+            >
+              <Group mt="xs" gap="lg">
+                {(requestKinds[type] as readonly string[]).map((k) => (
+                  <Checkbox key={k} value={k} label={kindLabel(t, type, k)} name="kinds" />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            {type === 'disclosure' && (
+              <Radio.Group label={t('intake.delivery')} value={v.delivery} onChange={(next) => form.set('delivery', next)} error={deliveryProps.error} required>
+                <Group mt="xs" gap="lg">
+                  {deliveryPreferences.map((d) => (
+                    <Radio key={d} value={d} label={t(`delivery.${d}`)} name="delivery" />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+          </Section>
+
+          <Section title={t('intake.section.arrival')}>
+            <Radio.Group label={t('intake.channel')} value={v.channel} onChange={(next) => form.set('channel', next)} required>
+              <Group mt="xs" gap="lg">
+                {intakeChannels.map((c) => (
+                  <Radio key={c} value={c} label={t(`channel.${c}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="arrival-label">
+                {t('intake.arrival')}
+              </Text>
+              <Group gap="sm" align="flex-start">
+                <DateField
+                  label={t('intake.arrivalDate')}
+                  name="arrivedAt"
+                  value={v.arrivalDate || null}
+                  onChange={(d) => {
+                    form.set('arrivalDate', d ?? '');
+                    form.set('arrivedAt', '');
+                  }}
+                  error={arrival.error}
+                  aria-invalid={arrival.error ? true : undefined}
+                  w={230}
+                  required
+                />
+                <TimeField
+                  label={t('intake.arrivalTime')}
+                  value={v.arrivalTime}
+                  onChange={(time) => {
+                    form.set('arrivalTime', time);
+                    form.set('arrivedAt', '');
+                  }}
+                  w={230}
+                  required
+                />
+              </Group>
+              <Text size="xs" c="dimmed">
+                {t('intake.arrivalHint')}
+              </Text>
+            </Stack>
+          </Section>
+
+          <Section title={t('intake.section.requester')}>
+            <Radio.Group label={t('intake.requesterKind')} value={v.requesterKind} onChange={(next) => form.set('requesterKind', next)} required>
+              <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+                {requesterKinds.map((k) => (
+                  <Radio key={k} value={k} label={t(`requesterKind.${k}`)} description={t(`requesterKind.${k}.hint`)} />
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+            {v.requesterKind !== 'member' && (
+              <TextInput label={t('intake.requesterName')} description={t('intake.requesterNameHint')} required lang="ja" {...form.text('requesterName')} />
+            )}
+          </Section>
+
+          <Section title={t('intake.section.member')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+              <TextInput label={t('intake.memberName')} required lang="ja" autoComplete="off" {...form.text('memberName')} />
+              <TextInput label={t('intake.memberKana')} description={t('intake.memberKanaHint')} lang="ja" autoComplete="off" {...form.text('memberKana')} />
+              <TextInput
+                label={t('intake.memberEmail')}
+                description={t('intake.memberEmailHint')}
+                inputMode="email"
+                autoComplete="off"
+                {...form.text('memberEmail')}
+              />
+              <TextInput label={t('intake.memberId')} description={t('intake.memberIdHint')} autoComplete="off" {...form.text('memberId')} />
+              <TextInput label={t('intake.memberPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...form.text('memberPostalCode')} />
+              <div />
+              <TextInput label={t('intake.memberAddress')} lang="ja" autoComplete="off" style={{ gridColumn: '1 / -1' }} {...form.text('memberAddress')} />
+            </SimpleGrid>
+          </Section>
+
+          <Section title={t('intake.section.text')}>
+            <Textarea
+              label={t('intake.requestText')}
+              description={t('intake.requestTextHint')}
+              required
+              autosize
+              minRows={8}
+              maxRows={24}
+              lang="ja"
+              {...form.text('requestText')}
+            />
+          </Section>
+
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => go({ name: 'queue' })} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('intake.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <DuplicatesModal
+        candidates={duplicates}
+        onCancel={() => setDuplicates(null)}
+        onOpen={(id) => {
+          setDuplicates(null);
+          go({ name: 'case', id });
+        }}
+        onSaveAnyway={() => {
+          setDuplicates(null);
+          void save(inputOf());
+        }}
+        busy={busy}
+      />
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+      <Text component="legend" fw={700} size="sm" px={4}>
+        {title}
+      </Text>
+      <Stack gap="md">{children}</Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,105 @@
+// The filters above the queue: type, status, assignee, due window, overdue, paused. Every change goes
+// back to page 1; the desk filters.
+import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconFilterOff } from '@tabler/icons-react';
+import { caseStatuses, requestTypes, type Account, type CaseStatus, type RequestType } from '../../../../electron/contract/index.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
+import { clearedFilters, hasFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
+
+interface Props {
+  state: QueueState;
+  onChange: (patch: Partial<QueueState>) => void;
+  onReplace: (next: QueueState) => void;
+  /** Supervisors can list accounts; agents type a user name. */
+  accounts: Account[] | null;
+}
+
+export function QueueFilters({ state, onChange, onReplace, accounts }: Props) {
+  const { t } = useI18n();
+  const set = (patch: Partial<QueueState>) => onChange({ ...patch, page: 1 });
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" data-testid="queue-filters">
+      <MultiSelect
+        label={t('queue.filter.type')}
+        placeholder={state.types.length ? undefined : t('queue.filter.any')}
+        data={requestTypes.map((v) => ({ value: v, label: typeLabel(t, v) }))}
+        value={state.types}
+        onChange={(v) => set({ types: v as RequestType[] })}
+        clearable
+        w={180}
+        size="xs"
+      />
+      <MultiSelect
+        label={t('queue.filter.status')}
+        placeholder={state.statuses.length ? undefined : t('queue.filter.any')}
+        data={caseStatuses.map((v) => ({ value: v, label: statusLabel(t, v) }))}
+        value={state.statuses}
+        onChange={(v) => set({ statuses: v as CaseStatus[] })}
+        clearable
+        w={200}
+        size="xs"
+      />
+      <Select
+        label={t('queue.filter.assignee')}
+        data={(['anyone', 'me', 'unassigned', 'user'] as AssigneeMode[]).map((v) => ({ value: v, label: t(`queue.assignee.${v}`) }))}
+        value={state.assigneeMode}
+        onChange={(v) => v && set({ assigneeMode: v as AssigneeMode })}
+        allowDeselect={false}
+        w={130}
+        size="xs"
+      />
+      {state.assigneeMode === 'user' &&
+        (accounts ? (
+          <Select
+            label={t('queue.filter.assigneeUser')}
+            data={accounts.map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
+            value={state.assigneeUser || null}
+            onChange={(v) => set({ assigneeUser: v ?? '' })}
+            searchable
+            w={220}
+            size="xs"
+          />
+        ) : (
+          <TextInput
+            label={t('queue.filter.assigneeUser')}
+            placeholder="tanaka"
+            value={state.assigneeUser}
+            onChange={(e) => set({ assigneeUser: e.currentTarget.value })}
+            autoCapitalize="none"
+            spellCheck={false}
+            w={150}
+            size="xs"
+          />
+        ))}
+      <DatePickerInput
+        type="range"
+        label={t('queue.filter.due')}
+        placeholder={t('queue.filter.duePlaceholder')}
+        value={[state.dueFrom, state.dueTo]}
+        onChange={([from, to]) => set({ dueFrom: from ? String(from) : null, dueTo: to ? String(to) : null })}
+        valueFormat="YYYY/MM/DD"
+        clearable
+        allowSingleDateInRange
+        w={210}
+        size="xs"
+      />
+      <Select
+        label={t('queue.filter.paused')}
+        data={(['any', 'paused', 'running'] as PausedFilter[]).map((v) => ({ value: v, label: t(`queue.paused.${v}`) }))}
+        value={state.paused}
+        onChange={(v) => v && set({ paused: v as PausedFilter })}
+        allowDeselect={false}
+        w={130}
+        size="xs"
+      />
+      <Checkbox label={t('queue.filter.overdue')} checked={state.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} mb={6} size="sm" />
+      {hasFilters({ ...state, search: '' }) && (
+        <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={() => onReplace({ ...clearedFilters(state), search: state.search })}>
+          {t('queue.filter.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}

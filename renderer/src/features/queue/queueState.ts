@@ -1,0 +1,91 @@
+// The queue's filters, sort and page as the person set them. Turned into the contract's listInput by
+// toListInput(); the desk does the filtering, sorting and counting.
+import type { z } from 'zod';
+import type { CaseStatus, listInput, queueSortKeys, RequestType, savedViews } from '../../../../electron/contract/index.ts';
+
+export type SavedView = (typeof savedViews)[number];
+export type SortKey = (typeof queueSortKeys)[number];
+export type AssigneeMode = 'anyone' | 'me' | 'unassigned' | 'user';
+export type PausedFilter = 'any' | 'paused' | 'running';
+
+export interface QueueState {
+  view: SavedView;
+  types: RequestType[];
+  statuses: CaseStatus[];
+  assigneeMode: AssigneeMode;
+  assigneeUser: string;
+  dueFrom: string | null;
+  dueTo: string | null;
+  overdue: boolean;
+  paused: PausedFilter;
+  /** What is typed in the search box; the list follows it after a short pause. */
+  search: string;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+  page: number;
+}
+
+export const PAGE_SIZE = 50;
+
+export const initialQueueState: QueueState = {
+  view: 'all_open',
+  types: [],
+  statuses: [],
+  assigneeMode: 'anyone',
+  assigneeUser: '',
+  dueFrom: null,
+  dueTo: null,
+  overdue: false,
+  paused: 'any',
+  search: '',
+  sort: 'due',
+  direction: 'asc',
+  page: 1,
+};
+
+export type ListInput = z.input<typeof listInput>;
+
+export function toListInput(s: QueueState, search: string): ListInput {
+  const assignee =
+    s.assigneeMode === 'me' ? 'me' : s.assigneeMode === 'unassigned' ? 'unassigned' : s.assigneeMode === 'user' && s.assigneeUser.trim() ? s.assigneeUser.trim() : null;
+  return {
+    view: s.view,
+    types: s.types,
+    statuses: s.statuses,
+    assignee,
+    dueFrom: s.dueFrom,
+    dueTo: s.dueTo,
+    overdue: s.overdue,
+    paused: s.paused === 'any' ? null : s.paused === 'paused',
+    search,
+    sort: s.sort,
+    direction: s.direction,
+    page: s.page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** Whether anything beyond the saved view narrows the list. */
+export const hasFilters = (s: QueueState) =>
+  s.types.length > 0 ||
+  s.statuses.length > 0 ||
+  s.assigneeMode !== 'anyone' ||
+  s.dueFrom !== null ||
+  s.dueTo !== null ||
+  s.overdue ||
+  s.paused !== 'any' ||
+  s.search.trim() !== '';
+
+export const clearedFilters = (s: QueueState): QueueState => ({
+  ...s,
+  types: [],
+  statuses: [],
+  assigneeMode: 'anyone',
+  assigneeUser: '',
+  dueFrom: null,
+  dueTo: null,
+  overdue: false,
+  paused: 'any',
+  search: '',
+  page: 1,
+});

@@ -1,0 +1,110 @@
+// Labels for the contract's vocabulary. Each helper builds its catalog key from the value's type, so a
+// value the catalog lacks is a tsc error here (and the checks below list any that are missing).
+import type {
+  CaseAction,
+  CaseStatus,
+  DeliveryPreference,
+  DisclosureGround,
+  FeeMethod,
+  IdentityDocumentType,
+  IntakeChannel,
+  NoticeChannel,
+  NoticeKind,
+  Outcome,
+  PauseReason,
+  RejectionGround,
+  RequesterKind,
+  RequestType,
+  Urgency,
+  ClosedDayView,
+} from '../../../electron/contract/index.ts';
+import { requestKinds } from '../../../electron/contract/index.ts';
+import type { MessageKey, Translate } from './catalog.ts';
+
+type KindKey = { [T in RequestType]: `kind.${T}.${(typeof requestKinds)[T][number]}` }[RequestType];
+
+/** Every label key the vocabulary needs. */
+type VocabularyKey =
+  | `type.${RequestType}`
+  | `type.${RequestType}.long`
+  | KindKey
+  | `outcome.${Outcome}`
+  | `ground.${DisclosureGround}`
+  | `ground.${DisclosureGround}.text`
+  | `status.${CaseStatus}`
+  | `pauseReason.${PauseReason}`
+  | `rejectionGround.${RejectionGround}`
+  | `document.${IdentityDocumentType}`
+  | `feeMethod.${FeeMethod}`
+  | `feeKind.${'payment' | 'refund'}`
+  | `noticeKind.${NoticeKind}`
+  | `noticeChannel.${NoticeChannel}`
+  | `channel.${IntakeChannel}`
+  | `requesterKind.${RequesterKind}`
+  | `requesterKind.${RequesterKind}.hint`
+  | `delivery.${DeliveryPreference}`
+  | `urgency.${Urgency}`
+  | `action.${CaseAction}`
+  | `event.${TimelineEventKind}`
+  | `dayKind.${ClosedDayView['kind'] | 'open'}`;
+
+type Unlabelled = Exclude<VocabularyKey, MessageKey>;
+export const everyVocabularyValueLabelled: [Unlabelled] extends [never] ? true : Unlabelled = true;
+
+/** The kinds of timeline event the core writes (core/cases/actions.ts, intake.ts, desk-calendar/changes.ts). */
+export const timelineEventKinds = [
+  'received',
+  'status',
+  'pause',
+  'resume',
+  'extend',
+  'decision',
+  'returned',
+  'approval',
+  'withdrawn',
+  'rejected',
+  'notice',
+  'closed',
+  'assigned',
+  'identity_check',
+  'fee',
+  'note',
+  'due_recomputed',
+] as const;
+export type TimelineEventKind = (typeof timelineEventKinds)[number];
+
+export const isTimelineEventKind = (k: string): k is TimelineEventKind => (timelineEventKinds as readonly string[]).includes(k);
+
+/** A request kind of a type ("delete" means 削除 for a correction and 消去 for a suspension). */
+export function kindLabel(t: Translate, type: RequestType, kind: string): string {
+  const allowed = requestKinds[type] as readonly string[];
+  return allowed.includes(kind) ? t(`kind.${type}.${kind}` as MessageKey) : kind;
+}
+
+export const typeLabel = (t: Translate, type: RequestType) => t(`type.${type}`);
+export const statusLabel = (t: Translate, s: CaseStatus) => t(`status.${s}`);
+export const outcomeLabel = (t: Translate, o: Outcome) => t(`outcome.${o}`);
+/** An event kind the core added after this renderer was built is shown by its name. */
+export const eventLabel = (t: Translate, kind: string) => (isTimelineEventKind(kind) ? t(`event.${kind}`) : kind);
+
+/** Badge colour of each status: open work in blues, waiting in grey, answered in teal, refusals in red. */
+export const statusColor: Record<CaseStatus, string> = {
+  received: 'blue',
+  awaiting_requester: 'gray',
+  in_review: 'indigo',
+  decided: 'violet',
+  approved: 'grape',
+  withdrawn: 'orange',
+  rejected: 'red',
+  notified: 'teal',
+  closed: 'green',
+};
+
+/** Row and badge colour of each urgency the core computed. */
+export const urgencyColor: Record<Urgency, string> = {
+  overdue: 'red',
+  soon: 'yellow',
+  normal: 'blue',
+  paused: 'gray',
+  done: 'green',
+};

@@ -1,0 +1,117 @@
+// The queue with many cases: what the core computed is what each row shows (due date, urgency), saved
+// views, filters, sorting by header, search (kana typed in hiragana, one or two characters), paging by
+// 50, and bulk moves with each refusal named.
+import { expect, test } from './fixtures.ts';
+import { call, createCase, japanTimeDaysAgo } from './pages/api.ts';
+import { setUpDesk } from './pages/flows.ts';
+import { QueuePage } from './pages/QueuePage.ts';
+
+const members = [
+  ['山田 太郎', 'ヤマダ タロウ'],
+  ['鈴木 花子', 'スズキ ハナコ'],
+  ['佐藤 健', 'サトウ ケン'],
+  ['Nguyen Van An', 'グエン ヴァン アン'],
+  ['高橋 実', 'タカハシ ミノル'],
+  ['渡辺 恵', 'ワタナベ メグミ'],
+] as const;
+
+test('queue: urgency, views, filters, sort, search, paging and bulk moves', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const created: Array<{ id: number; reference: string }> = [];
+  for (let i = 0; i < 55; i++) {
+    const [name, kana] = members[i % members.length]!;
+    const type = (['disclosure', 'correction', 'suspension'] as const)[i % 3]!;
+    created.push(
+      await createCase(page, {
+        type,
+        kinds: type === 'correction' ? ['correct'] : type === 'suspension' ? ['stop_use'] : [],
+        delivery: type === 'disclosure' ? 'paper' : null,
+        memberName: `${name}${i}`,
+        memberKana: kana,
+        memberEmail: `m${i}@example.jp`,
+        // From 40 days ago to today: some overdue, some near, most on time.
+        arrivedAt: japanTimeDaysAgo(Math.floor((54 - i) * 0.75), '10:15'),
+      }),
+    );
+  }
+  const paused = created[50]!;
+  await call(page, 'cases.pause', { id: paused.id, reasonKind: 'identity_documents', reason: '本人確認書類の待ち' });
+  await page.reload();
+
+  const queue = new QueuePage(page);
+  await queue.expectVisible();
+  await queue.expectTotal(55);
+  await expect(queue.rows).toHaveCount(50);
+
+  // Every row on the first page shows the core's due date and urgency.
+  const core = await call(page, 'cases.list', { view: 'all_open' });
+  expect(await queue.references()).toEqual(core.rows.map((r) => r.reference));
+  for (const r of core.rows.slice(0, 12)) await queue.expectRow(r.reference, { due: r.due, urgency: r.urgency, status: r.status });
+  const overdue = core.rows.filter((r) => r.urgency === 'overdue');
+  expect(overdue.length).toBeGreaterThan(0);
+  await expect(queue.row(overdue[0]!.reference).getByTestId('legal-mark')).toHaveAttribute('data-state', 'passed');
+
+  // Paging: 50 a page.
+  await page.getByRole('button', { name: queue.t('queue.page.number', { n: 2 }) }).click();
+  await expect(queue.rows).toHaveCount(5);
+  await expect(queue.total).toHaveText(queue.t('queue.range', { from: 51, to: 55, total: 55 }));
+
+  // Saved views.
+  await queue.view('overdue');
+  await queue.expectTotal(overdue.length + 0);
+  for (const r of overdue.slice(0, 3)) await queue.expectRow(r.reference, { urgency: 'overdue' });
+  await queue.view('awaiting_requester');
+  await queue.expectTotal(1);
+  await queue.expectRow(paused.reference, { status: 'awaiting_requester', urgency: 'paused' });
+  await queue.view('all_open');
+
+  // Sort by clicking headers: reference, twice for descending.
+  await queue.sortBy('reference');
+  await expect.poll(() => queue.references().then((r) => r[0])).toBe(created[0]!.reference);
+  await queue.sortBy('reference');
+  await expect.poll(() => queue.references().then((r) => r[0])).toBe(created[54]!.reference);
+  await queue.sortBy('member');
+  const byMember = await call(page, 'cases.list', { sort: 'member' });
+  await expect.poll(() => queue.references()).toEqual(byMember.rows.map((r) => r.reference));
+
+  // Filters: type.
+  await queue.choose(queue.t('queue.filter.type'), queue.t('type.correction'));
+  await page.keyboard.press('Escape');
+  const corrections = await call(page, 'cases.list', { types: ['correction'] });
+  await queue.expectTotal(corrections.total);
+  await page.getByRole('button', { name: queue.t('queue.filter.clear') }).click();
+  await queue.expectTotal(55);
+
+  // Search: the kana reading typed in hiragana; two characters work too.
+  await queue.searchFor('わたなべ');
+  await queue.expectTotal(9);
+  await queue.searchFor('すず');
+  await queue.expectTotal(9);
+  await queue.searchFor('nguyen van an45');
+  await queue.expectTotal(1);
+  await queue.searchFor('該当なしの語');
+  await expect(page.getByTestId('queue-no-match')).toBeVisible();
+  await queue.searchFor('');
+  await queue.expectTotal(55);
+
+  // Bulk: assign three to me, start their review, then try to close them (refused: no notice yet).
+  await queue.sortBy('reference');
+  const picked = [created[0]!, created[1]!, created[2]!];
+  for (const c of picked) await queue.select(c.reference);
+  await expect(page.getByTestId('bulk-count')).toHaveText(queue.t('bulk.selected', { n: 3 }));
+  await queue.bulk('assignMe');
+  await expect(queue.bulkResult).toContainText(queue.t('bulk.result.assignMe', { n: 3 }));
+  await queue.view('mine');
+  await queue.expectTotal(3);
+  for (const c of picked) await queue.select(c.reference);
+  await queue.bulk('startReview');
+  await expect(queue.bulkResult).toContainText(queue.t('bulk.result.startReview', { n: 3 }));
+  for (const c of picked) await queue.expectRow(c.reference, { status: 'in_review' });
+  await queue.select(picked[0]!.reference);
+  await queue.select(picked[1]!.reference);
+  await queue.bulk('close');
+  await expect(queue.bulkResult).toContainText(queue.t('bulk.result.close', { n: 0 }));
+  await expect(queue.bulkResult).toContainText(queue.t('bulk.refused', { n: 2 }));
+  await expect(queue.bulkResult.locator(`li[data-reference="${picked[0]!.reference}"]`)).toContainText(/cannot be done/);
+  await expect(queue.bulkResult.locator(`li[data-reference="${picked[1]!.reference}"]`)).toBeVisible();
+});
