@@ -11,6 +11,7 @@ import type {
   CalendarChange,
   CalendarYear,
   Account,
+  StaffMember,
   BackupResult,
   BackupStatus,
   RestoreResult,
@@ -78,6 +79,7 @@ export const methods = {
   },
   'session.touch': { access: 'user', input: empty },
   'accounts.list': { access: 'supervisor', input: empty },
+  'accounts.directory': { access: 'user', input: empty },
   'accounts.create': {
     access: 'supervisor',
     input: z.object({ username: f.username, displayName: f.displayName, role: f.role }).strict(),
@@ -209,6 +211,7 @@ export interface Results {
   'auth.changePassword': SessionUser;
   'session.touch': { idleLockMinutes: number };
   'accounts.list': Account[];
+  'accounts.directory': StaffMember[];
   'accounts.create': OneTimePassword;
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;

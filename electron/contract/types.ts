@@ -99,6 +99,13 @@ export interface Account {
   lastLoginAt: string | null;
 }
 
+/** Who a case can be assigned to: active staff, for every logged-in user. */
+export interface StaffMember {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
 export interface SetupResult {
   recoveryKey: string;
   user: SessionUser;

@@ -274,6 +274,8 @@ class Runtime implements DeskRuntime {
       },
       'session.touch': async () => ({ idleLockMinutes: (this.session?.idleMs ?? 0) / 60_000 }),
       'accounts.list': async () => listAccounts(this.requireDesk()),
+      'accounts.directory': async () =>
+        (await listAccounts(this.requireDesk())).filter((a) => !a.disabled).map(({ username, displayName, role }) => ({ username, displayName, role })),
       'accounts.create': async (input, user) => createAccount(this.deps(), user!.username, input),
       'accounts.disable': async ({ username }, user) => disableAccount(this.deps(), user!.username, username),
       'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user!.username, username),

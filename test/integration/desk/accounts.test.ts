@@ -39,6 +39,10 @@ describe('accounts', () => {
     expect((await rt.dispatch('settings.get', {})).ok).toBe(true);
     // An agent is not a supervisor.
     expect(await rt.dispatch('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // …but an agent sees who a case can be assigned to: active staff, names only.
+    const staff = value(await rt.dispatch('accounts.directory', {})) as Array<Record<string, unknown>>;
+    expect(staff.map((m) => m.username).sort()).toEqual(['sato', 'tanaka']);
+    expect(Object.keys(staff[0]!).sort()).toEqual(['displayName', 'role', 'username']);
     expect(await rt.dispatch('settings.update', { idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     value(await rt.dispatch('auth.lock', {}));

@@ -3,7 +3,7 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
-import { caseStatuses, requestTypes, type Account, type CaseStatus, type RequestType } from '../../../../electron/contract/index.ts';
+import { caseStatuses, requestTypes, type StaffMember, type CaseStatus, type RequestType } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { clearedFilters, hasFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
@@ -13,7 +13,7 @@ interface Props {
   onChange: (patch: Partial<QueueState>) => void;
   onReplace: (next: QueueState) => void;
   /** Supervisors can list accounts; agents type a user name. */
-  accounts: Account[] | null;
+  accounts: StaffMember[] | null;
 }
 
 export function QueueFilters({ state, onChange, onReplace, accounts }: Props) {

@@ -8,7 +8,7 @@ import {
   noticeKinds,
   pauseReasons,
   rejectionGrounds,
-  type Account,
+  type StaffMember,
   type CaseStatus,
   type NoticeChannel,
   type NoticeKind,
@@ -164,7 +164,7 @@ export function ExtendForm({ file, onDone, onCancel }: ActionFormProps) {
   );
 }
 
-export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps & { accounts: Account[] | null }) {
+export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps & { accounts: StaffMember[] | null }) {
   const { t } = useI18n();
   const desk = useDesk();
   const { user } = useShell();
