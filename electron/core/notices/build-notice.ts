@@ -1,7 +1,7 @@
 // Builds the bilingual content of one notice for one case from the notice texts (editable templates)
 // and the case file. Letters (core/letters) and email (core/mail) both call this, so the same words go
 // out both ways. Pure: no database, no clock (the date of issue is given).
-import type { CaseFile, DeskSettings, NoticeKind, NoticeContent as ContractNoticeContent, Outcome, PauseReason, RejectionGround } from '../../contract/index.ts';
+import type { CaseFile, DeskSettings, NoticeKind, Outcome, PauseReason, RejectionGround } from '../../contract/index.ts';
 import { DISCLOSURE_FEE_YEN } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
 import type { BilingualText, NoticeContent, NoticeFact } from './notice-content.ts';
@@ -17,10 +17,6 @@ export interface NoticeInput {
   settings: DeskSettings;
   issuedAt: Date;
 }
-
-// The contract carries the same shape for previews: the two must never drift apart.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const _sameNoticeContent: Exact<NoticeContent, ContractNoticeContent> = true;
 
 const same = (s: string): BilingualText => ({ ja: s, en: s });
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
