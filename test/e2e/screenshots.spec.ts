@@ -44,7 +44,7 @@ for (const lang of ['ja', 'en'] as Lang[]) {
     const shell = new ShellPage(page, lang);
     await shell.expectVisible();
     await shot('6-shell-queue');
-    await shell.open('outbox');
+    await shell.open('reports');
     await shot('7-shell-not-built');
     await shell.open('settings');
     const settings = new SettingsPage(page, lang);

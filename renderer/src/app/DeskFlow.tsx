@@ -11,6 +11,7 @@ import { LoginForm } from '../features/login/LoginForm.tsx';
 import { RecoverForm } from '../features/login/RecoverForm.tsx';
 import { RecoveryKeySheet } from '../features/setup/RecoveryKeySheet.tsx';
 import { SetupWizard } from '../features/setup/SetupWizard.tsx';
+import { RestoreForm } from '../features/backup/RestoreForm.tsx';
 import { ErrorAlert } from '../forms/ErrorAlert.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockListener } from './lockWatch.ts';
@@ -23,6 +24,7 @@ type Phase =
   | { name: 'starting' }
   | { name: 'unreachable'; error: DeskErrorData }
   | { name: 'setup' }
+  | { name: 'restore' }
   | { name: 'recoveryKey'; setup: SetupResult; details: DeskDetails }
   | { name: 'login'; username: string; reason: LockReason | null; lockError?: DeskErrorData }
   | { name: 'recover'; username: string }
@@ -146,8 +148,11 @@ export function DeskFlow({ onLocked }: { onLocked: (listener: LockListener) => (
       return (
         <SetupWizard
           onCreated={(setup, details) => setPhase({ name: 'recoveryKey', setup, details })}
+          onRestore={() => setPhase({ name: 'restore' })}
         />
       );
+    case 'restore':
+      return <RestoreForm onRestored={(user) => (user ? authenticated(user) : void refresh())} onBack={() => setPhase({ name: 'setup' })} />;
     case 'recoveryKey':
       return (
         <RecoveryKeySheet

@@ -16,9 +16,12 @@ import {
 import { useMemo, useState } from 'react';
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import { useDesk } from '../api/DeskProvider.tsx';
+import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { LettersScreen } from '../features/letters/LettersScreen.tsx';
+import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
@@ -109,6 +112,7 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
             </Stack>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <BackupIndicator role={user.role} onOpenSettings={() => shell.go({ name: 'settings' })} />
             <Group gap={6} wrap="nowrap" aria-label={t('shell.userMenu', { name: user.displayName, role: roleLabel })} role="group">
               <Text size="sm" fw={500} data-testid="current-user" truncate maw={220}>
                 {user.displayName}
@@ -167,9 +171,9 @@ function ScreenView({ route, user, onDeskChanged }: { route: Route; user: Sessio
     case 'calendar':
       return <CalendarScreen />;
     case 'outbox':
-      return <NotBuilt title="nav.outbox" feature="notBuilt.outbox" />;
+      return <OutboxScreen />;
     case 'letters':
-      return <NotBuilt title="nav.letters" feature="notBuilt.letters" />;
+      return <LettersScreen />;
     case 'reports':
       return <NotBuilt title="nav.reports" feature="notBuilt.reports" />;
     case 'settings':

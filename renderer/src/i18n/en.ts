@@ -1,5 +1,6 @@
 // English reference translation. Typed as Catalog so a key missing here, or one ja.ts lacks, fails tsc.
 import type { Catalog } from './catalog.ts';
+import { enDeskOutput } from './en-desk-output.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -673,4 +674,5 @@ export const en: Catalog = {
   'errors.unreachable': 'The desk service is not reachable. Check that Privacy Desk is running, then reload this page.',
   'errors.noToken': 'This page has no access key. Open the exact address Privacy Desk printed (the one ending in #token=…).',
   'errors.detail': 'Details: {message}',
+  ...enDeskOutput,
 };

@@ -1,5 +1,7 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
+import { jaDeskOutput } from './ja-desk-output.ts';
+
 export const ja = {
   'app.name': 'Privacy Desk',
   'app.tagline': '個人情報の開示等請求の受付・対応',
@@ -674,4 +676,5 @@ export const ja = {
   'errors.unreachable': 'デスクのサービスに接続できません。Privacy Desk が起動しているか確認し、このページを再読み込みしてください。',
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
+  ...jaDeskOutput,
 } satisfies Record<string, string>;

@@ -80,7 +80,7 @@ export function CaseFileScreen({ id }: { id: number }) {
             <IdentitySection file={file} />
             {file.fees && <FeeSection ledger={file.fees} />}
             <DecisionSection file={file} />
-            <NoticesSection file={file} />
+            <NoticesSection file={file} onChanged={(next) => setQuery({ status: 'ready', value: next })} />
             <NotesSection file={file} />
             <DeadlineHistorySection file={file} />
             <TimelineSection file={file} />

@@ -1,7 +1,10 @@
 import { Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconClock, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
+import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
+import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
@@ -25,6 +28,15 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="accounts" leftSection={<IconUsers size={16} aria-hidden />}>
             {t('settings.tab.accounts')}
           </Tabs.Tab>
+          <Tabs.Tab value="mail" leftSection={<IconMail size={16} aria-hidden />}>
+            {t('outputSettings.tab.mail')}
+          </Tabs.Tab>
+          <Tabs.Tab value="notices" leftSection={<IconFileText size={16} aria-hidden />}>
+            {t('outputSettings.tab.notices')}
+          </Tabs.Tab>
+          <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} aria-hidden />}>
+            {t('outputSettings.tab.backup')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desk">
           <DeskSettingsForm onSaved={onDeskChanged} />
@@ -34,6 +46,15 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
         </Tabs.Panel>
         <Tabs.Panel value="accounts">
           <AccountsPanel currentUser={currentUser} />
+        </Tabs.Panel>
+        <Tabs.Panel value="mail">
+          <MailSettingsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="notices">
+          <NoticeTextsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="backup">
+          <BackupSettingsSection />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -11,11 +11,12 @@ import { confirmationProblem, NewPasswordFields } from '../../forms/NewPasswordF
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ARTICLE_11_DESK, DeskDetailsFields } from '../settings/DeskDetailsFields.tsx';
+import { RestoreLink } from '../backup/RestoreLink.tsx';
 import { SetupSteps } from './SetupSteps.tsx';
 
 const supervisorSchema = methods['desk.setup'].input.shape.supervisor;
 
-export function SetupWizard({ onCreated }: { onCreated: (result: SetupResult, details: DeskDetails) => void }) {
+export function SetupWizard({ onCreated, onRestore }: { onCreated: (result: SetupResult, details: DeskDetails) => void; onRestore?: () => void }) {
   const { t, locale } = useI18n();
   const desk = useDesk();
   const [step, setStep] = useState<0 | 1>(0);
@@ -66,6 +67,7 @@ export function SetupWizard({ onCreated }: { onCreated: (result: SetupResult, de
         <Text c="dimmed" size="sm">
           {t('setup.intro')}
         </Text>
+        {onRestore && <RestoreLink onRestore={onRestore} />}
       </Stack>
       <SetupSteps active={step} onBack={busy ? undefined : setStep} />
       <Paper withBorder p="xl" radius="md">

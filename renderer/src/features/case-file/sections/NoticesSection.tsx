@@ -2,12 +2,13 @@ import { Table, Text } from '@mantine/core';
 import type { CaseFile } from '../../../../../electron/contract/index.ts';
 import { JapanDateTime } from '../../../components/JapanDate.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { CaseLetterButton } from '../../letters/CaseLetterButton.tsx';
 import { Section } from './Section.tsx';
 
-export function NoticesSection({ file }: { file: CaseFile }) {
+export function NoticesSection({ file, onChanged }: { file: CaseFile; onChanged?: (file: CaseFile) => void }) {
   const { t } = useI18n();
   return (
-    <Section title={t('caseFile.section.notices')} testId="section-notices">
+    <Section title={t('caseFile.section.notices')} testId="section-notices" aside={<CaseLetterButton file={file} onRecorded={onChanged} />}>
       {file.notices.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('caseFile.noNotices')}

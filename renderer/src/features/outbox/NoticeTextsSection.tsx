@@ -1,0 +1,339 @@
+// Settings → Notice texts (supervisors): the bilingual body text of every notice (one per outcome for
+// decisions). Each text may use only its notice's {{variables}}, listed beside the editor; an unknown
+// one is refused with its name shown beside the field (checked here first, and by the desk on save).
+// The default text is always one click away, and a saved text can be previewed on a real case.
+import { Alert, Badge, Box, Button, Center, Code, Collapse, CopyButton, Grid, Group, Loader, NavLink, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconEye, IconInfoCircle } from '@tabler/icons-react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { methods, requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { useContractForm } from '../../forms/useContractForm.ts';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
+import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { findCaseByReference } from './findCase.ts';
+import type { Translate } from '../../i18n/catalog.ts';
+
+export function NoticeTextsSection() {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.notices.templates({}), [desk]));
+  const [selected, setSelected] = useState<string | null>(null);
+  if (query.status === 'loading') {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  const templates = query.value;
+  const current = templates.find((x) => x.key === selected) ?? templates[0]!;
+  const general = templates.filter((x) => x.kind !== 'decision');
+  const item = (x: NoticeTemplateView) => (
+    <NavLink
+      key={x.key}
+      component="button"
+      type="button"
+      label={x.outcome ? t(`outcome.${x.outcome}`) : x.title[locale]}
+      description={x.outcome ? x.title[locale] : undefined}
+      active={x.key === current.key}
+      onClick={() => setSelected(x.key)}
+      data-template={x.key}
+      rightSection={x.customised ? <Badge tt="none" size="xs" variant="light" color="grape">{t('noticeTexts.customised')}</Badge> : undefined}
+      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+    />
+  );
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('noticeTexts.intro')}
+      </Text>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder radius="md" p="xs">
+            <ScrollArea.Autosize mah="70vh" type="auto">
+              <Stack gap={2} data-testid="notice-template-list">
+                <Text size="xs" fw={700} c="dimmed" px="xs" pt={4}>
+                  {t('noticeTexts.group.general')}
+                </Text>
+                {general.map(item)}
+                {requestTypes.map((rt) => (
+                  <Box key={rt}>
+                    <Text size="xs" fw={700} c="dimmed" px="xs" pt="sm">
+                      {t('noticeTexts.group.decision', { type: t(`type.${rt}`) })}
+                    </Text>
+                    {templates.filter((x) => x.kind === 'decision' && x.requestType === rt).map(item)}
+                  </Box>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <TemplateEditor
+            key={current.key}
+            template={current}
+            onSaved={(saved) => setQuery({ status: 'ready', value: templates.map((x) => (x.key === saved.key ? saved : x)) })}
+          />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** The variables a text uses that its notice does not offer (null when it is fine). Broken braces are left to the desk. */
+function unknownVariable(text: string, allowed: string[]): string | null {
+  for (const m of text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)) if (!allowed.includes(m[1]!)) return m[1]!;
+  return null;
+}
+
+/** The desk's refusal in the UI language when it names the variable; its own words otherwise. */
+function problemText(t: Translate, message: string, allowed: string[]): string {
+  const unknown = /Unknown variable \{\{([^}]+)\}\}/.exec(message);
+  if (unknown) return t('noticeTexts.unknownVariable', { name: unknown[1]!, allowed: allowed.map((n) => `{{${n}}}`).join(' ') });
+  return message.replace(/^(Japanese|English) text: /, '');
+}
+
+function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; onSaved: (t: NoticeTemplateView) => void }) {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const form = useContractForm({ ja: template.ja, en: template.en });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const [showDefault, setShowDefault] = useState<{ ja: boolean; en: boolean }>({ ja: false, en: false });
+  const allowed = template.variables.map((x) => x.name);
+  const dirty = form.values.ja !== template.ja || form.values.en !== template.en;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = { kind: template.kind, outcome: template.outcome, ja: form.values.ja, en: form.values.en };
+    if (!form.check(methods['notices.saveTemplate'].input, input)) return;
+    // Said beside the field, naming the variable, before the desk is asked.
+    for (const lang of ['ja', 'en'] as const) {
+      const name = unknownVariable(form.values[lang], allowed);
+      if (name) {
+        form.applyServerError({ code: 'INVALID_INPUT', field: lang, message: t('noticeTexts.unknownVariable', { name, allowed: allowed.map((n) => `{{${n}}}`).join(' ') }) });
+        return;
+      }
+    }
+    setBusy(true);
+    setError(null);
+    const r = await desk.notices.saveTemplate(input);
+    setBusy(false);
+    if (r.ok) {
+      form.setValues({ ja: r.value.ja, en: r.value.en });
+      onSaved(r.value);
+      notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
+    } else if (!form.applyServerError({ ...r.error, message: problemText(t, r.error.message, allowed) })) setError(r.error);
+  };
+
+  const editor = (lang: 'ja' | 'en') => {
+    const fallback = lang === 'ja' ? template.defaultJa : template.defaultEn;
+    return (
+      <Stack gap={6}>
+        <Textarea
+          label={t(`noticeTexts.text.${lang}`)}
+          autosize
+          minRows={8}
+          maxRows={20}
+          lang={lang}
+          styles={{ input: { lineHeight: 1.6 } }}
+          {...form.text(lang)}
+        />
+        <Group gap="xs">
+          <Button variant="subtle" size="compact-xs" onClick={() => setShowDefault((s) => ({ ...s, [lang]: !s[lang] }))} aria-expanded={showDefault[lang]}>
+            {showDefault[lang] ? t('noticeTexts.hideDefault') : t('noticeTexts.showDefault')}
+          </Button>
+          {form.values[lang] !== fallback && (
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.set(lang, fallback)}>
+              {t('noticeTexts.useDefault')}
+            </Button>
+          )}
+        </Group>
+        <Collapse expanded={showDefault[lang]}>
+          <Paper withBorder p="sm" bg="gray.0" data-testid={`default-${lang}`}>
+            <Text size="xs" c="dimmed" mb={4}>
+              {t('noticeTexts.default')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} lang={lang}>
+              {fallback}
+            </Text>
+          </Paper>
+        </Collapse>
+      </Stack>
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={template.title[locale]} data-testid="notice-template-editor" data-template={template.key}>
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="md">
+            <Group justify="space-between" wrap="wrap">
+              <Stack gap={0}>
+                <Title order={3} size="h5" lang="ja">
+                  {template.title.ja}
+                </Title>
+                <Text size="sm" c="dimmed" lang="en">
+                  {template.title.en}
+                </Text>
+              </Stack>
+              {template.customised ? (
+                <Badge tt="none" variant="light" color="grape">
+                  {t('noticeTexts.customised')}
+                </Badge>
+              ) : (
+                <Badge tt="none" variant="light" color="gray">
+                  {t('noticeTexts.isDefault')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('noticeTexts.editHint')}
+            </Text>
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 6 }}>{editor('ja')}</Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
+            </Grid>
+            <Variables template={template} />
+            <ErrorAlert error={error} />
+            <Group justify="flex-end">
+              <Button type="submit" loading={busy} disabled={!dirty}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </form>
+      <PreviewOnCase template={template} unsaved={dirty} />
+    </Stack>
+  );
+}
+
+function Variables({ template }: { template: NoticeTemplateView }) {
+  const { t, locale } = useI18n();
+  return (
+    <Stack gap={4} data-testid="template-variables">
+      <Text size="sm" fw={500}>
+        {t('noticeTexts.variables')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('noticeTexts.variablesHint')}
+      </Text>
+      <Table verticalSpacing={2} fz="sm" withRowBorders={false}>
+        <Table.Tbody>
+          {template.variables.map((x) => (
+            <Table.Tr key={x.name} data-variable={x.name}>
+              <Table.Td w={230} style={{ whiteSpace: 'nowrap' }}>
+                <CopyButton value={`{{${x.name}}}`}>
+                  {({ copied, copy }) => (
+                    <Tooltip label={copied ? t('common.copied') : t('noticeTexts.copyVariable')} withArrow>
+                      <UnstyledButton onClick={copy} aria-label={`${t('noticeTexts.copyVariable')}: {{${x.name}}}`}>
+                        <Code>{`{{${x.name}}}`}</Code>
+                        {copied && <IconCheck size={12} style={{ marginLeft: 4 }} aria-hidden />}
+                      </UnstyledButton>
+                    </Tooltip>
+                  )}
+                </CopyButton>
+              </Table.Td>
+              <Table.Td c="dimmed">{x.description[locale]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+/** The notice as the desk would write it today for a real case (with the saved texts). */
+function PreviewOnCase({ template, unsaved }: { template: NoticeTemplateView; unsaved: boolean }) {
+  const t = useT();
+  const desk = useDesk();
+  const [reference, setReference] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notFound, setNotFound] = useState(false);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const [preview, setPreview] = useState<{ reference: string; value: NoticePreview } | null>(null);
+
+  const show = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotFound(false);
+    const found = await findCaseByReference(desk, reference);
+    if (!found.ok) {
+      setBusy(false);
+      setError(found.error);
+      return;
+    }
+    if (!found.value) {
+      setBusy(false);
+      setNotFound(true);
+      return;
+    }
+    const r = await desk.notices.preview({ caseId: found.value.id, kind: template.kind });
+    setBusy(false);
+    if (r.ok) setPreview({ reference: found.value.reference, value: r.value });
+    else setError(r.error);
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <form onSubmit={(e) => void show(e)} noValidate aria-label={t('noticeTexts.preview.title')}>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t('noticeTexts.preview.title')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {template.kind === 'decision' ? t('noticeTexts.preview.hintDecision') : t('noticeTexts.preview.hint')}
+          </Text>
+          <Group align="flex-start" gap="sm">
+            <TextInput
+              label={t('noticeTexts.preview.reference')}
+              placeholder="PD-2026-00001"
+              value={reference}
+              onChange={(e) => {
+                setReference(e.currentTarget.value);
+                setNotFound(false);
+              }}
+              error={notFound ? t('noticeTexts.preview.notFound') : undefined}
+              name="reference"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              w={240}
+              spellCheck={false}
+            />
+            <Button type="submit" mt={25} variant="default" leftSection={<IconEye size={16} aria-hidden />} loading={busy} disabled={reference.trim() === ''}>
+              {t('noticeTexts.preview.show')}
+            </Button>
+          </Group>
+          {unsaved && (
+            <Alert variant="light" color="yellow" icon={<IconInfoCircle size={18} />}>
+              {t('noticeTexts.preview.unsaved')}
+            </Alert>
+          )}
+          <ErrorAlert error={error} />
+          {preview && (
+            <Paper withBorder p="md" bg="gray.0" data-testid="notice-preview">
+              <Stack gap={6}>
+                <Text size="xs" c="dimmed">
+                  {preview.reference} · {preview.value.email.to ?? t('noticeTexts.preview.noEmail')}
+                </Text>
+                <Text fw={600} size="sm" data-testid="notice-preview-subject">
+                  {preview.value.email.subject}
+                </Text>
+                <ScrollArea.Autosize mah={420} type="auto">
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} data-testid="notice-preview-body">
+                    {preview.value.email.body}
+                  </Text>
+                </ScrollArea.Autosize>
+              </Stack>
+            </Paper>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,278 @@
+// One message of the outbox: read it, edit a draft (or a failed message) — recipient, subject, text —
+// and send, retry or cancel it. Only the core's allowedActions are offered; a draft the core will not
+// send yet says why (sendBlockedReason). Edits are checked with the contract's schema first, and the
+// desk's field errors are shown beside the fields. Sending with unsaved edits saves them first.
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCopy, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { methods, type DeskErrorData, type OutboxMessage } from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { useShell } from '../../app/ShellContext.tsx';
+import { JapanDateTime } from '../../components/JapanDate.tsx';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { useContractForm } from '../../forms/useContractForm.ts';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
+import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { situation, stateColor } from './outboxText.ts';
+
+interface Props {
+  id: number;
+  onClose: () => void;
+  /** Something changed on the desk: the list and counts should be asked again. */
+  onChanged: () => void;
+}
+
+export function OutboxMessageModal({ id, onClose, onChanged }: Props) {
+  const t = useT();
+  const desk = useDesk();
+  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.outbox.get({ id }), [desk, id]));
+  const title = query.status === 'ready' ? t('outbox.message.title', { reference: query.value.reference }) : t('outbox.message.loading');
+  return (
+    <Modal opened onClose={onClose} title={title} size="xl" centered>
+      {query.status === 'loading' && (
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      )}
+      {query.status === 'error' && <ErrorAlert error={query.error} />}
+      {query.status === 'ready' && (
+        <MessageView
+          message={query.value}
+          onUpdated={(m) => {
+            setQuery({ status: 'ready', value: m });
+            onChanged();
+          }}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+type Values = { to: string; subject: string; body: string };
+
+function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessage; onUpdated: (m: OutboxMessage) => void; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const { go } = useShell();
+  const initial: Values = { to: m.to, subject: m.subject, body: m.body };
+  const form = useContractForm(initial);
+  const [busy, setBusy] = useState<null | 'save' | 'send' | 'retry' | 'cancel'>(null);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
+  const can = (a: OutboxMessage['allowedActions'][number]) => m.allowedActions.includes(a);
+  const editable = can('update');
+  const v = form.values;
+  const dirty = v.to !== m.to || v.subject !== m.subject || v.body !== m.body;
+
+  /** Saves the edits; the message as it now stands, or null (problems shown). */
+  const save = async (): Promise<OutboxMessage | null> => {
+    const input = {
+      id: m.id,
+      ...(v.to !== m.to ? { to: v.to } : {}),
+      ...(v.subject !== m.subject ? { subject: v.subject } : {}),
+      ...(v.body !== m.body ? { body: v.body } : {}),
+    };
+    if (!form.check(methods['outbox.update'].input, input)) return null;
+    const r = await desk.outbox.update(input);
+    if (r.ok) return r.value;
+    if (!form.applyServerError(r.error)) setError(r.error);
+    return null;
+  };
+
+  const run = async (what: 'save' | 'send' | 'retry' | 'cancel') => {
+    setBusy(what);
+    setError(null);
+    let current: OutboxMessage | null = m;
+    if (dirty && what !== 'cancel') {
+      current = await save();
+      if (current) {
+        form.setValues({ to: current.to, subject: current.subject, body: current.body });
+        onUpdated(current);
+      }
+    }
+    if (current && what !== 'save') {
+      const r =
+        what === 'send'
+          ? await desk.outbox.send({ id: m.id })
+          : what === 'retry'
+            ? await desk.outbox.retry({ id: m.id })
+            : await desk.outbox.cancel({ id: m.id, reason: cancelReason });
+      if (r.ok) current = r.value;
+      else {
+        // A refusal naming the recipient belongs beside it; anything else is said above the buttons.
+        if (!form.applyServerError(r.error)) setError(r.error);
+        current = null;
+      }
+    }
+    setBusy(null);
+    if (!current) return;
+    notifications.show({ message: t(`outbox.done.${what}`), color: 'teal' });
+    if (what !== 'save') onUpdated(current);
+    if (what === 'send' || what === 'retry' || what === 'cancel') onClose();
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run('save');
+  };
+
+  return (
+    <form id={form.formId} onSubmit={submit} noValidate aria-label={t('outbox.message.formLabel')} data-testid="outbox-message" data-state={m.state} data-outbox-id={m.id}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Group gap="xs">
+            <Badge tt="none" color={stateColor[m.state]} variant={m.state === 'failed' ? 'filled' : 'light'} size="lg" data-testid="message-state">
+              {t(`outbox.state.${m.state}`)}
+            </Badge>
+            <Badge tt="none" variant="outline" color="indigo" size="lg" style={{ textTransform: 'none' }}>
+              {t(`noticeKind.${m.noticeKind}`)}
+            </Badge>
+          </Group>
+          <Group gap="xs">
+            <Text size="sm" lang="ja">
+              {m.memberName}
+            </Text>
+            <Anchor component="button" type="button" ff="monospace" size="sm" onClick={() => go({ name: 'case', id: m.caseId })}>
+              {t('outbox.message.openCase', { reference: m.reference })}
+            </Anchor>
+          </Group>
+        </Group>
+
+        <Alert
+          variant="light"
+          color={m.state === 'failed' ? 'red' : m.sendBlockedReason ? 'yellow' : stateColor[m.state] === 'dark' ? 'gray' : stateColor[m.state]}
+          icon={m.state === 'failed' || m.sendBlockedReason ? <IconAlertTriangle size={18} /> : <IconInfoCircle size={18} />}
+          data-testid="message-situation"
+        >
+          <Text size="sm">{situation(t, locale, m)}</Text>
+          {m.sendBlockedReason && (
+            <Text size="sm" mt={4} data-testid="send-blocked-reason">
+              {locale === 'en' ? m.sendBlockedReason : t('outbox.blockedBecause', { reason: m.sendBlockedReason })}
+            </Text>
+          )}
+        </Alert>
+        {m.possiblyDuplicated && (
+          <Alert variant="light" color="yellow" icon={<IconCopy size={18} />} data-testid="possibly-duplicated">
+            {t('outbox.duplicateHint')}
+          </Alert>
+        )}
+
+        {editable ? (
+          <>
+            <TextInput label={t('outbox.field.to')} required autoComplete="off" spellCheck={false} {...form.text('to')} />
+            <TextInput label={t('outbox.field.subject')} required {...form.text('subject')} />
+            <Textarea label={t('outbox.field.body')} required autosize minRows={10} maxRows={22} styles={{ input: { lineHeight: 1.6 } }} {...form.text('body')} />
+          </>
+        ) : (
+          <Stack gap="xs">
+            <Field label={t('outbox.field.to')} value={m.to} testId="message-to" />
+            <Field label={t('outbox.field.subject')} value={m.subject} testId="message-subject" />
+            <Stack gap={2}>
+              <Text size="sm" fw={500}>
+                {t('outbox.field.body')}
+              </Text>
+              <Paper withBorder p="sm" bg="gray.0" mah={420} style={{ overflow: 'auto' }}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.6 }} data-testid="message-body">
+                  {m.body}
+                </Text>
+              </Paper>
+            </Stack>
+          </Stack>
+        )}
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
+          <Meta label={t('outbox.meta.created')} by={m.createdBy} at={m.createdAt} />
+          {m.queuedAt && <Meta label={t('outbox.meta.queued')} by={m.queuedBy} at={m.queuedAt} />}
+          {m.sentAt && <Meta label={t('outbox.meta.sent')} at={m.sentAt} />}
+          <Text size="xs" c="dimmed">
+            {t('outbox.meta.attempts', { n: m.attempts })}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }} title={t('outbox.meta.messageId')}>
+            {m.messageId}
+          </Text>
+        </SimpleGrid>
+
+        <ErrorAlert error={error} />
+
+        {cancelling ? (
+          <Paper withBorder p="md" radius="md" bg="gray.0">
+            <Stack gap="sm">
+              <Textarea
+                label={t('outbox.cancel.reason')}
+                description={t('outbox.cancel.reasonHint')}
+                autosize
+                minRows={2}
+                value={cancelReason}
+                onChange={(e) => setCancelReason(e.currentTarget.value)}
+                data-autofocus
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setCancelling(false)} disabled={busy !== null}>
+                  {t('common.back')}
+                </Button>
+                <Button color="red" onClick={() => void run('cancel')} loading={busy === 'cancel'}>
+                  {t('outbox.cancel.confirm')}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        ) : (
+          <Group justify="space-between" wrap="wrap">
+            <Group gap="sm">
+              {can('cancel') && (
+                <Button variant="subtle" color="red" onClick={() => setCancelling(true)} disabled={busy !== null}>
+                  {t('outbox.action.cancel')}
+                </Button>
+              )}
+            </Group>
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose} disabled={busy !== null}>
+                {t('common.close')}
+              </Button>
+              {editable && (
+                <Button type="submit" variant="default" disabled={!dirty || busy !== null} loading={busy === 'save'}>
+                  {t('outbox.action.save')}
+                </Button>
+              )}
+              {can('retry') && (
+                <Button onClick={() => void run('retry')} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'}>
+                  {dirty ? t('outbox.action.saveAndRetry') : t('outbox.action.retry')}
+                </Button>
+              )}
+              {can('send') && (
+                <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run('send')} loading={busy === 'send'} disabled={busy !== null && busy !== 'send'}>
+                  {dirty ? t('outbox.action.saveAndSend') : t('outbox.action.send')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+function Field({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <Text size="sm" fw={500} w={90} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function Meta({ label, by, at }: { label: string; by?: string | null; at: string }) {
+  return (
+    <Text size="xs" c="dimmed">
+      {label} <JapanDateTime at={at} />
+      {by ? ` · ${by}` : ''}
+    </Text>
+  );
+}
