@@ -576,6 +576,11 @@ export const en: Catalog = {
   'event.fee': 'Fee',
   'event.note': 'Note',
   'event.due_recomputed': 'Due date recomputed (calendar change)',
+  'event.mail_edited': 'Email draft edited',
+  'event.mail_failed': 'Email could not be sent',
+  'event.mail_possibly_duplicated': 'Email may have been sent twice',
+  'event.mail_draft_skipped': 'No email draft (too long: send a letter)',
+  'event.letter_reprint': 'Letter reprinted',
 
   'dayKind.weekend': 'Weekend',
   'dayKind.holiday': 'National holiday',

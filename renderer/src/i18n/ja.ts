@@ -578,6 +578,11 @@ export const ja = {
   'event.fee': '手数料',
   'event.note': 'メモ',
   'event.due_recomputed': '期限の再計算（カレンダー変更）',
+  'event.mail_edited': 'メール下書きの編集',
+  'event.mail_failed': 'メール送信の失敗',
+  'event.mail_possibly_duplicated': 'メールが二重送信された可能性',
+  'event.mail_draft_skipped': 'メール下書きなし（長すぎるため書面で送付）',
+  'event.letter_reprint': '書面の再印刷',
 
   'dayKind.weekend': '土日',
   'dayKind.holiday': '祝日・休日',

@@ -70,6 +70,11 @@ export const timelineEventKinds = [
   'fee',
   'note',
   'due_recomputed',
+  'mail_edited',
+  'mail_failed',
+  'mail_possibly_duplicated',
+  'mail_draft_skipped',
+  'letter_reprint',
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 

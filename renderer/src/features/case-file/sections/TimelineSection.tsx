@@ -61,6 +61,11 @@ const icons: Record<TimelineEventKind, Icon> = {
   fee: IconCash,
   note: IconNote,
   due_recomputed: IconCalendarEvent,
+  mail_edited: IconMailForward,
+  mail_failed: IconMailForward,
+  mail_possibly_duplicated: IconMailForward,
+  mail_draft_skipped: IconMailForward,
+  letter_reprint: IconMailForward,
 };
 
 const allOutcomes: readonly string[] = Object.values(outcomes).flat();
