@@ -1,7 +1,7 @@
 // Settings → Backup (supervisors): where the desk writes its encrypted backups (a full folder path, off
 // this PC's own disk), how many to keep, when to take them; "Back up now" with its result; and the
 // status the header shows, in full.
-import { Alert, Button, Center, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -14,6 +14,7 @@ import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { BackupDetails } from './BackupIndicator.tsx';
 import { backupChanged, useBackupStatus } from './useBackupStatus.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { QueryPending } from '../settings/QueryPending.tsx';
 
 type Values = { folder: string; keep: string };
 
@@ -24,14 +25,7 @@ const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toF
 export function BackupSettingsSection() {
   const desk = useDesk();
   const [query, , setQuery] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status === 'loading') {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return <QueryPending query={query} />;
   return (
     <Stack gap="lg" maw={900}>
       <BackupForm settings={query.value.backup} onSaved={(s: DeskSettings) => setQuery({ status: 'ready', value: s })} />

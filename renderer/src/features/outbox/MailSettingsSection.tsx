@@ -1,7 +1,7 @@
 // Settings → Mail (supervisors): the desk's SMTP server. The password goes in and never comes out: the
 // desk says only whether one is stored, and an empty field keeps it. "Send test email" goes through the
 // saved settings and says plainly what the server answered.
-import { Alert, Button, Center, Checkbox, Grid, Group, Loader, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconMailForward, IconAlertTriangle } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
+import { QueryPending } from '../settings/QueryPending.tsx';
 
 type Values = { host: string; port: string; tls: string; user: string; password: string };
 
@@ -22,14 +23,7 @@ const usualPort: Record<MailTlsMode, number> = { starttls: 587, tls: 465, none: 
 export function MailSettingsSection() {
   const desk = useDesk();
   const [query, , setQuery] = useDeskQuery(useCallback(() => desk.mail.getSettings({}), [desk]));
-  if (query.status === 'loading') {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return <QueryPending query={query} />;
   return (
     <Stack gap="lg" maw={900}>
       <ServerForm settings={query.value} onSaved={(s) => setQuery({ status: 'ready', value: s })} />

@@ -2,7 +2,7 @@
 // decisions). Each text may use only its notice's {{variables}}, listed beside the editor; an unknown
 // one is refused with its name shown beside the field (checked here first, and by the desk on save).
 // The default text is always one click away, and a saved text can be previewed on a real case.
-import { Alert, Badge, Box, Button, Center, Code, Collapse, CopyButton, Grid, Group, Loader, NavLink, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Box, Button, Code, Collapse, CopyButton, Grid, Group, NavLink, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
@@ -14,20 +14,14 @@ import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { findCaseByReference } from './findCase.ts';
 import type { Translate } from '../../i18n/catalog.ts';
+import { QueryPending } from '../settings/QueryPending.tsx';
 
 export function NoticeTextsSection() {
   const { t, locale } = useI18n();
   const desk = useDesk();
   const [query, , setQuery] = useDeskQuery(useCallback(() => desk.notices.templates({}), [desk]));
   const [selected, setSelected] = useState<string | null>(null);
-  if (query.status === 'loading') {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return <QueryPending query={query} />;
   const templates = query.value;
   const current = templates.find((x) => x.key === selected) ?? templates[0]!;
   const general = templates.filter((x) => x.kind !== 'decision');

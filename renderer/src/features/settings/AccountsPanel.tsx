@@ -1,6 +1,6 @@
 // Accounts: list, add (agent or supervisor), disable, reset. New and reset accounts get a one-time
 // password shown once; the person must replace it at first login.
-import { Badge, Button, Center, Group, Loader, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { AddAccountModal } from './AddAccountModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { useDeskQuery } from './useDeskQuery.ts';
+import { QueryPending } from './QueryPending.tsx';
 
 type Pending = { action: 'disable' | 'reset'; account: Account } | null;
 
@@ -44,14 +45,8 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
   };
 
   let body;
-  if (query.status === 'loading') {
-    body = (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  } else if (query.status === 'error') {
-    body = <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') {
+    body = <QueryPending query={query} />;
   } else if (query.value.length === 0) {
     body = <Text c="dimmed">{t('accounts.empty')}</Text>;
   } else {

@@ -1,6 +1,6 @@
 // Business hours, N business days per request type, and when to warn before the APPI Art. 39 mark
 // (settings.update). Changing the hours makes the desk recompute every open case's day 0 and due date.
-import { Button, Center, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState, type FormEvent } from 'react';
 import { methods, requestTypes, type DeskErrorData, type DeskSettings } from '../../../../electron/contract/index.ts';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useDeskQuery } from './useDeskQuery.ts';
+import { QueryPending } from './QueryPending.tsx';
 
 type Values = { open: string; close: string; disclosure: string; correction: string; suspension: string; legalMarkWarnDays: string };
 
@@ -28,14 +29,7 @@ const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 export function DeadlineSettingsForm() {
   const desk = useDesk();
   const [query] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status === 'loading') {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return <QueryPending query={query} />;
   return <Loaded initial={toValues(query.value)} />;
 }
 

@@ -1,5 +1,5 @@
 // Desk details, idle lock and default language (settings.get / settings.update).
-import { Button, Center, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
@@ -9,6 +9,7 @@ import { useContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeskDetailsFields, deskDetailsValues, type DeskDetailsValues } from './DeskDetailsFields.tsx';
 import { useDeskQuery } from './useDeskQuery.ts';
+import { QueryPending } from './QueryPending.tsx';
 
 type SettingsValues = DeskDetailsValues & { idleLockMinutes: string; defaultLocale: string };
 
@@ -21,14 +22,7 @@ const toValues = (s: DeskSettings): SettingsValues => ({
 export function DeskSettingsForm({ onSaved }: { onSaved: () => void }) {
   const desk = useDesk();
   const [query] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status === 'loading') {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return <QueryPending query={query} />;
   return <LoadedForm initial={toValues(query.value)} onSaved={onSaved} />;
 }
 
