@@ -58,6 +58,10 @@ export interface CasesTable {
   legal_mark: string;
   requester_kind: string;
   requester_name: string;
+  requester_postal_code: ColumnType<string, string | undefined, string>;
+  requester_address: ColumnType<string, string | undefined, string>;
+  requester_email: ColumnType<string, string | undefined, string>;
+  requester_phone: ColumnType<string, string | undefined, string>;
   member_name: string;
   member_kana: string;
   member_email: string;
@@ -127,6 +131,8 @@ export interface NoticesTable {
   case_id: number;
   kind: string;
   channel: 'mail' | 'letter';
+  /** 1: a second delivery of a notice already recorded, chosen by a person (a copy). */
+  copy: ColumnType<number, number | undefined, number>;
   note: string;
   recorded_by: string;
   recorded_at: string;
@@ -157,7 +163,10 @@ export interface OutboxTable {
   queued_by: string | null;
   queued_at: string | null;
   sent_at: string | null;
+  /** A code (delivered_by_letter, superseded, case_closed, by_staff, …), never a sentence. */
   cancel_reason: string | null;
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
+  cancel_note: ColumnType<string, string | undefined, string>;
   possibly_duplicated: ColumnType<number, number | undefined, number>;
   created_by: string;
   created_at: string;

@@ -1,5 +1,6 @@
 // What the case methods return. The renderer shows these values; it never recomputes a deadline.
 import type * as v from './case-vocabulary.ts';
+import type { OwedNotice } from './notice-delivery.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
@@ -90,6 +91,8 @@ export interface NoticeRecord {
   id: number;
   kind: v.NoticeKind;
   channel: v.NoticeChannel;
+  /** A second delivery a person chose (by the other channel) of a notice already delivered. */
+  copy: boolean;
   note: string;
   recordedBy: string;
   recordedAt: string;
@@ -130,6 +133,11 @@ export interface CaseDetail {
   channel: v.IntakeChannel;
   requesterKind: v.RequesterKind;
   requesterName: string;
+  /** The representative's or agent's own contact ('' for the member): their notices go there. */
+  requesterPostalCode: string;
+  requesterAddress: string;
+  requesterEmail: string;
+  requesterPhone: string;
   memberName: string;
   memberKana: string;
   memberEmail: string;
@@ -161,6 +169,8 @@ export interface CaseFile {
   fees: FeeLedger | null;
   notes: Note[];
   notices: NoticeRecord[];
+  /** Every notice the case owes or owed, its channel, state and the next thing to do (shown at the top). */
+  owedNotices: OwedNotice[];
   timeline: TimelineEvent[];
   /** The moves the lifecycle allows this user now; the case file offers only these. */
   allowedActions: v.CaseAction[];

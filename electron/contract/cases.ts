@@ -1,7 +1,7 @@
 // Input schemas of the case methods. Names and addresses typed on Japanese PCs arrive with full-width
 // letters, digits and ＠; they are NFKC-normalised before they are checked (DOMAIN.md, issue 4).
 import { z } from 'zod';
-import { nfkc, requiredText, shortText, username } from './fields.ts';
+import { contactName, nfkc, phoneNumber, postalAddress, postalCode, requiredText, shortText, username } from './fields.ts';
 import * as v from './case-vocabulary.ts';
 
 /** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
@@ -32,10 +32,8 @@ export const memberEmail = z
       .refine((s) => !s.includes('..') && !s.startsWith('.') && !s.split('@')[0]!.endsWith('.'), 'This email address has dots in the wrong place.'),
   );
 
-const personName = z
-  .string()
-  .transform(nfkc)
-  .pipe(z.string().min(1, 'Enter the name.').max(200, 'A name is at most 200 characters.'));
+const personName = contactName(200).pipe(z.string().min(1, 'Enter the name.'));
+const optionalEmail = z.union([memberEmail, z.literal('').transform(() => '')]).default('');
 
 const optionalText = (max: number) => shortText(max).optional().default('');
 
@@ -48,16 +46,17 @@ export const intakeInput = z
     channel: z.enum(v.intakeChannels),
     arrivedAt: instant,
     requesterKind: z.enum(v.requesterKinds),
-    requesterName: optionalText(200),
+    requesterName: contactName(200).default(''),
+    // The representative's or agent's own contact: their notices go there (DOMAIN.md "Requester").
+    requesterPostalCode: postalCode.default(''),
+    requesterAddress: postalAddress.default(''),
+    requesterEmail: optionalEmail,
+    requesterPhone: phoneNumber.default(''),
     memberName: personName,
     memberKana: optionalText(200),
-    memberEmail: z.union([memberEmail, z.literal('').transform(() => '')]).default(''),
-    memberPostalCode: z
-      .string()
-      .transform(nfkc)
-      .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'))
-      .default(''),
-    memberAddress: optionalText(500),
+    memberEmail: optionalEmail,
+    memberPostalCode: postalCode.default(''),
+    memberAddress: postalAddress.default(''),
     memberId: optionalText(64),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
@@ -70,7 +69,9 @@ export const intakeInput = z
     if (c.type !== 'disclosure' && c.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose what the member asks for.' });
     if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
     if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
-    if (c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], message: 'Give an email address or a postal address, so the desk can answer.' });
+    // The desk answers the requester: a case nobody can be written to is refused at intake.
+    if (c.requesterKind === 'member' && c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], params: { code: 'NO_CONTACT' }, message: 'Give an email address or a postal address, so the desk can answer.' });
+    if (c.requesterKind !== 'member' && c.requesterEmail === '' && c.requesterAddress === '') ctx.addIssue({ code: 'custom', path: ['requesterEmail'], params: { code: 'NO_REQUESTER_CONTACT' }, message: 'Give the representative’s or agent’s email address or postal address: notices about the case go to them.' });
   });
 
 export const queueSortKeys = ['due', 'arrived', 'reference', 'status', 'type', 'member'] as const;
@@ -120,8 +121,15 @@ export const caseInputs = {
   approve: withId({}),
   withdraw: withId({ reason }),
   reject: withId({ ground: z.enum(v.rejectionGrounds), reason }),
-  recordNotice: withId({ kind: z.enum(v.noticeKinds), channel: z.enum(v.noticeChannels), note: shortText(2000).default('') }),
-  close: withId({}),
+  recordNotice: withId({
+    kind: z.enum(v.noticeKinds),
+    channel: z.enum(v.noticeChannels),
+    note: shortText(2000).default(''),
+    /** The notice was already delivered by the other channel: a person confirms this is a copy. */
+    copy: z.boolean().default(false),
+  }),
+  /** `dropUnsent`: a person confirmed that the unsent notices the refusal named are dropped (recorded). */
+  close: withId({ dropUnsent: z.boolean().default(false) }),
   extend: withId({ due: isoDate, reason }),
   assign: withId({ assignee: username.nullable() }),
   recordIdentityCheck: withId({

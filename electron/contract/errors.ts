@@ -1,3 +1,4 @@
+import type { NoticeRuleRefusal } from './notice-delivery.ts';
 // Errors cross the contract as data, never as thrown objects: the renderer shows `message` (or its own
 // catalog text for `code`) and, when `field` is set, puts it beside that form field.
 export const errorCodes = [
@@ -32,6 +33,8 @@ export interface DeskErrorData {
   field?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
+  /** A refusal of the notice rules (one notice, one delivery), as a code with parameters. */
+  notice?: NoticeRuleRefusal;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };

@@ -64,3 +64,65 @@ export const recoveryKey = z
   .string()
   .transform((s) => nfkc(s).toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-Z2-7]{52}$/, 'A recovery key is 52 letters and digits (13 groups of 4).'));
+
+// ——— Who a notice goes to (issue 10): names and addresses printed on a letter and written in an email ———
+// A refusal here carries a code in the issue's params (`params.code`), worded by the renderer's catalog
+// (`validation.code.<code>`); the English message is for the CLI and logs only.
+
+/** Codes of the refusals of a name or address that a letter or an email could not carry as typed. */
+export const contactIssueCodes = ['NAME_LINE_BREAK', 'NAME_UNPRINTABLE', 'ADDRESS_TOO_MANY_LINES', 'ADDRESS_UNPRINTABLE'] as const;
+export type ContactIssueCode = (typeof contactIssueCodes)[number];
+
+/** The most lines an address may have: what the 長形3号 window holds under the postal code and above the name. */
+export const MAX_ADDRESS_LINES = 4;
+
+/**
+ * Characters the letter fonts (Noto Serif/Sans JP) cannot print: pictographs (emoji), regional indicators
+ * (flags), emoji joiners and presentation selectors. ©, ® and ™ are in the fonts, so they pass.
+ */
+const UNPRINTABLE = /(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085\v\f]/;
+
+/** True when every character of `s` can be printed by the letter fonts. */
+export const printable = (s: string) => !UNPRINTABLE.test(s);
+
+/** A person's name as a letter's window and an email's salutation show it: one line, printable. */
+export const contactName = (max: number) =>
+  z
+    .string()
+    .transform(nfkc)
+    .pipe(z.string().max(max, `A name is at most ${max} characters.`))
+    .superRefine((s, ctx) => {
+      if (LINE_BREAK.test(s)) ctx.addIssue({ code: 'custom', params: { code: 'NAME_LINE_BREAK' }, message: 'A name is one line: remove the line break.' });
+      else if (!printable(s)) ctx.addIssue({ code: 'custom', params: { code: 'NAME_UNPRINTABLE' }, message: 'The name contains a character the letter font cannot print (e.g. an emoji): remove it.' });
+    });
+
+/** A postal address: the line breaks staff typed are kept (CRLF → LF, blank lines dropped), at most MAX_ADDRESS_LINES. */
+export const postalAddress = z
+  .string()
+  .max(500, 'At most 500 characters.')
+  .transform((s) =>
+    s
+      .normalize('NFKC')
+      .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join('\n'),
+  )
+  .superRefine((s, ctx) => {
+    const lines = s === '' ? 0 : s.split('\n').length;
+    if (lines > MAX_ADDRESS_LINES) ctx.addIssue({ code: 'custom', params: { code: 'ADDRESS_TOO_MANY_LINES', lines, max: MAX_ADDRESS_LINES }, message: `An address has at most ${MAX_ADDRESS_LINES} lines (this one has ${lines}).` });
+    else if (!printable(s)) ctx.addIssue({ code: 'custom', params: { code: 'ADDRESS_UNPRINTABLE' }, message: 'The address contains a character the letter font cannot print (e.g. an emoji): remove it.' });
+  });
+
+/** A Japanese postal code: 7 digits, typed with or without the hyphen, full-width or not; stored as typed after NFKC. */
+export const postalCode = z
+  .string()
+  .transform(nfkc)
+  .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'));
+
+/** A phone number as staff type it: digits, hyphens, spaces, parentheses and a leading +. */
+export const phoneNumber = z
+  .string()
+  .transform(nfkc)
+  .pipe(z.string().max(30, 'At most 30 characters.').regex(/^(\+?[0-9][0-9\s()-]*)?$/, 'A phone number is digits and hyphens, e.g. 03-1234-5678.'));

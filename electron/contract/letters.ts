@@ -50,6 +50,8 @@ export const letterInputs = {
       kind: z.enum(noticeKinds),
       /** Another copy of a letter already recorded: a timeline event only, the status does not move. */
       reprint: z.boolean().default(false),
+      /** The notice already went by email: a person confirms this letter is a copy (recorded as one). */
+      copy: z.boolean().default(false),
       mode: z.enum(['print', 'pdf']),
     })
     .strict(),
@@ -81,6 +83,8 @@ export interface ReadyLetter {
   type: RequestType;
   status: CaseStatus;
   memberName: string;
+  /** Who the letter is addressed to: the member, or their representative or agent. */
+  recipientName: string;
   /** Why this goes on paper: the member has no email address, or asked for a paper copy. */
   reason: 'no_email' | 'paper_requested';
   /** When the letter became due (approval, withdrawal, pause, extension, arrival). */

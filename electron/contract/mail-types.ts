@@ -3,8 +3,9 @@
 // the SMTP settings without the password, the notice texts and a rendered notice.
 import type { NoticeKind, Outcome, RequestType } from './case-vocabulary.ts';
 import type { OutboxState } from './mail.ts';
+import type { DraftCancellation } from './notice-delivery.ts';
 
-export type OutboxAction = 'update' | 'send' | 'retry' | 'cancel';
+export type OutboxAction = 'update' | 'send' | 'retry' | 'cancel' | 'sendCopy';
 
 export interface OutboxSummary {
   id: number;
@@ -31,7 +32,8 @@ export interface OutboxSummary {
   allowedActions: OutboxAction[];
   /** Why `send` is not offered for a draft (e.g. the decision is not approved yet); null when it is. */
   sendBlockedReason: string | null;
-  cancelReason: string | null;
+  /** Why it was cancelled (a code the screens word), who cancelled it, their own words if any. */
+  cancellation: DraftCancellation | null;
   createdBy: string;
   createdAt: string;
   queuedBy: string | null;
@@ -106,6 +108,8 @@ export interface NoticeFact {
   label: BilingualText;
   /** Values are often the same in both languages (a reference, an amount); dates differ (era / Western). */
   value: BilingualText;
+  /** Words staff wrote (in Japanese): the English half labels them "(original Japanese)". */
+  staffWritten?: boolean;
 }
 
 export interface NoticeContent {

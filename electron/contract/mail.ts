@@ -56,9 +56,11 @@ export const mailInputs = {
     })
     .strict()
     .refine((u) => u.to !== undefined || u.subject !== undefined || u.body !== undefined, { message: 'Change the recipient, the subject or the text.', path: ['body'] }),
-  outboxSend: z.object({ id: outboxId }).strict(),
+  /** `copy`: the notice was already delivered (e.g. by letter) and a person confirms sending a copy. */
+  outboxSend: z.object({ id: outboxId, copy: z.boolean().default(false) }).strict(),
   outboxRetry: z.object({ id: outboxId }).strict(),
-  outboxCancel: z.object({ id: outboxId, reason: z.string().trim().max(500, 'At most 500 characters.').default('') }).strict(),
+  /** `as: 'superseded'`: an acknowledgement the decision replaced; otherwise the person's own words in `reason`. */
+  outboxCancel: z.object({ id: outboxId, reason: z.string().trim().max(500, 'At most 500 characters.').default(''), as: z.enum(['by_staff', 'superseded']).default('by_staff') }).strict(),
   settingsUpdate: z
     .object({
       /** Empty: no mail server; email waits in the outbox. */

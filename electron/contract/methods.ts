@@ -6,6 +6,7 @@ import { caseInputs, listInput } from './cases.ts';
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
+import { noticeSettings } from './notice-delivery.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type {
   CalendarChange,
@@ -118,6 +119,7 @@ export const methods = {
           })
           .strict()
           .optional(),
+        notices: noticeSettings.optional(),
       })
       .strict(),
   },

@@ -32,8 +32,31 @@ export interface DeskSettings {
   legalMarkWarnDays: number;
   /** Automatic encrypted backups of the desk (see core/backup). */
   backup: BackupSettings;
+  /** How notices go out and what letters say about the desk (issue 10); absent in desks made before it. */
+  notices?: NoticeSettings;
   /** Notice texts a supervisor edited (notices.saveTemplate), by template key; absent: the defaults. */
   noticeTemplates?: Record<string, { ja: string; en: string }>;
+}
+
+export interface NoticeSettings {
+  /** Queue every new acknowledgement email at once (sent when online); off: staff review each draft. */
+  autoSendAcknowledgements: boolean;
+  /** 個人情報保護管理者 or the desk's manager, printed on letters; '' omits the line. */
+  responsiblePerson: string;
+  /** How a requester pays the disclosure fee by bank transfer (named in the documents/fee request). */
+  feePayment: FeePaymentDetails;
+}
+
+export interface FeePaymentDetails {
+  bankName: string;
+  branchName: string;
+  accountType: 'ordinary' | 'current';
+  /** Digits only (full-width digits typed are normalised). */
+  accountNumber: string;
+  /** The account holder, as the bank shows it (カナ). */
+  accountHolder: string;
+  /** Business days the requester has to pay, counted from the date of the request. */
+  deadlineDays: number;
 }
 
 export interface BackupSettings {

@@ -1,24 +1,27 @@
 // The core throws DeskError for anything a desk agent can act on; dispatch turns it into the
 // contract's `{ code, message }`. Anything else is a bug and surfaces as INTERNAL.
-import type { DeskErrorData, ErrorCode } from '../contract/index.ts';
+import type { DeskErrorData, ErrorCode, NoticeRuleRefusal } from '../contract/index.ts';
 
 export class DeskError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly notice: NoticeRuleRefusal | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { field?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; retryAfterSeconds?: number; notice?: NoticeRuleRefusal } = {}) {
     super(message);
     this.name = 'DeskError';
     this.code = code;
     this.field = extra.field;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.notice = extra.notice;
   }
 
   toData(): DeskErrorData {
     const data: DeskErrorData = { code: this.code, message: this.message };
     if (this.field !== undefined) data.field = this.field;
     if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.notice !== undefined) data.notice = this.notice;
     return data;
   }
 }

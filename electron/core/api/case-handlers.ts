@@ -57,7 +57,7 @@ export function caseHandlers(ctx: DeskContext): Handlers {
               if (name === 'assign') await actions.assign(c, { id, assignee: input.assignee ?? null });
               else if (name === 'startReview') await actions.startReview(c, { id });
               else {
-                await actions.close(c, { id });
+                await actions.close(c, { id, dropUnsent: false });
                 await draftsAfterMove('close', db, { id }, { calendar, actor: user!, now: c.now, settings });
               }
             }),

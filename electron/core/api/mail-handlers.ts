@@ -36,9 +36,9 @@ export function mailHandlers(ctx: DeskContext, mail: MailService): Handlers {
       return message;
     },
     'outbox.update': async (input, user) => change((db, _i, u) => updateMessage(db, input, u.username, ctx.now()))(input, user),
-    'outbox.send': change((db, { id }, user) => queueMessage(db, id, user.username, ctx.now()), true),
+    'outbox.send': async (input, user) => change((db, { id }, u) => queueMessage(db, id, u.username, ctx.now(), input.copy), true)(input, user),
     'outbox.retry': change((db, { id }, user) => retryMessage(db, id, user.username, ctx.now()), true),
-    'outbox.cancel': async (input, user) => change((db, { id }, u) => cancelMessage(db, id, input.reason, u.username, ctx.now()))(input, user),
+    'outbox.cancel': async (input, user) => change((db, { id }, u) => cancelMessage(db, id, input.reason, u.username, ctx.now(), input.as))(input, user),
     'mail.status': async (): Promise<MailStatus> => {
       const db = ctx.db();
       const s = mail.status();

@@ -10,6 +10,7 @@ import { decisionProblem, finalNoticeRefusal, refusal, type Actor } from './life
 import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
+import { deliveredNotice, loadOwedNotices, settleMessages, unsettled } from '../notices/delivery.ts';
 import type { CaseAction } from '../../contract/index.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
@@ -146,26 +147,68 @@ export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<v
   await setStatus(ctx, row, 'rejected', { closure_ground: input.ground, closure_reason: input.reason, paused: 0 }, { kind: 'rejected', data: { ground: input.ground, reason: input.reason } });
 }
 
-export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>): Promise<void> {
+/**
+ * Records a notice delivered (cases.recordNotice, a printed letter, a sent email). The first delivery of a
+ * notice in its round is THE notice (core/notices/delivery.ts); a later one by the other channel is a copy,
+ * which the caller must have had a person confirm (`copy: true`). A letter settles the matching unsent
+ * email (cancelled: delivered_by_letter, by whoever recorded the letter).
+ */
+export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>): Promise<{ copy: boolean }> {
   const row = await caseRow(ctx.db, input.id);
+  const kind = input.kind as NoticeKind;
+  const original = await deliveredNotice(ctx.db, row.id, kind);
+  if (original) {
+    if (!input.copy) {
+      throw new DeskError('CONFLICT', `The ${kind} notice of ${row.reference} was already delivered (${original.channel}, ${original.recorded_at.slice(0, 10)}): confirm a copy.`, {
+        field: 'copy',
+        notice: { code: 'NOTICE_ALREADY_DELIVERED', kind, channel: original.channel, at: original.recorded_at },
+      });
+    }
+    if (row.status === 'closed') throw new DeskError('CONFLICT', `${row.reference} is closed.`, { notice: { code: 'NOTICE_ALREADY_DELIVERED', kind, channel: original.channel, at: original.recorded_at } });
+    await ctx.db
+      .insertInto('notices')
+      .values({ case_id: row.id, kind, channel: input.channel, copy: 1, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+      .execute();
+    await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice_copy', data: { kind, channel: input.channel, note: input.note } });
+    return { copy: true };
+  }
   await guard(ctx, 'recordNotice', row);
-  const final = finalNoticeKinds.includes(input.kind as NoticeKind);
+  const final = finalNoticeKinds.includes(kind);
   if (final) {
     const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status as CaseStatus);
     if (why) throw new DeskError('CONFLICT', why, { field: 'kind' });
   }
   await ctx.db
     .insertInto('notices')
-    .values({ case_id: row.id, kind: input.kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+    .values({ case_id: row.id, kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
     .execute();
   const data = { kind: input.kind, channel: input.channel, note: input.note };
   if (final) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });
   else await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice', data });
+  if (input.channel === 'letter') {
+    const settled = await settleMessages(ctx.db, row.id, [kind], 'delivered_by_letter', ctx.actor.username, ctx.now);
+    if (settled.length > 0) await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'mail_settled', data: { kind, reason: 'delivered_by_letter', outboxIds: settled } });
+  }
+  return { copy: false };
 }
 
-export async function close(ctx: ActionContext, { id }: In<'close'>): Promise<void> {
+/**
+ * Closes a case. Unsent notices it still owes (a draft, a failed email, a letter not printed) are never
+ * dropped silently: without `dropUnsent` the close is refused naming them; with it (a person confirmed),
+ * their messages are cancelled (case_closed, by that person) and the timeline records the decision.
+ */
+export async function close(ctx: ActionContext, { id, dropUnsent }: In<'close'>): Promise<void> {
   const row = await caseRow(ctx.db, id);
   await guard(ctx, 'close', row);
+  const open = unsettled(await loadOwedNotices(ctx.db, row.id));
+  if (open.length > 0) {
+    const kinds = open.map((o) => o.kind);
+    if (!dropUnsent) {
+      throw new DeskError('CONFLICT', `${row.reference} still owes notices that were not sent: ${kinds.join(', ')}. Confirm to drop them.`, { field: 'dropUnsent', notice: { code: 'OWED_NOTICES_UNSENT', kinds } });
+    }
+    const cancelled = await settleMessages(ctx.db, row.id, kinds, 'case_closed', ctx.actor.username, ctx.now);
+    await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notices_dropped', data: { kinds, outboxIds: cancelled } });
+  }
   await setStatus(ctx, row, 'closed', { closed_at: ctx.now.toISOString() }, { kind: 'closed' });
 }
 

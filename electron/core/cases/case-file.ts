@@ -22,6 +22,7 @@ import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds } from '
 import type { CaseRow } from '../../../db/schema.ts';
 import { japanDateOf, type DeskCalendar } from '../calendar/index.ts';
 import { allowedActions, type LifecycleFacts } from './lifecycle.ts';
+import { loadOwedNotices } from '../notices/delivery.ts';
 import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
 
@@ -51,6 +52,10 @@ export function toDetail(r: CaseRow): CaseDetail {
     channel: r.channel as IntakeChannel,
     requesterKind: r.requester_kind as RequesterKind,
     requesterName: r.requester_name,
+    requesterPostalCode: r.requester_postal_code,
+    requesterAddress: r.requester_address,
+    requesterEmail: r.requester_email,
+    requesterPhone: r.requester_phone,
     memberName: r.member_name,
     memberKana: r.member_kana,
     memberEmail: r.member_email,
@@ -158,7 +163,8 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     identityChecks: checks,
     fees,
     notes: notes.map((n) => ({ id: n.id, text: n.text, by: n.by, at: n.at })),
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind as NoticeKind, channel: n.channel as NoticeChannel, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind as NoticeKind, channel: n.channel as NoticeChannel, copy: n.copy === 1, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
+    owedNotices: await loadOwedNotices(db, id),
     timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
     allowedActions: allowedActions(facts, user),
     warnings,

@@ -208,7 +208,9 @@ function acts(ctx: actions.ActionContext, id: number): Acts {
     resume: (reason) => actions.resume(ctx, caseInputs.resume.parse({ id, reason })),
     decide: (outcome, more = {}) => actions.decide(ctx, caseInputs.decide.parse({ id, outcome, ...more })),
     approve: () => actions.approve(ctx, caseInputs.approve.parse({ id })),
-    notice: (kind, channel, note = '') => actions.recordNotice(ctx, caseInputs.recordNotice.parse({ id, kind, channel, note })),
+    notice: async (kind, channel, note = '') => {
+      await actions.recordNotice(ctx, caseInputs.recordNotice.parse({ id, kind, channel, note }));
+    },
     close: () => actions.close(ctx, caseInputs.close.parse({ id })),
     withdraw: (reason) => actions.withdraw(ctx, caseInputs.withdraw.parse({ id, reason })),
     reject: (ground, reason) => actions.reject(ctx, caseInputs.reject.parse({ id, ground, reason })),
@@ -672,6 +674,9 @@ export async function seedDemoCases(ctx: DemoContext): Promise<DemoResult> {
         arrivedAt: new Date(arrived).toISOString(),
         requesterKind: c.requester?.kind ?? 'member',
         requesterName: c.requester?.name ?? '',
+        // Representatives and agents answer on paper at their own office (their notices go there).
+        requesterPostalCode: c.requester ? '100-0005' : '',
+        requesterAddress: c.requester ? `東京都千代田区丸の内2-4-1\n丸の内ビルディング${5 + (n % 20)}F` : '',
         memberName: member.name,
         memberKana: member.kana,
         memberEmail: member.email,

@@ -22,7 +22,10 @@ import { cleanText, cssString, escapeHtml } from './text.ts';
 export interface LetterRecipient {
   name: string;
   postalCode: string;
+  /** As staff typed it: its line breaks are kept (at most MAX_ADDRESS_LINES, checked at intake). */
   address: string;
+  /** A representative or agent writes for a member: 「○○様の法定代理人／代理人」 above their name. */
+  onBehalfOf?: { name: string; kind: 'representative' | 'agent' } | null;
 }
 
 export interface LetterContext {
@@ -36,6 +39,8 @@ export interface LetterContext {
   issuedOn?: BilingualText;
   /** Desk hours, printed only when the notice's closing is empty (the letter always shows the hours). */
   businessHours?: { open: string; close: string };
+  /** 個人情報保護管理者 or the desk's manager (a setting); empty or absent: no line. */
+  responsiblePerson?: string;
 }
 
 export interface Letter {
@@ -50,6 +55,9 @@ export interface BatchOptions {
   measure?: boolean;
 }
 
+/** The words of a duplex blank page (the only thing printed on it: no reference, no name). */
+export const BLANK_PAGE_WORDS = 'このページは白紙です / This page is intentionally blank';
+
 /** Words of the letter itself (not of the notice). */
 export const LETTER_WORDS = {
   referenceJa: '受付番号',
@@ -59,6 +67,12 @@ export const LETTER_WORDS = {
   citationsJa: '関係規定（プライバシーポリシーより）',
   citationsEn: 'Provisions relied on (quoted from the Privacy Policy)',
   honorific: '様',
+  onBehalfOfRepresentative: '様の法定代理人',
+  onBehalfOfAgent: '様の代理人',
+  note: '記',
+  responsibleJa: '個人情報保護管理者',
+  responsibleEn: 'Personal information protection manager',
+  originalJapanese: '(original Japanese)',
   end: '以上',
   telJa: '電話',
   telEn: 'Tel.',
@@ -81,7 +95,7 @@ export function letterCsp(styleText: string): string {
 
 /** Collects every printed string (for the font subsets) while escaping it. */
 class Printer {
-  readonly texts: string[] = [...Object.values(LETTER_WORDS), '0123456789 /〒()（）・–'];
+  readonly texts: string[] = [...Object.values(LETTER_WORDS), BLANK_PAGE_WORDS, '0123456789 /〒()（）・–'];
   /** Escaped text. */
   t(value: string): string {
     const clean = cleanText(value);
@@ -103,9 +117,10 @@ function postal(code: string): string {
 /** Wider text gets a smaller size (a class: the CSP allows no style attributes) so a long address still fits the window. */
 function addressSize(address: string): 'a1' | 'a2' | 'a3' {
   let units = 0;
-  for (const ch of address) units += ch.codePointAt(0)! <= 0x24f ? 0.55 : 1; // Latin is about half as wide as kana and kanji
-  if (units <= 42) return 'a1';
-  if (units <= 75) return 'a2';
+  for (const ch of address.replace(/\n/g, '')) units += ch.codePointAt(0)! <= 0x24f ? 0.55 : 1; // Latin is about half as wide as kana and kanji
+  const lines = address.split('\n').length;
+  if (units <= 42 && lines <= 2) return 'a1';
+  if (units <= 75 && lines <= 3) return 'a2';
   return 'a3';
 }
 
@@ -113,10 +128,14 @@ function head(p: Printer, c: NoticeContent, ctx: LetterContext): string {
   const d = ctx.desk;
   const m = ctx.member;
   const issued = ctx.issuedOn ?? c.issuedOn;
+  const behalf = m.onBehalfOf
+    ? `<p class="behalf" data-field="onBehalfOf">${p.v(m.onBehalfOf.name)}${p.t(m.onBehalfOf.kind === 'representative' ? LETTER_WORDS.onBehalfOfRepresentative : LETTER_WORDS.onBehalfOfAgent)}</p>`
+    : '';
   const to = [
-    m.postalCode.trim() ? `<p class="postal">〒${p.v(postal(m.postalCode.trim()))}</p>` : '',
-    m.address.trim() ? `<p class="address ${addressSize(m.address)}">${p.v(m.address.trim())}</p>` : '',
-    `<p class="name">${p.v(m.name)} ${p.t(LETTER_WORDS.honorific)}</p>`,
+    m.postalCode.trim() ? `<p class="postal" data-field="postalCode">〒${p.v(postal(m.postalCode.trim()))}</p>` : '',
+    m.address.trim() ? `<p class="address ${addressSize(m.address)}" data-field="address">${p.v(m.address.trim())}</p>` : '',
+    behalf,
+    `<p class="name" data-field="name">${p.v(m.name)} ${p.t(LETTER_WORDS.honorific)}</p>`,
   ].join('');
   const phone = d.phone.trim();
   const from = [
@@ -154,15 +173,21 @@ function body(p: Printer, c: NoticeContent, ctx: LetterContext, lang: 'ja' | 'en
   const row = (f: NoticeContent['facts'][number]) => {
     const value = cleanText(f.value[lang]);
     const long = value.length > 500 || value.split('\n').length > 10;
-    return `<tr${long ? ' class="long"' : ''}><th scope="row">${p.t(f.label[lang])}</th><td>${p.v(value)}</td></tr>`;
+    // Staff wrote it in Japanese: the English half says so instead of passing it off as a translation.
+    const original = lang === 'en' && f.staffWritten ? `<span class="original">${p.t(LETTER_WORDS.originalJapanese)}</span> ` : '';
+    return `<tr${long ? ' class="long"' : ''}><th scope="row">${p.t(f.label[lang])}</th><td>${original}${p.v(value)}</td></tr>`;
   };
-  const facts = c.facts.length ? `<table class="facts"><tbody>\n${c.facts.map(row).join('\n')}\n</tbody></table>` : '';
+  // 記 … 以上: the facts are the 記 (the particulars) of a Japanese business letter.
+  const ki = lang === 'ja' && c.facts.length ? `<p class="ki">${p.t(LETTER_WORDS.note)}</p>\n` : '';
+  const facts = c.facts.length ? `${ki}<table class="facts"><tbody>\n${c.facts.map(row).join('\n')}\n</tbody></table>` : '';
   const citations = c.citations.length
     ? `<section class="citations"><h2>${p.t(lang === 'ja' ? LETTER_WORDS.citationsJa : LETTER_WORDS.citationsEn)}</h2>\n${c.citations
         .map((q) => `<blockquote>${p.t(q[lang])}</blockquote>`)
         .join('\n')}</section>`
     : '';
   const closing = (c.closing.length ? c.closing : hoursFallback(ctx)).map((x) => `<p>${p.t(x[lang])}</p>`).join('\n');
+  const who = (ctx.responsiblePerson ?? '').trim();
+  const responsible = who ? `<p class="responsible">${p.t(lang === 'ja' ? LETTER_WORDS.responsibleJa : LETTER_WORDS.responsibleEn)}${lang === 'ja' ? '\u3000' : ': '}${p.v(who)}</p>` : '';
   const note =
     lang === 'en' ? `<p class="translation-note"><span lang="ja">${p.t(LETTER_WORDS.translationNoteJa)}</span><br>${p.t(LETTER_WORDS.translationNoteEn)}</p>\n` : '';
   const end = lang === 'ja' ? `<p class="end">${p.t(LETTER_WORDS.end)}</p>` : '';
@@ -176,6 +201,7 @@ ${facts}
 ${citations}
 <div class="closing">
 ${closing}
+${responsible}
 </div>
 ${end}
 </section>`;
@@ -214,6 +240,15 @@ bdi{unicode-bidi:isolate}
 .to .a2{font-size:9pt}
 .to .a3{font-size:8pt}
 .to .name{font-size:12.5pt;margin-top:2.5mm}
+.to .behalf{font-size:9pt;margin-top:2mm}
+.to .behalf + .name{margin-top:0.5mm}
+.to .address{white-space:pre-line}
+.to{line-break:strict;word-break:normal}
+.ki{text-align:center;margin:3mm 0 1mm;break-after:avoid}
+.original{font-family:'${SANS_FAMILY}',sans-serif;font-size:7.5pt;color:#333}
+.responsible{margin-top:1.5mm}
+.blank{page:blank;break-before:page;height:1mm}
+@page blank{@bottom-left{content:none}@bottom-center{content:none}@bottom-right{font-family:'${SANS_FAMILY}',sans-serif;font-size:7pt;color:#666;vertical-align:top;padding-top:5mm;content:${cssString(BLANK_PAGE_WORDS)}}}
 .side{grid-column:4;padding-top:${mm(WINDOW.top - M.top)};font-family:'${SANS_FAMILY}',sans-serif;overflow-wrap:anywhere}
 .meta{text-align:right;font-size:9pt;margin-bottom:4mm}
 .meta .ref{font-size:8.5pt;margin-bottom:1mm}
@@ -284,7 +319,11 @@ export function renderLetterBatch(letters: readonly Letter[], options: BatchOpti
   }
   if (letters.length === 1 && !options.measure) return renderLetter(letters[0]!.content, letters[0]!.ctx);
   const p = new Printer();
-  const articles = letters.map((l, i) => article(p, l, i)).join('\n');
+  // Duplex: every letter starts on an odd page, so a letter with an odd page count is followed by a blank
+  // page (its own named page: nothing on it but BLANK_PAGE_WORDS, no reference, no name). The counts come
+  // from the measuring render, so the print dialog, the saved PDF and the tests get the same sheets.
+  const blank = (i: number) => (counts && i < letters.length - 1 && counts[i]! % 2 === 1 ? '\n<div class="blank" aria-hidden="true"></div>' : '');
+  const articles = letters.map((l, i) => article(p, l, i) + blank(i)).join('\n');
   const pages = letters
     .map((l, i) => {
       p.texts.push(cleanText(l.ctx.reference));

@@ -15,7 +15,6 @@
 // A case with an email address goes by email (the outbox) and is not listed; its letter can still be
 // previewed and printed from the case file. Recording the letter (letters.recordPrinted) takes it off.
 import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
-import { finalNoticeKinds } from '../../contract/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { recordNotice, type ActionContext } from '../cases/actions.ts';
@@ -24,16 +23,22 @@ import { caseRow, recordEvent, type Db } from '../cases/records.ts';
 import { DeskError } from '../errors.ts';
 import { buildNotice } from '../notices/build-notice.ts';
 import type { Letter, LetterContext } from './render.ts';
+import { channelOf, hasPostalAddress, recipientOf, recipientSourceOfRow } from '../notices/recipient.ts';
+import { deliveredNotice } from '../notices/delivery.ts';
 
-/** Who a letter is addressed to: the member, or the representative or agent who made the request. */
+/**
+ * Who a letter is addressed to: the requester (core/notices/recipient.ts). A representative's or agent's
+ * letter shows their own 〒, address and name in the window, with 「○○様の法定代理人／代理人」 above the name.
+ */
 export function letterContextOf(file: CaseFile, settings: DeskSettings): LetterContext {
   const c = file.case;
-  const name = c.requesterKind !== 'member' && c.requesterName ? c.requesterName : c.memberName;
+  const r = recipientOf(c);
   return {
     desk: settings.desk,
-    member: { name, postalCode: c.memberPostalCode, address: c.memberAddress },
+    member: { name: r.name, postalCode: r.postalCode, address: r.address, onBehalfOf: r.onBehalfOf === null ? null : { name: r.onBehalfOf, kind: r.kind === 'representative' ? 'representative' : 'agent' } },
     reference: c.reference,
     businessHours: settings.businessHours,
+    responsiblePerson: settings.notices?.responsiblePerson ?? '',
   };
 }
 
@@ -52,7 +57,7 @@ export async function letterOf(src: LetterSource, caseId: number, kind: NoticeKi
   const ctx = letterContextOf(file, src.settings);
   const warnings: LetterWarning[] = [];
   const c = file.case;
-  if (c.memberAddress.trim() === '' || c.memberPostalCode.trim() === '') {
+  if (!hasPostalAddress(recipientOf(c))) {
     warnings.push({
       caseId,
       reference: c.reference,
@@ -76,15 +81,24 @@ const LISTED: readonly CaseStatus[] = [...BEFORE_DECISION, 'approved', 'withdraw
 export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
   const rows = await db
     .selectFrom('cases')
-    .select(['id', 'reference', 'type', 'status', 'member_name', 'member_email', 'member_postal_code', 'member_address', 'delivery', 'created_at', 'approved_at', 'updated_at'])
+    .select([
+      'id', 'reference', 'type', 'status', 'requester_kind', 'requester_name', 'requester_postal_code', 'requester_address', 'requester_email',
+      'member_name', 'member_email', 'member_postal_code', 'member_address', 'delivery', 'created_at', 'approved_at', 'updated_at',
+    ])
     .where('status', 'in', LISTED as CaseStatus[])
-    .where((eb) => eb.or([eb('member_email', '=', ''), eb('delivery', '=', 'paper')]))
+    .where((eb) =>
+      eb.or([
+        eb('delivery', '=', 'paper'),
+        eb.and([eb('requester_kind', '=', 'member'), eb('member_email', '=', '')]),
+        eb.and([eb('requester_kind', '!=', 'member'), eb('requester_email', '=', '')]),
+      ]),
+    )
     .execute();
   const out: ReadyLetter[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const ids = chunk.map((r) => r.id);
-    const notices = await db.selectFrom('notices').select(['case_id', 'kind', 'recorded_at']).where('case_id', 'in', ids).execute();
+    const notices = await db.selectFrom('notices').select(['case_id', 'kind', 'recorded_at']).where('case_id', 'in', ids).where('copy', '=', 0).execute();
     const events = await db
       .selectFrom('case_events')
       .select(['case_id', 'kind', 'at'])
@@ -97,14 +111,18 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
       const mine = notices.filter((n) => n.case_id === r.id);
       const lastEvent = (kind: string) => events.filter((e) => e.case_id === r.id && e.kind === kind).at(-1)?.at ?? null;
       const recordedSince = (kind: NoticeKind, since: string | null) => mine.some((n) => n.kind === kind && (since === null || n.recorded_at >= since));
+      const recipient = recipientSourceOfRow(r);
+      if (channelOf(recipient) !== 'letter') continue;
+      const to = recipientOf(recipient);
       const base = {
         caseId: r.id,
         reference: r.reference,
         type: r.type as RequestType,
         status,
         memberName: r.member_name,
-        reason: r.member_email === '' ? ('no_email' as const) : ('paper_requested' as const),
-        hasPostalAddress: r.member_address.trim() !== '' && r.member_postal_code.trim() !== '',
+        recipientName: to.name,
+        reason: to.email === '' ? ('no_email' as const) : ('paper_requested' as const),
+        hasPostalAddress: hasPostalAddress(to),
       };
       const final = FINAL_OF[status];
       if (final && !recordedSince(final, null)) {
@@ -131,26 +149,23 @@ export interface RecordPrintedInput {
   caseId: number;
   kind: NoticeKind;
   reprint: boolean;
+  /** The notice already went by email: a person confirms this letter is a copy. */
+  copy: boolean;
   mode: 'print' | 'pdf';
 }
 
 const MODE_NOTE = { print: 'Printed letter', pdf: 'Letter saved as PDF' } as const;
 
 /**
- * Records a printed (or saved) letter on its case. A first printing is a notice with channel 'letter',
+ * Records a printed (or saved) letter on its case. A first printing is THE notice (channel 'letter'),
  * recorded by cases.recordNotice's own code: for a decision, withdrawal or rejection it moves the case
- * to notified, which meets the close rule. A reprint adds a timeline event (and its audit row) only: the
- * status never moves twice. A reprint needs an earlier notice of that kind (by letter or by email).
+ * to notified, which meets the close rule, and the matching unsent email is settled (delivered by
+ * letter). A reprint of a printed letter adds a timeline event only. A letter after the notice went by
+ * email is a copy, recorded as one only when a person confirmed it (`copy`).
  */
 export async function recordPrinted(ctx: ActionContext, input: RecordPrintedInput): Promise<void> {
   const row = await caseRow(ctx.db, input.caseId);
-  const earlier = await ctx.db
-    .selectFrom('notices')
-    .select(['channel', 'recorded_at'])
-    .where('case_id', '=', row.id)
-    .where('kind', '=', input.kind)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  const earlier = await deliveredNotice(ctx.db, row.id, input.kind);
   if (input.reprint) {
     if (!earlier) {
       throw new DeskError('CONFLICT', `No ${input.kind} notice has been recorded on ${row.reference} yet: record this letter as printed, not as a reprint.`, { field: 'reprint' });
@@ -158,9 +173,8 @@ export async function recordPrinted(ctx: ActionContext, input: RecordPrintedInpu
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'letter_reprint', data: { kind: input.kind, channel: 'letter', mode: input.mode } });
     return;
   }
-  if (earlier && (finalNoticeKinds as readonly string[]).includes(input.kind)) {
-    const how = earlier.channel === 'letter' ? 'printed' : 'sent by email';
-    throw new DeskError('CONFLICT', `The ${input.kind} notice of ${row.reference} was already ${how} (${earlier.recorded_at.slice(0, 10)}): record this one as a reprint.`, { field: 'reprint' });
+  if (earlier && earlier.channel === 'letter') {
+    throw new DeskError('CONFLICT', `The ${input.kind} notice of ${row.reference} was already printed (${earlier.recorded_at.slice(0, 10)}): record this one as a reprint.`, { field: 'reprint' });
   }
-  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: MODE_NOTE[input.mode] });
+  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: MODE_NOTE[input.mode], copy: input.copy });
 }

@@ -14,62 +14,71 @@
 //   withdrawn                          → withdrawal notice draft; unsent decision, acknowledgement and
 //                                        documents drafts cancelled
 //   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
-//   closed                             → drafts still unsent are cancelled (queued ones still go out)
+//   closed                             → nothing by itself: closing with unsent owed notices asks a person,
+//                                        who drops them (cancelled: case_closed, by that person)
+// Cancel reasons are codes (DraftCancelReason), with who caused them (outbox.cancelled_by).
 // Pausing for a clarification, and cases imported or seeded as demos, write no draft.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { NoticeKind } from '../../contract/index.ts';
+import type { DraftCancelReason, NoticeKind } from '../../contract/index.ts';
 import { isDeskError } from '../errors.ts';
-import { cancelPending, draftNotice, hasMessage, type DraftContext } from './outbox.ts';
+import { settleMessages } from '../notices/delivery.ts';
+import { draftNotice, hasMessage, queueMessage, type DraftContext } from './outbox.ts';
 
 /** A draft the case does not allow (nothing outstanding to ask for …) is simply not written. */
-async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<void> {
+async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<number | null> {
   try {
-    await draftNotice(db, caseId, kind, ctx);
+    return await draftNotice(db, caseId, kind, ctx);
   } catch (e) {
     if (!isDeskError(e) || e.code !== 'CONFLICT') throw e;
+    return null;
   }
 }
 
+/**
+ * The acknowledgement draft. With the desk setting "send acknowledgements automatically" on, it is queued
+ * at once (sent when the desk is online), in the name of the person who took the request in.
+ */
 export async function draftsAfterCreate(db: Transaction<DB>, caseId: number, ctx: DraftContext): Promise<void> {
-  await draft(db, caseId, 'acknowledgement', ctx);
+  const id = await draft(db, caseId, 'acknowledgement', ctx);
+  if (id !== null && ctx.settings.notices?.autoSendAcknowledgements === true) await queueMessage(db, id, ctx.actor.username, ctx.now);
 }
 
 export async function draftsAfterMove(action: string, db: Transaction<DB>, input: { id: number; reasonKind?: unknown }, ctx: DraftContext): Promise<void> {
   const id = input.id;
   const now = ctx.now;
+  const by = ctx.actor.username;
+  const cancelPending = (kinds: NoticeKind[], reason: DraftCancelReason, states?: Array<'draft' | 'queued' | 'failed'>) => settleMessages(db, id, kinds, reason, by, now, states);
   switch (action) {
     case 'pause':
       if (input.reasonKind === 'identity_documents' || input.reasonKind === 'fee') {
-        await cancelPending(db, id, ['documents_request'], 'Replaced by a newer request for documents or the fee.', now, ['draft']);
+        await cancelPending(['documents_request'], 'superseded', ['draft']);
         await draft(db, id, 'documents_request', ctx);
       }
       return;
     case 'decide':
-      await cancelPending(db, id, ['decision'], 'Replaced by a new decision.', now);
+      await cancelPending(['decision'], 'superseded');
       await draft(db, id, 'decision', ctx);
       return;
     case 'approve':
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
     case 'returnForRevision':
-      await cancelPending(db, id, ['decision'], 'The decision was returned for revision.', now);
+      await cancelPending(['decision'], 'returned_for_revision');
       return;
     case 'extend':
       await draft(db, id, 'extension', ctx);
       return;
     case 'withdraw':
-      await cancelPending(db, id, ['decision'], 'The request was withdrawn.', now);
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was withdrawn.', now, ['draft']);
+      await cancelPending(['decision'], 'withdrawn');
+      await cancelPending(['acknowledgement', 'documents_request'], 'withdrawn', ['draft']);
       await draft(db, id, 'withdrawal', ctx);
       return;
     case 'reject':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was rejected.', now, ['draft']);
+      await cancelPending(['acknowledgement', 'documents_request'], 'rejected', ['draft']);
       await draft(db, id, 'rejection', ctx);
       return;
-    case 'close':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'The case was closed before this draft was sent.', now, ['draft']);
-      return;
+    // Closing cancels nothing by itself: cases.close asks a person first (core/notices/delivery.ts).
     default:
       return;
   }

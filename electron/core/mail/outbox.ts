@@ -12,6 +12,7 @@ import {
   outboxStates,
   type CaseStatus,
   type DeskSettings,
+  type DraftCancelReason,
   type NoticeKind,
   type OutboxAction,
   type OutboxMessage,
@@ -27,6 +28,8 @@ import { recordEvent } from '../cases/records.ts';
 import { DeskError } from '../errors.ts';
 import { buildNotice } from '../notices/build-notice.ts';
 import { noticeEmail } from '../notices/email-text.ts';
+import { BEFORE_DECISION, cancellationOf, deliveredNotice } from '../notices/delivery.ts';
+import { recipientOf } from '../notices/recipient.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -60,7 +63,9 @@ export interface DraftContext {
  */
 export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<number | null> {
   const file = await loadCaseFile(db, ctx.calendar, ctx.actor, ctx.now, caseId, ctx.settings.legalMarkWarnDays);
-  if (!file.case.memberEmail) return null;
+  // To the requester (a representative's or agent's own address; the member's only when they asked themselves).
+  const to = recipientOf(file.case).email;
+  if (!to) return null;
   const { subject, body } = noticeEmail(buildNotice({ kind, file, settings: ctx.settings, issuedAt: ctx.now }));
   if (body.length > MAX_MAIL_BODY) {
     await recordEvent(db, caseId, file.case.reference, ctx.actor.username, ctx.now, {
@@ -76,7 +81,7 @@ export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx:
       case_id: caseId,
       notice_kind: kind,
       message_id: newMessageId(),
-      to_address: file.case.memberEmail,
+      to_address: to,
       subject,
       body_text: body,
       state: 'draft',
@@ -87,18 +92,6 @@ export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx:
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
-}
-
-/** Cancels the unsent messages of some notice kinds of a case (a superseded decision, a withdrawn request). */
-export async function cancelPending(db: Db, caseId: number, kinds: readonly NoticeKind[], reason: string, now: Date, states: readonly OutboxState[] = ['draft', 'queued', 'failed']): Promise<number> {
-  const r = await db
-    .updateTable('outbox')
-    .set({ state: 'cancelled', cancel_reason: reason, next_attempt_at: null, updated_at: now.toISOString() })
-    .where('case_id', '=', caseId)
-    .where('notice_kind', 'in', [...kinds])
-    .where('state', 'in', [...states])
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
 }
 
 export async function hasMessage(db: Db, caseId: number, kind: NoticeKind, states: readonly OutboxState[]): Promise<boolean> {
@@ -121,6 +114,8 @@ function joined(db: Db) {
 /** Which case statuses a notice may go out from: a decision only once approved (four eyes), and so on. */
 export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): string | null {
   if (caseStatus === 'closed') return 'The case is closed: its notices can no longer be sent. Cancel this message.';
+  // An acknowledgement arriving after the decision would confuse the requester: a person cancels it as superseded.
+  if (kind === 'acknowledgement' && !BEFORE_DECISION.includes(caseStatus)) return 'The request has been decided: this acknowledgement would arrive after the answer. Cancel it as superseded.';
   if (!finalNoticeKinds.includes(kind)) return null;
   const needs: Record<string, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
   if (caseStatus === needs[kind] || caseStatus === 'notified') return null;
@@ -128,6 +123,18 @@ export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): string | 
   if (kind === 'decision') return 'The decision this notice states is no longer in force (the case was sent back or changed). Cancel this message.';
   return `A ${kind} notice answers a ${needs[kind]} case; this case is not.`;
 }
+
+/** English for the CLI-facing statusText only; the renderer words the code itself (ja/en catalogs). */
+const CANCEL_WORDS: Record<DraftCancelReason, string> = {
+  delivered_by_letter: 'delivered by letter.',
+  superseded: 'superseded.',
+  case_closed: 'dropped when the case was closed.',
+  withdrawn: 'the request was withdrawn.',
+  rejected: 'the request was rejected.',
+  returned_for_revision: 'the decision was returned for revision.',
+  by_staff: 'by staff.',
+  other: '',
+};
 
 const tries = (n: number) => (n === 1 ? '1 try' : `${n} tries`);
 /** An error text without its closing full stop, to sit inside a sentence. */
@@ -150,8 +157,11 @@ function statusText(r: Joined, blocked: string | null, nextTry: string | null): 
     }
     case 'failed':
       return `Not sent after ${tries(r.attempts)}: ${bare(r.last_error ?? 'the mail server refused it')}. Fix the cause, then retry, or send the notice as a letter.`;
-    case 'cancelled':
-      return r.cancel_reason ? `Cancelled: ${r.cancel_reason}` : 'Cancelled.';
+    case 'cancelled': {
+      const c = cancellationOf(r);
+      const who = c?.by ? ` (${c.by})` : '';
+      return c ? `Cancelled${who}: ${CANCEL_WORDS[c.reason]}${c.note ? ` ${c.note}` : ''}` : 'Cancelled.';
+    }
   }
 }
 
@@ -163,6 +173,9 @@ function allowed(r: Joined, blocked: string | null): OutboxAction[] {
       return ['cancel'];
     case 'failed':
       return r.case_status === 'closed' ? ['cancel'] : ['update', 'retry', 'cancel'];
+    case 'cancelled':
+      // Settled by a letter: the same notice may still go by email as a copy, if a person confirms.
+      return r.cancel_reason === 'delivered_by_letter' && r.case_status !== 'closed' ? ['sendCopy'] : [];
     default:
       return [];
   }
@@ -191,7 +204,7 @@ function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
     statusText: statusText(r, blocked, nextTry),
     allowedActions: allowed(r, blocked),
     sendBlockedReason: r.state === 'draft' ? blocked : null,
-    cancelReason: r.cancel_reason,
+    cancellation: cancellationOf(r),
     createdBy: r.created_by,
     createdAt: r.created_at,
     queuedBy: r.queued_by,
@@ -282,24 +295,38 @@ export async function updateMessage(db: Db, input: OutboxEdit, actor: string, no
   await recordEvent(db, r.case_id, r.reference, actor, now, { kind: 'mail_edited', data: detail });
 }
 
-/** draft → queued: the sender takes it when the mail server can be reached. */
-export async function queueMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
+/**
+ * draft → queued: the sender takes it when the mail server can be reached. A notice already delivered
+ * (by letter, or an earlier email) goes only as a copy a person confirmed (`copy`); a message settled by
+ * a letter (cancelled, delivered_by_letter) can be sent that way too.
+ */
+export async function queueMessage(db: Db, id: number, actor: string, now: Date, copy = false): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'draft') refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
-  const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
-  if (why) throw new DeskError('CONFLICT', why);
+  const settledByLetter = r.state === 'cancelled' && r.cancel_reason === 'delivered_by_letter';
+  if (r.state !== 'draft' && !(copy && settledByLetter)) refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
+  const kind = r.notice_kind as NoticeKind;
+  const original = await deliveredNotice(db, r.case_id, kind);
+  if (original && !copy) {
+    throw new DeskError('CONFLICT', `This notice was already delivered (${original.channel}, ${original.recorded_at.slice(0, 10)}): send it only as a copy.`, {
+      field: 'copy',
+      notice: { code: 'NOTICE_ALREADY_DELIVERED', kind, channel: original.channel, at: original.recorded_at },
+    });
+  }
+  // A copy of a delivered notice answers nothing new: the status rules apply to the first delivery only.
+  const why = original ? (r.case_status === 'closed' ? sendRefusal(kind, 'closed') : null) : sendRefusal(kind, r.case_status as CaseStatus);
+  if (why) throw new DeskError('CONFLICT', why, kind === 'acknowledgement' && r.case_status !== 'closed' ? { notice: { code: 'ACKNOWLEDGEMENT_AFTER_DECISION' } } : {});
   // The recipient is checked again as the server will see it: exactly the validated address.
   const to = memberEmail.safeParse(r.to_address);
   if (!to.success || to.data !== r.to_address) throw new DeskError('INVALID_INPUT', `The recipient ${JSON.stringify(r.to_address.slice(0, 80))} is not a valid email address: correct it first.`, { field: 'to' });
   const at = now.toISOString();
   const u = await db
     .updateTable('outbox')
-    .set({ state: 'queued', queued_at: at, queued_by: actor, next_attempt_at: null, updated_at: at })
+    .set({ state: 'queued', queued_at: at, queued_by: actor, next_attempt_at: null, updated_at: at, cancel_reason: null, cancelled_by: null, cancel_note: '' })
     .where('id', '=', id)
-    .where('state', '=', 'draft')
+    .where('state', '=', r.state)
     .executeTakeFirst();
   if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'sent');
-  await audit(db, actor, 'send', r, { to: r.to_address }, now);
+  await audit(db, actor, 'send', r, { to: r.to_address, copy: original !== undefined }, now);
 }
 
 /** failed → queued, with a fresh set of tries. */
@@ -319,15 +346,16 @@ export async function retryMessage(db: Db, id: number, actor: string, now: Date)
   await audit(db, actor, 'retry', r, {}, now);
 }
 
-export async function cancelMessage(db: Db, id: number, reason: string, actor: string, now: Date): Promise<void> {
+/** A person cancels a message: `superseded` (an acknowledgement the decision replaced) or in their own words. */
+export async function cancelMessage(db: Db, id: number, reason: string, actor: string, now: Date, as: 'by_staff' | 'superseded' = 'by_staff'): Promise<void> {
   const r = await joinedRow(db, id);
   if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed') refuse(r, 'cancelled');
   const u = await db
     .updateTable('outbox')
-    .set({ state: 'cancelled', cancel_reason: reason || `Cancelled by ${actor}.`, next_attempt_at: null, updated_at: now.toISOString() })
+    .set({ state: 'cancelled', cancel_reason: as, cancelled_by: actor, cancel_note: reason, next_attempt_at: null, updated_at: now.toISOString() })
     .where('id', '=', id)
     .where('state', 'in', ['draft', 'queued', 'failed'])
     .executeTakeFirst();
   if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'cancelled');
-  await audit(db, actor, 'cancel', r, { reason }, now);
+  await audit(db, actor, 'cancel', r, { reason: as, note: reason }, now);
 }

@@ -6,6 +6,7 @@ import type { DB, OutboxRow } from '../../../db/schema.ts';
 import type { NoticeKind } from '../../contract/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { recordNotice } from '../cases/actions.ts';
+import { deliveredNotice } from '../notices/delivery.ts';
 import { caseRow, recordEvent } from '../cases/records.ts';
 import { isDeskError } from '../errors.ts';
 
@@ -115,15 +116,17 @@ async function recordMailNotice(trx: Transaction<DB>, row: OutboxRow, calendar: 
   }
   const kind = row.notice_kind as NoticeKind;
   const note = `Email to ${row.to_address}, Message-ID ${row.message_id}${row.possibly_duplicated ? ' (sent again after an interrupted send: the member may have received it twice)' : ''}.`;
+  // The person who queued it confirmed a copy if the notice had already gone another way (outbox.send).
   try {
-    await recordNotice({ db: trx, calendar, actor: { username: actor, role }, now }, { id: row.case_id, kind, channel: 'mail', note });
+    await recordNotice({ db: trx, calendar, actor: { username: actor, role }, now }, { id: row.case_id, kind, channel: 'mail', note, copy: true });
   } catch (e) {
     if (!isDeskError(e) || (e.code !== 'CONFLICT' && e.code !== 'FORBIDDEN')) throw e;
-    // The case moved on while the email was on its way (a letter went first, or the case was closed):
-    // the email did go out, so it is recorded, without moving the case.
+    // The case moved on while the email was on its way (it was closed, or changed): the email did go
+    // out, so it is recorded, without moving the case.
     const c = await caseRow(trx, row.case_id);
-    await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', note, recorded_by: actor, recorded_at: now.toISOString() }).execute();
-    await recordEvent(trx, c.id, c.reference, actor, now, { kind: 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.message } });
+    const copy = (await deliveredNotice(trx, c.id, kind)) !== undefined;
+    await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', copy: copy ? 1 : 0, note, recorded_by: actor, recorded_at: now.toISOString() }).execute();
+    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.message } });
   }
 }
 

@@ -2,7 +2,9 @@
 // and the case file. Letters (core/letters) and email (core/mail) both call this, so the same words go
 // out both ways. Pure: no database, no clock (the date of issue is given).
 import type { CaseFile, DeskSettings, NoticeKind, Outcome, PauseReason, RejectionGround } from '../../contract/index.ts';
-import { DISCLOSURE_FEE_YEN } from '../../contract/index.ts';
+import { DISCLOSURE_FEE_YEN, disclosureGrounds } from '../../contract/index.ts';
+import type { FeePaymentDetails } from '../../contract/index.ts';
+import { recipientOf } from './recipient.ts';
 import { DeskError } from '../errors.ts';
 import type { BilingualText, NoticeContent, NoticeFact } from './notice-content.ts';
 import { bilingualDate, yen } from './dates.ts';
@@ -19,6 +21,20 @@ export interface NoticeInput {
 }
 
 const same = (s: string): BilingualText => ({ ja: s, en: s });
+/** Words staff wrote in Japanese: the English half says so instead of passing them off as a translation. */
+const ORIGINAL_JAPANESE = '(original Japanese)';
+const staffWords = (s: string): BilingualText => ({ ja: s, en: s ? `${ORIGINAL_JAPANESE} ${s}` : '' });
+const staffFact = (label: BilingualText, s: string): NoticeFact => ({ label, value: same(s), staffWritten: true });
+
+/** How to pay the fee by bank transfer (the desk's settings); null until a supervisor has set an account. */
+function paymentDetails(p: FeePaymentDetails | undefined): BilingualText | null {
+  if (!p || !p.accountNumber || !p.bankName) return null;
+  const type = p.accountType === 'current' ? { ja: '当座', en: 'current' } : { ja: '普通', en: 'ordinary' };
+  return {
+    ja: [`${p.bankName}\u3000${p.branchName}`, `${type.ja}預金\u3000${p.accountNumber}`, `口座名義：${p.accountHolder}`, `お支払い期限：本通知の日から${p.deadlineDays}営業日以内`, '振込手数料はご負担ください。定額小為替（郵便局）でもお支払いいただけます。'].join('\n'),
+    en: [`${p.bankName}, ${p.branchName} branch`, `${type.en} account ${p.accountNumber}`, `Account holder: ${p.accountHolder}`, `Please pay within ${p.deadlineDays} business days of the date of this notice.`, 'Transfer charges are borne by the payer. A postal money order (定額小為替) is also accepted.'].join('\n'),
+  };
+}
 const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (items: BilingualText[]): BilingualText => ({ ja: items.map((i) => `・${i.ja}`).join('\n'), en: items.map((i) => `- ${i.en}`).join('\n') });
@@ -107,7 +123,8 @@ export function buildNotice(input: NoticeInput): NoticeContent {
   const issued = bilingualDate(issuedAt);
   const due = bilingualDate(file.deadline.due);
   const request = requestLabel(file);
-  const recipient = c.requesterKind !== 'member' && c.requesterName ? c.requesterName : c.memberName;
+  const to = recipientOf(c);
+  const recipient = to.name || c.memberName;
   const title = kind === 'decision' ? decisionTitle(c.type, outcome!) : NOTICE_TITLES[kind];
 
   // ——— values for the template variables, per language ———
@@ -150,22 +167,25 @@ export function buildNotice(input: NoticeInput): NoticeContent {
         facts.push({ label: { ja: '手数料', en: 'Fee' }, value: { ja: `${yen(DISCLOSURE_FEE_YEN).ja}（未納 ${yen(owed).ja}）`, en: `${yen(DISCLOSURE_FEE_YEN).en} (${yen(owed).en} not yet received)` } });
         citations = [POLICY.art6Fee];
       }
+      const pay = c.type === 'disclosure' && owed > 0 ? paymentDetails(settings.notices?.feePayment) : null;
+      if (pay) facts.push({ label: { ja: 'お支払い方法（銀行振込）', en: 'How to pay (bank transfer)' }, value: pay });
       break;
     }
     case 'decision': {
       const o = outcome!;
-      const grounds = c.grounds.map((g) => GROUND_LABELS[g]);
+      // In article order (第6条第1項第1号, 第2号, 第3号, 第2項), whatever order staff ticked them.
+      const grounds = [...c.grounds].sort((a, b) => disclosureGrounds.indexOf(a) - disclosureGrounds.indexOf(b)).map((g) => GROUND_LABELS[g]);
       values.outcome = OUTCOME_LABELS[o];
       values.grounds = grounds.length > 0 ? list(grounds) : same('');
-      values.reasoning = same(c.reasoning);
-      values.alternativeMeasure = same(c.alternativeMeasure);
+      values.reasoning = staffWords(c.reasoning);
+      values.alternativeMeasure = staffWords(c.alternativeMeasure);
       values.delivery = c.delivery ? DELIVERY_LABELS[c.delivery] : same('');
       values.feeAmount = yen(DISCLOSURE_FEE_YEN);
       values.feePaid = feePaidText(file);
       facts.push({ label: { ja: '決定の内容', en: 'Decision' }, value: OUTCOME_LABELS[o] });
       if (grounds.length > 0) facts.push({ label: { ja: '開示しない根拠', en: 'Grounds for not disclosing' }, value: list(grounds) });
-      if (c.reasoning) facts.push({ label: { ja: '理由', en: 'Reasons' }, value: same(c.reasoning) });
-      if (o === 'alternative_measure') facts.push({ label: { ja: '講じた代替措置', en: 'Alternative measure taken' }, value: same(c.alternativeMeasure) });
+      if (c.reasoning) facts.push(staffFact({ ja: '理由', en: 'Reasons' }, c.reasoning));
+      if (o === 'alternative_measure') facts.push(staffFact({ ja: '講じた代替措置', en: 'Alternative measure taken' }, c.alternativeMeasure));
       if (c.type === 'disclosure' && (o === 'disclosed_full' || o === 'disclosed_partial') && c.delivery) facts.push({ label: { ja: '開示の方法', en: 'Delivery' }, value: { ja: DELIVERY_LABELS[c.delivery].ja, en: capitalise(DELIVERY_LABELS[c.delivery].en) } });
       if (c.type === 'disclosure') {
         const paid = feePaidText(file);
@@ -180,20 +200,20 @@ export function buildNotice(input: NoticeInput): NoticeContent {
       const after = bilingualDate(String(d.due ?? file.deadline.due));
       values.previousDueDate = before;
       values.newDueDate = after;
-      values.extensionReason = same(String(d.reason ?? ''));
+      values.extensionReason = staffWords(String(d.reason ?? ''));
       facts.push({ label: { ja: '延長前の回答期限', en: 'Previous date for our reply' }, value: before });
       facts.push({ label: { ja: '延長後の回答期限', en: 'New date for our reply' }, value: after });
-      facts.push({ label: { ja: '延長の理由', en: 'Reason for the extension' }, value: same(String(d.reason ?? '')) });
+      facts.push(staffFact({ ja: '延長の理由', en: 'Reason for the extension' }, String(d.reason ?? '')));
       break;
     }
     case 'withdrawal':
-      values.withdrawalReason = same(c.closureReason);
+      values.withdrawalReason = staffWords(c.closureReason);
       break;
     case 'rejection': {
       const ground = REJECTION_LABELS[(c.closureGround ?? 'other') as RejectionGround] ?? REJECTION_LABELS.other;
       values.rejectionGround = ground;
-      values.rejectionReason = same(c.closureReason);
-      facts.push({ label: { ja: 'お受けできない理由', en: 'Why the request cannot be accepted' }, value: c.closureReason ? { ja: `${ground.ja}\n${c.closureReason}`, en: `${ground.en}\n${c.closureReason}` } : ground });
+      values.rejectionReason = staffWords(c.closureReason);
+      facts.push({ label: { ja: 'お受けできない理由', en: 'Why the request cannot be accepted' }, value: c.closureReason ? { ja: `${ground.ja}\n${c.closureReason}`, en: `${ground.en}\n${ORIGINAL_JAPANESE} ${c.closureReason}` } : ground });
       break;
     }
   }
@@ -212,8 +232,9 @@ export function buildNotice(input: NoticeInput): NoticeContent {
       en: [`${desk.companyEn}, ${desk.deskNameEn}`, `${desk.addressEn} ${desk.postalCode}`, `Email: ${desk.email}`, ...(desk.phone ? [`Phone: ${desk.phone}`] : [])].join('\n'),
     },
     {
-      ja: `受付時間：${hours.open}～${hours.close}（土日祝日および12月29日～1月3日は休業）。お問い合わせには原則としてメールで対応いたします。`,
-      en: `Desk hours: ${hours.open}–${hours.close}, Japan time (closed on weekends, public holidays and from 29 December to 3 January). In principle, we respond to inquiries by email.`,
+      // "By email in principle" (Art. 11) only to a requester the desk can write to by email.
+      ja: `受付時間：${hours.open}～${hours.close}（土日祝日および12月29日～1月3日は休業）。${to.email ? 'お問い合わせには原則としてメールで対応いたします。' : ''}`,
+      en: `Desk hours: ${hours.open}–${hours.close}, Japan time (closed on weekends, public holidays and from 29 December to 3 January).${to.email ? ' In principle, we respond to inquiries by email.' : ''}`,
     },
   ];
 
@@ -222,7 +243,9 @@ export function buildNotice(input: NoticeInput): NoticeContent {
     title,
     // The subject is one line: nothing a case holds can add a header line to an email.
     subject: { ja: oneLine(`【${c.reference}】${title.ja}`), en: oneLine(`${title.en} (${c.reference})`) },
-    salutation: { ja: `${recipient} 様`, en: `Dear ${recipient},` },
+    salutation: to.onBehalfOf
+      ? { ja: `${recipient} 様（${to.onBehalfOf} 様の${REQUESTER_KIND[to.kind]!.ja}）`, en: `Dear ${recipient} (${REQUESTER_KIND[to.kind]!.en} of ${to.onBehalfOf}),` }
+      : { ja: `${recipient} 様`, en: `Dear ${recipient},` },
     paragraphs,
     facts,
     citations: citations.map(citation),

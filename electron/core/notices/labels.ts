@@ -6,7 +6,7 @@ import type { BilingualText } from './notice-content.ts';
 export const REQUEST_TYPE_LABELS: Record<RequestType, BilingualText> = {
   disclosure: { ja: '個人情報の開示請求', en: 'request for disclosure of personal information' },
   correction: { ja: '個人情報の訂正等請求（訂正・追加・削除）', en: 'request for correction, addition or deletion of personal information' },
-  suspension: { ja: '個人情報の利用停止等請求（利用停止・消去・第三者提供の停止）', en: 'request to stop using, delete, or stop providing to third parties personal information' },
+  suspension: { ja: '個人情報の利用停止等請求（利用停止・消去・第三者提供の停止）', en: 'request to stop using, delete, or stop providing personal information to third parties' },
 };
 
 export const REQUEST_KIND_LABELS: Record<string, BilingualText> = {
@@ -36,10 +36,10 @@ export const OUTCOME_LABELS: Record<Outcome, BilingualText> = {
 };
 
 export const GROUND_LABELS: Record<DisclosureGround, BilingualText> = {
-  harm_to_interests: { ja: '本人または第三者の生命、身体、財産その他の権利利益を害するおそれがあるため（第6条第1項第1号）', en: 'A risk of harming the life, body, property or other rights and interests of the person or a third party (Article 6, item 1)' },
-  business_hindrance: { ja: '当社の業務の適正な実施に著しい支障を及ぼすおそれがあるため（第6条第1項第2号）', en: 'A risk of significant hindrance to the proper implementation of our business (Article 6, item 2)' },
-  violation_of_law: { ja: '他の法令に違反することとなるため（第6条第1項第3号）', en: 'It would violate other laws and regulations (Article 6, item 3)' },
-  not_personal_information: { ja: '個人情報以外の情報（履歴情報・特性情報等）であるため（第6条第2項）', en: 'Information other than personal information, such as history and characteristic information (Article 6, second paragraph)' },
+  harm_to_interests: { ja: '本人または第三者の生命、身体、財産その他の権利利益を害するおそれがあるため（第6条第1項第1号）', en: 'A risk of harming the life, body, property or other rights and interests of the person or a third party (Article 6, paragraph 1, item 1)' },
+  business_hindrance: { ja: '当社の業務の適正な実施に著しい支障を及ぼすおそれがあるため（第6条第1項第2号）', en: 'A risk of significant hindrance to the proper implementation of our business (Article 6, paragraph 1, item 2)' },
+  violation_of_law: { ja: '他の法令に違反することとなるため（第6条第1項第3号）', en: 'It would violate other laws and regulations (Article 6, paragraph 1, item 3)' },
+  not_personal_information: { ja: '個人情報以外の情報（履歴情報・特性情報等）であるため（第6条第2項）', en: 'Information other than personal information, such as history and characteristic information (Article 6, paragraph 2)' },
 };
 
 export const REJECTION_LABELS: Record<RejectionGround, BilingualText> = {

@@ -28,7 +28,7 @@ export const ARTICLE_TITLES: Record<6 | 7 | 8 | 11, BilingualText> = {
 export const POLICY = {
   art6Disclosure: {
     article: 6,
-    where: { ja: '第1項', en: 'first paragraph' },
+    where: { ja: '第1項', en: 'paragraph 1' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '本人から個人情報の開示を求められたときは、本人に対し、遅滞なくこれを開示します。ただし、開示することにより次のいずれかに該当する場合は、その全部または一部を開示しないこともあり、開示しない決定をした場合には、その旨を遅滞なく通知します。なお、個人情報の開示に際しては、1件あたり1,000円の手数料を申し受けます。',
@@ -37,7 +37,7 @@ export const POLICY = {
   },
   art6Fee: {
     article: 6,
-    where: { ja: '第1項', en: 'first paragraph' },
+    where: { ja: '第1項', en: 'paragraph 1' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '個人情報の開示に際しては、1件あたり1,000円の手数料を申し受けます。',
@@ -46,25 +46,25 @@ export const POLICY = {
   },
   art6HarmToInterests: {
     article: 6,
-    where: { ja: '第1項第1号', en: 'first paragraph, item 1' },
+    where: { ja: '第1項第1号', en: 'paragraph 1, item 1' },
     // Rendering — check against the Japanese original.
     text: { ja: '本人または第三者の生命、身体、財産その他の権利利益を害するおそれがある場合', en: 'When there is a risk of harming the life, body, property or other rights and interests of the person or a third party' },
   },
   art6BusinessHindrance: {
     article: 6,
-    where: { ja: '第1項第2号', en: 'first paragraph, item 2' },
+    where: { ja: '第1項第2号', en: 'paragraph 1, item 2' },
     // Rendering — check against the Japanese original.
     text: { ja: '当社の業務の適正な実施に著しい支障を及ぼすおそれがある場合', en: 'When there is a risk of significant hindrance to the proper implementation of our business' },
   },
   art6ViolationOfLaw: {
     article: 6,
-    where: { ja: '第1項第3号', en: 'first paragraph, item 3' },
+    where: { ja: '第1項第3号', en: 'paragraph 1, item 3' },
     // Rendering — check against the Japanese original.
     text: { ja: '他の法令に違反することとなる場合', en: 'When it violates other laws and regulations' },
   },
   art6NotPersonal: {
     article: 6,
-    where: { ja: '第2項', en: 'second paragraph' },
+    where: { ja: '第2項', en: 'paragraph 2' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '前項の定めにかかわらず、履歴情報および特性情報などの個人情報以外の情報については、原則として開示いたしません。',
@@ -73,7 +73,7 @@ export const POLICY = {
   },
   art7Request: {
     article: 7,
-    where: { ja: '第1項', en: 'first paragraph' },
+    where: { ja: '第1項', en: 'paragraph 1' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '会員は、当社の保有する自己の個人情報が誤った情報である場合には、当社が定める手続きにより、当社に対して個人情報の訂正、追加または削除（以下「訂正等」といいます。）を請求することができます。',
@@ -82,7 +82,7 @@ export const POLICY = {
   },
   art7Correct: {
     article: 7,
-    where: { ja: '第2項', en: 'second paragraph' },
+    where: { ja: '第2項', en: 'paragraph 2' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '当社は、会員から前項の請求を受けてその請求に応じる必要があると判断した場合には、遅滞なく、当該個人情報の訂正等を行うものとします。',
@@ -91,7 +91,7 @@ export const POLICY = {
   },
   art7Notify: {
     article: 7,
-    where: { ja: '第3項', en: 'third paragraph' },
+    where: { ja: '第3項', en: 'paragraph 3' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '当社は、前項の規定に基づき訂正等を行った場合、または訂正等を行わない旨の決定をしたときは、遅滞なく、これを会員に通知します。',
@@ -100,7 +100,7 @@ export const POLICY = {
   },
   art8Request: {
     article: 8,
-    where: { ja: '第1項', en: 'first paragraph' },
+    where: { ja: '第1項', en: 'paragraph 1' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '当社は、本人から、個人情報が、利用目的の範囲を超えて取り扱われているという理由、または不正の手段により取得されたものであるという理由により、その利用の停止または消去（以下「利用停止等」といいます。）を求められた場合には、遅滞なく必要な調査を行います。',
@@ -109,7 +109,7 @@ export const POLICY = {
   },
   art8Stop: {
     article: 8,
-    where: { ja: '第2項', en: 'second paragraph' },
+    where: { ja: '第2項', en: 'paragraph 2' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '前項の調査結果に基づき、その請求に応じる必要があると判断した場合には、遅滞なく、当該個人情報の利用停止等を行います。ただし、個人情報の利用停止等に多額の費用を要する場合その他の利用停止等を行うことが困難な場合であって、会員の権利利益を保護するために必要なこれに代わるべき措置をとれる場合は、この代替策を講じるものとします。',
@@ -118,7 +118,7 @@ export const POLICY = {
   },
   art8Notify: {
     article: 8,
-    where: { ja: '第3項', en: 'third paragraph' },
+    where: { ja: '第3項', en: 'paragraph 3' },
     text: {
       // Rendering — check against the Japanese original.
       ja: '当社は、利用停止等を行わない旨の決定をしたとき、または前項に従い利用停止等を行ったときは、遅滞なく、これを会員に通知します。',
@@ -147,12 +147,21 @@ export const POLICY = {
 
 export type PolicyPassageName = keyof typeof POLICY;
 
+/**
+ * The quoted English ends as a sentence: the policy's Art. 6 text ends its fee sentence with the colon
+ * that introduced the grounds list (and the fee passage quoted alone has no full stop).
+ */
+export function sentenceEnd(en: string): string {
+  const t = en.trimEnd();
+  return /[.!?”"]$/.test(t) ? t : `${t.replace(/[:;,]$/, '')}.`;
+}
+
 /** A citation as a notice prints it: the article and paragraph, then the quoted text. */
 export function citation(p: PolicyPassage): BilingualText {
   const head = art(p.article);
   const title = ARTICLE_TITLES[p.article];
   return {
     ja: `${head.ja}（${title.ja}）${p.where.ja}：「${p.text.ja}」`,
-    en: `${head.en} (${title.en}), ${p.where.en}: “${p.text.en}”`,
+    en: `${head.en} (${title.en}), ${p.where.en}: “${sentenceEnd(p.text.en)}”`,
   };
 }

@@ -2,7 +2,7 @@
 // Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { ARTICLE_11_DESK, type DeskSettings } from '../../contract/index.ts';
+import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, type DeskSettings } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 
 
@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   daysByType: { disclosure: 10, correction: 10, suspension: 10 },
   legalMarkWarnDays: 3,
   backup: { folder: null, keep: 10, onLock: true, daily: true },
+  notices: DEFAULT_NOTICE_SETTINGS,
 };
 
 type Key = keyof DeskSettings;

@@ -23,7 +23,7 @@ describe('policy passages', () => {
   it('a citation names the article and quotes the text', () => {
     expect(citation(POLICY.art6HarmToInterests)).toEqual({
       ja: 'プライバシーポリシー第6条（個人情報の開示）第1項第1号：「本人または第三者の生命、身体、財産その他の権利利益を害するおそれがある場合」',
-      en: 'Privacy Policy, Article 6 (Disclosure of personal information), first paragraph, item 1: “When there is a risk of harming the life, body, property or other rights and interests of the person or a third party”',
+      en: 'Privacy Policy, Article 6 (Disclosure of personal information), paragraph 1, item 1: “When there is a risk of harming the life, body, property or other rights and interests of the person or a third party”',
     });
   });
 });

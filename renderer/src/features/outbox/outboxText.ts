@@ -27,6 +27,13 @@ const bare = (s: string) => s.replace(/[.。]\s*$/, '');
 
 /** One line for the list: the core's own sentence in English, the catalog's in Japanese. */
 export function situation(t: Translate, locale: Locale, m: OutboxSummary): string {
+  // A cancellation is a code in both languages: who cancelled it and why (delivered by letter, …).
+  if (m.state === 'cancelled') {
+    const c = m.cancellation;
+    if (!c) return t('outbox.situation.cancelled');
+    const reason = t(`cancelReason.${c.reason}`) + (c.note ? ` — ${c.note}` : '');
+    return c.by ? t('notices.cancelledBy', { by: c.by, reason }) : t('notices.cancelled', { reason });
+  }
   if (locale === 'en') return m.statusText;
   const at = (iso: string) => formatDateTime(locale, iso);
   switch (m.state) {
@@ -43,7 +50,5 @@ export function situation(t: Translate, locale: Locale, m: OutboxSummary): strin
       return t('outbox.situation.sent', { time: m.sentAt ? at(m.sentAt) : '' }) + (m.possiblyDuplicated ? t('outbox.situation.duplicate') : '');
     case 'failed':
       return t('outbox.situation.failed', { n: m.attempts, error: bare(m.lastError ?? '-') });
-    case 'cancelled':
-      return m.cancelReason ? t('outbox.situation.cancelledWhy', { reason: m.cancelReason }) : t('outbox.situation.cancelled');
   }
 }
