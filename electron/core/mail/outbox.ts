@@ -29,7 +29,7 @@ import { DeskError } from '../errors.ts';
 import { buildNotice } from '../notices/build-notice.ts';
 import { noticeEmail } from '../notices/email-text.ts';
 import { BEFORE_DECISION, cancellationOf, deliveredNotice } from '../notices/delivery.ts';
-import { recipientOf } from '../notices/recipient.ts';
+import { channelOf, recipientOf } from '../notices/recipient.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -64,8 +64,10 @@ export interface DraftContext {
 export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<number | null> {
   const file = await loadCaseFile(db, ctx.calendar, ctx.actor, ctx.now, caseId, ctx.settings.legalMarkWarnDays);
   // To the requester (a representative's or agent's own address; the member's only when they asked themselves).
+  // One notice, one channel: a requester answered on paper (no email, or a paper copy asked for) gets
+  // letters, not email drafts; a person may still send a copy from the case file's letter.
   const to = recipientOf(file.case).email;
-  if (!to) return null;
+  if (!to || channelOf(file.case) !== 'mail') return null;
   const { subject, body } = noticeEmail(buildNotice({ kind, file, settings: ctx.settings, issuedAt: ctx.now }));
   if (body.length > MAX_MAIL_BODY) {
     await recordEvent(db, caseId, file.case.reference, ctx.actor.username, ctx.now, {

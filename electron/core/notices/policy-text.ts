@@ -153,7 +153,7 @@ export type PolicyPassageName = keyof typeof POLICY;
  */
 export function sentenceEnd(en: string): string {
   const t = en.trimEnd();
-  return /[.!?”"]$/.test(t) ? t : `${t.replace(/[:;,]$/, '')}.`;
+  return t.endsWith(':') ? `${t.slice(0, -1)}.` : t;
 }
 
 /** A citation as a notice prints it: the article and paragraph, then the quoted text. */

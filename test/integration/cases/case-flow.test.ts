@@ -137,7 +137,7 @@ describe('intake checks', () => {
   });
 
   it("warns when a representative's certificate is older than 6 months", async () => {
-    const { id } = value(await rt.dispatch('cases.create', { ...intake, requesterKind: 'representative', requesterName: '山田 花子（母）' })) as { id: number };
+    const { id } = value(await rt.dispatch('cases.create', { ...intake, requesterKind: 'representative', requesterName: '山田 花子（母）', requesterPostalCode: '１６０－００２３', requesterAddress: '東京都新宿区西新宿2-2-2' })) as { id: number };
     const file = value(
       await rt.dispatch('cases.recordIdentityCheck', {
         id,

@@ -44,16 +44,18 @@ describe('checking a file', () => {
   it('reads Excel’s CSV UTF-8 (BOM, CRLF), quoted multi-line text, full-width email and hyphenated kinds', () => {
     const rows = [
       { ...sampleRow(0), text: '住所が古いままです。\r\n新しい住所: 東京都新宿区西新宿3-3-13\r\n"至急" お願いします, よろしく' },
-      { ...sampleRow(1), type: 'Suspension', kind: 'stop-use; stop-third-party', email: 'ｌａｎ．ｎｇｕｙｅｎ＠ｅｘａｍｐｌｅ．ｊｐ', requester: 'agent', requester_name: '弁護士 田中 一郎' },
+      { ...sampleRow(1), type: 'Suspension', kind: 'stop-use; stop-third-party', email: 'ｌａｎ．ｎｇｕｙｅｎ＠ｅｘａｍｐｌｅ．ｊｐ', requester: 'agent', requester_name: '弁護士 田中 一郎', requester_postal_code: '１００－０００５', requester_address: '東京都千代田区丸の内2-4-1\n丸の内ビル5F', requester_email: 'ｔａｎａｋａ＠ｌａｗ．ｅｘａｍｐｌｅ．ｊｐ' },
       { ...sampleRow(2), type: 'correction', kind: 'correct;add;delete', email: '', address: '大阪府大阪市北区梅田1-1-1' },
     ];
-    const checked = check(csvOf(rows));
+    const checked = check(csvOf(rows, { header: [...IMPORT_HEADER, 'requester_postal_code', 'requester_address', 'requester_email'] }));
     expect(checked.errors).toEqual([]);
-    // The first data row spans three physical lines: the next row starts on line 5.
-    expect(checked.valid.map((v) => v.line)).toEqual([2, 5, 6]);
+    // The first data row spans three physical lines: the next row starts on line 5. (and the agent’s address spans two)
+    expect(checked.valid.map((v) => v.line)).toEqual([2, 5, 7]);
     expect(checked.valid[0]!.input.requestText).toBe('住所が古いままです。\n新しい住所: 東京都新宿区西新宿3-3-13\n"至急" お願いします, よろしく');
     expect(checked.valid[0]!.input).toMatchObject({ channel: 'web_form', delivery: 'electronic' });
     expect(checked.valid[1]!.input).toMatchObject({ type: 'suspension', kinds: ['stop_use', 'stop_third_party'], memberEmail: 'lan.nguyen@example.jp', requesterKind: 'agent' });
+    // The agent's own contact, normalised like the member's (full-width digits and ＠), line breaks kept.
+    expect(checked.valid[1]!.input).toMatchObject({ requesterPostalCode: '100-0005', requesterAddress: '東京都千代田区丸の内2-4-1\n丸の内ビル5F', requesterEmail: 'tanaka@law.example.jp' });
     expect(checked.valid[2]!.input).toMatchObject({ kinds: ['correct', 'add', 'delete'], delivery: null, memberEmail: '' });
   });
 
@@ -79,6 +81,7 @@ describe('checking a file', () => {
       [6, 'type'],
       [7, 'kind'],
       [8, 'requester_name'],
+      [8, 'requester_email'],
       [9, 'arrived'],
       [11, 'name'],
     ]);

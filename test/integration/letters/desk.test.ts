@@ -198,7 +198,9 @@ describe('letters.preview and letters.batch (through buildNotice)', () => {
     const batch = value(await rt.dispatch('letters.batch', { letters, pageCounts })) as LetterDocument;
     expect(batch).toMatchObject({ letters: 6, references: list.map((l) => l.ref), fileName: 'letters-2026-11-24-6.pdf' });
     const pages = await pagesText(await pdfOf(page, server, batch.html));
-    expect(pages.map((p) => /(\d+)\s*\/\s*(\d+)\s*$/.exec(p.trimEnd())?.slice(1).join(' / '))).toEqual(pageCounts.flatMap((n) => Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`)));
+    // Duplex-safe: a letter with an odd page count is followed by a blank page (not after the last one).
+    const expected = pageCounts.flatMap((n, i) => [...Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`), ...(n % 2 === 1 && i < pageCounts.length - 1 ? ['blank'] : [])]);
+    expect(pages.map((p) => (/このページは白紙です/.test(p) ? 'blank' : /(\d+)\s*\/\s*(\d+)\s*$/.exec(p.trimEnd())?.slice(1).join(' / ')))).toEqual(expected);
 
     // A notice the case does not call for is refused with the builder's reason.
     expect(await rt.dispatch('letters.preview', { caseId: ext.id, kind: 'withdrawal' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -112,11 +112,17 @@ describe('a decision notice by email, end to end', () => {
     let file = value(await rt.dispatch('cases.get', { id })) as CaseFile;
     expect(file.case.status).toBe('notified');
     expect(file.notices).toMatchObject([{ kind: 'decision', channel: 'mail', recordedBy: 'suzuki' }]);
-    file = value(await rt.dispatch('cases.close', { id })) as CaseFile;
+    // The acknowledgement nobody sent is owed and can no longer go out (it would arrive after the answer):
+    // the case file says so, and closing asks before dropping it.
+    expect(file.owedNotices.find((o) => o.kind === 'acknowledgement')).toMatchObject({ state: 'draft', next: 'cancel_superseded' });
+    expect(await rt.dispatch('cases.close', { id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', notice: { code: 'OWED_NOTICES_UNSENT', kinds: ['acknowledgement'] } } });
+    expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).case.status).toBe('notified');
+    file = value(await rt.dispatch('cases.close', { id, dropUnsent: true })) as CaseFile;
     expect(file.case.status).toBe('closed');
-    // Closing cancelled the acknowledgement nobody sent; the outbox says why.
+    // The person's decision is recorded; the outbox says who dropped it and why (a code, not a sentence).
+    expect(file.timeline.find((e) => e.kind === 'notices_dropped')).toMatchObject({ actor: 'suzuki', data: { kinds: ['acknowledgement'] } });
     const ack = (await list({ caseId: id })).rows.find((r) => r.noticeKind === 'acknowledgement')!;
-    expect(ack).toMatchObject({ state: 'cancelled', statusText: 'Cancelled: The case was closed before this draft was sent.' });
+    expect(ack).toMatchObject({ state: 'cancelled', cancellation: { reason: 'case_closed', by: 'suzuki' } });
 
     const status = value(await rt.dispatch('mail.status', {})) as MailStatus;
     expect(status).toMatchObject({ connection: 'online', counts: { sent: 1, cancelled: 1, draft: 0, queued: 0, sending: 0, failed: 0 } });

@@ -134,7 +134,7 @@ describe('buildNotice', () => {
 
   it('a representative is addressed, and the member named', () => {
     const n = buildNotice({ kind: 'acknowledgement', file: file({ requesterKind: 'representative', requesterName: '山田 花子', memberName: '山田 一郎' }), settings, issuedAt });
-    expect(n.salutation.ja).toBe('山田 花子 様');
+    expect(n.salutation.ja).toBe('山田 花子 様（山田 一郎 様の法定代理人）');
     expect(n.facts.find((f) => f.label.en === 'Requester')!.value.ja).toBe('山田 花子（法定代理人）');
     expect(n.facts.find((f) => f.label.en === 'Member')!.value.ja).toBe('山田 一郎');
   });
