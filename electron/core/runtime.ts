@@ -187,6 +187,7 @@ class Runtime implements DeskRuntime {
       calendarChanged: () => this.calendars.invalidate(),
       settings: () => readSettings(this.requireDesk().store.db),
       now: this.now,
+      mailQueued: () => this.mail.kick(),
     };
   }
 

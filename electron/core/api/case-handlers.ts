@@ -91,16 +91,19 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     'cases.create': async (input, user) => {
       const calendar = await ctx.calendar();
       const settings = await ctx.settings();
-      return ctx
+      const created = await ctx
         .db()
         .transaction()
         .execute(async (db) => {
           const now = ctx.now();
-          const created = await createCase(db, calendar, user!.username, now, input);
+          const made = await createCase(db, calendar, user!.username, now, input);
           // The acknowledgement email draft, in the same transaction (core/mail/drafts.ts).
-          await draftsAfterCreate(db, created.id, { calendar, actor: user!, now, settings });
-          return created;
+          await draftsAfterCreate(db, made.id, { calendar, actor: user!, now, settings });
+          return made;
         });
+      // Sent automatically (a desk setting): the sender takes it now rather than at its next probe.
+      if (settings.notices?.autoSendAcknowledgements) ctx.mailQueued?.();
+      return created;
     },
     'cases.findDuplicates': async (input) => findDuplicates(ctx.db(), input),
     'cases.startReview': move('startReview'),

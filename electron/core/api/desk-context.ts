@@ -12,4 +12,6 @@ export interface DeskContext {
   calendarChanged(): void;
   settings(): Promise<DeskSettings>;
   now(): Date;
+  /** Wakes the mail sender after a case change queued an email (automatic acknowledgements). */
+  mailQueued?(): void;
 }

@@ -305,9 +305,10 @@ export async function updateMessage(db: Db, input: OutboxEdit, actor: string, no
 export async function queueMessage(db: Db, id: number, actor: string, now: Date, copy = false): Promise<void> {
   const r = await joinedRow(db, id);
   const settledByLetter = r.state === 'cancelled' && r.cancel_reason === 'delivered_by_letter';
-  if (r.state !== 'draft' && !(copy && settledByLetter)) refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
+  if (r.state !== 'draft' && !settledByLetter) refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
   const kind = r.notice_kind as NoticeKind;
   const original = await deliveredNotice(db, r.case_id, kind);
+  if (r.state !== 'draft' && !original) refuse(r, 'sent from here');
   if (original && !copy) {
     throw new DeskError('CONFLICT', `This notice was already delivered (${original.channel}, ${original.recorded_at.slice(0, 10)}): send it only as a copy.`, {
       field: 'copy',
