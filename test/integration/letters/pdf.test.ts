@@ -169,8 +169,10 @@ describe('a batch', () => {
     expect(counts[1]).toBe(1);
     expect(counts[2]).toBeGreaterThan(2);
     expect(pageOrientations(measuring)).toEqual(counts.flatMap((n, i) => Array<string>(n).fill(i % 2 === 1 ? 'landscape' : 'portrait')));
-    const expected = counts.flatMap((n) => Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`));
-    const starts = counts.map((_, i) => 1 + counts.slice(0, i).reduce((a, b) => a + b, 0));
+    // Duplex: a letter with an odd page count (not the last) is followed by a blank page.
+    const padded = counts.map((n, i) => (n % 2 === 1 && i < counts.length - 1 ? n + 1 : n));
+    const expected = counts.flatMap((n, i) => [...Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`), ...(padded[i]! > n ? [undefined] : [])]);
+    const starts = counts.map((_, i) => 1 + padded.slice(0, i).reduce((a, b) => a + b, 0));
 
     const bytes = await pdf(renderLetterBatch(batch, { pageCounts: counts }));
     expect(pageOrientations(bytes).every((o) => o === 'portrait')).toBe(true);
@@ -188,7 +190,45 @@ describe('a batch', () => {
     });
     // Every page's footer names its own letter's reference.
     const footers = pages.map((p) => /(PD-2026-\d{4})\s+\d+\s*\/\s*\d+\s*$/.exec(p.trimEnd())?.[1]);
-    expect(footers).toEqual(counts.flatMap((n, i) => Array<string>(n).fill(refs[i]!)));
+    expect(footers).toEqual(counts.flatMap((n, i) => [...Array<string>(n).fill(refs[i]!), ...(padded[i]! > n ? [undefined] : [])]));
+  });
+
+  it('duplex: letters of 1, 2 and 3 pages each begin on an odd page; the inserted blank page carries no member data', async () => {
+    const members = [
+      { ref: 'PD-2026-0201', name: '小川 真一', address: '大阪府大阪市北区梅田1-1-1' },
+      { ref: 'PD-2026-0202', name: '石井 里美', address: '福岡県福岡市博多区博多駅前2-2-2' },
+      { ref: 'PD-2026-0203', name: '森 大輔', address: '愛知県名古屋市中区栄3-3-3' },
+    ];
+    /** A letter that takes exactly `n` pages on its own (the request text grows until it does). */
+    const withPages = async (n: number, m: (typeof members)[number]): Promise<Letter> => {
+      for (let reps = 0; reps <= 900; reps += n === 1 ? 1000 : 15) {
+        const l = letterFixture('acknowledgement', { reference: m.ref, memberName: m.name, address: m.address, requestText: reps === 0 ? '開示を請求します。' : 'ご請求の内容の写しです。'.repeat(reps) });
+        if ((await pageCount(await pdf(renderLetter(l.content, l.ctx)))) === n) return l;
+      }
+      throw new Error(`no ${n}-page letter`);
+    };
+    for (const order of [[1, 2, 3], [3, 1, 2]]) {
+      const letters: Letter[] = [];
+      for (const [i, n] of order.entries()) letters.push(await withPages(n, members[i]!)); // one page at a time
+      const counts = measuredPageCounts(await pdf(renderLetterBatch(letters, { measure: true })), letters.length);
+      expect(counts).toEqual(order);
+      const bytes = await pdf(renderLetterBatch(letters, { pageCounts: counts }));
+      const pages = await pagesText(bytes);
+      const all = await words(bytes);
+      // Where each letter begins: its reference at the top of the page, its recipient in the window.
+      const starts = members.map((m) => all.find((w) => w.text === m.ref && w.yMax < 25)!.page);
+      expect(starts.map((p) => p % 2)).toEqual([1, 1, 1]);
+      expect(starts[0]).toBe(1);
+      const blanks = pages.map((p, i) => (/このページは白紙です/.test(p) ? i + 1 : null)).filter((p): p is number => p !== null);
+      // One blank after each odd-length letter except the last.
+      expect(blanks).toHaveLength(order.slice(0, -1).filter((n) => n % 2 === 1).length);
+      expect(pages.length % 2 === 0 || order.at(-1)! % 2 === 1).toBe(true);
+      for (const b of blanks) {
+        const text = squash(pages[b - 1]!);
+        expect(text).toBe(squash('このページは白紙です / This page is intentionally blank'));
+        for (const m of members) for (const s of [m.ref, m.name.split(' ')[0]!, m.address.slice(0, 5)]) expect(text).not.toContain(s);
+      }
+    }
   });
 
   it('without counts prints the page number within each letter', async () => {
