@@ -80,7 +80,7 @@ export const MAX_ADDRESS_LINES = 4;
  * Characters the letter fonts (Noto Serif/Sans JP) cannot print: pictographs (emoji), regional indicators
  * (flags), emoji joiners and presentation selectors. ©, ® and ™ are in the fonts, so they pass.
  */
-const UNPRINTABLE = /(?![\u00a9\u00ae\u2122])[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+const UNPRINTABLE = /(?![\u00a9\u00ae\u2122])(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200d|\ufe0f)/u;
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085\v\f]/;
 
 /** True when every character of `s` can be printed by the letter fonts. */

@@ -34,6 +34,15 @@ export function issueMessage(t: Translate, catalog: Catalog, locale: Locale, iss
       return isMessageKey(catalog, key) ? t(key) : t('validation.pattern');
     }
     case 'custom': {
+      // A rule that carries its own code (e.g. NAME_UNPRINTABLE, ADDRESS_TOO_MANY_LINES) is worded by code.
+      const params = (issue as { params?: Record<string, unknown> }).params;
+      if (typeof params?.code === 'string') {
+        const byCode = `validation.code.${params.code}`;
+        if (isMessageKey(catalog, byCode)) {
+          const vars = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number' || typeof x === 'string')) as Record<string, string | number>;
+          return t(byCode, vars);
+        }
+      }
       // The contract's own rules across fields (e.g. "give an email or an address"): worded per field.
       const key = `validation.custom.${field}`;
       if (isMessageKey(catalog, key)) return t(key);

@@ -3,6 +3,7 @@
 import type { DeskErrorData, ErrorCode } from '../../../electron/contract/index.ts';
 import { NO_TOKEN_MESSAGE, UNREACHABLE_MESSAGE } from '../api/messages.ts';
 import { isMessageKey, type Catalog, type Translate } from './catalog.ts';
+import { noticeRuleText } from './noticeWords.ts';
 
 // Codes whose catalog text is the whole story; the server's English wording would only repeat it.
 const selfExplanatory = new Set<ErrorCode>([
@@ -22,6 +23,8 @@ export function errorText(t: Translate, catalog: Catalog, error: DeskErrorData):
   if (error.code === 'AUTH_THROTTLED' && error.retryAfterSeconds !== undefined) {
     return t('login.throttled', { seconds: error.retryAfterSeconds });
   }
+  // A refusal of the notice rules carries its own code and parameters (one notice, one delivery).
+  if (error.notice) return noticeRuleText(t, error.notice);
   const key = `errors.${error.code}`;
   // An error code newer than this renderer has no catalog entry: the server's message is still useful.
   return isMessageKey(catalog, key) ? t(key) : error.message;
@@ -29,7 +32,7 @@ export function errorText(t: Translate, catalog: Catalog, error: DeskErrorData):
 
 export function errorDetail(t: Translate, catalog: Catalog, error: DeskErrorData): string | null {
   if (error.message === UNREACHABLE_MESSAGE || error.message === NO_TOKEN_MESSAGE) return null;
-  if (selfExplanatory.has(error.code) || !error.message) return null;
+  if (selfExplanatory.has(error.code) || !error.message || error.notice) return null;
   if (error.message === errorText(t, catalog, error)) return null;
   return t('errors.detail', { message: error.message });
 }

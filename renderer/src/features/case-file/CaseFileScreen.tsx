@@ -20,6 +20,7 @@ import { DeadlineHistorySection } from './sections/DeadlineHistorySection.tsx';
 import { FeeSection } from './sections/FeeSection.tsx';
 import { IdentitySection } from './sections/IdentitySection.tsx';
 import { NoticesSection } from './sections/NoticesSection.tsx';
+import { OwedNoticesSection } from './sections/OwedNoticesSection.tsx';
 import { NotesSection } from './sections/NotesSection.tsx';
 import { RequestSection } from './sections/RequestSection.tsx';
 import { TimelineSection } from './sections/TimelineSection.tsx';
@@ -28,7 +29,7 @@ export function CaseFileScreen({ id }: { id: number }) {
   const { t } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.cases.get({ id }), [desk, id]));
+  const [query, reload, setQuery] = useDeskQuery(useCallback(() => desk.cases.get({ id }), [desk, id]));
   const [action, setAction] = useState<CaseAction | null>(null);
 
   const back = (
@@ -76,6 +77,7 @@ export function CaseFileScreen({ id }: { id: number }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
           <Stack gap="lg">
+            <OwedNoticesSection file={file} onChanged={() => void reload()} />
             <RequestSection file={file} />
             <IdentitySection file={file} />
             {file.fees && <FeeSection ledger={file.fees} />}

@@ -42,6 +42,10 @@ type Values = {
   arrivalTime: string;
   requesterKind: string;
   requesterName: string;
+  requesterPostalCode: string;
+  requesterAddress: string;
+  requesterEmail: string;
+  requesterPhone: string;
   memberName: string;
   memberKana: string;
   memberEmail: string;
@@ -63,6 +67,10 @@ function initialValues(): Values {
     arrivalTime: now.time,
     requesterKind: 'member',
     requesterName: '',
+    requesterPostalCode: '',
+    requesterAddress: '',
+    requesterEmail: '',
+    requesterPhone: '',
     memberName: '',
     memberKana: '',
     memberEmail: '',
@@ -95,6 +103,11 @@ export function IntakeScreen() {
     arrivedAt: v.arrivalDate && parseTypedTime(v.arrivalTime) ? japanInstant(v.arrivalDate, parseTypedTime(v.arrivalTime)!) : '',
     requesterKind: v.requesterKind as RequesterKind,
     requesterName: v.requesterKind === 'member' ? '' : v.requesterName,
+    // A representative's or agent's own contact: their notices go there.
+    requesterPostalCode: v.requesterKind === 'member' ? '' : v.requesterPostalCode,
+    requesterAddress: v.requesterKind === 'member' ? '' : v.requesterAddress,
+    requesterEmail: v.requesterKind === 'member' ? '' : v.requesterEmail,
+    requesterPhone: v.requesterKind === 'member' ? '' : v.requesterPhone,
     memberName: v.memberName,
     memberKana: v.memberKana,
     memberEmail: v.memberEmail,
@@ -256,7 +269,27 @@ export function IntakeScreen() {
               </SimpleGrid>
             </Radio.Group>
             {v.requesterKind !== 'member' && (
-              <TextInput label={t('intake.requesterName')} description={t('intake.requesterNameHint')} required lang="ja" {...form.text('requesterName')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+                <TextInput label={t('intake.requesterName')} description={t('intake.requesterNameHint')} required lang="ja" style={{ gridColumn: '1 / -1' }} {...form.text('requesterName')} />
+                <Text size="xs" c="dimmed" style={{ gridColumn: '1 / -1' }}>
+                  {t('intake.requesterContactHint')}
+                </Text>
+                <TextInput label={t('intake.requesterEmail')} inputMode="email" autoComplete="off" {...form.text('requesterEmail')} />
+                <TextInput label={t('intake.requesterPhone')} inputMode="tel" autoComplete="off" {...form.text('requesterPhone')} />
+                <TextInput label={t('intake.requesterPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...form.text('requesterPostalCode')} />
+                <div />
+                <Textarea
+                  label={t('intake.requesterAddress')}
+                  description={t('intake.requesterAddressHint')}
+                  lang="ja"
+                  autoComplete="off"
+                  autosize
+                  minRows={2}
+                  maxRows={5}
+                  style={{ gridColumn: '1 / -1' }}
+                  {...form.text('requesterAddress')}
+                />
+              </SimpleGrid>
             )}
           </Section>
 
@@ -274,7 +307,17 @@ export function IntakeScreen() {
               <TextInput label={t('intake.memberId')} description={t('intake.memberIdHint')} autoComplete="off" {...form.text('memberId')} />
               <TextInput label={t('intake.memberPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...form.text('memberPostalCode')} />
               <div />
-              <TextInput label={t('intake.memberAddress')} lang="ja" autoComplete="off" style={{ gridColumn: '1 / -1' }} {...form.text('memberAddress')} />
+              <Textarea
+                label={t('intake.memberAddress')}
+                description={t('intake.memberAddressHint')}
+                lang="ja"
+                autoComplete="off"
+                autosize
+                minRows={2}
+                maxRows={5}
+                style={{ gridColumn: '1 / -1' }}
+                {...form.text('memberAddress')}
+              />
             </SimpleGrid>
           </Section>
 

@@ -58,7 +58,8 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
   const { go } = useShell();
   const initial: Values = { to: m.to, subject: m.subject, body: m.body };
   const form = useContractForm(initial);
-  const [busy, setBusy] = useState<null | 'save' | 'send' | 'retry' | 'cancel'>(null);
+  const [busy, setBusy] = useState<null | 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy'>(null);
+  const [confirmCopy, setConfirmCopy] = useState(false);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
@@ -82,11 +83,11 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
     return null;
   };
 
-  const run = async (what: 'save' | 'send' | 'retry' | 'cancel') => {
+  const run = async (what: 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy') => {
     setBusy(what);
     setError(null);
     let current: OutboxMessage | null = m;
-    if (dirty && what !== 'cancel') {
+    if (dirty && what !== 'cancel' && what !== 'sendCopy') {
       current = await save();
       if (current) {
         form.setValues({ to: current.to, subject: current.subject, body: current.body });
@@ -95,8 +96,8 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
     }
     if (current && what !== 'save') {
       const r =
-        what === 'send'
-          ? await desk.outbox.send({ id: m.id })
+        what === 'send' || what === 'sendCopy'
+          ? await desk.outbox.send({ id: m.id, copy: what === 'sendCopy' })
           : what === 'retry'
             ? await desk.outbox.retry({ id: m.id })
             : await desk.outbox.cancel({ id: m.id, reason: cancelReason });
@@ -109,9 +110,9 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
     }
     setBusy(null);
     if (!current) return;
-    notifications.show({ message: t(`outbox.done.${what}`), color: 'teal' });
+    notifications.show({ message: t(`outbox.done.${what === 'sendCopy' ? 'send' : what}`), color: 'teal' });
     if (what !== 'save') onUpdated(current);
-    if (what === 'send' || what === 'retry' || what === 'cancel') onClose();
+    if (what === 'send' || what === 'sendCopy' || what === 'retry' || what === 'cancel') onClose();
   };
 
   const submit = (e: FormEvent) => {
@@ -241,6 +242,19 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
                 <Button onClick={() => void run('retry')} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'}>
                   {dirty ? t('outbox.action.saveAndRetry') : t('outbox.action.retry')}
                 </Button>
+              )}
+              {can('sendCopy') && !confirmCopy && (
+                <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setConfirmCopy(true)} disabled={busy !== null}>
+                  {t('outbox.sendCopy')}
+                </Button>
+              )}
+              {can('sendCopy') && confirmCopy && (
+                <Group gap="xs" data-testid="send-copy-confirm">
+                  <Text size="sm">{t('outbox.sendCopyConfirm')}</Text>
+                  <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run('sendCopy')} loading={busy === 'sendCopy'}>
+                    {t('noticeRule.sendCopy')}
+                  </Button>
+                </Group>
               )}
               {can('send') && (
                 <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run('send')} loading={busy === 'send'} disabled={busy !== null && busy !== 'send'}>

@@ -1,6 +1,7 @@
 // The small moves: confirmations (start review, approve, close), a reason (resume, withdraw, return for
 // revision), pause, reject, extend, assign, record a notice, add a note.
-import { Alert, Button, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import {
   caseInputs,
   finalNoticeKinds,
@@ -30,14 +31,25 @@ export function ConfirmForm({ file, onDone, onCancel, action }: ActionFormProps 
   const { busy, error, run } = useRunner(onDone);
   const id = file.case.id;
   const c = file.case;
+  // Closing never drops an owed notice silently: the unsent ones are named, and a person confirms.
+  const unsent = action === 'close' ? file.owedNotices.filter((o) => o.next !== 'none' && o.next !== 'wait_for_sender') : [];
+  const [dropUnsent, setDropUnsent] = useState(false);
   const submit = () =>
     void run(
-      () => (action === 'startReview' ? desk.cases.startReview({ id }) : action === 'approve' ? desk.cases.approve({ id }) : desk.cases.close({ id })),
+      () => (action === 'startReview' ? desk.cases.startReview({ id }) : action === 'approve' ? desk.cases.approve({ id }) : desk.cases.close({ id, dropUnsent })),
       t(`caseFile.done.${action}`),
     );
   return (
     <FormShell label={t(`action.${action}`)} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t(`action.${action}`)} submitColor={action === 'startReview' ? undefined : 'green'}>
       <Text size="sm">{t(`caseFile.confirm.${action}`)}</Text>
+      {unsent.length > 0 && (
+        <Alert variant="light" color="orange" p="sm" data-testid="close-owed">
+          <Stack gap={6}>
+            <Text size="sm">{t('noticeRule.OWED_NOTICES_UNSENT', { kinds: unsent.map((o) => t(`noticeKind.${o.kind}`)).join('、') })}</Text>
+            <Checkbox label={t('noticeRule.dropAndClose')} checked={dropUnsent} onChange={(e) => setDropUnsent(e.currentTarget.checked)} />
+          </Stack>
+        </Alert>
+      )}
       {action === 'approve' && c.outcome && (
         <Alert variant="light" color="gray" p="sm">
           <Stack gap={4}>

@@ -1,0 +1,114 @@
+// The top of the case file: every notice the case owes or owed (core/notices/delivery.ts computes it),
+// by which channel, its state, and the next thing to do — with the Outbox draft one click away, and an
+// acknowledgement the decision overtook cancelled only by a person ("superseded").
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { CaseFile, OwedNotice, OwedNoticeState } from '../../../../../electron/contract/index.ts';
+import { useDesk } from '../../../api/DeskProvider.tsx';
+import { JapanDateTime } from '../../../components/JapanDate.tsx';
+import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { OutboxMessageModal } from '../../outbox/OutboxMessageModal.tsx';
+import { Section } from './Section.tsx';
+import type { DeskErrorData } from '../../../../../electron/contract/index.ts';
+
+const STATE_COLOR: Record<OwedNoticeState, string> = {
+  to_prepare: 'orange',
+  draft: 'gray',
+  queued: 'blue',
+  sent: 'teal',
+  printed: 'teal',
+  bounced: 'red',
+  cancelled: 'dark',
+};
+
+export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
+  const { t } = useI18n();
+  const desk = useDesk();
+  const [open, setOpen] = useState<number | null>(null);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const cancelSuperseded = async (o: OwedNotice) => {
+    setError(null);
+    const r = await desk.outbox.cancel({ id: o.outboxId!, reason: '', as: 'superseded' });
+    if (!r.ok) return setError(r.error);
+    notifications.show({ message: t('outbox.done.cancel'), color: 'teal' });
+    onChanged();
+  };
+  return (
+    <Section title={t('notices.title')} testId="section-owed-notices">
+      {file.owedNotices.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('notices.empty')}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} fz="sm">
+          <Table.Tbody>
+            {file.owedNotices.map((o) => (
+              <Table.Tr key={o.kind} data-kind={o.kind} data-state={o.state} data-next={o.next}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {t(`noticeKind.${o.kind}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`notices.channel.${o.channel}`)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge tt="none" variant="light" color={STATE_COLOR[o.state]} data-testid="owed-state">
+                    {t(`notices.state.${o.state}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {o.deliveredAt && o.deliveredBy && (
+                    <Text size="xs">
+                      {t(`notices.channel.${o.deliveredBy}`)} · <JapanDateTime at={o.deliveredAt} size="xs" />
+                    </Text>
+                  )}
+                  {o.copies.length > 0 && <Text size="xs">{t('notices.copies', { channels: o.copies.map((c) => t(`notices.channel.${c}`)).join('・') })}</Text>}
+                  {o.cancellation && (
+                    <Text size="xs" data-testid="owed-cancellation" data-reason={o.cancellation.reason}>
+                      {o.cancellation.by
+                        ? t('notices.cancelledBy', { by: o.cancellation.by, reason: t(`cancelReason.${o.cancellation.reason}`) })
+                        : t('notices.cancelled', { reason: t(`cancelReason.${o.cancellation.reason}`) })}
+                    </Text>
+                  )}
+                  {o.next !== 'none' && (
+                    <Text size="xs" c="dimmed" data-testid="owed-next">
+                      {t(`notices.next.${o.next}`)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {o.outboxId !== null && (
+                      <Button size="xs" variant="default" onClick={() => setOpen(o.outboxId)}>
+                        {t('notices.openDraft')}
+                      </Button>
+                    )}
+                    {o.next === 'cancel_superseded' && o.outboxId !== null && (
+                      <Button size="xs" variant="subtle" color="red" onClick={() => void cancelSuperseded(o)}>
+                        {t('notices.cancelSuperseded')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <ErrorAlert error={error} />
+      {open !== null && (
+        <OutboxMessageModal
+          id={open}
+          onClose={() => {
+            setOpen(null);
+            onChanged();
+          }}
+          onChanged={onChanged}
+        />
+      )}
+    </Section>
+  );
+}
