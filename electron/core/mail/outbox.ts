@@ -33,14 +33,21 @@ import { channelOf, recipientOf } from '../notices/recipient.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Used when the desk's own email address has no usable domain (it is always validated, so rarely). */
 export const MESSAGE_ID_DOMAIN = 'privacy-desk.local';
 
-/** A Message-ID fixed when the message is drafted: every resend carries the same one. */
-export function newMessageId(): string {
-  return `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`;
+/** The domain of the desk's own address: Message-IDs are made under it, so mail filters see them as the desk's. */
+export function messageIdDomain(deskEmail: string): string {
+  const domain = deskEmail.split('@')[1]?.toLowerCase() ?? '';
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(domain) ? domain : MESSAGE_ID_DOMAIN;
 }
 
-export const MESSAGE_ID_PATTERN = /^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@privacy-desk\.local>$/;
+/** A Message-ID fixed when the message is drafted: every resend carries the same one. */
+export function newMessageId(domain = MESSAGE_ID_DOMAIN): string {
+  return `<${randomUUID()}@${domain}>`;
+}
+
+export const MESSAGE_ID_PATTERN = /^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+>$/;
 
 /** "2026-11-24 10:05", Japan time: how the outbox shows a moment. */
 export function japanTime(iso: string): string {
@@ -82,7 +89,7 @@ export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx:
     .values({
       case_id: caseId,
       notice_kind: kind,
-      message_id: newMessageId(),
+      message_id: newMessageId(messageIdDomain(ctx.settings.desk.email)),
       to_address: to,
       subject,
       body_text: body,

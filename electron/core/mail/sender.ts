@@ -21,7 +21,7 @@ import { loadDeskCalendar } from '../desk-calendar/store.ts';
 import { readSettings } from '../settings/settings.ts';
 import { headerSafe } from '../notices/email-text.ts';
 import { readMailConfig, type MailConfig } from './mail-settings.ts';
-import { MESSAGE_ID_PATTERN } from './outbox.ts';
+import { MESSAGE_ID_PATTERN, messageIdDomain, newMessageId } from './outbox.ts';
 import { claimNext, markFailed, markSent, nextDue, recoverClaims, requeue } from './queue-store.ts';
 import { classifySmtpError, serverWords, type SmtpFailure } from './smtp-errors.ts';
 
@@ -137,8 +137,10 @@ export function headerProblem(m: OutgoingMessage, from: Sender): string | null {
  * The nodemailer message: the SMTP envelope names EXACTLY the validated recipient (no display-name
  * parsing can change who the server delivers to), and the headers carry no free-text address.
  */
-export function nodemailerMessage(m: OutgoingMessage, from: Sender) {
+export function nodemailerMessage(m: OutgoingMessage, from: Sender, now: Date = new Date()) {
   return {
+    // Japan time, as the desk and the requester read it (RFC 5322 with its +0900 offset).
+    date: japanMailDate(now),
     envelope: { from: from.address, to: [m.to] },
     from: { name: headerSafe(from.name), address: from.address },
     to: [{ name: '', address: m.to }],
@@ -148,6 +150,16 @@ export function nodemailerMessage(m: OutgoingMessage, from: Sender) {
     disableFileAccess: true,
     disableUrlAccess: true,
   };
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An RFC 5322 Date header in Japan time: "Thu, 03 Dec 2026 15:04:05 +0900" (Japan has no DST). */
+export function japanMailDate(at: Date): string {
+  const j = new Date(at.getTime() + 9 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[j.getUTCDay()]}, ${two(j.getUTCDate())} ${MONTHS[j.getUTCMonth()]} ${j.getUTCFullYear()} ${two(j.getUTCHours())}:${two(j.getUTCMinutes())}:${two(j.getUTCSeconds())} +0900`;
 }
 
 const CONNECTION_WORDS: Record<MailConnection, string> = {
@@ -346,7 +358,7 @@ export class MailSender {
       return { outcome: 'failed' };
     }
     try {
-      await transport.sendMail(nodemailerMessage(message, from));
+      await transport.sendMail(nodemailerMessage(message, from, this.now()));
     } catch (e) {
       return { outcome: await this.settleFailure(row, attempts, classifySmtpError(e, config), config) };
     }
@@ -432,7 +444,7 @@ export class MailSender {
 export async function sendTestEmail(config: MailConfig, from: Sender, to: string, timeouts: SenderTimeouts, now: Date): Promise<{ sent: boolean; message: string; serverResponse: string | null; failure: SmtpFailure | null }> {
   const transport = createSmtpTransport(config, timeouts, false);
   const message: OutgoingMessage = {
-    messageId: `<${randomUUID()}@privacy-desk.local>`,
+    messageId: newMessageId(messageIdDomain(from.address)),
     to,
     subject: 'Privacy Desk テストメール / test email',
     text: `これは Privacy Desk から送信したテストメールです（${now.toISOString()}）。\nこのメールが届いていれば、通知をメールで送信できます。\n\nThis is a test email from Privacy Desk (${now.toISOString()}).\nIf it reached you, the desk can send notices by email.\n`,
@@ -440,7 +452,7 @@ export async function sendTestEmail(config: MailConfig, from: Sender, to: string
   const problem = headerProblem(message, from);
   if (problem) return { sent: false, message: problem, serverResponse: null, failure: null };
   try {
-    const info = (await transport.sendMail(nodemailerMessage(message, from))) as { response?: string };
+    const info = (await transport.sendMail(nodemailerMessage(message, from, now))) as { response?: string };
     const response = serverWords(info.response);
     return { sent: true, message: `Sent: the mail server accepted the test email${response ? ` (${response})` : ''}.`, serverResponse: response || null, failure: null };
   } catch (e) {

@@ -2,12 +2,14 @@
 // reference translation. The subject is one line, both languages, with no CR or LF whatever a case holds.
 import { MAX_MAIL_SUBJECT } from '../../contract/index.ts';
 import type { BilingualText, NoticeContent } from './notice-content.ts';
+import { cleanText } from '../letters/text.ts';
 
 const RULE = '━'.repeat(30);
 
 /** One header line: CR, LF, other line breaks and controls become spaces. */
 export function headerSafe(s: string): string {
   return s
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
@@ -44,7 +46,9 @@ function half(c: NoticeContent, lang: keyof BilingualText): string {
 
 export function noticeEmail(c: NoticeContent): { subject: string; body: string } {
   const subject = headerSafe(`${c.subject.ja} / ${c.subject.en}`).slice(0, MAX_MAIL_SUBJECT);
-  const body = [
+  // The same cleaning as a letter: controls and bidi embedding/override/isolate controls removed, so a
+  // value cannot reorder what the requester reads around it.
+  const body = cleanText([
     half(c, 'ja'),
     '',
     RULE,
@@ -53,6 +57,6 @@ export function noticeEmail(c: NoticeContent): { subject: string; body: string }
     '',
     half(c, 'en'),
     '',
-  ].join('\n');
-  return { subject, body };
+  ].join('\n'));
+  return { subject: cleanText(subject), body };
 }

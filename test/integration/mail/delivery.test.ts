@@ -28,7 +28,7 @@ describe('delivery', () => {
     // The address was typed full-width at intake: the desk stored (and sends to) its normalised form.
     const m = await mailDesk(0, false);
     cleanup.push(async () => m.dir.remove());
-    const { id } = value(await m.rt.dispatch('cases.create', intake(1, { memberName: '山田 太郎', memberEmail: 'ｔａｒｏ．ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ' }))) as { id: number };
+    const { id } = value(await m.rt.dispatch('cases.create', intake(1, { memberName: '山田 太郎', memberEmail: 'ｔａｒｏ．ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ', requestText: '登録情報の開示を求めます（1）。\u202e逆順\u202c' }))) as { id: number };
     const draft = (value(await m.rt.dispatch('outbox.list', { state: 'draft' })) as OutboxPage).rows[0]!;
     expect(draft).toMatchObject({ caseId: id, noticeKind: 'acknowledgement', to: 'taro.yamada@example.co.jp', state: 'draft', allowedActions: ['update', 'send', 'cancel'] });
     value(await m.rt.dispatch('outbox.send', { id: draft.id }));
@@ -52,6 +52,12 @@ describe('delivery', () => {
     expect(mail.text).toContain('24 November 2026');
     expect(mail.text).toContain('登録情報の開示を求めます（1）。');
     expect(mail.messageId).toBe(row!.message_id);
+    // The Message-ID is made under the desk's own email domain; the Date header is Japan time.
+    expect(row!.message_id).toMatch(/^<[0-9a-f-]{36}@career-model\.com>$/);
+    expect(got.raw.toString('latin1')).toMatch(/^Date: Tue, 24 Nov 2026 10:00:\d\d \+0900\r?$/m);
+    // The same cleaning as a letter: a right-to-left override typed into the request does not reach the mail.
+    expect(mail.text).toContain('逆順');
+    expect(mail.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(mail.to).toMatchObject({ value: [{ address: 'taro.yamada@example.co.jp' }] });
     expect(mail.headers.get('content-type')).toMatchObject({ value: 'text/plain', params: { charset: 'utf-8' } });
 
