@@ -59,11 +59,17 @@ export const letterInputs = {
   savePdf: z.object({ letters: letterList }).strict(),
 } as const;
 
+/** The field of the address block that leaves the envelope window. */
+export type WindowField = 'postalCode' | 'address' | 'onBehalfOf' | 'name';
+
 export interface LetterWarning {
   caseId: number;
   reference: string;
-  code: 'NO_POSTAL_ADDRESS';
+  /** NO_POSTAL_ADDRESS: nothing to show in the window; WINDOW_OVERFLOW: `field` leaves it by `overflowMm`. */
+  code: 'NO_POSTAL_ADDRESS' | 'WINDOW_OVERFLOW';
   message: string;
+  field?: WindowField;
+  overflowMm?: number;
 }
 
 /** A letter (or a batch) as one printable HTML document: show it in a sandboxed iframe, print it there. */
@@ -90,6 +96,8 @@ export interface ReadyLetter {
   /** When the letter became due (approval, withdrawal, pause, extension, arrival). */
   since: string;
   hasPostalAddress: boolean;
+  /** Not ready: the address block leaves the 長形3号 window (shorten it, or print a separate address label). */
+  notReady: { code: 'WINDOW_OVERFLOW'; field: WindowField; overflowMm: number } | null;
 }
 
 export interface LetterPrintResult {

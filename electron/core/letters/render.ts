@@ -18,6 +18,7 @@ import type { BilingualText, NoticeContent } from '../notices/notice-content.ts'
 import { FONT_ROUTE, SANS_FAMILY, SERIF_FAMILY, fontFaceCss } from './fonts.ts';
 import { ADDRESS_BLOCK, HEAD_HEIGHT, PAGE_MARGIN, SENDER_COLUMN, WINDOW } from './layout.ts';
 import { cleanText, cssString, escapeHtml } from './text.ts';
+import { addressSize } from './window-fit.ts';
 
 export interface LetterRecipient {
   name: string;
@@ -112,16 +113,6 @@ class Printer {
 function postal(code: string): string {
   const digits = code.replace(/[^0-9]/g, '');
   return digits.length === 7 ? `${digits.slice(0, 3)}-${digits.slice(3)}` : code;
-}
-
-/** Wider text gets a smaller size (a class: the CSP allows no style attributes) so a long address still fits the window. */
-function addressSize(address: string): 'a1' | 'a2' | 'a3' {
-  let units = 0;
-  for (const ch of address.replace(/\n/g, '')) units += ch.codePointAt(0)! <= 0x24f ? 0.55 : 1; // Latin is about half as wide as kana and kanji
-  const lines = address.split('\n').length;
-  if (units <= 42 && lines <= 2) return 'a1';
-  if (units <= 75 && lines <= 3) return 'a2';
-  return 'a3';
 }
 
 function head(p: Printer, c: NoticeContent, ctx: LetterContext): string {

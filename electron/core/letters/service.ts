@@ -25,6 +25,7 @@ import { buildNotice } from '../notices/build-notice.ts';
 import type { Letter, LetterContext } from './render.ts';
 import { channelOf, hasPostalAddress, recipientOf, recipientSourceOfRow } from '../notices/recipient.ts';
 import { deliveredNotice } from '../notices/delivery.ts';
+import { windowFit } from './window-fit.ts';
 
 /**
  * Who a letter is addressed to: the requester (core/notices/recipient.ts). A representative's or agent's
@@ -65,12 +66,29 @@ export async function letterOf(src: LetterSource, caseId: number, kind: NoticeKi
       message: `${c.reference} has no full postal address (postal code and address): the window envelope would show no address.`,
     });
   }
+  const fit = windowFit(ctx.member);
+  if (fit.overflow) {
+    warnings.push({
+      caseId,
+      reference: c.reference,
+      code: 'WINDOW_OVERFLOW',
+      field: fit.overflow.field,
+      overflowMm: fit.overflow.mm,
+      message: `${c.reference}: the ${fit.overflow.field} runs ${fit.overflow.mm} mm past the envelope window: shorten it, or print a separate address label.`,
+    });
+  }
   return { letter: { content, ctx }, warnings, reference: c.reference };
 }
 
 /** Every rendering of a member's letter is recorded, like opening the case file. */
 export async function auditLetterView(db: Db, actor: string, now: Date, caseId: number, reference: string, kind: NoticeKind, purpose: 'preview' | 'print' | 'measure'): Promise<void> {
   await appendAudit(db, { actor, action: 'letter.render', entity: 'case', entityId: String(caseId), detail: { reference, kind, purpose } }, now);
+}
+
+/** A letter whose address block leaves the window is listed, but not ready (the same measure as letterOf). */
+function notReadyOf(to: ReturnType<typeof recipientOf>): ReadyLetter['notReady'] {
+  const fit = windowFit({ name: to.name, postalCode: to.postalCode, address: to.address, onBehalfOf: to.onBehalfOf === null ? null : { name: to.onBehalfOf, kind: to.kind === 'representative' ? 'representative' : 'agent' } });
+  return fit.overflow ? { code: 'WINDOW_OVERFLOW', field: fit.overflow.field, overflowMm: fit.overflow.mm } : null;
 }
 
 const BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
@@ -123,6 +141,7 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
         recipientName: to.name,
         reason: to.email === '' ? ('no_email' as const) : ('paper_requested' as const),
         hasPostalAddress: hasPostalAddress(to),
+        notReady: notReadyOf(to),
       };
       const final = FINAL_OF[status];
       if (final && !recordedSince(final, null)) {

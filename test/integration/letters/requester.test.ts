@@ -116,6 +116,23 @@ describe('a representative’s and an agent’s case', () => {
   });
 });
 
+describe('the window, through the desk', () => {
+  it('a name that runs past the window is listed as not ready, naming the field and the mm; shortened, it is ready', async () => {
+    const long = '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末食う寝る処に住む処やぶら小路の藪柑子パイポパイポパイポのシューリンガンシューリンガンのグーリンダイグーリンダイのポンポコピーのポンポコナーの長久命の長助';
+    const { id } = value(await rt.dispatch('cases.create', { ...base, channel: 'post', requesterKind: 'member', memberEmail: '', memberName: long })) as { id: number };
+    const ready = (value(await rt.dispatch('letters.ready', {})) as ReadyLetter[]).find((r) => r.caseId === id)!;
+    expect(ready.notReady).toMatchObject({ code: 'WINDOW_OVERFLOW', field: 'name' });
+    expect(ready.notReady!.overflowMm).toBeGreaterThan(5);
+    const doc = value(await rt.dispatch('letters.preview', { caseId: id, kind: 'acknowledgement' })) as LetterDocument;
+    expect(doc.warnings).toMatchObject([{ code: 'WINDOW_OVERFLOW', field: 'name', overflowMm: ready.notReady!.overflowMm }]);
+    // Chromium agrees: the name's last line prints below the window's bottom edge.
+    const block = (await words(await pdfOf(page, server, doc.html))).filter((w) => w.page === 1 && w.xMin >= 27 && w.xMax < 115 && long.includes(w.text));
+    expect(Math.max(...block.map((w) => w.yMax))).toBeGreaterThan(WINDOW.top + WINDOW.height);
+    const short = value(await rt.dispatch('cases.create', { ...base, channel: 'post', requesterKind: 'member', memberEmail: '', memberName: '寿限無 長助' })) as { id: number };
+    expect((value(await rt.dispatch('letters.ready', {})) as ReadyLetter[]).find((r) => r.caseId === short.id)!.notReady).toBeNull();
+  });
+});
+
 describe('bad input at intake', () => {
   const refusal = async (input: Record<string, unknown>) => {
     const r = await rt.dispatch('cases.create', { ...base, channel: 'post', requesterKind: 'member', ...input });
