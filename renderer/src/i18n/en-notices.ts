@@ -19,6 +19,12 @@ export const enNotices: Record<keyof typeof jaNotices, string> = {
   'validation.pattern.requesterPhone': 'A phone number is digits and hyphens, e.g. 03-1234-5678.',
   'validation.pattern.accountNumber': 'A bank account number is 7 digits.',
 
+  'letters.windowOverflow': 'Runs past the envelope window ({field}, {mm} mm): shorten it or use an address label.',
+  'letters.windowField.postalCode': 'postal code',
+  'letters.windowField.address': 'address',
+  'letters.windowField.onBehalfOf': 'member line',
+  'letters.windowField.name': 'name',
+  'letters.forMember': 'for {name}',
   'notices.title': 'Notices',
   'notices.empty': 'This case owes no notice yet.',
   'notices.channel.mail': 'email',

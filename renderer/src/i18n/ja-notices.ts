@@ -19,6 +19,12 @@ export const jaNotices = {
   'validation.pattern.requesterPhone': '電話番号は数字とハイフンで入力してください（例：03-1234-5678）。',
   'validation.pattern.accountNumber': '口座番号は7桁の数字で入力してください。',
 
+  'letters.windowOverflow': '封筒の窓からはみ出します（{field}が {mm} mm）。短くするか宛名ラベルを使ってください。',
+  'letters.windowField.postalCode': '郵便番号',
+  'letters.windowField.address': '住所',
+  'letters.windowField.onBehalfOf': '本人の氏名の行',
+  'letters.windowField.name': '宛名',
+  'letters.forMember': '{name} 様の件',
   'notices.title': '通知',
   'notices.empty': 'この案件で送る通知はまだありません。',
   'notices.channel.mail': 'メール',

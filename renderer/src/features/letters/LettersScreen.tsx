@@ -200,7 +200,14 @@ export function LettersScreen() {
                             <StatusBadge status={l.status} size="xs" />
                           </Box>
                         </Table.Td>
-                        <Table.Td lang="ja">{l.memberName}</Table.Td>
+                        <Table.Td lang="ja">
+                          {l.recipientName}
+                          {l.recipientName !== l.memberName && (
+                            <Text size="xs" c="dimmed">
+                              {t('letters.forMember', { name: l.memberName })}
+                            </Text>
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Text size="sm">{t(`noticeKind.${l.kind}`)}</Text>
                           <Text size="xs" c="dimmed">
@@ -211,7 +218,11 @@ export function LettersScreen() {
                           <Text size="sm">{t(`letters.reason.${l.reason}`)}</Text>
                         </Table.Td>
                         <Table.Td>
-                          {l.hasPostalAddress ? (
+                          {l.notReady ? (
+                            <Badge tt="none" color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />} data-testid="window-overflow" data-field={l.notReady.field}>
+                              {t('letters.windowOverflow', { field: t(`letters.windowField.${l.notReady.field}`), mm: l.notReady.overflowMm.toFixed(1) })}
+                            </Badge>
+                          ) : l.hasPostalAddress ? (
                             <Text size="sm" c="dimmed">
                               {t('letters.address.ok')}
                             </Text>

@@ -15,9 +15,17 @@ export function RequestSection({ file }: { file: CaseFile }) {
     [t('intake.channel'), t(`channel.${c.channel}`)],
     [t('caseFile.arrivedAt'), <JapanDateTime key="a" at={file.deadline.arrivedAt} />],
     [t('intake.requesterKind'), c.requesterKind === 'member' ? t('requesterKind.member') : `${t(`requesterKind.${c.requesterKind}`)}: ${c.requesterName}`],
+    // A representative's or agent's own contact: where the case's notices go.
+    ...(c.requesterKind === 'member'
+      ? []
+      : ([
+          [t('intake.requesterEmail'), c.requesterEmail || '—'],
+          [t('intake.requesterAddress'), c.requesterPostalCode || c.requesterAddress ? <span key="ra" lang="ja" style={{ whiteSpace: 'pre-line' }}>{`〒${c.requesterPostalCode} ${c.requesterAddress}`.trim()}</span> : '—'],
+          [t('intake.requesterPhone'), c.requesterPhone || '—'],
+        ] as Array<[string, ReactNode]>)),
     [t('intake.memberName'), <span key="n" lang="ja">{`${c.memberName}${c.memberKana ? `（${c.memberKana}）` : ''}`}</span>],
     [t('intake.memberEmail'), c.memberEmail || '—'],
-    [t('intake.memberAddress'), c.memberPostalCode || c.memberAddress ? `〒${c.memberPostalCode} ${c.memberAddress}`.trim() : '—'],
+    [t('intake.memberAddress'), c.memberPostalCode || c.memberAddress ? <span key="ma" lang="ja" style={{ whiteSpace: 'pre-line' }}>{`〒${c.memberPostalCode} ${c.memberAddress}`.trim()}</span> : '—'],
     [t('intake.memberId'), c.memberId || '—'],
   ];
   if (c.type === 'disclosure') rows.push([t('intake.delivery'), c.delivery ? t(`delivery.${c.delivery}`) : '—']);
