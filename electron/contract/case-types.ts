@@ -23,6 +23,8 @@ export interface QueueRow {
   urgency: Urgency;
   legalMark: string;
   legalMarkState: 'ok' | 'near' | 'passed' | null;
+  /** An email notice waits on a person (a draft to review, a failed one): the case file says which. */
+  noticeOwed: boolean;
 }
 
 export interface QueuePage {

@@ -111,6 +111,11 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
     db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where(filter).executeTakeFirstOrThrow(),
   ]);
+  // Notices owed and waiting on a person (an email draft to review, a failed one): one query per page.
+  const ids = rows.map((r) => r.id);
+  const owed = new Set(
+    ids.length === 0 ? [] : (await db.selectFrom('outbox').select('case_id').distinct().where('case_id', 'in', ids).where('state', 'in', ['draft', 'failed']).execute()).map((o) => o.case_id),
+  );
   return {
     rows: rows.map((r): QueueRow => {
       const u = urgencyOf(calendar, r, clock);
@@ -132,6 +137,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         urgency: u.urgency,
         legalMark: r.legal_mark,
         legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
+        noticeOwed: owed.has(r.id),
       };
     }),
     total: Number(count.n),

@@ -1,6 +1,6 @@
 // One page of the queue. Every deadline figure (day 0, due, business days left, urgency, legal mark)
 // is the core's; the row is coloured by the urgency it sent.
-import { Anchor, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
@@ -94,6 +94,11 @@ export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen }: 
                     {r.reference}
                   </Anchor>
                   <LegalMark state={r.legalMarkState} mark={r.legalMark} />
+                  {r.noticeOwed && (
+                    <Badge size="xs" tt="none" variant="light" color="orange" data-testid="notice-owed">
+                      {t('notices.owedBadge')}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>

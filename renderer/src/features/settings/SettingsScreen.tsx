@@ -1,10 +1,11 @@
-import { Tabs, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
+import { NoticeSettingsSection } from './NoticeSettingsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
@@ -51,7 +52,10 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <MailSettingsSection />
         </Tabs.Panel>
         <Tabs.Panel value="notices">
-          <NoticeTextsSection />
+          <Stack gap="lg">
+            <NoticeSettingsSection />
+            <NoticeTextsSection />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="backup">
           <BackupSettingsSection />
