@@ -107,10 +107,11 @@ test('mail: settings + test email → decision draft held until approved → edi
   await file.expectOpen(c.reference);
   await file.expectStatus('notified');
   await expect(file.section('notices').locator('tr[data-kind="decision"]')).toContainText(file.t('noticeChannel.mail'));
-  await file.confirm('close');
+  // The acknowledgement nobody sent is owed: closing names it and a person decides to drop it.
+  await file.closeDroppingUnsent(['acknowledgement']);
   await file.expectStatus('closed');
 
-  // Closing cancels the drafts nobody sent (the acknowledgement).
+  // The dropped acknowledgement is in the Outbox as cancelled, with who and why.
   await shell.open('outbox');
   await outbox.filter('cancelled');
   await expect(outbox.row(c.reference, 'acknowledgement')).toBeVisible();

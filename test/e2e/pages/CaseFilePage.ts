@@ -60,6 +60,20 @@ export class CaseFilePage extends BasePage {
     await this.submit(action, await this.open(action));
   }
 
+  /** Close a case that still owes unsent notices: the dialog names them; tick "close without sending them". */
+  async closeDroppingUnsent(kinds: NoticeKind[]): Promise<void> {
+    const dialog = await this.open('close');
+    const owed = dialog.getByTestId('close-owed');
+    for (const k of kinds) await expect(owed).toContainText(this.t(`noticeKind.${k}`));
+    await owed.getByRole('checkbox', { name: this.t('noticeRule.dropAndClose') }).check();
+    await this.submit('close', dialog);
+  }
+
+  /** The case file's list of owed notices (at the top). */
+  owed(kind: NoticeKind): Locator {
+    return this.page.getByTestId('section-owed-notices').locator(`tr[data-kind="${kind}"]`);
+  }
+
   async withReason(action: 'resume' | 'withdraw' | 'returnForRevision', reason: string): Promise<void> {
     const dialog = await this.open(action);
     await this.field('caseFile.reason', dialog).fill(reason);
