@@ -119,6 +119,34 @@ describe('renderLetter', () => {
   });
 });
 
+describe('the letter form', () => {
+  it('記 before the facts table, 以上 at the end; the responsible person line only when set', () => {
+    const { content, ctx } = letterFixture('decision');
+    const html = renderLetter(content, ctx);
+    const ja = html.slice(html.indexOf('<section class="body ja"'), html.indexOf('<section class="body en"'));
+    expect(ja.indexOf('<p class="ki">記</p>')).toBeGreaterThan(-1);
+    expect(ja.indexOf('<p class="ki">記</p>')).toBeLessThan(ja.indexOf('<table class="facts">'));
+    expect(ja.indexOf('<p class="end">以上</p>')).toBeGreaterThan(ja.indexOf('</table>'));
+    expect(html).not.toContain('個人情報保護管理者');
+    const withPerson = renderLetter(content, { ...ctx, responsiblePerson: '総務部長 山田 一郎' });
+    expect(withPerson).toContain('個人情報保護管理者\u3000<bdi>総務部長 山田 一郎</bdi>');
+    expect(withPerson).toContain('Personal information protection manager: <bdi>総務部長 山田 一郎</bdi>');
+  });
+
+  it('staff-written facts carry "(original Japanese)" in the English half only; the address keeps its typed lines', () => {
+    const { content, ctx } = letterFixture('decision', { address: '東京都渋谷区神宮前1-2-3\nメゾン神宮前101' });
+    const facts = [...content.facts, { label: { ja: '理由', en: 'Reasons' }, value: { ja: '社内記録のため', en: '社内記録のため' }, staffWritten: true }];
+    const html = renderLetter({ ...content, facts }, ctx);
+    const en = html.slice(html.indexOf('<section class="body en"'));
+    const ja = html.slice(html.indexOf('<section class="body ja"'), html.indexOf('<section class="body en"'));
+    expect(en).toContain('<span class="original">(original Japanese)</span> <bdi>社内記録のため</bdi>');
+    expect(ja).not.toContain('original Japanese');
+    expect(html).toContain('東京都渋谷区神宮前1-2-3\nメゾン神宮前101');
+    expect(html).toMatch(/\.to \.address\{white-space:pre-line\}/);
+    expect(html).toMatch(/\.to\{line-break:strict/);
+  });
+});
+
 describe('cssString', () => {
   it('hex-escapes everything that could end the string, the rule or the element', () => {
     expect(cssString('PD-2026-0042')).toBe('"PD-2026-0042"');

@@ -165,6 +165,51 @@ describe('buildNotice', () => {
     expect(n.citations.map((c) => c.en)).toEqual([expect.stringContaining('A fee of 1,000 yen will be charged for each disclosure')]);
   });
 
+  it('the fee request names how to pay from the settings (bank, account, holder, deadline); without an account it names none', () => {
+    const awaiting = file({ status: 'awaiting_requester', outcome: null }, { fees: { required: 1000, paid: 0, refunded: 0, balance: -1000, entries: [] }, timeline: [{ id: 3, at: '2026-11-25T01:00:00.000Z', actor: 'tanaka', kind: 'pause', data: { reasonKind: 'fee', reason: 'x' } }] });
+    const feePayment = { bankName: 'みずほ銀行', branchName: '新宿支店', accountType: 'ordinary' as const, accountNumber: '1234567', accountHolder: 'カ）ジュオ', deadlineDays: 10 };
+    const withAccount = buildNotice({ kind: 'documents_request', file: awaiting, settings: { ...settings, notices: { autoSendAcknowledgements: false, responsiblePerson: '', feePayment } }, issuedAt });
+    const how = withAccount.facts.find((f) => f.label.en === 'How to pay (bank transfer)')!.value;
+    expect(how.ja).toContain('みずほ銀行\u3000新宿支店');
+    expect(how.ja).toContain('普通預金\u30001234567');
+    expect(how.ja).toContain('口座名義：カ）ジュオ');
+    expect(how.ja).toContain('本通知の日から10営業日以内');
+    expect(how.en).toContain('within 10 business days');
+    const without = buildNotice({ kind: 'documents_request', file: awaiting, settings, issuedAt });
+    expect(without.facts.find((f) => f.label.en === 'How to pay (bank transfer)')).toBeUndefined();
+  });
+
+  it('grounds in article order whatever order they were ticked; staff reasons are labelled "(original Japanese)" in English', () => {
+    const n = buildNotice({
+      kind: 'decision',
+      file: file({ outcome: 'not_disclosed', grounds: ['violation_of_law', 'harm_to_interests', 'business_hindrance'], reasoning: '第三者の権利を害するおそれ' }),
+      settings,
+      issuedAt,
+    });
+    const grounds = n.facts.find((f) => f.label.en === 'Grounds for not disclosing')!.value;
+    expect(grounds.en.split('\n')).toEqual([
+      expect.stringContaining('(Article 6, paragraph 1, item 1)'),
+      expect.stringContaining('(Article 6, paragraph 1, item 2)'),
+      expect.stringContaining('(Article 6, paragraph 1, item 3)'),
+    ]);
+    expect(n.citations.map((c) => /paragraph 1, item (\d)/.exec(c.en)?.[1] ?? '-')).toEqual(['-', '1', '2', '3']);
+    // The Art. 6 quotation ends as a sentence, not with the colon that introduced the grounds list.
+    expect(n.citations[0]!.en).toMatch(/personal information\.”$/);
+    const reasons = n.facts.find((f) => f.label.en === 'Reasons')!;
+    expect(reasons).toMatchObject({ staffWritten: true, value: { ja: '第三者の権利を害するおそれ' } });
+    expect(n.paragraphs.map((p) => p.en).join('\n')).toContain('(original Japanese) 第三者の権利を害するおそれ');
+    expect(n.paragraphs.map((p) => p.ja).join('\n')).not.toContain('original Japanese');
+  });
+
+  it('a suspension request reads right in English; "we reply by email" only to a requester with email', () => {
+    const n = buildNotice({ kind: 'acknowledgement', file: file({ type: 'suspension', kinds: ['stop_use'], status: 'received', outcome: null }), settings, issuedAt });
+    expect(n.facts.find((f) => f.label.en === 'Request')!.value.en).toMatch(/^Request to stop using, delete, or stop providing personal information to third parties/);
+    expect(n.closing.map((c) => c.ja).join('')).toContain('原則としてメールで対応');
+    const paper = buildNotice({ kind: 'acknowledgement', file: file({ status: 'received', outcome: null, memberEmail: '' }), settings, issuedAt });
+    expect(paper.closing.map((c) => c.ja).join('')).not.toContain('原則としてメール');
+    expect(paper.closing.map((c) => c.en).join('')).not.toContain('we respond to inquiries by email');
+  });
+
   it('withdrawal and rejection need a withdrawn or rejected case; a decision needs an outcome', () => {
     expect(() => buildNotice({ kind: 'decision', file: file({ outcome: null }), settings, issuedAt })).toThrow(/no decision yet/);
     expect(() => buildNotice({ kind: 'withdrawal', file: file(), settings, issuedAt })).toThrow(/not withdrawn/);
