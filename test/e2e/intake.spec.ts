@@ -34,13 +34,13 @@ test('intake: field errors in both languages, full-width input, Japan time, futu
   await intake.submit();
   await intake.expectFieldError(intake.field('intake.memberName'), intake.t('validation.required'));
   await intake.expectFieldError(intake.field('intake.requestText'), intake.t('validation.required'));
-  await intake.expectFieldError(intake.field('intake.memberEmail'), intake.t('validation.custom.memberEmail'));
+  await intake.expectFieldError(intake.field('intake.memberEmail'), intake.t('validation.code.NO_CONTACT'));
   await intake.expectGroupError(intake.t('validation.custom.delivery'));
   await expect(intake.field('intake.memberName')).toBeFocused();
 
   // The same problems, worded in Japanese after a language switch.
   await intake.switchLanguage('ja');
-  await intake.expectFieldError(intake.field('intake.memberEmail'), intake.t('validation.custom.memberEmail'));
+  await intake.expectFieldError(intake.field('intake.memberEmail'), intake.t('validation.code.NO_CONTACT'));
   await intake.switchLanguage('en');
 
   await intake.fill({ type: 'correction', requesterKind: 'agent', memberEmail: 'taro@@example', memberPostalCode: '160-00' });
@@ -56,6 +56,7 @@ test('intake: field errors in both languages, full-width input, Japan time, futu
     kinds: ['correct', 'delete'],
     arrivalDate: tomorrow,
     requesterName: '弁護士 岡田 由紀',
+    requesterEmail: 'ｏｋａｄａ＠ｌａｗ．ｅｘａｍｐｌｅ．ｊｐ',
     memberName: '佐藤 はな',
     memberKana: 'さとう はな',
     memberEmail: 'ｈａｎａ．ｓａｔｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ',
@@ -76,6 +77,8 @@ test('intake: field errors in both languages, full-width input, Japan time, futu
   const saved = await call(page, 'cases.get', { id });
   expect(saved.deadline.arrivedAt).toBe(new Date(`${yesterday}T15:45:00+09:00`).toISOString());
   expect(saved.case.memberEmail).toBe('hana.sato@example.co.jp');
+  // The agent's own address, normalised the same way: their notices go there.
+  expect(saved.case.requesterEmail).toBe('okada@law.example.jp');
   expect(saved.case.memberPostalCode).toBe('160-0023');
   expect(saved.case.memberKana).toBe('サトウ ハナ');
   expect(saved.case.kinds).toEqual(['correct', 'delete']);

@@ -14,6 +14,9 @@ export interface IntakeData {
   arrivalTime?: string;
   requesterKind?: RequesterKind;
   requesterName?: string;
+  requesterEmail?: string;
+  requesterPostalCode?: string;
+  requesterAddress?: string;
   memberName?: string;
   memberKana?: string;
   memberEmail?: string;
@@ -63,6 +66,9 @@ export class IntakePage extends BasePage {
     if (d.requesterKind) await this.radio(`requesterKind.${d.requesterKind}`).check();
     if (d.requesterName !== undefined) await this.field('intake.requesterName').fill(d.requesterName);
     const text: Array<[keyof IntakeData, MessageKey]> = [
+      ['requesterEmail', 'intake.requesterEmail'],
+      ['requesterPostalCode', 'intake.requesterPostalCode'],
+      ['requesterAddress', 'intake.requesterAddress'],
       ['memberName', 'intake.memberName'],
       ['memberKana', 'intake.memberKana'],
       ['memberEmail', 'intake.memberEmail'],
