@@ -12,6 +12,8 @@ import { SettingsPage } from './pages/SettingsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 
 test('disclosure: intake → identity → pause for the fee → fee → resume → decide → approve (four eyes) → notice → close', async ({ page, desk }) => {
+  // The longest walk through the UI: on a loaded shared machine it needs more than the default 90 s.
+  test.setTimeout(240_000);
   await setUpDesk(page, desk.url);
   const shell = new ShellPage(page);
   await shell.open('settings');
