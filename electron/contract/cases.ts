@@ -62,6 +62,8 @@ export const intakeInput = z
     memberId: optionalText(64),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
+    /** A test or training case: left out of reports, and no mail is ever sent for it. */
+    training: z.boolean().default(false),
   })
   .strict()
   .superRefine((c, ctx) => {
