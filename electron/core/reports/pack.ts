@@ -66,8 +66,10 @@ ${r.monthly.map((m) => `<tr><td>${t(m.month)}</td><td>${m.received.disclosure}</
 <table><tbody><tr><th>${t('氏名 Name')}</th><td></td><th>${t('日付 Date')}</th><td></td></tr><tr><th>${t('署名・印 Signature / seal')}</th><td colspan="3" class="box"></td></tr></tbody></table></section>`;
   texts.push('0123456789 /—%¥.,:', '個人情報 Report');
   const footer = `${r.period.from} – ${r.period.to}`;
+  // The page-margin boxes use the body's face: a face nothing on the page uses is never loaded in time for
+  // them (Chromium then prints no footer at all).
   const css = `${fontFaceCss(texts, FONT_ROUTE)}
-@page{size:210mm 297mm;margin:18mm 16mm 20mm 16mm;@bottom-left{content:${cssString(footer)};font:8pt '${SANS_FAMILY}'}@bottom-center{content:counter(page) " / " counter(pages);font:8pt '${SANS_FAMILY}'}@bottom-right{content:${cssString(head.slice(0, 16))};font:8pt '${SANS_FAMILY}'}}
+@page{size:210mm 297mm;margin:18mm 16mm 20mm 16mm;@bottom-left{content:${cssString(footer)};font-family:'${SERIF_FAMILY}',serif;font-size:8pt}@bottom-center{content:counter(page) " / " counter(pages);font-family:'${SERIF_FAMILY}',serif;font-size:8pt}@bottom-right{content:${cssString(head.slice(0, 16))};font-family:'${SERIF_FAMILY}',serif;font-size:8pt}}
 html{font-family:'${SERIF_FAMILY}',serif;font-size:9.5pt;color:#000;-webkit-print-color-adjust:exact}
 h1,h2,th{font-family:'${SANS_FAMILY}',sans-serif}
 h1{font-size:15pt;margin:0 0 4mm}

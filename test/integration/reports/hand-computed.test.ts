@@ -7,6 +7,9 @@ process.env.TZ = 'America/Los_Angeles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pdftotext } from '../../support/letters.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
@@ -307,5 +310,35 @@ describe('the January 2026 report, by hand', () => {
       desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
       db = desk.store.db;
     }
+  });
+
+  it('desk report --pdf prints the compliance pack through Chromium: head hash, period, figures, page numbers', async () => {
+    await lockDesk(desk);
+    const file = join(dir.path, 'pack.pdf');
+    try {
+      await run(process.execPath, ['electron/cli/main.ts', 'report', '--from', '2026-01-01', '--to', '2026-01-31', '--pdf', file, '--data-dir', dir.path, '--user', SUPERVISOR.username], {
+        env: { ...process.env, TZ: 'America/Los_Angeles', PRIVACY_DESK_PASSWORD: SUPERVISOR.password },
+      });
+    } finally {
+      desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+      db = desk.store.db;
+    }
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdftotext(pdf, '-layout');
+    // The pack recorded the audit head it printed; that head is the row just before its own audit row.
+    const rows = await db.selectFrom('audit_log').select(['seq', 'hash', 'action', 'detail']).orderBy('seq').execute();
+    const packRow = rows.findLast((r) => r.action === 'report.pack')!;
+    const head = rows[rows.indexOf(packRow) - 1]!.hash;
+    expect(JSON.parse(packRow.detail)).toMatchObject({ from: '2026-01-01', to: '2026-01-31', auditHead: head });
+    expect(text.replace(/\s+/g, '')).toContain(head);
+    expect(text).toContain('個人情報の開示等請求 対応状況報告書');
+    expect(text).toContain('2026-01-01 〜 2026-01-31');
+    expect(text).toMatch(/期限内回答率[\s\S]*?71\.4%/);
+    expect(text).toContain('確認欄（個人情報保護管理者）');
+    // Every page is numbered "k / N" (pdftotext drops the spaces around the slash).
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    const numbers = pages.map((p) => [...p.matchAll(/(?:^|\s)(\d+)\s*\/\s*(\d+)(?=\s|$)/g)].map((m) => `${m[1]}/${m[2]}`).at(-1));
+    expect(numbers).toEqual(pages.map((_, i) => `${i + 1}/${pages.length}`));
   });
 });
