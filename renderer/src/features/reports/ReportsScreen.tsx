@@ -170,11 +170,11 @@ function ReportView({ report: r, period, locale }: { report: Report; period: Per
           })}
           <Text size="xs" c="dimmed" mt="xs">{t('reports.byChannel')}</Text>
           {intakeChannels.map((c) => (
-            <Figure period={period} key={c} label={t(`reports.channel.${c}`)} value={r.byChannel[c]} bucket={`received.channel.${c}`} indent />
+            <Figure period={period} key={c} label={t(`channel.${c}`)} value={r.byChannel[c]} bucket={`received.channel.${c}`} indent />
           ))}
           <Text size="xs" c="dimmed" mt="xs">{t('reports.byRequester')}</Text>
           {requesterKinds.map((q) => (
-            <Figure period={period} key={q} label={t(`reports.requester.${q}`)} value={r.byRequester[q]} bucket={`received.requester.${q}`} indent />
+            <Figure period={period} key={q} label={t(`requesterKind.${q}`)} value={r.byRequester[q]} bucket={`received.requester.${q}`} indent />
           ))}
         </Section>
 
