@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { reportCommand } from './commands/report.ts';
+import { purgeCommand } from './commands/purge.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
   backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
+  purge: { run: purgeCommand, summary: 'purge --dry-run|--yes: remove personal data of closed cases past retention' },
   report: { run: reportCommand, summary: 'report --from --to [--json|--csv|--pdf FILE]: the period\'s report (Japan dates)' },
 };
 

@@ -11,3 +11,4 @@ export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './reports.ts';
+export * from './retention.ts';

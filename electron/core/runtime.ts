@@ -25,6 +25,7 @@ import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
+import { retentionHandlers } from './api/retention-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -331,6 +332,7 @@ class Runtime implements DeskRuntime {
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
       ...reportHandlers(this.context()),
+      ...retentionHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

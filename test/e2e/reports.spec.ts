@@ -26,16 +26,16 @@ test('reports: period, overdue figure → exactly those cases in the queue, prin
   await reports.expectVisible();
   const today = (await call(page, 'reports.get', periodContaining('month', new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10)))).today;
   const month = periodContaining('month', today);
-  await expect(reports.range).toHaveText(reports.t('reports.range', month));
+  await expect(reports.range).toHaveText(reports.t('reports.range', { ...month }));
 
   // The fiscal year (April to March) holding today: its received figure is what the desk counts for it.
   await reports.periodKind('fiscal');
   const fiscal = periodContaining('fiscal', today);
-  await expect(reports.range).toHaveText(reports.t('reports.range', fiscal));
+  await expect(reports.range).toHaveText(reports.t('reports.range', { ...fiscal }));
   const expected: Report = await call(page, 'reports.get', fiscal);
   await expect(reports.figure('received')).toHaveAttribute('data-value', String(expected.received));
   await reports.previous();
-  await expect(reports.range).toHaveText(reports.t('reports.range', periodContaining('fiscal', `${Number(fiscal.from.slice(0, 4)) - 1}-06-01`)));
+  await expect(reports.range).toHaveText(reports.t('reports.range', { ...periodContaining('fiscal', `${Number(fiscal.from.slice(0, 4)) - 1}-06-01`) }));
   await reports.periodKind('month');
 
   // Both old requests are past their due date now; the new one is not.
