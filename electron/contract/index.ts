@@ -10,5 +10,6 @@ export * from './mail.ts';
 export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
