@@ -142,6 +142,8 @@ export interface ReportPack {
   fileName: string;
   /** The audit log's head hash when the pack was made (printed on it). */
   auditHead: string;
+  /** `seq:hash-prefix`, checked later by `desk audit verify --anchor`. */
+  auditAnchor: string;
 }
 
 export interface ReportCsv {

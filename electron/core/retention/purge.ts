@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { PurgeCandidate, PurgeField, PurgePreview, PurgeResult } from '../../contract/retention.ts';
-import { appendAudit } from '../audit/audit-log.ts';
+import { appendAudit, redactAuditDetails } from '../audit/audit-log.ts';
 import { searchKey } from '../cases/normalize.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
 
@@ -29,6 +29,8 @@ const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> 
 
 /** Free-text keys a timeline event's data may hold (reasons, notes); identity documents keep their type only. */
 const EVENT_TEXT_KEYS = ['reason', 'note'];
+/** What else an audit row's detail may hold about a person: the address a message went to. */
+const AUDIT_TEXT_KEYS = [...EVENT_TEXT_KEYS, 'to'];
 
 export interface PurgeContext {
   db: Kysely<DB>;
@@ -66,9 +68,10 @@ async function fieldsOf(db: Kysely<DB>, id: number): Promise<PurgeField[]> {
   return out;
 }
 
-function eventNeedsPurge(json: string): boolean {
+function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS): boolean {
+  if (json === '') return false;
   const d = JSON.parse(json) as Record<string, unknown>;
-  return EVENT_TEXT_KEYS.some((k) => typeof d[k] === 'string' && d[k] !== '') || (Array.isArray(d.documents) && d.documents.some((x) => typeof x === 'object' && x !== null && Object.keys(x).some((k) => k !== 'type')));
+  return keys.some((k) => typeof d[k] === 'string' && d[k] !== '') || (Array.isArray(d.documents) && d.documents.some((x) => typeof x === 'object' && x !== null && Object.keys(x).some((k) => k !== 'type')));
 }
 
 function purgedEventData(json: string): string {
@@ -114,6 +117,17 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
     for (const e of await db.selectFrom('case_events').select(['id', 'data']).where('case_id', '=', id).execute()) {
       if (eventNeedsPurge(e.data)) await db.updateTable('case_events').set({ data: purgedEventData(e.data) }).where('id', '=', e.id).execute();
     }
+    // The audit log keeps who did what and when; details that hold the person's words or address are
+    // redacted through the log's own mechanism (core/audit: the chain covers each detail's hash, and one
+    // signed audit.redact row records which rows, by whom, under which rule).
+    const outboxIds = (await db.selectFrom('outbox').select('id').where('case_id', '=', id).execute()).map((o) => String(o.id));
+    const auditRows = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'detail'])
+      .where((eb) => eb.or([eb.and([eb('entity', '=', 'case'), eb('entity_id', '=', String(id))]), ...(outboxIds.length ? [eb.and([eb('entity', '=', 'outbox'), eb('entity_id', 'in', outboxIds)])] : [])]))
+      .execute();
+    const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS)).map((r) => r.seq);
+    if (redact.length > 0) await redactAuditDetails(db, redact, { actor: ctx.actor, reason: `retention:${row.reference}:${years}y` }, ctx.now);
     await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null }).where('case_id', '=', id).execute();
     await db.deleteFrom('case_search').where('rowid', '=', id).execute();
     await db.insertInto('case_search').values({ rowid: id, body: searchKey(row.reference) }).execute();

@@ -332,6 +332,8 @@ describe('the January 2026 report, by hand', () => {
     const head = rows[rows.indexOf(packRow) - 1]!.hash;
     expect(JSON.parse(packRow.detail)).toMatchObject({ from: '2026-01-01', to: '2026-01-31', auditHead: head });
     expect(text.replace(/\s+/g, '')).toContain(head);
+    const headSeq = rows[rows.indexOf(packRow) - 1]!.seq;
+    expect(text).toContain(`監査ログ / Audit log: ${headSeq}:${head.slice(0, 16)}`);
     expect(text).toContain('個人情報の開示等請求 対応状況報告書');
     expect(text).toContain('2026-01-01 〜 2026-01-31');
     expect(text).toMatch(/期限内回答率[\s\S]*?71\.4%/);

@@ -129,6 +129,12 @@ describe('retention purge', () => {
     const after = await buildReport({ db, calendar, now: NOW, warnDays: 3 }, period, { kind: 'desk' });
     expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
+    // The audit details that held the member's words (the notice note, the address a mail went to) were
+    // redacted through the log's own mechanism: one audit.redact row names the rows and the rule.
+    const redactions = await db.selectFrom('audit_log').select(['actor', 'detail']).where('action', '=', 'audit.redact').execute();
+    expect(redactions).toHaveLength(1);
+    expect(redactions[0]!.actor).toBe(supervisor.username);
+    expect(JSON.parse(redactions[0]!.detail)).toMatchObject({ reason: `retention:${result.purged[0]!.reference}:3y`, seqs: expect.arrayContaining([expect.any(Number)]) });
     const rows = await db.selectFrom('cases').select(['id', 'member_name', 'reference', 'outcome', 'grounds', 'purged_at']).orderBy('id').execute();
     expect(rows.map((r) => [r.id, r.member_name, r.outcome, r.grounds, r.purged_at !== null])).toEqual([
       [old, '', 'disclosed_partial', '["harm_to_interests"]', true],
