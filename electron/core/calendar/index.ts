@@ -5,6 +5,7 @@ export {
   addCalendarDays,
   formatDay,
   japanDateOf,
+  japanDateOfMs,
   japanMidnightMs,
   japanMsOfDay,
   parseInstant,

@@ -2,7 +2,7 @@
 // "cases behind this figure" lists the cases whose buckets include it — so both always agree.
 import type { AgeBand, ReportBucket } from '../../contract/reports.ts';
 import type { DisclosureGround } from '../../contract/index.ts';
-import { japanDateOf, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
+import { japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
 import { inPeriod, type PeriodBounds } from './period.ts';
@@ -26,6 +26,9 @@ export interface Judged {
   extended: boolean;
   /** Business days from day 0 to the notice (decisions and rejections answered in the period). */
   businessDays: number | null;
+  /** Japan dates of arrival and of the answer (null when not answered). */
+  receivedOn: string;
+  answeredOn: string | null;
   /** Business days the clock stood still, for a case answered in the period that was ever paused. */
   pausedDays: number | null;
   openNow: boolean;
@@ -60,16 +63,18 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
   let timely: Judged['timely'] = null;
   let businessDays: number | null = null;
   let pausedDays: number | null = null;
-  if (answeredIn && fact.answered_at !== null) {
+  // Stored times are UTC ISO strings (toISOString): Date.parse reads them exactly.
+  const receivedOn = japanDateOfMs(Date.parse(fact.arrived_at));
+  const answeredOn = fact.answered_at === null ? null : japanDateOfMs(Date.parse(fact.answered_at));
+  if (answeredIn && answeredOn !== null) {
     b.push('answered');
-    const answeredOn = japanDateOf(fact.answered_at);
     if (history.some((e) => e.type === 'pause')) {
       pausedDays = pausedBusinessDays(calendar, history, answeredOn);
       b.push('answered.paused');
     }
     if (answerKind === 'withdrawal') b.push('withdrawn');
     else {
-      timely = answeredOnTime(calendar, fact.answered_at, fact.due_date) ? 'onTime' : 'late';
+      timely = answeredOnTime(calendar, fact.answered_at!, fact.due_date) ? 'onTime' : 'late';
       b.push(timely === 'onTime' ? 'answered.onTime' : 'answered.late');
       if (timely === 'onTime' && extended) b.push('answered.onTimeExtended');
       businessDays = answeredOn > fact.day_zero ? calendar.countBusinessDays(fact.day_zero, answeredOn) : 0;
@@ -93,5 +98,5 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
     if (legalMarkView(fact.arrived_at, fact.status, clock, ctx.warnDays).state === 'passed') b.push('open.pastLegalMark');
     if (fact.status === 'awaiting_requester') b.push('open.waiting');
   }
-  return { fact, receivedIn, answeredIn, answerKind, timely, extended, businessDays, pausedDays, openNow, buckets: b };
+  return { fact, receivedIn, answeredIn, answerKind, timely, extended, businessDays, receivedOn, answeredOn, pausedDays, openNow, buckets: b };
 }

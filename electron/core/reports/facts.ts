@@ -45,15 +45,19 @@ export async function loadFacts(db: Db, b: PeriodBounds, scope: Scope): Promise<
   const finals = sql.join(finalNoticeKinds.map((k) => sql`${k}`));
   // A case matters if it is not closed (open now, or answered and closing), or if it arrived before the
   // period ended and was still open at its start (arrived in it, or closed after it began).
+  // The candidates come from three index ranges (open cases: the partial index of 0004; arrivals in the
+  // period; closings since its start), not from a scan of every case the desk ever had.
   const { rows } = await sql<CaseFact>`
     SELECT c.id, c.type, c.kinds, c.channel, c.requester_kind, c.status, c.arrived_at, c.day_zero, c.due_date,
            c.paused, c.legal_mark, c.assignee, c.outcome, c.grounds, c.closure_ground, c.decided_by, c.decided_at,
-           c.approved_by, c.approved_at, c.closed_at, n.answered_at
+           c.approved_by, c.approved_at, c.closed_at,
+           (SELECT MIN(n.recorded_at) FROM notices n WHERE n.case_id = c.id AND n.kind IN (${finals})) AS answered_at
     FROM cases c
-    LEFT JOIN (SELECT case_id, MIN(recorded_at) AS answered_at FROM notices WHERE kind IN (${finals}) GROUP BY case_id) n
-      ON n.case_id = c.id
-    WHERE c.training = 0 ${own}
-      AND (c.status != 'closed' OR (c.arrived_at < ${b.end} AND (c.arrived_at >= ${b.start} OR c.closed_at >= ${b.start})))
+    WHERE c.id IN (
+        SELECT id FROM cases WHERE status != 'closed'
+        UNION SELECT id FROM cases WHERE arrived_at >= ${b.start} AND arrived_at < ${b.end}
+        UNION SELECT id FROM cases WHERE closed_at >= ${b.start} AND arrived_at < ${b.end})
+      AND c.training = 0 ${own}
     ORDER BY c.id`.execute(db);
   return rows;
 }

@@ -64,9 +64,9 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
       histogram[Math.min(j.businessDays, HISTOGRAM_TOP)]! += 1;
     }
     if (j.pausedDays !== null) paused.push(j.pausedDays);
-    if (j.receivedIn) monthly.get(japanDateOf(j.fact.arrived_at).slice(0, 7))!.received[j.fact.type] += 1;
-    if (j.timely && j.fact.answered_at) {
-      const m = monthly.get(japanDateOf(j.fact.answered_at).slice(0, 7))!;
+    if (j.receivedIn) monthly.get(j.receivedOn.slice(0, 7))!.received[j.fact.type] += 1;
+    if (j.timely && j.answeredOn) {
+      const m = monthly.get(j.answeredOn.slice(0, 7))!;
       if (j.timely === 'onTime') m.onTime += 1;
       else m.late += 1;
     }
