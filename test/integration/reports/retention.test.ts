@@ -3,7 +3,8 @@
 // for the purged period is unchanged, a case on legal hold is untouched; SIGKILL mid-purge leaves every
 // case purged whole or not at all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { copyFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -211,5 +212,23 @@ describe('retention purge', () => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
     await runPurge({ db, actor: supervisor.username, now: NOW });
     expect([...(await state()).values()].every((v) => v === 'purged')).toBe(true);
+  });
+
+  it('desk purge --dry-run lists the case and its fields and changes nothing; --yes purges it', async () => {
+    const old = await closedCase('ZQCLI', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
+    const reference = (await db.selectFrom('cases').select('reference').where('id', '=', old).executeTakeFirstOrThrow()).reference;
+    await lockDesk(desk);
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['electron/cli/main.ts', 'purge', ...args, '--data-dir', dir.path, '--user', SUPERVISOR.username], { env: { ...process.env, PRIVACY_DESK_PASSWORD: SUPERVISOR.password } });
+    const dry = await cli('--dry-run');
+    expect(dry.stdout).toContain(`${reference}  closed 2022-06-20T01:00:00.000Z  name, kana, email, postal code, address, member id, requester name, request text, reasons, notes`);
+    expect(dry.stdout).toContain('1 case would be purged; nothing was changed.');
+    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    expect((await desk.store.db.selectFrom('cases').select('member_name').where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('ZQCLI-NAME');
+    await lockDesk(desk);
+    expect((await cli('--yes')).stdout).toContain(`${reference}  purged\n1 case purged.`);
+    await expect(cli()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one of --dry-run and --yes.') });
+    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    expect((await desk.store.db.selectFrom('cases').select(['member_name', 'purged_at']).where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('');
   });
 });
