@@ -34,7 +34,8 @@ const AUDIT_TEXT_KEYS = [...EVENT_TEXT_KEYS, 'to'];
 
 export interface PurgeContext {
   db: Kysely<DB>;
-  actor: string;
+  /** null: the desk's daily job. */
+  actor: string | null;
   now: Date;
 }
 
