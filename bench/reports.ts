@@ -187,6 +187,23 @@ try {
   const calendar = await loadDeskCalendar(store.db);
   const ctx = { db: store.db, calendar, now: NOW, warnDays: 3 };
   const b = periodBounds(PERIOD);
+  if (process.argv.includes('--plans')) {
+    const finals = `'decision','withdrawal','rejection'`;
+    const q = `EXPLAIN QUERY PLAN SELECT c.id, (SELECT MIN(n.recorded_at) FROM notices n WHERE n.case_id = c.id AND n.kind IN (${finals})) AS answered_at FROM cases c
+      WHERE c.id IN (SELECT id FROM cases INDEXED BY cases_open_due WHERE status != 'closed' UNION SELECT id FROM cases WHERE arrived_at >= ? AND arrived_at < ? UNION SELECT id FROM cases INDEXED BY cases_closed_at WHERE closed_at IS NOT NULL AND closed_at >= ? AND arrived_at < ?) AND c.training = 0 ORDER BY c.id`;
+    for (const r of store.raw.prepare(q).all(b.start, b.end, b.start, b.end) as Array<{ detail: string }>) console.log('  plan:', r.detail);
+    for (const [label, sqlText] of [
+      ['facts', q.replace('EXPLAIN QUERY PLAN ', '')],
+      ['events', `SELECT case_id, id, at, actor, kind, data FROM case_events WHERE kind IN ('pause', 'resume', 'extend') ORDER BY case_id, id`],
+    ] as const) {
+      const t = performance.now();
+      const n = (label === 'facts' ? store.raw.prepare(sqlText).all(b.start, b.end, b.start, b.end) : store.raw.prepare(sqlText).all()).length;
+      console.log(`  ${label}: ${n} rows in ${(performance.now() - t).toFixed(1)} ms`);
+    }
+    const t = performance.now();
+    await buildReport(ctx, PERIOD, { kind: 'desk' });
+    console.log(`  buildReport once: ${(performance.now() - t).toFixed(1)} ms`);
+  }
   const today = japanDateOf(NOW);
   const core: number[] = [];
   const base: number[] = [];

@@ -54,9 +54,9 @@ export async function loadFacts(db: Db, b: PeriodBounds, scope: Scope): Promise<
            (SELECT MIN(n.recorded_at) FROM notices n WHERE n.case_id = c.id AND n.kind IN (${finals})) AS answered_at
     FROM cases c
     WHERE c.id IN (
-        SELECT id FROM cases WHERE status != 'closed'
+        SELECT id FROM cases INDEXED BY cases_open_due WHERE status != 'closed'
         UNION SELECT id FROM cases WHERE arrived_at >= ${b.start} AND arrived_at < ${b.end}
-        UNION SELECT id FROM cases WHERE closed_at >= ${b.start} AND arrived_at < ${b.end})
+        UNION SELECT id FROM cases INDEXED BY cases_closed_at WHERE closed_at IS NOT NULL AND closed_at >= ${b.start} AND arrived_at < ${b.end})
       AND c.training = 0 ${own}
     ORDER BY c.id`.execute(db);
   return rows;
