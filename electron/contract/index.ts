@@ -12,3 +12,5 @@ export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './notice-delivery.ts';
 export * from './audit.ts';
+export * from './reports.ts';
+export * from './retention.ts';

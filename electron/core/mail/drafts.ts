@@ -17,7 +17,7 @@
 //   closed                             → nothing by itself: closing with unsent owed notices asks a person,
 //                                        who drops them (cancelled: case_closed, by that person)
 // Cancel reasons are codes (DraftCancelReason), with who caused them (outbox.cancelled_by).
-// Pausing for a clarification, and cases imported or seeded as demos, write no draft.
+// Pausing for a clarification, cases imported or seeded as demos, and training cases write no draft.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DraftCancelReason, NoticeKind } from '../../contract/index.ts';
@@ -27,6 +27,9 @@ import { draftNotice, hasMessage, queueMessage, type DraftContext } from './outb
 
 /** A draft the case does not allow (nothing outstanding to ask for …) is simply not written. */
 async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<number | null> {
+  // A training or test case never gets mail: its address may be a real person's (issue 16).
+  const c = await db.selectFrom('cases').select('training').where('id', '=', caseId).executeTakeFirst();
+  if (c?.training === 1) return null;
   try {
     return await draftNotice(db, caseId, kind, ctx);
   } catch (e) {
