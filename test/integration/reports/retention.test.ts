@@ -43,6 +43,9 @@ async function closedCase(tag: string, arrivedAt: string, closeAt: string): Prom
     arrivedAt,
     requesterKind: 'agent',
     requesterName: `${tag}-REQUESTER`,
+    // The agent's own contact (issue 10) is personal data too: the purge clears it.
+    requesterAddress: `${tag}-REQADDRESS`,
+    requesterEmail: `${tag.toLowerCase()}-agent@example.jp`,
     memberName: `${tag}-NAME`,
     memberKana: 'ヤマダ',
     memberEmail: `${tag.toLowerCase()}@example.jp`,
@@ -50,7 +53,7 @@ async function closedCase(tag: string, arrivedAt: string, closeAt: string): Prom
     memberAddress: `${tag}-ADDRESS`,
     memberId: `${tag}-MEMBERID`,
     requestText: `${tag}-REQUEST`,
-    delivery: 'paper',
+    delivery: 'electronic',
   });
   const at = (s: string) => new Date(Date.parse(s)).toISOString();
   const settings = await readSettings(db);
@@ -67,7 +70,8 @@ async function closedCase(tag: string, arrivedAt: string, closeAt: string): Prom
   await db.updateTable('cases').set({ decided_by: 'someone-else' }).where('id', '=', id).execute(); // four eyes
   await actions.approve(ctx(at(arrivedAt)), P('approve', { id }));
   await actions.recordNotice(ctx(at(closeAt)), P('recordNotice', { id, kind: 'decision', channel: 'letter', note: `${tag}-NOTICENOTE` }));
-  await actions.close(ctx(at(closeAt)), P('close', { id }));
+  // The acknowledgement email nobody sent is dropped by the supervisor's decision (issue 10).
+  await actions.close(ctx(at(closeAt)), P('close', { id, dropUnsent: true }));
   return id;
 }
 
@@ -114,7 +118,7 @@ describe('retention purge', () => {
     expect(preview.cutoff).toBe('2023-03-02');
     expect(preview.cases.map((c) => c.id)).toEqual([old]);
     expect(preview.cases[0]!.fields).toEqual([
-      'member_name', 'member_kana', 'member_email', 'member_postal_code', 'member_address', 'member_id', 'requester_name', 'request_text', 'reasoning',
+      'member_name', 'member_kana', 'member_email', 'member_postal_code', 'member_address', 'member_id', 'requester_name', 'requester_address', 'requester_email', 'request_text', 'reasoning',
       'notes', 'identity_documents', 'fee_notes', 'notice_notes', 'timeline_texts', 'outbox_messages', 'search_text',
     ]);
     expect(preview.held.map((h) => h.id)).toEqual([held]);
@@ -221,7 +225,7 @@ describe('retention purge', () => {
     const cli = (...args: string[]) =>
       promisify(execFile)(process.execPath, ['electron/cli/main.ts', 'purge', ...args, '--data-dir', dir.path, '--user', SUPERVISOR.username], { env: { ...process.env, PRIVACY_DESK_PASSWORD: SUPERVISOR.password } });
     const dry = await cli('--dry-run');
-    expect(dry.stdout).toContain(`${reference}  closed 2022-06-20T01:00:00.000Z  name, kana, email, postal code, address, member id, requester name, request text, reasons, notes`);
+    expect(dry.stdout).toContain(`${reference}  closed 2022-06-20T01:00:00.000Z  name, kana, email, postal code, address, member id, requester name, requester address, requester email, request text, reasons, notes`);
     expect(dry.stdout).toContain('1 case would be purged; nothing was changed.');
     desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     expect((await desk.store.db.selectFrom('cases').select('member_name').where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('ZQCLI-NAME');
