@@ -48,6 +48,8 @@ async function intake(name: string, s: Spec, at = s.arrivedAt) {
     arrivedAt: s.arrivedAt,
     requesterKind: s.requesterKind ?? 'member',
     requesterName: s.requesterKind && s.requesterKind !== 'member' ? '代理 太郎' : '',
+    // A representative or agent needs their own contact (issue 10): notices go to them.
+    requesterEmail: s.requesterKind && s.requesterKind !== 'member' ? `agent-${name.toLowerCase()}@example.jp` : '',
     memberName: `会員 ${name}`,
     memberEmail: `${name.toLowerCase()}@example.jp`,
     requestText: `請求 ${name}`,
