@@ -6,6 +6,7 @@ import { simpleParser, type AddressObject, type Attachment, type ParsedMail } fr
 import { normaliseCharsetLabels } from './charsets.ts';
 import { detectAutoReply } from './auto-reply.ts';
 import { readDeliveryReport, type DeliveryReport } from './delivery-report.ts';
+import { htmlToSafeText } from './html-text.ts';
 
 export interface IncomingAttachment {
   filename: string;
@@ -72,6 +73,11 @@ function structuralFault(raw: Buffer): 'no_headers' | 'binary' | 'broken_boundar
   return null;
 }
 
+/** The mail as latin1 text, to look for a text/plain part's header (a cheap check, no second parse). */
+function headerlessText(raw: Buffer): string {
+  return raw.subarray(0, Math.min(raw.length, 2 * 1024 * 1024)).toString('latin1');
+}
+
 /** The date of the topmost Received header (the last hop: the desk's own server), or null. */
 export function topReceivedDate(received: unknown): string | null {
   const first = Array.isArray(received) ? received[0] : received;
@@ -134,7 +140,10 @@ export async function parseIncoming(raw: Buffer): Promise<ParsedIncoming> {
       content: a.content,
     });
   }
-  const text = [(p.text ?? '').replace(/\r\n/g, '\n').trim(), ...forwarded].filter(Boolean).join('\n\n');
+  // HTML-only mail: mailparser's own conversion keeps image URLs; the desk's drops them (html-text.ts).
+  const htmlOnly = typeof p.html === 'string' && !/^content-type:\s*text\/plain/im.test(headerlessText(raw));
+  const main = htmlOnly ? htmlToSafeText(p.html as string) : (p.text ?? '').replace(/\r\n/g, '\n').trim();
+  const text = [main, ...forwarded].filter(Boolean).join('\n\n');
   return {
     parseState: 'ok',
     messageId: normaliseMessageId(p.messageId),
