@@ -58,11 +58,11 @@ export const inboxInputs = {
   createCase: z.object({ id: inboxId, intake: intakeInput }).strict(),
   attach: z.object({ id: inboxId, caseId }).strict(),
   dismiss: z.object({ id: inboxId, reason: z.enum(dismissReasons) }).strict(),
-  /** Mail dropped onto the Inbox: each file's bytes (base64), at most 20 files and 60 MB each at a time. */
+  /** Mail dropped onto the Inbox: each file's bytes (base64), at most 20 files and 100 MB each at a time. */
   importFiles: z
     .object({
       files: z
-        .array(z.object({ name: z.string().max(255), base64: z.string().max(Math.ceil((60 * 1024 * 1024 * 4) / 3) + 4) }).strict())
+        .array(z.object({ name: z.string().max(255), base64: z.string().max(Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4) }).strict())
         .min(1, 'Drop at least one .eml file.')
         .max(20, 'At most 20 files at a time.'),
     })

@@ -124,14 +124,10 @@ export async function parseIncoming(raw: Buffer): Promise<ParsedIncoming> {
   const from = firstAddress(p.from);
   const attachments: IncomingAttachment[] = [];
   const forwarded: string[] = [];
-  let report: DeliveryReport | null = null;
-  const isReport = /multipart\/report/i.test(String(p.headers.get('content-type') && (p.headers.get('content-type') as { value?: string }).value));
+  const contentType = p.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const isReport = contentType?.value?.toLowerCase() === 'multipart/report' && /delivery-status/i.test(contentType.params?.['report-type'] ?? '');
   for (const a of p.attachments) {
     const type = a.contentType.toLowerCase();
-    if (isReport && (type === 'message/delivery-status' || type === 'message/global-delivery-status')) {
-      report = readDeliveryReport(a.content.toString('utf8'), p.attachments);
-      continue;
-    }
     if (type === 'message/rfc822' && !isReport) forwarded.push(await forwardedText(a));
     attachments.push({
       filename: (a.filename ?? '').trim() || `attachment-${attachments.length + 1}${type === 'message/rfc822' ? '.eml' : ''}`,
@@ -140,6 +136,8 @@ export async function parseIncoming(raw: Buffer): Promise<ParsedIncoming> {
       content: a.content,
     });
   }
+  // mailparser reads the message/delivery-status part as text: its fields are in the text.
+  const report: DeliveryReport | null = isReport ? readDeliveryReport(p.text ?? '', p.attachments) : null;
   // HTML-only mail: mailparser's own conversion keeps image URLs; the desk's drops them (html-text.ts).
   const htmlOnly = typeof p.html === 'string' && !/^content-type:\s*text\/plain/im.test(headerlessText(raw));
   const main = htmlOnly ? htmlToSafeText(p.html as string) : (p.text ?? '').replace(/\r\n/g, '\n').trim();
