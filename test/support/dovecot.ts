@@ -172,10 +172,11 @@ async function waitForPortClosed(port: number, timeoutMs: number): Promise<void>
  * A TCP relay in front of the server that can cut every connection once the server has sent `cutAfter`
  * bytes on it (a connection dropped in the middle of a FETCH). `cutAfter` null relays everything.
  */
-export async function startRelay(targetPort: number): Promise<{ port: number; cutAfter: number | null; cuts: number; close(): Promise<void> }> {
+export async function startRelay(targetPort: number): Promise<{ port: number; cutAfter: number | null; cuts: number; connections: number; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
-  const state = { port: 0, cutAfter: null as number | null, cuts: 0, close: async () => {} };
+  const state = { port: 0, cutAfter: null as number | null, cuts: 0, connections: 0, close: async () => {} };
   const server = net.createServer((inbound) => {
+    state.connections++;
     const outbound = net.connect(targetPort, '127.0.0.1');
     sockets.add(inbound).add(outbound);
     let sent = 0;
