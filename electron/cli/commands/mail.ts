@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_EML_FILE_BYTES, type MailImportResult } from '../../contract/index.ts';
 import { appendAudit } from '../../core/audit/audit-log.ts';
-import { importEml } from '../../core/inbox/import-eml.ts';
+import { importEmls, importFailure } from '../../core/inbox/import-eml.ts';
 import { usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 
@@ -79,21 +79,27 @@ export async function mailCommand(args: string[], io: CliIO): Promise<number> {
   return withUnlockedDesk(io, values['data-dir'], values.user, async (desk, _paths, user) => {
     let unreadable = 0;
     const statuses: string[] = [];
-    for (const path of positionals) {
-      const file = basename(path);
-      let result: MailImportResult;
-      let raw: Buffer | null = null;
-      try {
-        if (statSync(path).size > MAX_EML_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-        raw = readFileSync(path);
-      } catch (e) {
-        const tooLarge = (e as NodeJS.ErrnoException).code === 'EFBIG';
-        result = { file, status: 'error', reference: null, subject: '', from: '', arrivedAt: null, attachments: [], reason: tooLarge ? 'file_too_large' : 'file_unreadable', unreadable: false, oversize: false };
+    // Read and stored 100 files at a time: an export of thousands of mails is never all in memory.
+    for (let start = 0; start < positionals.length; start += 100) {
+      const chunk = positionals.slice(start, start + 100);
+      const read: Array<{ file: string; raw: Buffer } | MailImportResult> = chunk.map((path) => {
+        const file = basename(path);
+        try {
+          if (statSync(path).size > MAX_EML_FILE_BYTES) return importFailure(file, 'file_too_large');
+          return { file, raw: readFileSync(path) };
+        } catch {
+          return importFailure(file, 'file_unreadable');
+        }
+      });
+      const readable = read.filter((r): r is { file: string; raw: Buffer } => 'raw' in r);
+      const stored = await importEmls(desk.store.db, readable, new Date());
+      let k = 0;
+      for (const r of read) {
+        const result = 'raw' in r ? stored[k++]! : r;
+        if (result.status === 'error') unreadable++;
+        statuses.push(result.status);
+        io.stdout.write((values.json ? json(result) : line(result)) + '\n');
       }
-      if (raw) result = await importEml(desk.store.db, file, raw, new Date());
-      if (result!.status === 'error') unreadable++;
-      statuses.push(result!.status);
-      io.stdout.write((values.json ? json(result!) : line(result!)) + '\n');
     }
     await appendAudit(desk.store.db, { actor: user, action: 'inbox.import', entity: 'inbox', detail: { files: positionals.length, statuses, via: 'cli' } }, new Date());
     return unreadable > 0 ? 1 : 0;

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { createCase } from '../cases/intake.ts';
 import { caseRow } from '../cases/records.ts';
 import { draftsAfterCreate } from '../mail/drafts.ts';
-import { importEml } from '../inbox/import-eml.ts';
+import { importEmls } from '../inbox/import-eml.ts';
 import { caseThread, getAttachment, getInboxMessage, listInbox } from '../inbox/inbox-view.ts';
 import { mailboxSettingsView, writeMailboxSettings } from '../inbox/mailbox-settings.ts';
 import type { InboxService } from '../inbox/service.ts';
@@ -52,8 +52,7 @@ export function inboxHandlers(ctx: DeskContext, inbox: InboxService): Handlers {
       return getInboxMessage(ctx.db(), id);
     },
     'inbox.importFiles': async ({ files }, user) => {
-      const out = [];
-      for (const f of files) out.push(await importEml(ctx.db(), f.name, Buffer.from(f.base64, 'base64'), ctx.now()));
+      const out = await importEmls(ctx.db(), files.map((f) => ({ file: f.name, raw: Buffer.from(f.base64, 'base64') })), ctx.now());
       await appendAudit(ctx.db(), { actor: user!.username, action: 'inbox.import', entity: 'inbox', detail: { files: files.length, statuses: out.map((r) => r.status) } }, ctx.now());
       return out;
     },
