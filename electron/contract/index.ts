@@ -11,3 +11,4 @@ export * from './mail-types.ts';
 export * from './inbox.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './audit.ts';
