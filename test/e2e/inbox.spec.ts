@@ -133,3 +133,27 @@ test('mail intake: Inbox → case from the mail → acknowledgement sent → rep
   await shell.open('inbox');
   await expect(page.getByTestId('inbox-empty')).toBeVisible();
 });
+
+test('mail intake: .eml files dropped on the Inbox are imported; unreadable mail is kept and says so', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url, 'en');
+  const shell = new ShellPage(page, 'en');
+  await shell.open('inbox');
+  const inbox = new InboxPage(page, 'en');
+  await expect(page.getByTestId('inbox-empty')).toBeVisible();
+  const good = mail({ subject: '訂正の請求', body: '住所を訂正してください。', received: new Date(Date.now() - 3_600_000), date: new Date(Date.now() - 3_600_000) });
+  const files = [
+    { name: 'request.eml', bytes: [...good] },
+    { name: 'garbage.eml', bytes: Array.from({ length: 2048 }, (_v, i) => (i * 7919 + 13) % 256) },
+  ];
+  await page.getByTestId('inbox-screen').evaluate((el, list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'message/rfc822' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  const results = page.getByTestId('import-results');
+  await expect(results).toContainText(`request.eml: ${inbox.t('inbox.result.inbox')}`);
+  await expect(results).toContainText(`garbage.eml: ${inbox.t('inbox.result.inbox')} — ${inbox.t('inbox.unreadable')}`);
+  await expect(inbox.row('訂正の請求')).toBeVisible();
+  await expect(page.getByTestId('inbox-row')).toHaveCount(2);
+  await expect(page.getByTestId('inbox-row').filter({ hasText: inbox.t('inbox.unreadable') })).toHaveCount(1);
+});

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseThread, InboxMessage, InboxPage, MailImportResult, OutboxPage, OutboxMessage } from '../../../electron/contract/index.ts';
 import { newDesk, tempDir, value } from '../../support/desk.ts';
 import { Clock, intake } from '../../support/mail-desk.ts';
-import { dumpTables } from '../../support/tables.ts';
+import { dumpTables, unlockDirect } from '../../support/tables.ts';
+import { lockDesk } from '../../../electron/core/vault/vault.ts';
 import { bounceMail, corpus, largeMail, malformed, plainMail, word } from '../../support/mail-corpus.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 
@@ -108,11 +109,16 @@ describe('the Inbox', () => {
     expect((value(await rt.dispatch('inbox.list', { status: 'dismissed' })) as InboxPage).rows.map((r) => r.kind)).toEqual(['auto_reply']);
   });
 
-  it('marks the desk’s notice bounced from a delivery report, with the server’s words, on the case and the thread', async () => {
-    const { rt } = await desk();
+  it('marks the desk’s notice bounced from a delivery report, with the server’s words, on the case, the thread and the Outbox', async () => {
+    const { rt, dir } = await desk();
     const a = value(await rt.dispatch('cases.create', { ...intake(1), memberAddress: '東京都新宿区西新宿1-1-1', memberPostalCode: '160-0023' })) as { id: number; reference: string };
     const drafts = value(await rt.dispatch('outbox.list', { caseId: a.id })) as OutboxPage;
     const ack = value(await rt.dispatch('outbox.get', { id: drafts.rows[0]!.id })) as OutboxMessage;
+    // The acknowledgement went out (recorded as sent, as the sender does), then the report came back.
+    value(await rt.dispatch('outbox.send', { id: ack.id }));
+    const direct = await unlockDirect(dir.path);
+    await direct.store.db.updateTable('outbox').set({ state: 'sent', sent_at: new Date().toISOString(), claimed_by: null }).where('id', '=', ack.id).execute();
+    await lockDesk(direct);
     const dsn = bounceMail(ack.messageId, 'member1@example.com');
     const [r] = await drop(rt, ['dsn.eml', dsn]);
     expect(r).toMatchObject({ status: 'bounce', reference: a.reference });
@@ -121,6 +127,8 @@ describe('the Inbox', () => {
     const file = value(await rt.dispatch('cases.get', { id: a.id })) as { timeline: Array<{ kind: string; data: Record<string, unknown> }> };
     expect(file.timeline.find((e) => e.kind === 'mail_bounced')?.data).toMatchObject({ noticeKind: 'acknowledgement', status: '5.1.1', byLetter: true });
     // The same report again is a duplicate, not a second bounce.
+    // In the Outbox: not delivered, with the server's words; staff can retry or cancel it.
+    expect(value(await rt.dispatch('outbox.get', { id: ack.id }))).toMatchObject({ state: 'failed', lastError: expect.stringContaining('5.1.1') });
     expect((await drop(rt, ['dsn.eml', dsn]))[0]!.status).toBe('duplicate');
     expect((value(await rt.dispatch('cases.get', { id: a.id })) as { timeline: Array<{ kind: string }> }).timeline.filter((e) => e.kind === 'mail_bounced')).toHaveLength(1);
   });

@@ -55,25 +55,28 @@ export function InboxScreen() {
     const files = [...e.dataTransfer.files].slice(0, 20);
     if (files.length === 0) return;
     setImporting(true);
-    const payload = await Promise.all(files.map(async (f) => ({ name: f.name.slice(0, 255), base64: toBase64(new Uint8Array(await f.arrayBuffer())) })));
-    const r = await desk.inbox.importFiles({ files: payload });
-    setImporting(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
+    // One call per file: a file the transport refuses (browser mode takes at most 16 MB a request) is that
+    // file's error, never the others'.
+    const results: MailImportResult[] = [];
+    for (const f of files) {
+      const r = await desk.inbox.importFiles({ files: [{ name: f.name.slice(0, 255), base64: toBase64(new Uint8Array(await f.arrayBuffer())) }] });
+      if (r.ok) results.push(...r.value);
+      else setError(r.error);
     }
+    setImporting(false);
+    if (results.length === 0) return;
     notifications.show({
-      title: t('inbox.imported', { n: r.value.length }),
+      title: t('inbox.imported', { n: results.length }),
       message: (
         <Stack gap={2} data-testid="import-results">
-          {r.value.map((x, i) => (
+          {results.map((x, i) => (
             <Text key={i} size="xs" data-status={x.status}>
               {`${x.file}: ${resultText(t, x)}`}
             </Text>
           ))}
         </Stack>
       ),
-      color: r.value.some((x) => x.status === 'error') ? 'orange' : 'teal',
+      color: results.some((x) => x.status === 'error') ? 'orange' : 'teal',
       autoClose: 10_000,
     });
     reload();
