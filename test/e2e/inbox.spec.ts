@@ -145,10 +145,13 @@ test('mail intake: .eml files dropped on the Inbox are imported; unreadable mail
     { name: 'request.eml', bytes: [...good] },
     { name: 'garbage.eml', bytes: Array.from({ length: 2048 }, (_v, i) => (i * 7919 + 13) % 256) },
   ];
+  // A drop as the browser delivers it (the e2e project has no DOM types: the page's own constructors).
   await page.getByTestId('inbox-screen').evaluate((el, list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'message/rfc822' }));
-    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    type Ctor<T> = new (...args: unknown[]) => T;
+    const w = globalThis as unknown as { DataTransfer: Ctor<{ items: { add(f: unknown): void } }>; File: Ctor<unknown>; DragEvent: Ctor<unknown> };
+    const dt = new w.DataTransfer();
+    for (const f of list) dt.items.add(new w.File([new Uint8Array(f.bytes)], f.name, { type: 'message/rfc822' }));
+    (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new w.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, files);
   const results = page.getByTestId('import-results');
   await expect(results).toContainText(`request.eml: ${inbox.t('inbox.result.inbox')}`);
