@@ -12,3 +12,5 @@ export * from './inbox.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './audit.ts';
+export * from './reports.ts';
+export * from './retention.ts';

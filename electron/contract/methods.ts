@@ -7,6 +7,8 @@ import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage 
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
 import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMessage, type InboxPage, type MailboxSettingsView, type MailboxStatus, type MailImportResult } from './inbox.ts';
+import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
+import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type {
   CalendarChange,
@@ -210,6 +212,14 @@ export const methods = {
   'mailbox.fetchNow': { access: 'user', input: empty },
   'mailbox.getSettings': { access: 'supervisor', input: empty },
   'mailbox.updateSettings': { access: 'supervisor', input: inboxInputs.settingsUpdate },
+  'reports.get': { access: 'user', input: reportInputs.get },
+  'reports.pack': { access: 'supervisor', input: reportInputs.pack },
+  'reports.csv': { access: 'supervisor', input: reportInputs.csv },
+  'retention.get': { access: 'supervisor', input: retentionInputs.get },
+  'retention.update': { access: 'supervisor', input: retentionInputs.update },
+  'retention.preview': { access: 'supervisor', input: retentionInputs.preview },
+  'retention.purge': { access: 'supervisor', input: retentionInputs.purge },
+  'retention.setLegalHold': { access: 'supervisor', input: retentionInputs.setLegalHold },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -288,6 +298,14 @@ export interface Results {
   'mailbox.fetchNow': MailboxStatus;
   'mailbox.getSettings': MailboxSettingsView;
   'mailbox.updateSettings': MailboxSettingsView;
+  'reports.get': Report;
+  'reports.pack': ReportPack;
+  'reports.csv': ReportCsv;
+  'retention.get': RetentionView;
+  'retention.update': RetentionView;
+  'retention.preview': PurgePreview;
+  'retention.purge': PurgeResult;
+  'retention.setLegalHold': null;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -26,6 +26,9 @@ import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
 import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
 import { inboxHandlers } from './api/inbox-handlers.ts';
+import { reportHandlers } from './api/report-handlers.ts';
+import { retentionHandlers } from './api/retention-handlers.ts';
+import { DailyPurge } from './retention/daily.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -74,6 +77,7 @@ class Runtime implements DeskRuntime {
   private readonly mail: MailService;
   /** The mailbox fetcher: running while the desk is unlocked (core/inbox). */
   private readonly inbox: InboxService;
+  private readonly dailyPurge: DailyPurge;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
     this.paths = paths;
@@ -86,6 +90,7 @@ class Runtime implements DeskRuntime {
     this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
     this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
     this.inbox = new InboxService(this.now, options.log ?? console.error, options.inbox);
+    this.dailyPurge = new DailyPurge(this.now, options.log ?? console.error);
     this.handlers = this.buildHandlers();
   }
 
@@ -121,7 +126,10 @@ class Runtime implements DeskRuntime {
     const s = this.session;
     if (s && this.now().getTime() - s.lastActivity >= s.idleMs) await this.lockNow('auth.auto-lock');
     // While open: the daily backup, in the background (an in-memory check; see core/backup/service.ts).
-    else if (this.unlocked) this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+    else if (this.unlocked) {
+      this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+      this.dailyPurge.startIfDue(this.unlocked); // core/retention: once a Japan day
+    }
   }
 
   private async lockNow(action: string): Promise<void> {
@@ -138,6 +146,7 @@ class Runtime implements DeskRuntime {
       // is taken back, marked "possibly sent twice", at the next unlock.
       await this.mail.stop();
       await this.inbox.stop();
+      await this.dailyPurge.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
       await this.backups.beforeLock(desk, action === 'auth.close' ? 'close' : 'lock', user?.username ?? null);
@@ -339,6 +348,8 @@ class Runtime implements DeskRuntime {
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
       ...inboxHandlers(this.context(), this.inbox),
+      ...reportHandlers(this.context()),
+      ...retentionHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

@@ -50,6 +50,8 @@ type Values = {
   memberId: string;
   requestText: string;
   delivery: string;
+  /** '1' for a training or test case. */
+  training: string;
 };
 
 function initialValues(mail?: MailIntake): Values {
@@ -71,6 +73,7 @@ function initialValues(mail?: MailIntake): Values {
     memberId: '',
     requestText: '',
     delivery: '',
+    training: '',
   };
   // From an incoming mail: name and email from From, the text, arrival when the desk's server received it.
   return mail ? { ...values, channel: mail.prefill.channel, memberName: mail.prefill.memberName, memberEmail: mail.prefill.memberEmail, requestText: mail.prefill.requestText } : values;
@@ -105,6 +108,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
     memberId: v.memberId,
     requestText: v.requestText,
     delivery: type === 'disclosure' ? ((v.delivery || null) as DeliveryPreference | null) : null,
+    training: v.training === '1',
   });
 
   const save = async (input: ReturnType<typeof inputOf>) => {
@@ -213,6 +217,13 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
           </Section>
 
           <Section title={t('intake.section.arrival')}>
+            <Checkbox
+              label={t('intake.training')}
+              description={t('intake.trainingHint')}
+              checked={v.training === '1'}
+              onChange={(e) => form.set('training', e.currentTarget.checked ? '1' : '')}
+              data-testid="intake-training"
+            />
             <Radio.Group label={t('intake.channel')} value={v.channel} onChange={(next) => form.set('channel', next)} required>
               <Group mt="xs" gap="lg">
                 {intakeChannels.map((c) => (
