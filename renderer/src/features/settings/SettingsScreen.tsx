@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
+import { MailboxSettingsSection } from '../inbox/MailboxSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
 import { NoticeSettingsSection } from './NoticeSettingsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
@@ -53,7 +54,10 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <AccountsPanel currentUser={currentUser} />
         </Tabs.Panel>
         <Tabs.Panel value="mail">
-          <MailSettingsSection />
+          <Stack gap="lg">
+            <MailSettingsSection />
+            <MailboxSettingsSection />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="notices">
           <Stack gap="lg">
