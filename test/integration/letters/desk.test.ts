@@ -7,7 +7,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, Page } from 'playwright-core';
 import type { CaseFile, LetterDocument, NoticeKind, ReadyLetter } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import { DESKTOP_ONLY_MESSAGE } from '../../../electron/core/api/letter-handlers.ts';
 import { measuredPageCounts } from '../../../electron/core/letters/pdf-pages.ts';
 import { WINDOW } from '../../../electron/core/letters/layout.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
@@ -239,7 +238,7 @@ describe('browser mode', () => {
   it('letters.print and letters.savePdf say to use the browser’s own print', async () => {
     const c = await create();
     for (const m of ['letters.print', 'letters.savePdf']) {
-      expect(await rt.dispatch(m, { letters: [{ caseId: c.id, kind: 'acknowledgement' }] })).toEqual({ ok: false, error: { code: 'CONFLICT', message: DESKTOP_ONLY_MESSAGE } });
+      expect(await rt.dispatch(m, { letters: [{ caseId: c.id, kind: 'acknowledgement' }] })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: { code: 'DESKTOP_ONLY' } } });
     }
   });
 

@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
 type Filter = OutboxState | 'all';
 
 export function OutboxScreen() {
-  const { t, locale } = useI18n();
+  const { t, locale, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const mail = useMailStatus();
@@ -118,7 +118,7 @@ export function OutboxScreen() {
                 </Table.Thead>
                 <Table.Tbody>
                   {list.rows.map((m) => (
-                    <Row key={m.id} m={m} text={situation(t, locale, m)} onOpen={() => setOpenId(m.id)} onCase={() => go({ name: 'case', id: m.caseId })} />
+                    <Row key={m.id} m={m} text={situation(t, locale, say, m)} onOpen={() => setOpenId(m.id)} onCase={() => go({ name: 'case', id: m.caseId })} />
                   ))}
                 </Table.Tbody>
               </Table>
