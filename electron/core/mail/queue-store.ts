@@ -160,7 +160,6 @@ export async function recoverClaims(db: Db, senderId: string, now: Date, claimed
           outboxId: r.id,
           noticeKind: r.notice_kind,
           messageId: r.message_id,
-          message: 'The desk stopped while this email was being sent, so it may already have reached the member. It is sent again with the same Message-ID: the member may receive it twice.',
         },
       });
     }
