@@ -16,13 +16,21 @@ import { outboxStates } from '../../electron/contract/index.ts';
 
 /** Names and addresses a person typed: English by nature, allowed on a Japanese screen. */
 const ALLOWED = ['Nguyen Van An', 'Privacy Desk', 'CareerModel Support Desk', 'JUO Inc.', '6F Nishishinjuku Mizuma Building, 3-3-13 Nishishinjuku, Shinjuku-ku, Tokyo'];
-/** Four or more English words in a row (a hyphen or apostrophe joins a word; digits and ¥ do not count). */
-const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[ ,.:;]+[A-Za-z][A-Za-z'’-]*){3,}/g;
+/** Four or more English words in a row, separated by spaces (a hyphen or apostrophe joins a word). */
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[,.:;]?\s+[A-Za-z][A-Za-z'’-]*){3,}/g;
 
 async function englishRuns(page: Page, where: string): Promise<string[]> {
-  // The whole visible page, dialogs and notifications included; form values and preview frames are not text.
+  // The whole visible page, dialogs and notifications included; form values and preview frames are not text,
+  // and a notice's own bilingual text (a mail subject: Japanese / English) is marked data-notice-text.
   await page.waitForLoadState('networkidle');
-  let text = await page.locator('body').innerText();
+  let text = await page.evaluate(() => {
+    const marked = [...document.querySelectorAll<HTMLElement>('[data-notice-text]')];
+    const before = marked.map((e) => e.style.display);
+    marked.forEach((e) => (e.style.display = 'none'));
+    const all = document.body.innerText;
+    marked.forEach((e, i) => (e.style.display = before[i]!));
+    return all;
+  });
   for (const a of ALLOWED) text = text.split(a).join(' ');
   return [...text.matchAll(ENGLISH_RUN)].map((m) => `${where}: "${m[0]}"`);
 }

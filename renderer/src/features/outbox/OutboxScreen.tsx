@@ -209,6 +209,8 @@ function Row({ m, text, onOpen, onCase }: { m: OutboxSummary; text: string; onOp
             onOpen();
           }}
           aria-label={t('outbox.openMessage', { subject: m.subject })}
+          // The subject is the notice's own, bilingual (Japanese first): marked so a language check skips its English half.
+          data-notice-text
         >
           {m.subject}
         </Anchor>
