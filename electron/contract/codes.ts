@@ -7,6 +7,7 @@
 // renderer/src/i18n/ja-codes.ts, en-codes.ts and electron/cli/english.ts (tsc lists what is missing).
 import type { CaseAction, CaseStatus, NoticeChannel, NoticeKind, RequestType } from './case-vocabulary.ts';
 import type { ErrorCode } from './errors.ts';
+import type { AuditProblem } from './audit.ts';
 
 /** What a deadline rule refused (core/calendar): the rule's own code, with the date it concerns. */
 export type CalendarProblem =
@@ -209,9 +210,10 @@ export type Reason =
 export type LetterAddressWarning = { code: 'NO_POSTAL_ADDRESS'; reference: string };
 
 /** Everything the desk can say to a person. */
-export type Coded = Reason | CaseWarning | DraftCancelled | LetterAddressWarning;
+export type Coded = Reason | CaseWarning | DraftCancelled | LetterAddressWarning | AuditProblem;
 export type Code = Coded['code'];
-export type CodeOf<C extends Code> = Extract<Coded, { code: C }>;
+/** The value of one code (a member whose `code` is a union, like AuditProblem, counts for each of its codes). */
+export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: infer K } ? (C extends K ? U : never) : never) : never;
 
 /**
  * The error category each thrown reason falls in: what a program reacts to (the renderer goes to log-in

@@ -3,6 +3,7 @@
 // show it: the renderer words codes from its own ja/en catalogs. A code without a line here fails tsc.
 import { codeCategory, type Code, type CodeOf, type Coded, type MailFailure, type Reason, type SendRefusal } from './codes.ts';
 import type { DeskErrorData } from './errors.ts';
+import type { AuditProblem } from './audit.ts';
 import type { CaseStatus } from './case-vocabulary.ts';
 
 type EnglishTable = { [C in Code]: (p: CodeOf<C>) => string };
@@ -215,6 +216,21 @@ export const english: EnglishTable = {
   LEGAL_MARK_NEAR: (p) => `Two weeks since arrival on ${p.date} (APPI Art. 39): from then the member may sue for an answer.`,
   LEGAL_MARK_PASSED: (p) => `Two weeks since arrival passed on ${p.date} (APPI Art. 39) and the member has not been answered.`,
   PROVISIONAL_DUE: (p) => `The due date depends on an equinox holiday not yet announced; it may move by a day (check again after February ${p.checkAfterYear}).`,
+  // The audit log's problems (contract/audit.ts): said after "row N:" by `audit verify` and `db check`.
+  AUDIT_CHAIN_START: () => 'the first row does not start the chain (rows before it were removed)',
+  AUDIT_CHAIN_LINK: () => 'it does not follow the row before it (a row was removed, inserted or moved)',
+  AUDIT_SEQ_GAP: () => 'row numbers are not consecutive here (rows were removed or renumbered)',
+  AUDIT_CONTENT_CHANGED: () => 'its content was changed after it was written',
+  AUDIT_DETAIL_CHANGED: () => 'its detail was changed after it was written',
+  AUDIT_REDACTION_UNRECORDED: () => 'its detail was blanked without a recorded redaction',
+  AUDIT_BAD_SIGNATURE: () => 'its signature does not match (the row was forged or recomputed)',
+  AUDIT_UNKNOWN_SIGNER: () => 'it is signed by a key the log never introduced (a forged row)',
+  AUDIT_WRONG_SIGNER: () => 'it is not signed by the person it names (a forged row)',
+  AUDIT_REVOKED_SIGNER: () => 'it is signed by a person after their account was disabled',
+  AUDIT_UNSIGNED_ROW: () => 'it is unsigned but comes after signed rows (a forged row)',
+  AUDIT_TAIL_REMOVED: (p: AuditProblem) => `rows ${p.seq} to ${p.expectedSeq ?? p.seq} at the end of the log were removed`,
+  AUDIT_ANCHOR_BEYOND_END: (p: AuditProblem) => `the log ends at row ${p.seq} but the anchor is at row ${p.expectedSeq ?? '?'} (its end was cut off, or an older copy was put back)`,
+  AUDIT_ANCHOR_MISMATCH: (p: AuditProblem) => `row ${p.expectedSeq ?? p.seq} is not the row the anchor recorded (the log was rewritten or the file replaced)`,
   NO_POSTAL_ADDRESS: (p) => `${p.reference} has no full postal address (postal code and address): the window envelope would show no address.`,
   DRAFT_CANCELLED: (p) => {
     const why = {

@@ -12,3 +12,4 @@ export * from './mail.ts';
 export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './audit.ts';

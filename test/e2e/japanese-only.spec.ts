@@ -23,14 +23,15 @@ async function englishRuns(page: Page, where: string): Promise<string[]> {
   // The whole visible page, dialogs and notifications included; form values and preview frames are not text,
   // and a notice's own bilingual text (a mail subject: Japanese / English) is marked data-notice-text.
   await page.waitForLoadState('networkidle');
-  let text = await page.evaluate(() => {
-    const marked = [...document.querySelectorAll<HTMLElement>('[data-notice-text]')];
+  // (A string, not a function: the test's tsconfig has no DOM types.)
+  let text = await page.evaluate<string>(`(() => {
+    const marked = [...document.querySelectorAll('[data-notice-text]')];
     const before = marked.map((e) => e.style.display);
     marked.forEach((e) => (e.style.display = 'none'));
     const all = document.body.innerText;
-    marked.forEach((e, i) => (e.style.display = before[i]!));
+    marked.forEach((e, i) => (e.style.display = before[i]));
     return all;
-  });
+  })()`);
   for (const a of ALLOWED) text = text.split(a).join(' ');
   return [...text.matchAll(ENGLISH_RUN)].map((m) => `${where}: "${m[0]}"`);
 }

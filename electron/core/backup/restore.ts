@@ -15,7 +15,8 @@ import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
 import type { RestoreProblem } from '../../contract/index.ts';
-import { openSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
+import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
+import { loadSigner } from '../audit/signing-keys.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { deskPresence } from '../vault/vault.ts';
 import { BACKUP_FILES, manifestSchema, type BackupManifest } from './manifest.ts';
@@ -115,6 +116,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
   const dbPath = join(staging, 'desk.db');
   const slotsPath = join(staging, 'keyslots.json');
   let dataKey: Buffer | null = null;
+  let signingKey: Buffer | null = null;
   try {
     for (const file of BACKUP_FILES) {
       await copyDurably(join(backupDir, file), join(staging, file));
@@ -128,7 +130,12 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     const s = req.secret;
     const slot = s.kind === 'password' ? userSlot(slots, s.username) : recoverySlot(slots);
     if (s.kind === 'recovery' && !slot) throw new DeskError({ code: 'BACKUP_NO_RECOVERY_SLOT' });
-    dataKey = slot ? await openSlot(slots.deskId, slot, s.kind === 'password' ? Buffer.from(s.password, 'utf8') : s.secret) : null;
+    if (s.kind === 'password' && slot) {
+      // The person's signing key too: the restore is recorded as theirs, signed by them.
+      const opened = await openUserSlot(slots.deskId, slot, Buffer.from(s.password, 'utf8'));
+      dataKey = opened?.dataKey ?? null;
+      signingKey = opened?.signingKey ?? null;
+    } else dataKey = slot ? await openSlot(slots.deskId, slot, s.kind === 'password' ? Buffer.from(s.password, 'utf8') : s.secret) : null;
     if (!dataKey) {
       throw s.kind === 'password'
         ? new DeskError({ code: 'BACKUP_PASSWORD_WRONG' }, { field: 'password' })
@@ -172,6 +179,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
         if (e instanceof SchemaTooNewError) throw tooNew(e.unknown);
         throw e;
       }
+      if (s.kind === 'password' && signingKey) await loadSigner(store.db, s.username, signingKey);
       cases = Number((await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       await appendAudit(
         store.db,
@@ -191,5 +199,6 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     throw e;
   } finally {
     dataKey?.fill(0);
+    signingKey?.fill(0);
   }
 }

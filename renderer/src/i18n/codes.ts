@@ -42,7 +42,7 @@ export function wordsFor(t: Translate, locale: Locale, catalog: Record<string, s
 
 /** The words for one code. A code newer than this renderer (no entry) is shown by its name. */
 export function say(table: CodeWords, w: Words, c: Coded): string {
-  const word = (table as Record<string, ((p: Coded, w: Words) => string) | undefined>)[c.code];
+  const word = (table as unknown as Record<string, ((p: Coded, w: Words) => string) | undefined>)[c.code];
   return word ? word(c, w) : c.code;
 }
 

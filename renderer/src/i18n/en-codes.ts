@@ -1,7 +1,7 @@
 // The English words for every code on screen. They start from the contract's English table (the one the
 // CLI and logs use, electron/contract/english.ts) and say differently what a screen should: dates and
 // amounts formatted for the reader, vocabulary from the catalog's labels, no command-line advice.
-import { english, type Code, type CodeOf } from '../../../electron/contract/index.ts';
+import { english, type AuditProblem, type Code, type CodeOf } from '../../../electron/contract/index.ts';
 import type { CodeWords, Words } from './codes.ts';
 import { pluralForm } from './numbers.ts';
 
@@ -44,6 +44,13 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   LEGAL_MARK_PASSED: (p, w) => w.t('warning.LEGAL_MARK_PASSED', { date: w.date(p.date) }),
   PROVISIONAL_DUE: (p, w) => w.t('warning.PROVISIONAL_DUE', { year: p.checkAfterYear }),
   NO_POSTAL_ADDRESS: (p, w) => w.t('letters.warning.noAddress', { reference: p.reference }),
+  // The CLI's words for the audit log's problems follow "row N:"; on screen the row comes first.
+  ...(Object.fromEntries(
+    (['AUDIT_CHAIN_START', 'AUDIT_CHAIN_LINK', 'AUDIT_SEQ_GAP', 'AUDIT_CONTENT_CHANGED', 'AUDIT_DETAIL_CHANGED', 'AUDIT_REDACTION_UNRECORDED', 'AUDIT_BAD_SIGNATURE', 'AUDIT_UNKNOWN_SIGNER', 'AUDIT_WRONG_SIGNER', 'AUDIT_REVOKED_SIGNER', 'AUDIT_UNSIGNED_ROW'] as const).map((c) => [
+      c,
+      (p: AuditProblem, w: Words) => `Row ${w.number(p.seq)}: ${english[c](p)}.`,
+    ]),
+  ) as Partial<CodeWords>),
   DRAFT_CANCELLED: (p) => english.DRAFT_CANCELLED(p),
   TEMPLATE_UNKNOWN_VARIABLE: (p, w) => w.t('noticeTexts.unknownVariable', { name: p.name, allowed: p.allowed.map((n) => `{{${n}}}`).join(' ') }),
 };

@@ -204,5 +204,19 @@ export const jaCodes: CodeWords = {
     }[p.reason];
     return p.note ? `${why}（メモ：${p.note}）` : why;
   },
+  AUDIT_CHAIN_START: (p, w) => `${w.number(p.seq)}行目：最初の行が記録の始まりになっていません（それより前の行が削除されています）。`,
+  AUDIT_CHAIN_LINK: (p, w) => `${w.number(p.seq)}行目：前の行とつながっていません（行が削除・挿入・移動されています）。`,
+  AUDIT_SEQ_GAP: (p, w) => `${w.number(p.seq)}行目：行番号が連続していません（行が削除されたか番号が変えられています）。`,
+  AUDIT_CONTENT_CHANGED: (p, w) => `${w.number(p.seq)}行目：書き込み後に内容が変更されています。`,
+  AUDIT_DETAIL_CHANGED: (p, w) => `${w.number(p.seq)}行目：書き込み後に詳細が変更されています。`,
+  AUDIT_REDACTION_UNRECORDED: (p, w) => `${w.number(p.seq)}行目：記録のないまま詳細が消されています。`,
+  AUDIT_BAD_SIGNATURE: (p, w) => `${w.number(p.seq)}行目：署名が一致しません（行が偽造または再計算されています）。`,
+  AUDIT_UNKNOWN_SIGNER: (p, w) => `${w.number(p.seq)}行目：記録にない鍵で署名されています（偽造された行です）。`,
+  AUDIT_WRONG_SIGNER: (p, w) => `${w.number(p.seq)}行目：記録された本人の鍵で署名されていません（偽造された行です）。`,
+  AUDIT_REVOKED_SIGNER: (p, w) => `${w.number(p.seq)}行目：アカウントの無効化後に、その人の鍵で署名されています。`,
+  AUDIT_UNSIGNED_ROW: (p, w) => `${w.number(p.seq)}行目：署名のある行の後に、署名のない行があります（偽造された行です）。`,
+  AUDIT_TAIL_REMOVED: (p, w) => `記録の末尾の${w.number(p.seq)}行目から${w.number(p.expectedSeq ?? p.seq)}行目が削除されています。`,
+  AUDIT_ANCHOR_BEYOND_END: (p, w) => `記録は${w.number(p.seq)}行目で終わっていますが、控えは${w.number(p.expectedSeq ?? 0)}行目を指しています（末尾が削除されたか、古い写しに戻されています）。`,
+  AUDIT_ANCHOR_MISMATCH: (p, w) => `${w.number(p.expectedSeq ?? p.seq)}行目が控えと一致しません（記録が書き換えられたか、ファイルが差し替えられています）。`,
   NO_POSTAL_ADDRESS: (p, w) => w.t('letters.warning.noAddress', { reference: p.reference }),
 };

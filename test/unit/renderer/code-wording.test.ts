@@ -2,7 +2,7 @@
 // (tsc already refuses a table that lacks one; this says so where a person reading the tests looks, and
 // checks that the Japanese words of the common refusals are Japanese.)
 import { describe, expect, it } from 'vitest';
-import { codeCategory, english, inEnglish, warningCodes, type Coded } from '../../../electron/contract/index.ts';
+import { auditProblemCodes, codeCategory, english, inEnglish, warningCodes, type Coded } from '../../../electron/contract/index.ts';
 import { jaCodes } from '../../../renderer/src/i18n/ja-codes.ts';
 import { enCodes } from '../../../renderer/src/i18n/en-codes.ts';
 import { ja } from '../../../renderer/src/i18n/ja.ts';
@@ -10,7 +10,7 @@ import { en } from '../../../renderer/src/i18n/en.ts';
 import { say, wordsFor } from '../../../renderer/src/i18n/codes.ts';
 import { interpolate, type MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 
-const everyCode = [...Object.keys(codeCategory), ...warningCodes, 'DRAFT_CANCELLED', 'NO_POSTAL_ADDRESS'];
+const everyCode = [...Object.keys(codeCategory), ...warningCodes, ...auditProblemCodes, 'DRAFT_CANCELLED', 'NO_POSTAL_ADDRESS'];
 const jaWords = wordsFor((k: MessageKey, v) => interpolate(ja[k], v), 'ja', ja);
 const enWords = wordsFor((k: MessageKey, v) => interpolate(en[k], v), 'en', en);
 
@@ -41,6 +41,7 @@ describe('the wording of codes', () => {
     { code: 'DEADLINE_RULE', problem: 'EXTENSION_NOT_LATER', date: '2026-12-08' },
     { code: 'STALE_CERTIFICATE', issuedAfter: '2026-05-24', documents: ['seal_certificate'] },
     { code: 'FEE_SHORT', amount: 1000 },
+    { code: 'AUDIT_WRONG_SIGNER', seq: 12 },
   ];
 
   it('words the common refusals in Japanese with no English sentence, and in English on the English screen', () => {
