@@ -52,6 +52,8 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
     ]),
   ) as Partial<CodeWords>),
   DRAFT_CANCELLED: (p) => english.DRAFT_CANCELLED(p),
+  BACKUP_PASSWORD_WRONG: (_p, w) => w.t('restore.wrongPassword'),
+  BACKUP_RECOVERY_KEY_WRONG: (_p, w) => w.t('restore.wrongKey'),
   TEMPLATE_UNKNOWN_VARIABLE: (p, w) => w.t('noticeTexts.unknownVariable', { name: p.name, allowed: p.allowed.map((n) => `{{${n}}}`).join(' ') }),
 };
 
