@@ -8,6 +8,7 @@ import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
 import * as m0010 from './0010_stored_codes.ts';
 import * as m0014 from './0014_signed_audit.ts';
+import * as m0016 from './0016_reports_training_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_mail': m0005,
   '0010_stored_codes': m0010,
   '0014_signed_audit': m0014,
+  '0016_reports_training_retention': m0016,
 };
