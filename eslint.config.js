@@ -34,7 +34,11 @@ export default tseslint.config(
           message: 'A DeskError takes a code with parameters (contract/codes.ts), not a sentence.',
         },
         {
-          selector: 'Property[key.name=/^(message|reason|why|problem|note|cancel_reason|last_error)$/] > :matches(TemplateLiteral[quasis.length>1], Literal[value=/\\w \\w+ \\w/])',
+          selector: 'Property[key.name=/^(message|reason|why|problem|note|cancel_reason|last_error)$/] > Literal[value=/\\w \\w+ \\w/]',
+          message: 'Words for staff are a code worded by the renderer/CLI (contract/codes.ts), not a sentence in the core.',
+        },
+        {
+          selector: 'Property[key.name=/^(message|reason|why|problem|note|cancel_reason|last_error)$/] > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]+ [A-Za-z]+ [A-Za-z]/]',
           message: 'Words for staff are a code worded by the renderer/CLI (contract/codes.ts), not a sentence in the core.',
         },
         {

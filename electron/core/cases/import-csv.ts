@@ -239,7 +239,6 @@ function checkRow(line: number, columns: string[], fields: string[], calendar: D
     computeDeadline(calendar, input.arrivedAt, daysForType(calendar, input.type));
   } catch (e) {
     if (isDeskError(e)) return { errors: [{ line, column: 'arrived', message: e.message }] };
-    // eslint-disable-next-line no-restricted-syntax -- the CSV import reports to IT staff at the command line, in English by design
     if (e instanceof CalendarError) return { errors: [{ line, column: 'arrived', message: `${e.message.charAt(0).toUpperCase()}${e.message.slice(1)}.` }] };
     throw e;
   }
