@@ -198,6 +198,9 @@ export type Reason =
   | { code: 'REPRINT_WITHOUT_ORIGINAL'; kind: NoticeKind; reference: string }
   | { code: 'ALREADY_RECORDED'; kind: NoticeKind; reference: string; channel: NoticeChannel; on: string }
   | { code: 'DESKTOP_ONLY' }
+  | { code: 'INBOX_MESSAGE_NOT_FOUND'; id: number }
+  | { code: 'INBOX_ATTACHMENT_NOT_FOUND'; id: number; attachmentId: number }
+  | { code: 'INBOX_ALREADY_ATTACHED' }
   | { code: 'OUTBOX_MESSAGE_NOT_FOUND'; id: number }
   | { code: 'MESSAGE_WRONG_STATE'; state: OutboxStateCode; action: 'edit' | 'send' | 'retry' | 'cancel' }
   | { code: 'RECIPIENT_INVALID'; to: string }
@@ -299,6 +302,9 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   REPRINT_WITHOUT_ORIGINAL: 'CONFLICT',
   ALREADY_RECORDED: 'CONFLICT',
   DESKTOP_ONLY: 'CONFLICT',
+  INBOX_MESSAGE_NOT_FOUND: 'NOT_FOUND',
+  INBOX_ATTACHMENT_NOT_FOUND: 'NOT_FOUND',
+  INBOX_ALREADY_ATTACHED: 'CONFLICT',
   OUTBOX_MESSAGE_NOT_FOUND: 'NOT_FOUND',
   MESSAGE_WRONG_STATE: 'CONFLICT',
   RECIPIENT_INVALID: 'INVALID_INPUT',

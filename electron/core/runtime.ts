@@ -24,6 +24,8 @@ import { BackupService, type BackupServiceOptions } from './backup/service.ts';
 import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
+import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
+import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
@@ -41,6 +43,8 @@ export interface DeskRuntimeOptions {
   demo?: boolean;
   /** Tests only: the mail sender's timeouts, backoff and stop grace period (core/mail/sender.ts). */
   mail?: MailServiceOptions;
+  /** Tests only: the mailbox fetcher's poll, backoff and timeouts (core/inbox/imap-fetcher.ts). */
+  inbox?: InboxServiceOptions;
 }
 
 export interface DeskRuntime {
@@ -69,6 +73,8 @@ class Runtime implements DeskRuntime {
   private readonly backups: BackupService;
   /** The mail sender: running while the desk is unlocked (core/mail). */
   private readonly mail: MailService;
+  /** The mailbox fetcher: running while the desk is unlocked (core/inbox). */
+  private readonly inbox: InboxService;
   private readonly dailyPurge: DailyPurge;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
@@ -81,6 +87,7 @@ class Runtime implements DeskRuntime {
     this.idleTimer.unref();
     this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
     this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
+    this.inbox = new InboxService(this.now, options.log ?? console.error, options.inbox);
     this.dailyPurge = new DailyPurge(this.now, options.log ?? console.error);
     this.handlers = this.buildHandlers();
   }
@@ -136,6 +143,7 @@ class Runtime implements DeskRuntime {
       // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
       // is taken back, marked "possibly sent twice", at the next unlock.
       await this.mail.stop();
+      await this.inbox.stop();
       await this.dailyPurge.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
@@ -165,6 +173,7 @@ class Runtime implements DeskRuntime {
     this.unlocked = desk;
     this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
     await this.mail.start(desk.store.db);
+    this.inbox.start(desk.store.db);
     if (this.demoPending && user.role === 'supervisor') await this.seedDemo(desk, user);
     return user;
   }
@@ -336,6 +345,7 @@ class Runtime implements DeskRuntime {
       ...caseHandlers(this.context()),
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
+      ...inboxHandlers(this.context(), this.inbox),
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
     };

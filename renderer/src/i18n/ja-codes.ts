@@ -139,6 +139,9 @@ export const jaCodes: CodeWords = {
   ALREADY_RECORDED: (p, w) =>
     `${p.reference} の「${w.noticeKind(p.kind)}」は ${w.date(p.on)} にすでに${p.channel === 'letter' ? '印刷' : 'メールで送信'}されています。再印刷として記録してください。`,
   DESKTOP_ONLY: () => '直接の印刷とPDF保存はデスクトップアプリでだけ使えます。ブラウザーでは書面のプレビューを開き、ブラウザーの印刷（Ctrl+P または ⌘P）を使ってください。PDFとしても保存できます。',
+  INBOX_MESSAGE_NOT_FOUND: () => 'この受信メールは見つかりません。受信トレイを更新してください。',
+  INBOX_ATTACHMENT_NOT_FOUND: () => 'この添付ファイルは見つかりません。',
+  INBOX_ALREADY_ATTACHED: () => 'このメールはすでに案件に取り込まれています。',
   OUTBOX_MESSAGE_NOT_FOUND: () => 'このメールは送信トレイにありません。送信トレイを更新してください。',
   MESSAGE_WRONG_STATE: (p, w) => `このメールは「${w.t(`outbox.state.${p.state}`)}」のため、${MAIL_ACTION[p.action]}できません。`,
   RECIPIENT_INVALID: (p) => `宛先「${p.to}」は正しいメールアドレスではありません。先に直してください。`,

@@ -1,6 +1,7 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
+import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
 
 export const ja = {
@@ -683,5 +684,6 @@ export const ja = {
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
+  ...jaInbox,
   ...jaReports,
 } satisfies Record<string, string>;
