@@ -88,6 +88,8 @@ export type MailFailure =
   | { code: 'MAIL_HEADER_LINE_BREAK'; what: 'recipient' | 'subject' | 'Message-ID' | 'sender address' }
   | { code: 'MAIL_SENDER_ADDRESS_INVALID'; address: string }
   | { code: 'MAIL_NO_MESSAGE_ID' }
+  /** The member's mail server sent the notice back (a delivery report): its status and own words. */
+  | { code: 'MAIL_BOUNCED'; status: string; diagnostic: string }
   /** A failure recorded by an older version, whose words were not kept (migration 0010). */
   | { code: 'MAIL_FAILED_EARLIER' };
 type MailFailureBase = Exclude<MailFailure, { code: 'MAIL_GAVE_UP' }>;
@@ -322,6 +324,7 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   MAIL_HEADER_LINE_BREAK: 'INVALID_INPUT',
   MAIL_SENDER_ADDRESS_INVALID: 'INVALID_INPUT',
   MAIL_NO_MESSAGE_ID: 'INVALID_INPUT',
+  MAIL_BOUNCED: 'CONFLICT',
   MAIL_FAILED_EARLIER: 'CONFLICT',
   NOT_A_DATE: 'INVALID_INPUT',
   BACKUP_FOLDER_NOT_SET: 'DATA_DIR_UNUSABLE',

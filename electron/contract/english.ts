@@ -179,6 +179,7 @@ export const english: EnglishTable = {
   MAIL_RECIPIENT_INVALID: () => 'The recipient is not a valid email address, so the message was not sent. Correct it and retry.',
   MAIL_HEADER_LINE_BREAK: (p) => `The ${p.what} contains a line break, so the message was not sent. Edit it and retry.`,
   MAIL_SENDER_ADDRESS_INVALID: (p) => `The desk's sender address (${p.address.slice(0, 80)}) is not a valid email address: correct it in the desk details.`,
+  MAIL_BOUNCED: (p) => `The member's mail server returned the notice as not delivered (${`${p.status} ${p.diagnostic}`.trim()}).`,
   MAIL_NO_MESSAGE_ID: () => 'The message has no valid Message-ID, so it was not sent.',
   MAIL_FAILED_EARLIER: () => 'The mail server did not take this message (recorded by an earlier version of the desk).',
   NOT_A_DATE: (p) => `${p.date} is not a real date.`,

@@ -18,7 +18,7 @@ function read<T extends Coded>(text: string | null, fits: (c: Coded) => c is T, 
   }
 }
 
-const mailCodes = new Set<string>(['SMTP_AUTH', 'SMTP_REJECTED', 'SMTP_LATER', 'SMTP_UNREACHABLE', 'SMTP_TIMEOUT', 'SMTP_TLS', 'SMTP_CONNECTION', 'SMTP_HANDOVER', 'MAIL_NOT_CONFIGURED', 'MAIL_GAVE_UP', 'MAIL_RECIPIENT_INVALID', 'MAIL_HEADER_LINE_BREAK', 'MAIL_SENDER_ADDRESS_INVALID', 'MAIL_NO_MESSAGE_ID', 'MAIL_FAILED_EARLIER'] satisfies MailFailure['code'][]);
+const mailCodes = new Set<string>(['SMTP_AUTH', 'SMTP_REJECTED', 'SMTP_LATER', 'SMTP_UNREACHABLE', 'SMTP_TIMEOUT', 'SMTP_TLS', 'SMTP_CONNECTION', 'SMTP_HANDOVER', 'MAIL_NOT_CONFIGURED', 'MAIL_GAVE_UP', 'MAIL_RECIPIENT_INVALID', 'MAIL_HEADER_LINE_BREAK', 'MAIL_SENDER_ADDRESS_INVALID', 'MAIL_NO_MESSAGE_ID', 'MAIL_BOUNCED', 'MAIL_FAILED_EARLIER'] satisfies MailFailure['code'][]);
 
 export const readMailFailure = (text: string | null): MailFailure | null =>
   read(text, (c): c is MailFailure => mailCodes.has(c.code), { code: 'MAIL_FAILED_EARLIER' });

@@ -158,6 +158,7 @@ export const jaCodes: CodeWords = {
   MAIL_RECIPIENT_INVALID: () => '宛先が正しいメールアドレスではないため、送信しませんでした。直してから再送してください。',
   MAIL_HEADER_LINE_BREAK: (p) => `${HEADER_PART[p.what]}に改行が含まれているため、送信しませんでした。直してから再送してください。`,
   MAIL_SENDER_ADDRESS_INVALID: (p) => `窓口の差出人アドレス（${p.address}）が正しいメールアドレスではありません。窓口の情報で直してください。`,
+  MAIL_BOUNCED: (p) => `会員のメールサーバーから、通知が届かなかったと返送されました（サーバーの応答：${`${p.status} ${p.diagnostic}`.trim()}）。`,
   MAIL_NO_MESSAGE_ID: () => 'メッセージIDが正しくないため、送信しませんでした。',
   MAIL_FAILED_EARLIER: () => 'メールサーバーがこのメールを受け付けませんでした（以前のバージョンで記録）。',
   NOT_A_DATE: (p) => `${p.date} は実在しない日付です。`,
