@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { caseId } from './cases.ts';
 import { noticeKinds, type CaseStatus, type NoticeKind, type RequestType } from './case-vocabulary.ts';
+import type { LetterAddressWarning } from './codes.ts';
 
 /** The most letters one batch (one document, one print job) takes. */
 export const MAX_BATCH_LETTERS = 500;
@@ -62,15 +63,8 @@ export const letterInputs = {
 /** The field of the address block that leaves the envelope window. */
 export type WindowField = 'postalCode' | 'address' | 'onBehalfOf' | 'name';
 
-export interface LetterWarning {
-  caseId: number;
-  reference: string;
-  /** NO_POSTAL_ADDRESS: nothing to show in the window; WINDOW_OVERFLOW: `field` leaves it by `overflowMm`. */
-  code: 'NO_POSTAL_ADDRESS' | 'WINDOW_OVERFLOW';
-  message: string;
-  field?: WindowField;
-  overflowMm?: number;
-}
+/** A letter the window envelope would show without an address, or whose address leaves the window (contract/codes.ts). */
+export type LetterWarning = LetterAddressWarning & { caseId: number };
 
 /** A letter (or a batch) as one printable HTML document: show it in a sandboxed iframe, print it there. */
 export interface LetterDocument {

@@ -11,7 +11,7 @@ export const draftCancelReasons = [
   'case_closed', // a person closed the case and chose to drop the unsent notices it named
   'withdrawn', // the request was withdrawn
   'rejected', // the request was rejected
-  'returned_for_revision', // the decision it states was sent back
+  'decision_returned', // the decision it states was sent back
   'by_staff', // a person cancelled it in the Outbox (their words in `note`)
   'other', // a row written before codes (its old text in `note`)
 ] as const;
@@ -57,12 +57,6 @@ export interface OwedNotice {
   cancellation: DraftCancellation | null;
   next: OwedNoticeNext;
 }
-
-/** Refusals of the notice rules, worded by the renderer (`noticeRule.<code>`). */
-export type NoticeRuleRefusal =
-  | { code: 'NOTICE_ALREADY_DELIVERED'; kind: NoticeKind; channel: DeliveryChannel; at: string }
-  | { code: 'OWED_NOTICES_UNSENT'; kinds: NoticeKind[] }
-  | { code: 'ACKNOWLEDGEMENT_AFTER_DECISION' };
 
 /** settings.update `notices`: the bank account digits and numbers arrive full-width from Japanese IMEs. */
 export const noticeSettings = z

@@ -15,6 +15,8 @@
 // A case with an email address goes by email (the outbox) and is not listed; its letter can still be
 // previewed and printed from the case file. Recording the letter (letters.recordPrinted) takes it off.
 import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
+import type { NoticeChannel } from '../../contract/index.ts';
+import { japanDateOf } from '../calendar/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { recordNotice, type ActionContext } from '../cases/actions.ts';
@@ -63,7 +65,6 @@ export async function letterOf(src: LetterSource, caseId: number, kind: NoticeKi
       caseId,
       reference: c.reference,
       code: 'NO_POSTAL_ADDRESS',
-      message: `${c.reference} has no full postal address (postal code and address): the window envelope would show no address.`,
     });
   }
   const fit = windowFit(ctx.member);
@@ -74,7 +75,6 @@ export async function letterOf(src: LetterSource, caseId: number, kind: NoticeKi
       code: 'WINDOW_OVERFLOW',
       field: fit.overflow.field,
       overflowMm: fit.overflow.mm,
-      message: `${c.reference}: the ${fit.overflow.field} runs ${fit.overflow.mm} mm past the envelope window: shorten it, or print a separate address label.`,
     });
   }
   return { letter: { content, ctx }, warnings, reference: c.reference };
@@ -173,7 +173,6 @@ export interface RecordPrintedInput {
   mode: 'print' | 'pdf';
 }
 
-const MODE_NOTE = { print: 'Printed letter', pdf: 'Letter saved as PDF' } as const;
 
 /**
  * Records a printed (or saved) letter on its case. A first printing is THE notice (channel 'letter'),
@@ -187,13 +186,14 @@ export async function recordPrinted(ctx: ActionContext, input: RecordPrintedInpu
   const earlier = await deliveredNotice(ctx.db, row.id, input.kind);
   if (input.reprint) {
     if (!earlier) {
-      throw new DeskError('CONFLICT', `No ${input.kind} notice has been recorded on ${row.reference} yet: record this letter as printed, not as a reprint.`, { field: 'reprint' });
+      throw new DeskError({ code: 'REPRINT_WITHOUT_ORIGINAL', kind: input.kind, reference: row.reference }, { field: 'reprint' });
     }
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'letter_reprint', data: { kind: input.kind, channel: 'letter', mode: input.mode } });
     return;
   }
   if (earlier && earlier.channel === 'letter') {
-    throw new DeskError('CONFLICT', `The ${input.kind} notice of ${row.reference} was already printed (${earlier.recorded_at.slice(0, 10)}): record this one as a reprint.`, { field: 'reprint' });
+    throw new DeskError({ code: 'ALREADY_RECORDED', kind: input.kind, reference: row.reference, channel: earlier.channel as NoticeChannel, on: japanDateOf(new Date(earlier.recorded_at)) }, { field: 'reprint' });
   }
-  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: MODE_NOTE[input.mode], copy: input.copy });
+  // The note is the person's own words; how the letter left the desk (print or PDF) is a fact of the event.
+  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: '', copy: input.copy }, { mode: input.mode });
 }

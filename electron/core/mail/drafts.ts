@@ -16,11 +16,11 @@
 //   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
 //   closed                             → nothing by itself: closing with unsent owed notices asks a person,
 //                                        who drops them (cancelled: case_closed, by that person)
-// Cancel reasons are codes (DraftCancelReason), with who caused them (outbox.cancelled_by).
+// Cancel reasons are codes (DraftCancelled), with who caused them (outbox.cancelled_by).
 // Pausing for a clarification, cases imported or seeded as demos, and training cases write no draft.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { DraftCancelReason, NoticeKind } from '../../contract/index.ts';
+import type { DraftCancelled, NoticeKind } from '../../contract/index.ts';
 import { isDeskError } from '../errors.ts';
 import { settleMessages } from '../notices/delivery.ts';
 import { draftNotice, hasMessage, queueMessage, type DraftContext } from './outbox.ts';
@@ -51,7 +51,7 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
   const id = input.id;
   const now = ctx.now;
   const by = ctx.actor.username;
-  const cancelPending = (kinds: NoticeKind[], reason: DraftCancelReason, states?: Array<'draft' | 'queued' | 'failed'>) => settleMessages(db, id, kinds, reason, by, now, states);
+  const cancelPending = (kinds: NoticeKind[], reason: DraftCancelled['reason'], states?: Array<'draft' | 'queued' | 'failed'>) => settleMessages(db, id, kinds, reason, by, now, states);
   switch (action) {
     case 'pause':
       if (input.reasonKind === 'identity_documents' || input.reasonKind === 'fee') {
@@ -67,7 +67,7 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
     case 'returnForRevision':
-      await cancelPending(['decision'], 'returned_for_revision');
+      await cancelPending(['decision'], 'decision_returned');
       return;
     case 'extend':
       await draft(db, id, 'extension', ctx);

@@ -12,7 +12,8 @@
 //   them (OWED_NOTICES_UNSENT), and records who dropped them; an acknowledgement still unsent after the
 //   decision cannot be sent and waits for a person to cancel it as superseded.
 import type { CaseStatus, DeliveryChannel, DraftCancellation, NoticeKind, OwedNotice, OwedNoticeNext, OwedNoticeState } from '../../contract/index.ts';
-import { draftCancelReasons, finalNoticeKinds, type DraftCancelReason } from '../../contract/index.ts';
+import { draftCancelReasons, finalNoticeKinds, type DraftCancelled, type DraftCancelReason } from '../../contract/index.ts';
+import { readDraftCancelled, storeCode } from '../codes/stored.ts';
 import type { Db } from '../cases/records.ts';
 import { channelOf, recipientSourceOfRow, type RecipientSource } from './recipient.ts';
 
@@ -83,12 +84,14 @@ export interface OutboxLike {
 /** A stored cancel reason as a code; rows from before codes keep their old text as the note. */
 export function cancellationOf(m: OutboxLike): DraftCancellation | null {
   if (m.state !== 'cancelled') return null;
-  const known = (draftCancelReasons as readonly string[]).includes(m.cancel_reason ?? '');
+  // Stored as issue 12's DraftCancelled code (JSON); anything else is read as 'other', its text the note.
+  const c = readDraftCancelled(m.cancel_reason);
+  const known = c !== null && (draftCancelReasons as readonly string[]).includes(c.reason);
   return {
-    reason: known ? (m.cancel_reason as DraftCancelReason) : 'other',
-    by: m.cancelled_by,
+    reason: known ? (c.reason as DraftCancelReason) : 'other',
+    by: c?.by ?? m.cancelled_by,
     at: m.updated_at,
-    note: known ? m.cancel_note : (m.cancel_reason ?? m.cancel_note),
+    note: c?.note ?? (known ? '' : (m.cancel_reason ?? '')),
   };
 }
 
@@ -191,7 +194,7 @@ export async function settleMessages(
   db: Db,
   caseId: number,
   kinds: readonly NoticeKind[],
-  reason: DraftCancelReason,
+  reason: DraftCancelled['reason'],
   by: string | null,
   now: Date,
   states: ReadonlyArray<'draft' | 'queued' | 'failed'> = ['draft', 'queued', 'failed'],
@@ -203,7 +206,7 @@ export async function settleMessages(
   const ids = rows.map((r) => r.id);
   await db
     .updateTable('outbox')
-    .set({ state: 'cancelled', cancel_reason: reason, cancelled_by: by, cancel_note: note, next_attempt_at: null, updated_at: now.toISOString() })
+    .set({ state: 'cancelled', cancel_reason: storeCode({ code: 'DRAFT_CANCELLED', reason, ...(by ? { by } : {}), ...(note ? { note } : {}) }), cancelled_by: by, cancel_note: note, next_attempt_at: null, updated_at: now.toISOString() })
     .where('id', 'in', ids)
     .where('state', 'in', [...states])
     .execute();

@@ -57,7 +57,7 @@ export const enNotices: Record<keyof typeof jaNotices, string> = {
   'cancelReason.case_closed': 'dropped when the case was closed',
   'cancelReason.withdrawn': 'the request was withdrawn',
   'cancelReason.rejected': 'the request was rejected',
-  'cancelReason.returned_for_revision': 'the decision was returned for revision',
+  'cancelReason.decision_returned': 'the decision was returned for revision',
   'cancelReason.by_staff': 'cancelled by staff',
   'cancelReason.other': 'other',
 

@@ -57,7 +57,7 @@ export const jaNotices = {
   'cancelReason.case_closed': '案件の完了時に取り消し',
   'cancelReason.withdrawn': '請求の取下げ',
   'cancelReason.rejected': '請求を受け付けられないため',
-  'cancelReason.returned_for_revision': '決定の差戻し',
+  'cancelReason.decision_returned': '決定の差戻し',
   'cancelReason.by_staff': '担当者が取り消し',
   'cancelReason.other': 'その他',
 

@@ -85,12 +85,12 @@ describe('exactly once, whichever channel goes first', () => {
     value(await rt.dispatch('letters.recordPrinted', { caseId: id, kind: 'decision', mode: 'print' }));
     expect(await decisionRecords(id)).toEqual(['letter']);
     const settled = await get(draft.id);
-    expect(settled).toMatchObject({ state: 'cancelled', cancellation: { reason: 'delivered_by_letter', by: 'tanaka' }, allowedActions: ['sendCopy'] });
+    expect(settled).toMatchObject({ state: 'cancelled', cancelReason: { code: 'DRAFT_CANCELLED', reason: 'delivered_by_letter', by: 'tanaka' }, allowedActions: ['sendCopy'] });
     let file = await fileOf(id);
     expect(file.case.status).toBe('notified');
     expect(file.owedNotices.find((o) => o.kind === 'decision')).toMatchObject({ state: 'printed', deliveredBy: 'letter', next: 'none', copies: [] });
     // The email is not sent by itself, and not by a plain "send": only as a copy a person confirms.
-    expect(await rt.dispatch('outbox.send', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', notice: { code: 'NOTICE_ALREADY_DELIVERED', kind: 'decision', channel: 'letter' } } });
+    expect(await rt.dispatch('outbox.send', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: { code: 'NOTICE_ALREADY_DELIVERED', kind: 'decision', channel: 'letter' } } });
     expect(smtp.received.filter((m) => m.raw.toString().includes('Notice of Decision'))).toHaveLength(0);
     value(await rt.dispatch('outbox.send', { id: draft.id, copy: true }));
     await waitFor(() => get(draft.id), (m) => m.state === 'sent');
@@ -109,7 +109,7 @@ describe('exactly once, whichever channel goes first', () => {
     expect(await decisionRecords(id)).toEqual(['mail']);
     expect(await rt.dispatch('letters.recordPrinted', { caseId: id, kind: 'decision', mode: 'print' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', notice: { code: 'NOTICE_ALREADY_DELIVERED', kind: 'decision', channel: 'mail' } },
+      error: { code: 'CONFLICT', reason: { code: 'NOTICE_ALREADY_DELIVERED', kind: 'decision', channel: 'mail' } },
     });
     // Nothing is owed on paper: a delivered notice is no longer ready to print.
     expect((value(await rt.dispatch('letters.ready', {})) as Array<{ caseId: number }>).filter((r) => r.caseId === id)).toEqual([]);
@@ -143,7 +143,7 @@ describe('nothing owed is dropped without a person', () => {
     value(await rt.dispatch('cases.recordFee', { id, kind: 'payment', method: 'bank_transfer', amount: 1000, receivedOn: '2026-11-24' }));
     value(await rt.dispatch('cases.decide', { id, outcome: 'disclosed_full' }));
     // After the decision the acknowledgement would arrive after the answer: it is not sent, not silently dropped.
-    expect(await rt.dispatch('outbox.send', { id: ackId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', notice: { code: 'ACKNOWLEDGEMENT_AFTER_DECISION' } } });
+    expect(await rt.dispatch('outbox.send', { id: ackId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: { code: 'ACKNOWLEDGEMENT_AFTER_DECISION' } } });
     expect((await fileOf(id)).owedNotices.find((o) => o.kind === 'acknowledgement')).toMatchObject({ state: 'draft', next: 'cancel_superseded', outboxId: ackId });
     await supervisor();
     value(await rt.dispatch('cases.approve', { id }));
@@ -152,14 +152,14 @@ describe('nothing owed is dropped without a person', () => {
     value(await rt.dispatch('outbox.send', { id: decision.id }));
     await waitFor(() => get(decision.id), (m) => m.state === 'sent');
     const refused = await rt.dispatch('cases.close', { id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'dropUnsent', notice: { code: 'OWED_NOTICES_UNSENT', kinds: ['acknowledgement'] } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'dropUnsent', reason: { code: 'OWED_NOTICES_UNSENT', kinds: ['acknowledgement'] } } });
     expect((await get(ackId)).state).toBe('draft');
     // Bulk close refuses it too, naming the case.
     const bulk = value(await rt.dispatch('cases.bulkClose', { ids: [id] })) as { done: number[]; refused: unknown[] };
     expect(bulk).toMatchObject({ done: [], refused: [{ id }] });
     // A person cancels it as superseded (or confirms the close): either way it is recorded with who.
     value(await rt.dispatch('outbox.cancel', { id: ackId, as: 'superseded' }));
-    expect(await get(ackId)).toMatchObject({ state: 'cancelled', cancellation: { reason: 'superseded', by: 'tanaka' } });
+    expect(await get(ackId)).toMatchObject({ state: 'cancelled', cancelReason: { code: 'DRAFT_CANCELLED', reason: 'superseded', by: 'tanaka' } });
     const closed = value(await rt.dispatch('cases.close', { id })) as CaseFile;
     expect(closed.case.status).toBe('closed');
     expect(closed.owedNotices.map((o) => `${o.kind} ${o.state}`)).toEqual(['acknowledgement cancelled', 'decision sent']);
