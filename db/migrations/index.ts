@@ -6,6 +6,7 @@ import * as m0002 from './0002_desk_calendar.ts';
 import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
+import * as m0018 from './0018_search_bigrams.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': m0003,
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
+  '0018_search_bigrams': m0018,
 };
