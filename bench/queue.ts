@@ -496,7 +496,7 @@ try {
     listInput.parse({ search: 'tanaka' }),
     listInput.parse({ view: 'overdue', search: '中村' }),
     listInput.parse({ search: '山' }),
-    listInput.parse({ view: 'closed', search: '開示', page: 3 }),
+    listInput.parse({ view: 'closed', search: 'suzuki', page: 3 }),
     listInput.parse({ search: SEARCH2, sort: 'arrived', direction: 'desc' }),
   ];
   const mixedCaptured: Captured[] = [];

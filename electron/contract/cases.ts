@@ -97,8 +97,15 @@ export const listInput = z
 const reason = requiredText(2000);
 const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, ...shape }).strict();
 
+/** A case reference as the desk numbers them (PD-2026-00042); links and the URL name a case by it. */
+export const caseReference = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim().toUpperCase())
+  .pipe(z.string().regex(/^PD-\d{4}-\d{4,6}$/));
+
 export const caseInputs = {
-  get: withId({}),
+  // By id (from a list) or by reference (a link, the address bar, the command palette).
+  get: z.union([withId({}), z.object({ reference: caseReference }).strict()]),
   create: intakeInput,
   findDuplicates: z
     .object({

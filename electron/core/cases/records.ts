@@ -17,6 +17,13 @@ export async function caseRow(db: Db, id: number): Promise<CaseRow> {
   return row;
 }
 
+/** The id of the case with this reference (as the desk prints it). */
+export async function caseIdOf(db: Db, reference: string): Promise<number> {
+  const row = await db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst();
+  if (!row) throw new DeskError('NOT_FOUND', `There is no case ${reference}. Check the reference, or search the queue.`);
+  return row.id;
+}
+
 export async function caseEvents(db: Db, id: number): Promise<EventRow[]> {
   return db.selectFrom('case_events').select(['id', 'at', 'actor', 'kind', 'data']).where('case_id', '=', id).orderBy('id').execute();
 }

@@ -50,4 +50,14 @@ describe('queue search', () => {
     expect(newestFirst).toEqual([other, follow]);
     expect(await search('ｔａ')).toEqual([]);
   });
+
+  it('opens a case by its reference as a link or the address bar gives it, and says when there is none', async () => {
+    const reference = await create('田中 太郎', 'タナカ タロウ', '開示を求めます。');
+    const typed = reference.toLowerCase().replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const file = value(await rt.dispatch('cases.get', { reference: typed })) as { case: { reference: string } };
+    expect(file.case.reference).toBe(reference);
+    const missing = await rt.dispatch('cases.get', { reference: 'PD-2026-99999' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await rt.dispatch('cases.get', { reference: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
 });
