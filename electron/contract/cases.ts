@@ -86,6 +86,8 @@ export const listInput = z
     dueTo: isoDate.nullable().default(null),
     overdue: z.boolean().default(false),
     paused: z.boolean().nullable().default(null),
+    /** Only cases with a notice email not yet sent (a draft, queued, sending or failed). */
+    unsentNotice: z.boolean().default(false),
     search: z.string().max(200).transform((s) => s.trim()).default(''),
     sort: z.enum(queueSortKeys).default('due'),
     direction: z.enum(['asc', 'desc']).default('asc'),

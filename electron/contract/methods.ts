@@ -6,6 +6,7 @@ import { caseInputs, listInput } from './cases.ts';
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
+import { viewInputs, type SavedQueueView } from './views.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type {
   CalendarChange,
@@ -197,6 +198,9 @@ export const methods = {
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
   'notices.preview': { access: 'user', input: mailInputs.preview },
+  'views.list': { access: 'user', input: empty },
+  'views.save': { access: 'user', input: viewInputs.save },
+  'views.remove': { access: 'user', input: viewInputs.remove },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -263,6 +267,9 @@ export interface Results {
   'notices.templates': NoticeTemplateView[];
   'notices.saveTemplate': NoticeTemplateView;
   'notices.preview': NoticePreview;
+  'views.list': SavedQueueView[];
+  'views.save': SavedQueueView;
+  'views.remove': null;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -24,6 +24,7 @@ import { BackupService, type BackupServiceOptions } from './backup/service.ts';
 import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
+import { viewHandlers } from './api/view-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -329,6 +330,7 @@ class Runtime implements DeskRuntime {
       ...caseHandlers(this.context()),
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
+      ...viewHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

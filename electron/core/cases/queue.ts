@@ -61,6 +61,9 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     if (input.dueTo) all.push(eb('due_date', '<=', input.dueTo));
     if (input.overdue) all.push(overdue());
     if (input.paused !== null) all.push(eb('paused', '=', input.paused ? 1 : 0));
+    if (input.unsentNotice) {
+      all.push(eb('id', 'in', eb.selectFrom('outbox').select('outbox.case_id').where('outbox.state', 'in', ['draft', 'queued', 'sending', 'failed'])));
+    }
     const q = searchKey(input.search);
     // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
     if (q) all.push(eb('id', 'in', searchHits(q)));

@@ -30,6 +30,7 @@ const READS: ReadonlySet<MethodName> = new Set<MethodName>([
   'mail.getSettings',
   'notices.templates',
   'notices.preview',
+  'views.list',
 ]);
 
 export const isRead = (method: MethodName) => READS.has(method);

@@ -18,6 +18,7 @@ const schema = z.object({
   dueTo: fallback(isoDate.nullable(), null),
   overdue: fallback(z.boolean(), false),
   paused: fallback(z.enum(['any', 'paused', 'running']), 'any'),
+  unsentNotice: fallback(z.boolean(), false),
   search: fallback(z.string().max(200), ''),
   sort: fallback(z.enum(queueSortKeys), initialQueueState.sort),
   direction: fallback(z.enum(['asc', 'desc']), 'asc'),
@@ -35,6 +36,7 @@ const NAMES: Record<keyof QueueState, string> = {
   dueTo: 'dueTo',
   overdue: 'overdue',
   paused: 'paused',
+  unsentNotice: 'unsent',
   search: 'search',
   sort: 'sort',
   direction: 'dir',
@@ -45,7 +47,7 @@ export function queueStateOf(params: URLSearchParams): QueueState {
   const raw: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(NAMES) as Array<[keyof QueueState, string]>) {
     if (key === 'types' || key === 'statuses') raw[key] = params.getAll(name);
-    else if (key === 'overdue') raw[key] = params.get(name) === '1';
+    else if (key === 'overdue' || key === 'unsentNotice') raw[key] = params.get(name) === '1';
     else raw[key] = params.get(name) ?? undefined;
   }
   return schema.parse(raw) as QueueState;

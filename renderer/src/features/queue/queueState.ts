@@ -18,6 +18,8 @@ export interface QueueState {
   dueTo: string | null;
   overdue: boolean;
   paused: PausedFilter;
+  /** Only cases with a notice email not yet sent. */
+  unsentNotice: boolean;
   /** What is typed in the search box; the list follows it after a short pause. */
   search: string;
   sort: SortKey;
@@ -37,6 +39,7 @@ export const initialQueueState: QueueState = {
   dueTo: null,
   overdue: false,
   paused: 'any',
+  unsentNotice: false,
   search: '',
   sort: 'due',
   direction: 'asc',
@@ -57,6 +60,7 @@ export function toListInput(s: QueueState, search: string): ListInput {
     dueTo: s.dueTo,
     overdue: s.overdue,
     paused: s.paused === 'any' ? null : s.paused === 'paused',
+    unsentNotice: s.unsentNotice,
     search,
     sort: s.sort,
     direction: s.direction,
@@ -74,6 +78,7 @@ export const hasFilters = (s: QueueState) =>
   s.dueTo !== null ||
   s.overdue ||
   s.paused !== 'any' ||
+  s.unsentNotice ||
   s.search.trim() !== '';
 
 export const clearedFilters = (s: QueueState): QueueState => ({
@@ -86,6 +91,7 @@ export const clearedFilters = (s: QueueState): QueueState => ({
   dueTo: null,
   overdue: false,
   paused: 'any',
+  unsentNotice: false,
   search: '',
   page: 1,
 });
