@@ -34,7 +34,8 @@ export const SEARCH_TARGET = 'data-shortcut-search';
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 /** A dialog or menu is open: its own keys (Esc closes it) win. */
-const overlayOpen = () => document.querySelector('[role="dialog"], [role="menu"], [role="listbox"]') !== null;
+const overlayOpen = () =>
+  [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="menu"], [role="listbox"]')].some((el) => el.checkVisibility());
 
 function focusSearch(tries = 20): void {
   const el = document.querySelector<HTMLElement>(`[${SEARCH_TARGET}]`);

@@ -13,6 +13,7 @@ import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { BulkActions, BulkResult, type BulkAction } from './BulkActions.tsx';
+import { OwnViews } from './OwnViews.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { queueParamsOf, queueStateOf } from './queueParams.ts';
@@ -22,7 +23,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 export function QueueScreen() {
   const { t } = useI18n();
-  const { go } = useShell();
+  const { go, user } = useShell();
   const [params, setParams] = useSearchParams();
   // The address is the state (queueParams.ts validates it): Back/Forward and bookmarks restore a view.
   const state = useMemo(() => queueStateOf(params), [params]);
@@ -95,6 +96,7 @@ export function QueueScreen() {
         </Tabs.List>
       </Tabs>
 
+      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => setParams(queueParamsOf(queueStateOf(new URLSearchParams(p))))} />
       <QueueFilters state={state} onChange={patch} onReplace={replaceAll} accounts={accounts} />
 
       
