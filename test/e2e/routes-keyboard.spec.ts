@@ -24,7 +24,7 @@ async function threeCases(page: Page) {
 async function tabTo(page: Page, name: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const focused = ((await page.locator(':focus').first().innerText().catch(() => '')) ?? '').trim();
+    const focused = ((await page.locator(':focus').first().innerText({ timeout: 2000 }).catch(() => '')) ?? '').trim();
     if (focused === name) return;
   }
   throw new Error(`Tab never reached “${name}”`);

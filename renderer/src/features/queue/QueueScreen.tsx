@@ -3,7 +3,7 @@
 import { Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
@@ -171,21 +171,30 @@ export function QueueScreen() {
 }
 
 /**
- * The search box: what is typed stays here until the person pauses (or presses Enter), and never while
- * an IME is composing (たなか → 田中 would otherwise send three stale searches). Only then does the
- * address, and with it the query, change. A newer search supersedes an older one in the cache.
+ * The search box. The first change after a quiet moment is searched at once (an IME committing 田中 is
+ * one change: no waiting); changes that follow quickly wait for a pause (or Enter). Nothing is sent while
+ * an IME is composing (たなか → 田中 would otherwise send three stale searches), and a search is never sent
+ * with older text after newer text. Only then does the address, and with it the query, change.
  */
 function SearchBox({ committed, onCommit }: { committed: string; onCommit: (search: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(committed);
   const [composing, setComposing] = useState(false);
   const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const lastChange = useRef(0);
   // Back/Forward changed the address: show its search.
   const [seen, setSeen] = useState(committed);
   if (committed !== seen) {
     setSeen(committed);
     setText(committed);
   }
+  const changed = (value: string) => {
+    const now = performance.now();
+    const quiet = now - lastChange.current > SEARCH_DEBOUNCE_MS;
+    lastChange.current = now;
+    setText(value);
+    if (quiet && value.trim() !== committed.trim()) onCommit(value);
+  };
   useEffect(() => {
     if (!composing && debounced === text && debounced.trim() !== committed.trim()) onCommit(debounced);
   }, [debounced, text, composing, committed, onCommit]);
@@ -196,11 +205,14 @@ function SearchBox({ committed, onCommit }: { committed: string; onCommit: (sear
       placeholder={t('queue.searchPlaceholder')}
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}
-      onChange={(e) => setText(e.currentTarget.value)}
+      onChange={(e) => {
+        if (composing || (e.nativeEvent as InputEvent).isComposing) setText(e.currentTarget.value);
+        else changed(e.currentTarget.value);
+      }}
       onCompositionStart={() => setComposing(true)}
       onCompositionEnd={(e) => {
         setComposing(false);
-        setText(e.currentTarget.value);
+        changed(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && !e.nativeEvent.isComposing) onCommit(text);
