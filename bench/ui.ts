@@ -174,6 +174,7 @@ try {
       await timeInPage(page, `document.querySelector('tr[data-reference="${ref}"] a').click()`, `document.querySelector('[data-testid="case-file"]')?.dataset.reference === ${JSON.stringify(ref)}`),
     );
     api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
+    console.log(`round ${round + 1}: ${Object.keys(ui).map((k) => `${k} ${ui[k]!.at(-1)!.toFixed(0)}/${api[k]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
   }
 
   // A person typing romaji with pauses: every cases.list call the screen sends, in order.

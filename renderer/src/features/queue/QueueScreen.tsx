@@ -182,22 +182,36 @@ function SearchBox({ committed, onCommit }: { committed: string; onCommit: (sear
   const [composing, setComposing] = useState(false);
   const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
   const lastChange = useRef(0);
-  // Back/Forward changed the address: show its search.
+  // What this box last sent: the address catching up with it must not overwrite what was typed since.
+  const [sent, setSent] = useState(committed);
+  const commit = useCallback(
+    (value: string) => {
+      setSent(value);
+      onCommit(value);
+    },
+    [onCommit],
+  );
+  // Back/Forward (or a saved view) changed the address: show its search.
   const [seen, setSeen] = useState(committed);
   if (committed !== seen) {
     setSeen(committed);
-    setText(committed);
+    if (committed !== sent) {
+      setSent(committed);
+      setText(committed);
+    }
   }
   const changed = (value: string) => {
     const now = performance.now();
     const quiet = now - lastChange.current > SEARCH_DEBOUNCE_MS;
     lastChange.current = now;
     setText(value);
-    if (quiet && value.trim() !== committed.trim()) onCommit(value);
+    if (quiet && value.trim() !== sent.trim()) commit(value);
   };
   useEffect(() => {
-    if (!composing && debounced === text && debounced.trim() !== committed.trim()) onCommit(debounced);
-  }, [debounced, text, composing, committed, onCommit]);
+    // The pause has come: send the text to the address (outside React), remembering what was sent.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the commit is the effect's whole point
+    if (!composing && debounced === text && debounced.trim() !== sent.trim()) commit(debounced);
+  }, [debounced, text, composing, sent, commit]);
   return (
     <TextInput
       type="search"
@@ -215,7 +229,7 @@ function SearchBox({ committed, onCommit }: { committed: string; onCommit: (sear
         changed(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing) onCommit(text);
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit(text);
         if (e.key === 'Escape' && !e.nativeEvent.isComposing) e.currentTarget.blur();
       }}
       w={320}
