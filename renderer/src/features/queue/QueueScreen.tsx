@@ -116,7 +116,7 @@ export function QueueScreen() {
         </EmptyState>
       ) : (
         <Box pos="relative" mih={120}>
-          <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
           {page && page.total === 0 ? (
             <Text c="dimmed" ta="center" py="xl" data-testid="queue-no-match">
               {t('queue.noMatch')}

@@ -211,11 +211,11 @@ const Row = memo(
           )}
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <JapanDate date={r.dayZero} format="plain" size="sm" data-testid="day-zero" withTooltip />
+          <JapanDate date={r.dayZero} format="plain" size="sm" data-testid="day-zero" withTitle />
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           <Group gap={4} wrap="nowrap">
-            <JapanDate date={r.due} size="sm" fw={r.urgency === 'overdue' || r.urgency === 'soon' ? 700 : undefined} data-testid="due" withTooltip />
+            <JapanDate date={r.due} size="sm" fw={r.urgency === 'overdue' || r.urgency === 'soon' ? 700 : undefined} data-testid="due" withTitle />
             {r.dueProvisional && <ProvisionalFlag />}
           </Group>
         </Table.Td>
