@@ -10,4 +10,5 @@ export * from './mail.ts';
 export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './audit.ts';
 export * from './views.ts';

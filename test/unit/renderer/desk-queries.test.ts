@@ -1,9 +1,9 @@
-// The renderer's data layer (renderer/src/api/deskQueries.ts): a change through the session's desk
+// The renderer's data layer (renderer/src/api/deskCache.ts): a change through the session's desk
 // invalidates what screens hold, a change that answers with a case file puts it in the cache under the
 // case's reference (no second, audited, cases.get), reads never invalidate, and formatters are built once.
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseFile, DeskApi, MethodName, Result } from '../../../electron/contract/index.ts';
-import { createDeskQueryClient, deskKey, invalidatingDesk } from '../../../renderer/src/api/deskQueries.ts';
+import { createDeskQueryClient, deskKey, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
 import { deskFromCall } from '../../../renderer/src/api/deskFromCall.ts';
 import { formatDate, formatDateTime } from '../../../renderer/src/i18n/format.ts';
 
