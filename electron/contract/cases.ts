@@ -107,7 +107,10 @@ export const caseReference = z
 
 export const caseInputs = {
   // By id (from a list) or by reference (a link, the address bar, the command palette).
-  get: z.union([withId({}), z.object({ reference: caseReference }).strict()]),
+  get: z
+    .object({ id: caseId.optional(), reference: caseReference.optional() })
+    .strict()
+    .refine((v) => (v.id === undefined) !== (v.reference === undefined), { message: 'Give the case id or its reference, not both.', path: ['id'] }),
   create: intakeInput,
   findDuplicates: z
     .object({

@@ -83,7 +83,7 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     },
     'cases.list': async (input, user) => listCases(ctx.db(), await ctx.calendar(), user!, ctx.now(), input, (await ctx.settings()).legalMarkWarnDays),
     'cases.get': async (input, user) => {
-      const id = 'id' in input ? input.id : await caseIdOf(ctx.db(), input.reference);
+      const id = input.id ?? (await caseIdOf(ctx.db(), input.reference!));
       const file = await caseFile(id, user!);
       // Opening a case file shows a member's personal information: recorded every time.
       await appendAudit(ctx.db(), { actor: user!.username, action: 'case.view', entity: 'case', entityId: String(id), detail: { reference: file.case.reference } }, ctx.now());
