@@ -28,6 +28,17 @@ const READS: ReadonlySet<MethodName> = new Set<MethodName>([
   'notices.templates',
   'notices.preview',
   'views.list',
+  'inbox.list',
+  'inbox.get',
+  'inbox.attachment',
+  'inbox.thread',
+  'mailbox.status',
+  'mailbox.getSettings',
+  'reports.get',
+  'reports.pack',
+  'reports.csv',
+  'retention.get',
+  'retention.preview',
 ]);
 
 export const isRead = (method: MethodName) => READS.has(method);
@@ -59,7 +70,7 @@ const isCaseFile = (v: unknown): v is CaseFile =>
  */
 export function invalidatingDesk(desk: DeskApi, client: QueryClient): DeskApi {
   const calls = new Map(methodNames.map((m) => [m, methodOf(desk, m)] as const));
-  return deskFromCall(async (method, input) => {
+  const wrapped = deskFromCall(async (method, input) => {
     const result = await calls.get(method)!(input);
     if (result.ok && !isRead(method)) {
       if (isCaseFile(result.value)) {
@@ -73,7 +84,13 @@ export function invalidatingDesk(desk: DeskApi, client: QueryClient): DeskApi {
     }
     return result;
   });
+  readsOf.set(wrapped, desk);
+  return wrapped;
 }
+
+/** The desk a query reads through: never the invalidating one (a read must not invalidate, even one not listed). */
+const readsOf = new WeakMap<DeskApi, DeskApi>();
+export const readingDesk = (desk: DeskApi): DeskApi => readsOf.get(desk) ?? desk;
 
 const sameCase = (key: QueryKey, file: CaseFile) => {
   const input = key[1] as { id?: number; reference?: string } | undefined;

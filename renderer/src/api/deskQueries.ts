@@ -6,7 +6,7 @@
 import { keepPreviousData, useQuery, useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { DeskErrorData, Input, MethodName, Results } from '../../../electron/contract/index.ts';
-import { deskKey } from './deskCache.ts';
+import { deskKey, readingDesk } from './deskCache.ts';
 import { useDesk } from './DeskProvider.tsx';
 import { methodOf } from './deskFromCall.ts';
 
@@ -22,7 +22,7 @@ interface DeskQueryOptions<T> {
 
 /** One contract read, cached by method and input. `error` is the desk's own error data. */
 export function useDeskQuery<M extends MethodName>(method: M, input: Input<M>, options: DeskQueryOptions<Results[M]> = {}) {
-  const desk = useDesk();
+  const desk = readingDesk(useDesk());
   return useQuery<Results[M], DeskErrorData>({
     queryKey: deskKey(method, input),
     queryFn: async () => {

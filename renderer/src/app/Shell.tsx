@@ -7,6 +7,7 @@ import {
   IconCalendar,
   IconChartBar,
   IconInbox,
+  IconMailbox,
   IconLock,
   IconMail,
   IconPrinter,
@@ -24,16 +25,17 @@ import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { NotBuilt } from './NotBuilt.tsx';
-import { pathOf, screenOfPath, type Route, type ScreenId } from './routes.ts';
+import { pathOf, screenOfPath, type MailIntake, type Route, type ScreenId } from './routes.ts';
 import { ShellContext, type ShellValue } from './ShellContext.tsx';
 import { CommandPalette, ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
 import { useIdleLock } from './useIdleLock.ts';
@@ -55,6 +57,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { id: 'queue', label: 'nav.queue', icon: IconInbox },
+  { id: 'inbox', label: 'nav.inbox', icon: IconMailbox },
   { id: 'calendar', label: 'nav.calendar', icon: IconCalendar },
   { id: 'outbox', label: 'nav.outbox', icon: IconMail },
   { id: 'letters', label: 'nav.letters', icon: IconPrinter },
@@ -90,12 +93,13 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
           { path: 'queue', element: <QueueScreen /> },
-          { path: 'cases/new', element: <IntakeScreen /> },
+          { path: 'cases/new', element: <IntakeRoute /> },
+          { path: 'inbox', element: <InboxScreen /> },
           { path: 'cases/:ref', element: <CaseRoute /> },
           { path: 'calendar', element: <CalendarScreen /> },
           { path: 'outbox', element: <OutboxScreen /> },
           { path: 'letters', element: <LettersScreen /> },
-          { path: 'reports', element: <NotBuilt title="nav.reports" feature="notBuilt.reports" /> },
+          { path: 'reports', element: <ReportsScreen /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: '*', element: <Navigate to="/queue" replace /> },
         ],
@@ -133,6 +137,12 @@ function CaseRoute() {
   return <CaseFileScreen key={ref} lookup={lookup} />;
 }
 
+/** New intake; from an incoming mail, the mail rides in the history entry's state (it is no address). */
+function IntakeRoute() {
+  const mail = (useLocation().state as { mail?: MailIntake } | null)?.mail;
+  return <IntakeScreen key={mail?.inboxId ?? 0} mail={mail} />;
+}
+
 function SettingsRoute() {
   const { session, onDeskChanged } = useFrame();
   return session.user.role === 'supervisor' ? <SettingsScreen currentUser={session.user} onDeskChanged={onDeskChanged} /> : <Navigate to="/queue" replace />;
@@ -151,7 +161,7 @@ function Frame() {
     () => ({
       user,
       go: (next: Route) => {
-        void navigate(pathOf(next));
+        void navigate(pathOf(next), next.name === 'intake' && next.mail ? { state: { mail: next.mail } } : undefined);
         window.scrollTo({ top: 0 });
       },
       // react-router numbers its entries: idx > 0 means this session's history has a page to go back to.

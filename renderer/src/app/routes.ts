@@ -2,11 +2,20 @@
 // browser mode alike): #/queue?view=overdue&search=田中, #/cases/PD-2026-00042, #/calendar. Back and
 // Forward move between them and a reload keeps the place. The queue's filters live in its search params
 // (features/queue/queueParams.ts validates them).
-export type ScreenId = 'queue' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
+import type { InboxMessage } from '../../../electron/contract/index.ts';
+
+export type ScreenId = 'queue' | 'inbox' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
+
+/** A case being made from an incoming mail: the intake form starts from what the mail says (history state, not the address). */
+export interface MailIntake {
+  inboxId: number;
+  subject: string;
+  prefill: InboxMessage['prefill'];
+}
 
 export type Route =
   | { name: 'queue'; search?: string }
-  | { name: 'intake' }
+  | { name: 'intake'; mail?: MailIntake }
   | { name: 'case'; id: number }
   | { name: 'case'; reference: string }
   | { name: Exclude<ScreenId, 'queue'> };
@@ -30,5 +39,5 @@ export function pathOf(route: Route): string {
 export function screenOfPath(pathname: string): ScreenId {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'cases' || first === '' || first === 'queue') return 'queue';
-  return (['calendar', 'outbox', 'letters', 'reports', 'settings'] as const).find((s) => s === first) ?? 'queue';
+  return (['inbox', 'calendar', 'outbox', 'letters', 'reports', 'settings'] as const).find((s) => s === first) ?? 'queue';
 }

@@ -12,7 +12,7 @@ import type { ShellValue } from './ShellContext.tsx';
 /** Screens reached by g + a letter. */
 const JUMPS: Record<string, { route: Route; label: MessageKey }> = {
   q: { route: { name: 'queue' }, label: 'shortcuts.goQueue' },
-  i: { route: { name: 'intake' }, label: 'shortcuts.goIntake' },
+  i: { route: { name: 'inbox' }, label: 'shortcuts.goInbox' },
   o: { route: { name: 'outbox' }, label: 'shortcuts.goOutbox' },
 };
 

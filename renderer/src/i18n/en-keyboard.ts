@@ -10,7 +10,7 @@ export const enKeyboard: Record<KeyboardKey, string> = {
   'shortcuts.open': 'Open the selected case',
   'shortcuts.back': 'Back from a case to the list, or close',
   'shortcuts.goQueue': 'Go to the queue',
-  'shortcuts.goIntake': 'Go to new intake',
+  'shortcuts.goInbox': 'Go to the inbox',
   'shortcuts.goOutbox': 'Go to the outbox',
   'shortcuts.palette': 'Command palette (jump to a reference or an action)',
   'shortcuts.help': 'Show this list',

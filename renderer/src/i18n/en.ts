@@ -1,6 +1,8 @@
 // English reference translation. Typed as Catalog so a key missing here, or one ja.ts lacks, fails tsc.
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
+import { enInbox } from './en-inbox.ts';
+import { enReports } from './en-reports.ts';
 import { enKeyboard } from './en-keyboard.ts';
 
 export const en: Catalog = {
@@ -681,5 +683,7 @@ export const en: Catalog = {
   'errors.noToken': 'This page has no access key. Open the exact address Privacy Desk printed (the one ending in #token=…).',
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
+  ...enInbox,
+  ...enReports,
   ...enKeyboard,
 };

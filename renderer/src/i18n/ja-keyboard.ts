@@ -9,7 +9,7 @@ export const jaKeyboard = {
   'shortcuts.open': '選んだ案件を開く',
   'shortcuts.back': '案件から一覧へ戻る・閉じる',
   'shortcuts.goQueue': '案件一覧へ',
-  'shortcuts.goIntake': '新規受付へ',
+  'shortcuts.goInbox': '受信箱へ',
   'shortcuts.goOutbox': '送信トレイへ',
   'shortcuts.palette': 'コマンドパレット（受付番号や操作へ移動）',
   'shortcuts.help': 'この一覧を表示',

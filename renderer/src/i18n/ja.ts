@@ -1,6 +1,8 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
+import { jaInbox } from './ja-inbox.ts';
+import { jaReports } from './ja-reports.ts';
 import { jaKeyboard } from './ja-keyboard.ts';
 
 export const ja = {
@@ -683,5 +685,7 @@ export const ja = {
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
+  ...jaInbox,
+  ...jaReports,
   ...jaKeyboard,
 } satisfies Record<string, string>;

@@ -22,6 +22,7 @@ const state: fc.Arbitrary<QueueState> = fc.record({
   sort: fc.constantFrom(...queueSortKeys),
   direction: fc.constantFrom('asc', 'desc'),
   page: fc.integer({ min: 1, max: 100_000 }),
+  report: fc.option(fc.record({ from: date, to: date, bucket: fc.constantFrom('received', 'open', 'withdrawn', 'open.waiting'), label: fc.string({ maxLength: 30 }) }), { nil: null }),
 });
 
 describe('queue state in the address', () => {

@@ -24,6 +24,7 @@ import { NoticesSection } from './sections/NoticesSection.tsx';
 import { NotesSection } from './sections/NotesSection.tsx';
 import { RequestSection } from './sections/RequestSection.tsx';
 import { TimelineSection } from './sections/TimelineSection.tsx';
+import { ThreadSection } from './sections/ThreadSection.tsx';
 
 /** A case as a link names it: by reference (the address bar, the palette) or by id (a list row). */
 export type CaseLookup = { reference: string } | { id: number };
@@ -94,6 +95,7 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
             {file.fees && <FeeSection ledger={file.fees} />}
             <DecisionSection file={file} />
             <NoticesSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
+            <ThreadSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
             <NotesSection file={file} />
             <DeadlineHistorySection file={file} />
             <TimelineSection file={file} />

@@ -2,7 +2,7 @@
 // one zod schema so a bookmark, a hand-edited address or an old link can never put the screen in a state
 // the form could not: an unknown value falls back to its default, field by field.
 import { z } from 'zod';
-import { caseStatuses, queueSortKeys, requestTypes, savedViews } from '../../../../electron/contract/index.ts';
+import { caseStatuses, queueSortKeys, reportFilter, requestTypes, savedViews } from '../../../../electron/contract/index.ts';
 import { initialQueueState, type QueueState } from './queueState.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -23,6 +23,8 @@ const schema = z.object({
   sort: fallback(z.enum(queueSortKeys), initialQueueState.sort),
   direction: fallback(z.enum(['asc', 'desc']), 'asc'),
   page: fallback(z.coerce.number().int().min(1).max(100_000), 1),
+  // The cases behind one report figure (Reports → a figure): the contract's own filter plus its label.
+  report: fallback(reportFilter.extend({ label: z.string().max(200) }).nullable(), null),
 });
 
 /** Address parameter names: short, as people read and share them. */
@@ -41,6 +43,7 @@ const NAMES: Record<keyof QueueState, string> = {
   sort: 'sort',
   direction: 'dir',
   page: 'page',
+  report: 'report',
 };
 
 export function queueStateOf(params: URLSearchParams): QueueState {
@@ -48,6 +51,7 @@ export function queueStateOf(params: URLSearchParams): QueueState {
   for (const [key, name] of Object.entries(NAMES) as Array<[keyof QueueState, string]>) {
     if (key === 'types' || key === 'statuses') raw[key] = params.getAll(name);
     else if (key === 'overdue' || key === 'unsentNotice') raw[key] = params.get(name) === '1';
+    else if (key === 'report') raw[key] = parseReport(params.get(name));
     else raw[key] = params.get(name) ?? undefined;
   }
   return schema.parse(raw) as QueueState;
@@ -61,7 +65,17 @@ export function queueParamsOf(state: QueueState): URLSearchParams {
     if (JSON.stringify(value) === JSON.stringify(initialQueueState[key])) continue;
     if (Array.isArray(value)) for (const v of value) out.append(name, v);
     else if (typeof value === 'boolean') out.set(name, value ? '1' : '0');
+    else if (key === 'report' && value !== null) out.set(name, JSON.stringify(value));
     else if (value !== null) out.set(name, String(value));
   }
   return out;
+}
+
+function parseReport(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
