@@ -138,7 +138,7 @@ test('axe: no serious or critical violations on any screen, in Japanese and Engl
   await setUpDesk(page, desk.url);
   const [c] = await threeCases(page);
   const origin = new URL(desk.url).origin;
-  const screens = ['/queue', `/cases/${c!.reference}`, '/cases/new', '/calendar', '/outbox', '/letters', '/reports', '/settings'];
+  const screens = ['/queue', `/cases/${c!.reference}`, '/cases/new', '/inbox', '/calendar', '/outbox', '/letters', '/reports', '/settings'];
   const found: string[] = [];
   for (const lang of ['ja', 'en'] as const) {
     if (lang === 'en') await new ShellPage(page).switchLanguage('en');

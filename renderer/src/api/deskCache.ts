@@ -52,8 +52,9 @@ export function createDeskQueryClient(): QueryClient {
       queries: {
         // Desk errors are answers (LOCKED, FORBIDDEN, NOT_FOUND), not glitches: asking again changes nothing.
         retry: false,
-        // Fresh for a while: Back to the queue shows the page at once. Changes made here invalidate it.
-        staleTime: 30_000,
+        // Shown at once from the cache and asked again on every mount: others (and the mail fetcher)
+        // change the desk too, so a screen opened again must not stay on what this session last saw.
+        staleTime: 0,
         refetchOnWindowFocus: false,
       },
     },

@@ -30,6 +30,9 @@ export function useDeskQuery<M extends MethodName>(method: M, input: Input<M>, o
       if (!result.ok) throw result.error;
       return result.value as Results[M];
     },
+    // A case file just put in the cache (opened by id, then addressed by reference) is not asked for
+    // again at once: every cases.get is an audited view of personal data.
+    staleTime: method === 'cases.get' ? 1_000 : undefined,
     enabled: options.enabled,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     refetchInterval: options.refetchInterval,

@@ -40,7 +40,7 @@ export function Figure({ label, value, period, bucket, count, strong, indent }: 
       w="100%"
       data-testid={`figure-${bucket}`}
       data-value={value}
-      aria-label={t('reports.open.cases', { label, n })}
+      title={t('reports.open.cases', { label, n })}
       onClick={() => {
         go({ name: 'queue', search: queueParamsOf({ ...initialQueueState, report: { from: period.from, to: period.to, bucket, label } }).toString() });
       }}
