@@ -37,7 +37,7 @@ export function viewHandlers(ctx: DeskContext) {
       return rows.map((r) => view(r, user!));
     },
     'views.save': async ({ name, params, shared }: ParsedInput<'views.save'>, user: SessionUser | null) => {
-      if (shared && user!.role !== 'supervisor') throw new DeskError('FORBIDDEN', 'Only a supervisor can share a view with the desk.', { field: 'shared' });
+      if (shared && user!.role !== 'supervisor') throw new DeskError({ code: 'SUPERVISOR_ONLY' }, { field: 'shared' });
       const db = ctx.db();
       await db
         .insertInto('saved_views')
@@ -50,8 +50,8 @@ export function viewHandlers(ctx: DeskContext) {
     'views.remove': async ({ id }: ParsedInput<'views.remove'>, user: SessionUser | null) => {
       const db = ctx.db();
       const row = await db.selectFrom('saved_views').select(columns).where('id', '=', id).executeTakeFirst();
-      if (!row || (row.owner !== user!.username && row.shared !== 1)) throw new DeskError('NOT_FOUND', 'There is no such view.');
-      if (!view(row, user!).mine) throw new DeskError('FORBIDDEN', 'Only a supervisor or its owner can remove a shared view.');
+      if (!row || (row.owner !== user!.username && row.shared !== 1)) throw new DeskError({ code: 'SAVED_VIEW_NOT_FOUND', id });
+      if (!view(row, user!).mine) throw new DeskError({ code: 'FORBIDDEN' });
       await db.deleteFrom('saved_views').where('id', '=', id).execute();
       return null;
     },

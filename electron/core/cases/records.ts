@@ -13,14 +13,14 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 export async function caseRow(db: Db, id: number): Promise<CaseRow> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DeskError('NOT_FOUND', `There is no case with id ${id}. It may have been removed from the list; reload the queue.`);
+  if (!row) throw new DeskError({ code: 'CASE_NOT_FOUND', id });
   return row;
 }
 
 /** The id of the case with this reference (as the desk prints it). */
 export async function caseIdOf(db: Db, reference: string): Promise<number> {
   const row = await db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst();
-  if (!row) throw new DeskError('NOT_FOUND', `There is no case ${reference}. Check the reference, or search the queue.`);
+  if (!row) throw new DeskError({ code: 'CASE_REFERENCE_NOT_FOUND', reference });
   return row.id;
 }
 
