@@ -7,7 +7,8 @@ import type { DB } from '../../../db/schema.ts';
 import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
-import { ftsPhrase, searchKey } from './normalize.ts';
+import { searchKey } from './normalize.ts';
+import { searchHits } from './search-index.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
 import { scopeOf } from '../reports/facts.ts';
@@ -64,15 +65,12 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     if (input.dueTo) all.push(eb('due_date', '<=', input.dueTo));
     if (input.overdue) all.push(overdue());
     if (input.paused !== null) all.push(eb('paused', '=', input.paused ? 1 : 0));
-    const q = searchKey(input.search);
-    if (q) {
-      // Trigram matching needs three characters; a one- or two-character query scans the index text.
-      const hits =
-        [...q].length >= 3
-          ? sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${ftsPhrase(q)})`
-          : sql<number>`(SELECT rowid FROM case_search WHERE body LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\')`;
-      all.push(eb('id', 'in', hits));
+    if (input.unsentNotice) {
+      all.push(eb('id', 'in', eb.selectFrom('outbox').select('outbox.case_id').where('outbox.state', 'in', ['draft', 'queued', 'sending', 'failed'])));
     }
+    const q = searchKey(input.search);
+    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
+    if (q) all.push(eb('id', 'in', searchHits(q)));
     return eb.and(all);
   };
 }
@@ -85,6 +83,13 @@ const ORDER: Record<ListInput['sort'], string[]> = {
   type: ['type', 'due_date', 'id'],
   member: ['member_kana', 'member_name', 'id'],
 };
+
+/** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
+function searchRank(key: string) {
+  return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
+    WHEN instr(lower(cases.member_name), ${key}) > 0 OR instr(cases.member_kana, ${key}) > 0 OR instr(lower(cases.requester_name), ${key}) > 0 THEN 1
+    ELSE 2 END`;
+}
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
@@ -111,6 +116,10 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.legal_mark',
     ])
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
+  const key = searchKey(input.search);
+  // A search puts the case a person most likely means first: the exact reference, then a name or kana
+  // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
+  if (key) q = q.orderBy(searchRank(key));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

@@ -4,6 +4,7 @@ import { enDeskOutput } from './en-desk-output.ts';
 import { enNotices } from './en-notices.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
+import { enKeyboard } from './en-keyboard.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -686,4 +687,5 @@ export const en: Catalog = {
   ...enNotices,
   ...enInbox,
   ...enReports,
+  ...enKeyboard,
 };

@@ -3,19 +3,18 @@
 // and the bank account the documents/fee request names. The contract normalises full-width digits.
 import { Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_NOTICE_SETTINGS, type DeskErrorData, type NoticeSettings } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from './useDeskQuery.ts';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 
 export function NoticeSettingsSection() {
-  const desk = useDesk();
-  const [query] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status === 'loading') return null;
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
-  return <NoticeSettingsForm initial={query.value.notices ?? { ...DEFAULT_NOTICE_SETTINGS, feePayment: { ...DEFAULT_NOTICE_SETTINGS.feePayment } }} />;
+  const query = useDeskQuery('settings.get', {});
+  if (query.isPending) return null;
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  return <NoticeSettingsForm initial={query.data.notices ?? { ...DEFAULT_NOTICE_SETTINGS, feePayment: { ...DEFAULT_NOTICE_SETTINGS.feePayment } }} />;
 }
 
 function NoticeSettingsForm({ initial }: { initial: NoticeSettings }) {
