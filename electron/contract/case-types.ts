@@ -1,4 +1,5 @@
 // What the case methods return. The renderer shows these values; it never recomputes a deadline.
+import type { CaseFlag } from './case-rules.ts';
 import type * as v from './case-vocabulary.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
@@ -166,11 +167,15 @@ export interface CaseFile {
   allowedActions: v.CaseAction[];
   /** Plain-language warnings: stale certificates, unpaid or excess fee, legal mark near. */
   warnings: Array<{ code: string; message: string }>;
+  /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
+  flags: CaseFlag[];
 }
 
 export interface CreatedCase {
   id: number;
   reference: string;
+  /** What intake should tell the person who typed it in (the same flags as the case file). */
+  flags: CaseFlag[];
 }
 
 export interface BulkOutcome {

@@ -67,7 +67,8 @@ export const intakeInput = z
     const allowed = v.requestKinds[c.type] as readonly string[];
     const bad = c.kinds.find((k) => !allowed.includes(k));
     if (bad) ctx.addIssue({ code: 'custom', path: ['kinds'], message: `"${bad}" is not something a ${c.type} request can ask for.` });
-    if (c.type !== 'disclosure' && c.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose what the member asks for.' });
+    // Correction and suspension requests often do not say which sub-kind they ask for: intake takes
+    // "not yet known" (no kinds), the case file flags it and deciding requires it (core/cases/actions.ts).
     if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
     if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
     if (c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], message: 'Give an email address or a postal address, so the desk can answer.' });
@@ -111,6 +112,8 @@ export const caseInputs = {
   pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
   resume: withId({ reason }),
   decide: withId({
+    /** What the member asks for, when intake did not know it (required then for a correction or suspension). */
+    kinds: z.array(z.string()).max(3).optional(),
     outcome: z.string().max(40, 'Choose one of the outcomes.'),
     grounds: z.array(z.enum(v.disclosureGrounds)).default([]),
     reasoning: shortText(MAX_TEXT).default(''),
@@ -118,7 +121,12 @@ export const caseInputs = {
   }),
   returnForRevision: withId({ reason }),
   approve: withId({}),
-  withdraw: withId({ reason }),
+  /**
+   * `written`: the member's own written withdrawal is on file, and the case is withdrawn at once.
+   * Without it the desk records the withdrawal on the member's behalf, which is a final answer like a
+   * rejection: it is proposed, and a supervisor who did not propose it approves it (four eyes).
+   */
+  withdraw: withId({ reason, written: z.boolean().default(false) }),
   reject: withId({ ground: z.enum(v.rejectionGrounds), reason }),
   recordNotice: withId({ kind: z.enum(v.noticeKinds), channel: z.enum(v.noticeChannels), note: shortText(2000).default('') }),
   close: withId({}),

@@ -1,3 +1,5 @@
+import type { CaseRuleRefusal } from './case-rules.ts';
+
 // Errors cross the contract as data, never as thrown objects: the renderer shows `message` (or its own
 // catalog text for `code`) and, when `field` is set, puts it beside that form field.
 export const errorCodes = [
@@ -32,6 +34,8 @@ export interface DeskErrorData {
   field?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
+  /** The case rule that refused, as a code with parameters (the renderer words it). */
+  rule?: CaseRuleRefusal;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };

@@ -10,3 +10,4 @@ export * from './mail.ts';
 export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './case-rules.ts';

@@ -45,6 +45,7 @@ export {
   dayZero,
   daysForType,
   dueAfterPause,
+  dueAtOn,
   foldDeadlineHistory,
   recomputeDueDates,
   validateDeadlineEvent,

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { CreatedCase, DuplicateCandidate, intakeInput, RequestType } from '../../contract/index.ts';
 import { computeDeadline, daysForType, japanDateOf, legalMark, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
-import { recordEvent, refreshSearch, type Db } from './records.ts';
+import { caseRow, recordEvent, refreshSearch, type Db } from './records.ts';
+import { caseFlags } from './flags.ts';
 import { normaliseKana, searchKey } from './normalize.ts';
 
 export type Intake = z.output<typeof intakeInput>;
@@ -80,7 +81,7 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
     .executeTakeFirstOrThrow();
   await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due } });
   await refreshSearch(db, id);
-  return { id, reference };
+  return { id, reference, flags: caseFlags(await caseRow(db, id)) };
 }
 
 /** Open cases of the same type for the same member (same email, or same name): shown before saving. */

@@ -6,12 +6,12 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** A desk error that belongs to no single field. role="alert" so it is announced when it appears. */
 export function ErrorAlert({ error }: { error: DeskErrorData | null }) {
-  const { t, catalog } = useI18n();
+  const { t, catalog, locale } = useI18n();
   if (!error) return null;
   const detail = errorDetail(t, catalog, error);
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} role="alert" data-error-code={error.code}>
-      <Text size="sm">{errorText(t, catalog, error)}</Text>
+      <Text size="sm">{errorText(t, catalog, error, locale)}</Text>
       {detail && (
         <Text size="xs" c="dimmed" mt={4}>
           {detail}
