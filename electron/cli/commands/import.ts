@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
-import { checkImportRows, decodeImportFile, importCases, ImportFileError, IMPORT_COLUMNS, readImportTable, referenceRanges, type ImportTable } from '../../core/cases/import-csv.ts';
+import { checkImportRows, readImportBytes, importCases, ImportFileError, IMPORT_COLUMNS, readImportTable, referenceRanges, type ImportTable } from '../../core/cases/import-csv.ts';
 import { MAX_TEXT } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
@@ -16,7 +16,9 @@ Every row is checked first; every problem is listed with its line in the file an
 Nothing is imported unless every row is valid, or, with --skip-invalid, the valid rows are imported
 and the others listed. The import is one transaction: all of its cases are saved, or none.
 
-The file: UTF-8 (with or without a BOM; in Excel "CSV UTF-8"), comma-separated, CRLF or LF line ends,
+The file: UTF-8 (with or without a BOM; in Excel "CSV UTF-8"), Shift_JIS / CP932 (Japanese Excel's plain
+"CSV"; read only when the bytes are not valid UTF-8) or UTF-16 with a BOM; which one was read is printed.
+Comma-separated, CRLF or LF line ends,
 fields with commas, quotes or line breaks in double quotes (a quote inside doubled: "").
 The first row names the columns (any order, any case):
 ${IMPORT_COLUMNS.map((c) => `  ${c.name.padEnd(15)} ${c.required ? '(required) ' : '(optional) '}${c.help}`).join('\n')}
@@ -53,7 +55,10 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   // The file as a whole is judged before the password is asked for.
   let table: ImportTable;
   try {
-    table = readImportTable(decodeImportFile(bytes));
+    const decoded = readImportBytes(bytes);
+    // UTF-8 is what the help asks for; any other encoding read is said, so a garbled name can be traced.
+    if (decoded.encoding !== 'UTF-8') io.stderr.write(`${name}: read as ${decoded.encoding}.\n`);
+    table = readImportTable(decoded.text);
   } catch (e) {
     throw fileError(e);
   }

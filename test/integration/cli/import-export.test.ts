@@ -75,7 +75,8 @@ describe('desk import', () => {
 
   it('refuses an unreadable file, a wrong header or an empty file in one line (exit 1); usage errors exit 2', async () => {
     // Independent runs: started together to keep the suite quick.
-    const sjis = new Uint8Array([...new TextEncoder().encode('type,name\r\n'), 0x8e, 0x52, 0x93, 0x63, 0x0d, 0x0a]);
+    // Line 2 holds a byte that is neither UTF-8 nor Shift_JIS (0xFF after 山田 in Shift_JIS).
+    const sjis = new Uint8Array([...new TextEncoder().encode('type,name\r\n'), 0x8e, 0x52, 0x93, 0x63, 0xff, 0x0d, 0x0a]);
     const wrongHeader = csvOf([sampleRow(0, yesterday)], { header: ['type', 'kind', 'arrived', 'name', 'kana', 'mail', 'address', 'requester', 'requester_name', 'text'] });
     const [help, noFile, shiftJis, wrongColumn, empty, noFormat, badFormat] = await Promise.all([
       runCli(['import', '--help']),
@@ -90,7 +91,7 @@ describe('desk import', () => {
     expect(help.stdout).toMatch(/^Usage: npm run desk -- import FILE.csv/);
     for (const col of ['type', 'kind', 'arrived', 'name', 'kana', 'email', 'address', 'requester', 'text', 'stop-third-party', 'CSV UTF-8']) expect(help.stdout).toContain(col);
     for (const [r, message] of [
-      [shiftJis, /^shift-jis\.csv: The file is not UTF-8; save it as UTF-8 \(Excel: CSV UTF-8\)/],
+      [shiftJis, /^shift-jis\.csv: Line 2 holds bytes that are neither UTF-8 nor Shift_JIS \(CP932\)/],
       [wrongColumn, /^wrong-column\.csv: Unknown column "mail" in the header on line 1\./],
       [empty, /^empty\.csv: The file is empty\. Nothing was imported\./],
     ] as const) {
