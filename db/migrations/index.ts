@@ -6,6 +6,8 @@ import * as m0002 from './0002_desk_calendar.ts';
 import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
+import * as m0008 from './0008_frozen_deadlines.ts';
+import * as m0009 from './0009_name_keys.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': m0003,
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
+  '0008_frozen_deadlines': m0008,
+  '0009_name_keys': m0009,
 };

@@ -4,6 +4,9 @@ import type * as v from './case-vocabulary.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
+/** The queue tabs a case belongs to: every open case is under all_open; a paused one under awaiting_requester too. */
+export type QueueTab = 'all_open' | 'awaiting_requester' | 'closed';
+
 export interface QueueRow {
   id: number;
   reference: string;
@@ -23,6 +26,8 @@ export interface QueueRow {
   urgency: Urgency;
   legalMark: string;
   legalMarkState: 'ok' | 'near' | 'passed' | null;
+  /** The tab the case is listed under: a search looks through every case and says where each hit is. */
+  tab: QueueTab;
 }
 
 export interface QueuePage {

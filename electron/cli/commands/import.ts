@@ -4,17 +4,19 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
-import { checkImportRows, readImportBytes, importCases, ImportFileError, IMPORT_COLUMNS, readImportTable, referenceRanges, type ImportTable } from '../../core/cases/import-csv.ts';
-import { MAX_TEXT } from '../../contract/index.ts';
+import { checkImportRows, duplicateWarnings, readImportBytes, importCases, ImportFileError, IMPORT_COLUMNS, readImportTable, referenceRanges, type ImportTable } from '../../core/cases/import-csv.ts';
+import { caseRuleEnglish, MAX_TEXT } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 
-export const IMPORT_HELP = `Usage: npm run desk -- import FILE.csv --data-dir DIR --user NAME [--skip-invalid]
+export const IMPORT_HELP = `Usage: npm run desk -- import FILE.csv --data-dir DIR --user NAME [--skip-invalid] [--skip-duplicates]
 
 Creates one case per row of FILE.csv, as if each had been typed in by NAME.
 Every row is checked first; every problem is listed with its line in the file and its column.
 Nothing is imported unless every row is valid, or, with --skip-invalid, the valid rows are imported
 and the others listed. The import is one transaction: all of its cases are saved, or none.
+A row for a member who already has an open case of the same type (same email or name) is listed as a
+warning and imported; with --skip-duplicates it is left out.
 
 The file: UTF-8 (with or without a BOM; in Excel "CSV UTF-8"), Shift_JIS / CP932 (Japanese Excel's plain
 "CSV"; read only when the bytes are not valid UTF-8) or UTF-16 with a BOM; which one was read is printed.
@@ -35,7 +37,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, 'skip-invalid': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string' },
+      user: { type: 'string' },
+      'skip-invalid': { type: 'boolean', default: false },
+      'skip-duplicates': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     io.stdout.write(IMPORT_HELP + '\n');
@@ -75,13 +83,23 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       io.stdout.write(`${bad} of ${checked.total} row${checked.total === 1 ? '' : 's'} ${bad === 1 ? 'has' : 'have'} errors (listed above); nothing was imported.${more}\n`);
       return 1;
     }
-    const { created } = await importCases(db, calendar, user, now, checked.valid, {
-      skipped: bad,
+    const duplicates = await duplicateWarnings(db, checked.valid);
+    for (const d of duplicates) io.stderr.write(`${name}: line ${d.line}: warning: ${caseRuleEnglish(d.warning)}${values['skip-duplicates'] ? ' (skipped)' : ''}\n`);
+    const skipDuplicates = values['skip-duplicates'] ? new Set(duplicates.map((d) => d.line)) : new Set<number>();
+    const rows = checked.valid.filter((r) => !skipDuplicates.has(r.line));
+    const skippedLines = [...checked.invalidLines, ...skipDuplicates].sort((a, b) => a - b);
+    if (rows.length === 0) {
+      io.stdout.write(`Every row duplicates an open case; nothing was imported.\n`);
+      return 1;
+    }
+    const { created } = await importCases(db, calendar, user, now, rows, {
+      skipped: skippedLines.length,
       onProgress: (done, total) => io.stderr.write(`… ${done} of ${total} cases\n`),
     });
     const ranges = referenceRanges(created.map((c) => c.reference));
     const refs = ranges.map((r) => (r.from === r.to ? r.from : `from ${r.from} to ${r.to}`)).join('; ');
-    io.stdout.write(`${created.length} imported (references ${refs}), ${bad} skipped${bad > 0 ? ` (lines ${checked.invalidLines.join(', ')})` : ''}.\n`);
+    const skipped = skippedLines.length;
+    io.stdout.write(`${created.length} imported (references ${refs}), ${skipped} skipped${skipped > 0 ? ` (lines ${skippedLines.join(', ')})` : ''}${duplicates.length > 0 && !values['skip-duplicates'] ? `, ${duplicates.length} possible duplicate${duplicates.length === 1 ? '' : 's'} imported (listed above)` : ''}.\n`);
     return 0;
   });
 }

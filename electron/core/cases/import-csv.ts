@@ -10,7 +10,9 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { CalendarError, computeDeadline, daysForType, type DeskCalendar } from '../calendar/index.ts';
 import { isDeskError } from '../errors.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts';
-import { checkArrival, createCase, type Intake } from './intake.ts';
+import { checkArrival, createCase, findDuplicates, type Intake } from './intake.ts';
+import type { ImportWarning } from '../../contract/index.ts';
+import type { Db } from './records.ts';
 
 /** A problem with the file as a whole: nothing in it is imported. */
 export class ImportFileError extends Error {
@@ -290,6 +292,24 @@ function checkRow(line: number, columns: string[], fields: string[], calendar: D
     throw e;
   }
   return { line, input };
+}
+
+export interface RowWarning {
+  line: number;
+  warning: ImportWarning;
+}
+
+/**
+ * Rows that duplicate an open case already on the desk (same member by email or name, same type: the
+ * intake screen's own check). They are warnings: imported unless the caller skips them.
+ */
+export async function duplicateWarnings(db: Db, rows: readonly ValidRow[]): Promise<RowWarning[]> {
+  const out: RowWarning[] = [];
+  for (const row of rows) {
+    const [first] = await findDuplicates(db, { type: row.input.type, memberName: row.input.memberName, memberEmail: row.input.memberEmail });
+    if (first) out.push({ line: row.line, warning: { code: 'DUPLICATE_OF_OPEN_CASE', reference: first.reference } });
+  }
+  return out;
 }
 
 export interface ImportResult {

@@ -5,7 +5,7 @@ import { computeDeadline, daysForType, japanDateOf, legalMark, CalendarError, ty
 import { DeskError } from '../errors.ts';
 import { caseRow, recordEvent, refreshSearch, type Db } from './records.ts';
 import { caseFlags } from './flags.ts';
-import { normaliseKana, searchKey } from './normalize.ts';
+import { nameKey, normaliseKana } from './normalize.ts';
 
 export type Intake = z.output<typeof intakeInput>;
 
@@ -65,6 +65,7 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
       requester_kind: input.requesterKind,
       requester_name: input.requesterKind === 'member' ? '' : input.requesterName,
       member_name: input.memberName,
+      member_name_key: nameKey(input.memberName),
       member_kana: normaliseKana(input.memberKana),
       member_email: input.memberEmail,
       member_postal_code: input.memberPostalCode,
@@ -84,10 +85,10 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
   return { id, reference, flags: caseFlags(await caseRow(db, id)) };
 }
 
-/** Open cases of the same type for the same member (same email, or same name): shown before saving. */
+/** Open cases of the same type for the same member (same email, or the same name by nameKey): shown before saving. */
 export async function findDuplicates(db: Db, q: { type: RequestType; memberName: string; memberEmail: string }): Promise<DuplicateCandidate[]> {
   const email = q.memberEmail.trim().toLowerCase();
-  const name = searchKey(q.memberName).replace(/\s+/g, '');
+  const name = nameKey(q.memberName);
   if (!email && !name) return [];
   const rows = await db
     .selectFrom('cases')
@@ -97,7 +98,7 @@ export async function findDuplicates(db: Db, q: { type: RequestType; memberName:
     .where((eb) => {
       const ors = [];
       if (email) ors.push(eb(eb.fn('lower', ['member_email']), '=', email));
-      if (name) ors.push(eb(eb.fn('replace', [eb.fn('lower', ['member_name']), eb.val(' '), eb.val('')]), '=', name));
+      if (name) ors.push(eb('member_name_key', '=', name));
       return eb.or(ors);
     })
     .orderBy('arrived_at', 'desc')

@@ -4,10 +4,10 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
-import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
+import type { listInput, QueuePage, QueueRow, QueueTab, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
-import { ftsPhrase, searchKey } from './normalize.ts';
+import { ftsPhrase, nameKey, searchKey } from './normalize.ts';
 import type { Db } from './records.ts';
 
 export type ListInput = z.output<typeof listInput>;
@@ -31,7 +31,9 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const overdue = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
-    switch (input.view) {
+    // A search looks through every case whatever the tab; each hit says which tab it is in (tabOf).
+    const view = input.search.trim() === '' ? input.view : null;
+    switch (view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
         break;
@@ -62,15 +64,22 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     if (input.paused !== null) all.push(eb('paused', '=', input.paused ? 1 : 0));
     const q = searchKey(input.search);
     if (q) {
+      // The query as typed, and as nameKey has it (no spaces): the index holds names both ways (records.ts).
+      const forms = [...new Set([q, nameKey(input.search)])].filter((f) => f !== '');
+      const like = (f: string) => sql<SqlBool>`body LIKE ${`%${f.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
       // Trigram matching needs three characters; a one- or two-character query scans the index text.
-      const hits =
-        [...q].length >= 3
-          ? sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${ftsPhrase(q)})`
-          : sql<number>`(SELECT rowid FROM case_search WHERE body LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\')`;
+      const hits = forms.every((f) => [...f].length >= 3)
+        ? sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${forms.map(ftsPhrase).join(' OR ')})`
+        : sql<number>`(SELECT rowid FROM case_search WHERE ${sql.join(forms.map(like), sql` OR `)})`;
       all.push(eb('id', 'in', hits));
     }
     return eb.and(all);
   };
+}
+
+/** The queue tab a case is listed under (a search shows it beside each hit). */
+function tabOf(status: string): QueueTab {
+  return status === 'closed' ? 'closed' : status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open';
 }
 
 const ORDER: Record<ListInput['sort'], string[]> = {
@@ -132,6 +141,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         urgency: u.urgency,
         legalMark: r.legal_mark,
         legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
+        tab: tabOf(r.status),
       };
     }),
     total: Number(count.n),

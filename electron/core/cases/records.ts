@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
 import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
 import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
-import { searchKey } from './normalize.ts';
+import { nameKey, searchKey } from './normalize.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -45,7 +45,10 @@ type SearchFields = Pick<CaseRow, 'reference' | 'member_name' | 'member_kana' | 
 
 /** The text a search finds a case by: reference, names, email, member id, the request, its notes. */
 export function searchBody(row: SearchFields, notes: readonly string[]): string {
-  return searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
+  const text = searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
+  // The names once more without spaces (nameKey), so 「加藤隆」 finds 「加藤 隆」; the query side is in queue.ts.
+  const keys = [row.member_name, row.member_kana, row.requester_name].map(nameKey).filter((k) => k !== '');
+  return [text, ...keys].join('\n');
 }
 
 /** Keeps the trigram index in step with what a search should find on this case. */
