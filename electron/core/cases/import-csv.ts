@@ -134,7 +134,7 @@ function firstUndecodableLine(encoding: string, bytes: Uint8Array): number {
  */
 export function readImportBytes(bytes: Uint8Array): DecodedImport {
   if (bytes.length === 0) throw new ImportFileError('The file is empty.');
-  let decoded: DecodedImport | null = null;
+  let decoded: DecodedImport;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
     const text = decodeStrict(encoding.toLowerCase(), bytes);

@@ -38,12 +38,12 @@ afterEach(async () => {
 
 describe('one name normaliser', () => {
   it('nameKey: width, kana and spaces do not matter (a law over random names)', () => {
-    expect(nameKey('やまだ　はなこ')).toBe(nameKey('ﾔﾏﾀﾞﾊﾅｺ'));
+    expect(nameKey('やまだ\u3000はなこ')).toBe(nameKey('ﾔﾏﾀﾞﾊﾅｺ'));
     expect(nameKey('加藤 隆')).toBe('加藤隆');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('や', 'ま', 'だ', 'カ', 'ト', 'ウ', '加', '藤', 'A', 'ｂ', ' ', '　'), { maxLength: 12 }), (chars) => {
+      fc.property(fc.array(fc.constantFrom('や', 'ま', 'だ', 'カ', 'ト', 'ウ', '加', '藤', 'A', 'ｂ', ' ', '\u3000'), { maxLength: 12 }), (chars) => {
         const s = chars.join('');
-        expect(nameKey(s)).toBe(nameKey(s.replace(/[\s　]/g, '')));
+        expect(nameKey(s)).toBe(nameKey(s.replace(/\s/g, '')));
         expect(nameKey(nameKey(s))).toBe(nameKey(s));
       }),
     );
