@@ -108,9 +108,27 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
+/**
+ * `--days -1` reads as `--days=-1`: parseArgs would take "-1" for an option and say something else, so a
+ * value that looks like a negative number is joined to the option that takes a value before it.
+ */
+function joinNegativeValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(oneLine((e as Error).message));
   }
@@ -186,8 +204,11 @@ async function dueStream(calendar: DeskCalendar, io: CommandIo): Promise<number>
   let lineNo = 0;
   let rejected = 0;
   let out: string[] = [];
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNo++;
+    // A file saved by Windows tools starts with a BOM; blank lines (a trailing one, spacing) are skipped.
+    const line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    if (line.trim() === '') continue;
     let result: string;
     try {
       let request: unknown;
@@ -207,7 +228,7 @@ async function dueStream(calendar: DeskCalendar, io: CommandIo): Promise<number>
         throw new LineError(`"days" must be a whole number 0 or more, not ${JSON.stringify(days)}`);
       }
       const d = computeDeadline(calendar, parseInstant(arrived, 'arrived'), parseDays(days, '"days"'));
-      result = JSON.stringify({ start: d.start, due: d.due });
+      result = JSON.stringify({ start: d.start, due: d.due, provisional: d.provisional });
     } catch (e) {
       if (!(e instanceof CalendarError || e instanceof LineError)) throw e;
       rejected++;
@@ -264,7 +285,7 @@ async function dueCommand(args: string[], io: CommandIo): Promise<number> {
   }
   const d = computeDeadline(calendar, arrivedMs, days);
   if (values.json) {
-    say(io.stdout, JSON.stringify({ start: d.start, due: d.due }));
+    say(io.stdout, JSON.stringify({ start: d.start, due: d.due, provisional: d.provisional }));
   } else {
     say(io.stdout, `day 0  ${d.start}\ndue    ${d.due} by ${calendar.rules.businessHours.close} Japan time (${days} business days after day 0)`);
     if (d.provisional) {
