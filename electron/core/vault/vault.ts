@@ -112,7 +112,9 @@ async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): 
       const msg =
         e.reason === 'wrong-key'
           ? `The case database ${paths.database} does not match its key-slot file (or is damaged). Restore both from the same backup; nothing was changed.`
-          : `The case database ${paths.database} cannot be read: ${e.message}`;
+          : e.reason === 'not-a-database'
+            ? `${e.message}. Restore the desk's folder from a backup; nothing was changed.`
+            : `The case database ${paths.database} cannot be read: ${e.message}`;
       throw new DeskError('STORAGE_DAMAGED', msg);
     }
     throw e;

@@ -221,9 +221,9 @@ describe('calendar CLI input errors', () => {
 
   it('has --help for each command', async () => {
     const cases = [
-      [['--help'], /Usage: desk calendar <command>/],
-      [['closed', '--help'], /Usage: desk calendar closed YEAR/],
-      [['due', '--help'], /Usage: desk calendar due --arrived/],
+      [['--help'], /Usage: npm run desk -- calendar <command>/],
+      [['closed', '--help'], /Usage: npm run desk -- calendar closed YEAR/],
+      [['due', '--help'], /Usage: npm run desk -- calendar due --arrived/],
     ] as const;
     const results = await Promise.all(cases.map(([args]) => runHere([...args])));
     results.forEach((r, i) => {
