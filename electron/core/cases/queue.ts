@@ -30,7 +30,11 @@ function endOfWeek(today: string): string {
 function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    const overdue = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    // Art. 39: two weeks after arrival the member may sue, paused or not; until the member is notified
+    // such a case is overdue too (the queue marks it with its own badge, core/calendar/legal-mark.ts).
+    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
+    const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // A search looks through every case whatever the tab; each hit says which tab it is in (tabOf).
     const view = input.search.trim() === '' ? input.view : null;
     switch (view) {

@@ -15,6 +15,7 @@ export const enCaseRules: Record<CaseRulesKey, string> = {
   'caseRules.proposed.hint': 'A rejection, or a withdrawal without the member’s written withdrawal, is final only once a supervisor who did not decide it approves it, like a decision.',
   'caseRules.withdraw.written': 'The member’s written withdrawal has been received',
   'caseRules.withdraw.writtenHint': 'Without one (by phone, for example), another supervisor approves the withdrawal before it is final.',
+  'caseRules.intake.kindsOptional': 'If not known yet, leave it empty: it is recorded before the decision.',
   'caseRules.decide.kinds': 'What the member asks for',
   'caseRules.kindsUnknown': 'Not known yet',
   'caseRules.legalMarkPassed': 'Two weeks passed',

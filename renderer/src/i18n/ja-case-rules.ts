@@ -15,6 +15,7 @@ export const jaCaseRules = {
   'caseRules.proposed.hint': '却下や、本人の書面によらない取下げは、決定と同じく、決定した人とは別の責任者が承認して確定します。',
   'caseRules.withdraw.written': '本人の書面による取下げを受け取っている',
   'caseRules.withdraw.writtenHint': '書面がない場合（電話など）は、取下げの記録を別の責任者が承認して確定します。',
+  'caseRules.intake.kindsOptional': 'まだ分からなければ空欄のまま登録できます（決定の前に記録します）。',
   'caseRules.decide.kinds': '請求の内容',
   'caseRules.kindsUnknown': '未確定',
   'caseRules.legalMarkPassed': '2週間経過',

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CalendarChange, CaseFile, CreatedCase } from '../../../electron/contract/index.ts';
+import type { CalendarChange, CaseFile, CreatedCase, QueuePage } from '../../../electron/contract/index.ts';
 
 let now = Date.parse('2026-12-01T01:00:00Z'); // Tue 10:00 in Tokyo
 let rt: DeskRuntime;
@@ -167,5 +167,15 @@ describe('rule 4: the Art. 39 mark and the due date', () => {
     expect((await get(c.id)).flags).toContainEqual({ code: 'DUE_AFTER_LEGAL_MARK', due: '2026-05-18', mark: '2026-05-12' });
     const plain = await create();
     expect(plain.flags).toEqual([]);
+  });
+
+  it('the overdue view includes a case past its mark and not notified, even paused with its due date ahead', async () => {
+    // Arrived 2026-11-13 (mark 11-27); paused for documents, so the due date is not what makes it late.
+    const late = await create({ arrivedAt: '2026-11-13T10:00:00+09:00' });
+    value(await rt.dispatch('cases.pause', { id: late.id, reasonKind: 'identity_documents', reason: '本人確認書類の提出待ち' }));
+    const fresh = await create();
+    const rows = (value(await rt.dispatch('cases.list', { view: 'overdue' })) as QueuePage).rows;
+    expect(rows.map((r) => [r.id, r.legalMarkState, r.urgency])).toEqual([[late.id, 'passed', 'paused']]);
+    expect(rows.map((r) => r.id)).not.toContain(fresh.id);
   });
 });

@@ -55,6 +55,8 @@ export function QueueScreen() {
 
   const loading = loaded.key !== key;
   const page = loaded.page;
+  // A search looks through every tab (the core ignores the view); the table says where each hit is.
+  const searching = search.trim() !== '';
   const plainOpenView = state.view === 'all_open' && !hasFilters(state);
   const emptyOpen = !loading && !loaded.error && page !== null && page.total === 0 && plainOpenView;
 
@@ -99,6 +101,11 @@ export function QueueScreen() {
             leftSection={<IconSearch size={16} aria-hidden />}
             value={state.search}
             onChange={(e) => patch({ search: e.currentTarget.value, page: 1 })}
+            // Enter on a search with a single hit opens that case.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && searching && !loading && page?.total === 1 && page.rows[0]) go({ name: 'case', id: page.rows[0].id });
+            }}
+            description={searching ? t('caseRules.search.openHint') : undefined}
             w={320}
             data-testid="queue-search"
           />
@@ -118,6 +125,11 @@ export function QueueScreen() {
         </Tabs.List>
       </Tabs>
 
+      {searching && (
+        <Text size="sm" fw={600} data-testid="search-all-tabs">
+          {t('caseRules.search.allTabs', { query: search.trim() })}
+        </Text>
+      )}
       <QueueFilters state={state} onChange={patch} onReplace={setQueue} accounts={accounts} />
 
       {bulk && <BulkResult action={bulk.action} outcome={bulk.outcome} onClose={() => setBulk(null)} />}
@@ -145,6 +157,7 @@ export function QueueScreen() {
           ) : (
             page && (
               <QueueTable
+                searching={searching}
                 rows={page.rows}
                 state={state}
                 selected={selected}

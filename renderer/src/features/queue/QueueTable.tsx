@@ -1,6 +1,6 @@
 // One page of the queue. Every deadline figure (day 0, due, business days left, urgency, legal mark)
 // is the core's; the row is coloured by the urgency it sent.
-import { Anchor, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
@@ -20,7 +20,15 @@ const rowStyle: Record<Urgency, CSSProperties> = {
   done: { color: 'var(--mantine-color-dimmed)', boxShadow: 'inset 4px 0 0 transparent' },
 };
 
+/** Art. 39 mark passed and not notified: its own colour (grape), apart from the due date's red. */
+const markPassedStyle = (urgency: Urgency): CSSProperties => ({
+  boxShadow: 'inset 4px 0 0 var(--mantine-color-grape-6)',
+  ...(urgency === 'overdue' ? {} : { background: 'var(--mantine-color-grape-0)' }),
+});
+
 interface Props {
+  /** A search is shown: it looks through every tab, and each row says which tab it is in. */
+  searching?: boolean;
   rows: QueueRow[];
   state: QueueState;
   selected: ReadonlySet<number>;
@@ -29,7 +37,7 @@ interface Props {
   onOpen: (row: QueueRow) => void;
 }
 
-export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen }: Props) {
+export function QueueTable({ searching = false, rows, state, selected, onSelect, onSort, onOpen }: Props) {
   const { t } = useI18n();
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someSelected = rows.some((r) => selected.has(r.id));
@@ -67,7 +75,8 @@ export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen }: 
               data-case-id={r.id}
               data-reference={r.reference}
               data-urgency={r.urgency}
-              style={{ ...rowStyle[r.urgency], cursor: 'pointer' }}
+              data-legal-mark={r.legalMarkState ?? undefined}
+              style={{ ...rowStyle[r.urgency], ...(r.legalMarkState === 'passed' ? markPassedStyle(r.urgency) : {}), cursor: 'pointer' }}
               onClick={() => onOpen(r)}
             >
               <Table.Td onClick={(e) => e.stopPropagation()}>
@@ -94,6 +103,16 @@ export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen }: 
                     {r.reference}
                   </Anchor>
                   <LegalMark state={r.legalMarkState} mark={r.legalMark} />
+                  {r.legalMarkState === 'passed' && (
+                    <Badge color="grape" variant="light" size="xs" title={t('caseRules.legalMarkPassedHint')} data-testid="legal-mark-passed">
+                      {t('caseRules.legalMarkPassed')}
+                    </Badge>
+                  )}
+                  {searching && (
+                    <Badge color="gray" variant="outline" size="xs" data-testid="search-tab" data-tab={r.tab}>
+                      {t('caseRules.search.tab', { tab: t(`queue.view.${r.tab}`) })}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>
