@@ -6,11 +6,7 @@ import type { RequestType } from './case-vocabulary.ts';
 /** Why a move or an input is refused. Carried on a DeskErrorData as `rule`. */
 export type CaseRuleRefusal =
   /** Deciding needs to know what was asked (訂正/追加/削除; 利用停止/消去/第三者提供停止). */
-  | { code: 'KINDS_REQUIRED'; type: RequestType }
-  /** The fee is outside the range the desk takes. */
-  | { code: 'FEE_OUT_OF_RANGE'; min: number; max: number }
-  /** A setting outside its allowed range (not clamped). */
-  | { code: 'SETTING_OUT_OF_RANGE'; setting: 'autoLockMinutes'; min: number; max: number };
+  | { code: 'KINDS_REQUIRED'; type: RequestType };
 
 /** What a person should notice about a case, at intake and in its header. */
 export type CaseFlag =
@@ -29,10 +25,6 @@ export function caseRuleEnglish(r: CaseRuleCode): string {
   switch (r.code) {
     case 'KINDS_REQUIRED':
       return `Record what the member asks for (the ${r.type} request's sub-kind) before deciding.`;
-    case 'FEE_OUT_OF_RANGE':
-      return `The amount must be between ¥${r.min.toLocaleString('en')} and ¥${r.max.toLocaleString('en')}.`;
-    case 'SETTING_OUT_OF_RANGE':
-      return `${r.setting} must be between ${r.min} and ${r.max}.`;
     case 'KINDS_NOT_KNOWN':
       return 'What the member asks for is not known yet; the decision needs it.';
     case 'DUE_AFTER_LEGAL_MARK':

@@ -1,7 +1,7 @@
 // Input schemas of the case methods. Names and addresses typed on Japanese PCs arrive with full-width
 // letters, digits and ＠; they are NFKC-normalised before they are checked (DOMAIN.md, issue 4).
 import { z } from 'zod';
-import { nfkc, requiredText, shortText, username } from './fields.ts';
+import { identifier, kana, nfkc, optionalPostalCode, requiredText, shortText, username, yenAmount } from './fields.ts';
 import * as v from './case-vocabulary.ts';
 
 /** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
@@ -50,15 +50,11 @@ export const intakeInput = z
     requesterKind: z.enum(v.requesterKinds),
     requesterName: optionalText(200),
     memberName: personName,
-    memberKana: optionalText(200),
+    memberKana: kana(200).optional().default(''),
     memberEmail: z.union([memberEmail, z.literal('').transform(() => '')]).default(''),
-    memberPostalCode: z
-      .string()
-      .transform(nfkc)
-      .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'))
-      .default(''),
+    memberPostalCode: optionalPostalCode.default(''),
     memberAddress: optionalText(500),
-    memberId: optionalText(64),
+    memberId: identifier(64).optional().default(''),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
   })
@@ -143,7 +139,7 @@ export const caseInputs = {
   recordFee: withId({
     kind: z.enum(['payment', 'refund']),
     method: z.enum(v.feeMethods),
-    amount: z.number().int().min(1, 'The amount must be at least ¥1.').max(1_000_000),
+    amount: yenAmount,
     receivedOn: isoDate,
     note: shortText(500).default(''),
   }),

@@ -1,7 +1,7 @@
 // Words a case-rule code (electron/contract/case-rules.ts) in the UI language, from its parameters.
 import { requestKinds, type CaseRuleCode, type RequestType } from '../../../electron/contract/index.ts';
 import type { Locale, MessageKey, Translate } from './catalog.ts';
-import { formatDate, listOf, yen } from './format.ts';
+import { formatDate, listOf } from './format.ts';
 
 function kindsOf(t: Translate, locale: Locale, type: RequestType): string {
   return listOf(locale, (requestKinds[type] as readonly string[]).map((k) => t(`kind.${type}.${k}` as MessageKey)));
@@ -11,10 +11,6 @@ export function caseRuleText(t: Translate, locale: Locale, rule: CaseRuleCode, t
   switch (rule.code) {
     case 'KINDS_REQUIRED':
       return t('caseRules.KINDS_REQUIRED', { kinds: kindsOf(t, locale, rule.type) });
-    case 'FEE_OUT_OF_RANGE':
-      return t('caseRules.FEE_OUT_OF_RANGE', { min: yen(locale, rule.min), max: yen(locale, rule.max) });
-    case 'SETTING_OUT_OF_RANGE':
-      return t('caseRules.SETTING_OUT_OF_RANGE', { min: rule.min, max: rule.max });
     case 'KINDS_NOT_KNOWN':
       return t('caseRules.KINDS_NOT_KNOWN', { kinds: type ? kindsOf(t, locale, type) : '' });
     case 'DUE_AFTER_LEGAL_MARK':

@@ -3,8 +3,6 @@ import type { CaseRulesKey } from './ja-case-rules.ts';
 
 export const enCaseRules: Record<CaseRulesKey, string> = {
   'caseRules.KINDS_REQUIRED': 'Before deciding, choose what the member asks for ({kinds}).',
-  'caseRules.FEE_OUT_OF_RANGE': 'Enter an amount from {min} to {max}.',
-  'caseRules.SETTING_OUT_OF_RANGE': 'Enter a value from {min} to {max}.',
   'caseRules.KINDS_NOT_KNOWN': 'What the member asks for ({kinds}) is not known yet. Find out and record it before deciding.',
   'caseRules.DUE_AFTER_LEGAL_MARK': 'The due date ({due}) is after the two-week mark ({mark}, APPI Art. 39). From the mark the member may sue for an answer.',
   'caseRules.DUPLICATE_OF_OPEN_CASE': 'May duplicate open case {reference} (same member, same type).',
@@ -23,6 +21,8 @@ export const enCaseRules: Record<CaseRulesKey, string> = {
   'caseRules.search.allTabs': 'Results for “{query}” (all tabs)',
   'caseRules.search.tab': 'Tab: {tab}',
   'caseRules.search.openHint': 'With a single result, Enter opens it.',
+  'validation.pattern.memberKana': 'Enter the reading in kana (hiragana or katakana).',
+  'validation.pattern.phone': 'A phone number has digits, hyphens and a leading + only (e.g. 03-1234-5678).',
   'event.rejection_proposed': 'Rejection decided (waiting for approval)',
   'event.withdrawal_proposed': 'Withdrawal recorded (waiting for approval)',
   'event.due_restored': 'Due date restored (a recompute after the clock stopped undone)',

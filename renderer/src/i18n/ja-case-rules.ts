@@ -3,8 +3,6 @@
 // ja.ts spreads them into the one catalog; en-case-rules.ts must match key for key.
 export const jaCaseRules = {
   'caseRules.KINDS_REQUIRED': '決定の前に、請求の内容（{kinds}のどれか）を選んでください。',
-  'caseRules.FEE_OUT_OF_RANGE': '金額は{min}から{max}までで入力してください。',
-  'caseRules.SETTING_OUT_OF_RANGE': '{min}から{max}までの値を入力してください。',
   'caseRules.KINDS_NOT_KNOWN': '請求の内容（{kinds}）がまだ分かっていません。決定の前に確認して記録してください。',
   'caseRules.DUE_AFTER_LEGAL_MARK': '回答期限（{due}）が受付から2週間の日（{mark}、個人情報保護法第39条）より後です。2週間を過ぎると本人は回答を求めて訴えを提起できます。',
   'caseRules.DUPLICATE_OF_OPEN_CASE': '同じ本人・同じ種類の未完了の案件 {reference} と重複している可能性があります。',
@@ -23,6 +21,8 @@ export const jaCaseRules = {
   'caseRules.search.allTabs': '「{query}」の検索結果（すべてのタブ）',
   'caseRules.search.tab': 'タブ：{tab}',
   'caseRules.search.openHint': '結果が1件のときは Enter で開きます。',
+  'validation.pattern.memberKana': 'ふりがなは、ひらがなかカタカナで入力してください。',
+  'validation.pattern.phone': '電話番号は数字とハイフン（先頭に＋も可）で入力してください（例：03-1234-5678）。',
   'event.rejection_proposed': '却下の決定（承認待ち）',
   'event.withdrawal_proposed': '取下げの記録（承認待ち）',
   'event.due_restored': '回答期限の復元（完了後の再計算を取り消し）',
