@@ -9,7 +9,7 @@ for p in "${parts[@]}"; do
   [ -d "$p" ] || continue
   for f in "$p"/*; do
     [ -x "$f" ] || continue
-    b="$(basename "$f")"
+    b="${f##*/}"
     case "$b" in
       python* | make | gmake | cc | c++ | cpp | gcc* | g++* | clang* | *-gcc* | *-g++* | node-gyp) continue ;;
     esac

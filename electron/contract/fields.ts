@@ -68,14 +68,22 @@ export const recoveryKey = z
 // Inputs as Japanese staff type them (issue 11, item 6): the IME gives full-width digits and hyphens
 // (１６０－００２３, ０３－１２３４－５６７８); every numeric field is NFKC-normalised before it is checked.
 
+const postalText = (s: string) => nfkc(s).replace(/[\s\u2010-\u2015\u2212\u30fc]/g, (c) => (/\s/.test(c) ? '' : '-'));
+const postalFormat = (s: string) => (s === '' ? '' : `${s.replace('-', '').slice(0, 3)}-${s.replace('-', '').slice(3)}`);
+
 /** A postal code, stored and shown as 123-4567 (typed with or without the hyphen, full-width or not). */
 export const postalCode = z
   .string()
-  .transform((s) => nfkc(s).replace(/[\s\u2010-\u2015\u2212\u30fc]/g, (c) => (/\s/.test(c) ? '' : '-')))
+  .transform(postalText)
   .pipe(z.string().regex(/^\d{3}-?\d{4}$/, 'Postal code is 7 digits, e.g. 160-0023.'))
-  .transform((s) => `${s.replace('-', '').slice(0, 3)}-${s.replace('-', '').slice(3)}`);
+  .transform(postalFormat);
 
-export const optionalPostalCode = z.union([z.string().transform(nfkc).pipe(z.literal('')), postalCode]);
+/** The same, or empty (one pipeline, not a union: a union's failure would hide the object's other checks). */
+export const optionalPostalCode = z
+  .string()
+  .transform(postalText)
+  .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'))
+  .transform(postalFormat);
 
 /** A phone number: digits, hyphens and a leading +, as typed (full-width accepted); empty allowed. */
 export const phone = z

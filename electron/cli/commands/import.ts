@@ -33,6 +33,8 @@ Example:
 Exit status: 0 cases were imported; 1 nothing was imported because of errors; 2 the command line is wrong.
 The password comes from PRIVACY_DESK_PASSWORD or is asked for in a terminal.`;
 
+const MAX_LISTED_WARNINGS = 50;
+
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -84,7 +86,9 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       return 1;
     }
     const duplicates = await duplicateWarnings(db, checked.valid);
-    for (const d of duplicates) io.stderr.write(`${name}: line ${d.line}: warning: ${caseRuleEnglish(d.warning)}${values['skip-duplicates'] ? ' (skipped)' : ''}\n`);
+    // The first ones by line; a big file of repeat requests is summed up rather than listed whole.
+    for (const d of duplicates.slice(0, MAX_LISTED_WARNINGS)) io.stderr.write(`${name}: line ${d.line}: warning: ${caseRuleEnglish(d.warning)}${values['skip-duplicates'] ? ' (skipped)' : ''}\n`);
+    if (duplicates.length > MAX_LISTED_WARNINGS) io.stderr.write(`${name}: … and ${duplicates.length - MAX_LISTED_WARNINGS} more rows duplicating an open case.\n`);
     const skipDuplicates = values['skip-duplicates'] ? new Set(duplicates.map((d) => d.line)) : new Set<number>();
     const rows = checked.valid.filter((r) => !skipDuplicates.has(r.line));
     const skippedLines = [...checked.invalidLines, ...skipDuplicates].sort((a, b) => a - b);

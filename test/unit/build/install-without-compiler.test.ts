@@ -43,7 +43,7 @@ describe('installing without a compiler', () => {
     expect(out.trim()).toMatch(new RegExp(`prebuilds[\\\\/]${process.platform}-${process.arch}\\.node$`));
   });
 
-  it('build/path-without-compilers.sh hides python3, make and cc but keeps node', () => {
+  it('build/path-without-compilers.sh hides python3, make and cc but keeps node', { timeout: 120_000 }, () => {
     const dir = execFileSync('bash', [path.join(root, 'build/path-without-compilers.sh')], { encoding: 'utf8' }).trim();
     try {
       const found = spawnSync('bash', ['-c', 'command -v python3 make cc gcc; command -v node >/dev/null && echo node-ok'], { env: { ...process.env, PATH: dir }, encoding: 'utf8' });
