@@ -30,6 +30,20 @@ export interface AuditLogTable {
   detail: string; // JSON: before/after for changes
   prev_hash: string;
   hash: string;
+  /** SHA-256 of detail; NULL only on rows written before migration 0014. detail is '' once redacted. */
+  detail_hash: string | null;
+  /** The acting person's user name or '@system'; NULL on rows before 0014. */
+  signer: string | null;
+  signature: string | null;
+  /** On rows that introduce a signing key: that public key (SPKI DER, base64). */
+  public_key: string | null;
+}
+
+export interface AuditKeysTable {
+  principal: '@system';
+  public_key: string;
+  private_key: string; // PKCS#8 DER, base64: inside the encrypted file only
+  created_at: string;
 }
 
 export interface DeskDaysTable {
@@ -181,6 +195,7 @@ export interface DB {
   accounts: AccountsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  audit_keys: AuditKeysTable;
   desk_days: DeskDaysTable;
   cases: CasesTable;
   case_events: CaseEventsTable;

@@ -11,3 +11,4 @@ export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './case-rules.ts';
+export * from './audit.ts';

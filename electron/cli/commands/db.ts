@@ -1,17 +1,22 @@
 // `desk db check`: is this PC's desk whole? SQLite's integrity check over every page (each page's
 // Poly1305 tag is verified as it is read), the cipher check (the file on disk is not plaintext and
-// uses the expected cipher), the key-slot file against the accounts, and the audit chain.
+// uses the expected cipher), the key-slot file against the accounts, and the audit log exactly as
+// `audit verify` checks it (chain, signatures, the row counter, and any --anchor).
 import { parseArgs } from 'node:util';
 import { closeSync, openSync, readSync, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { readKeySlots, recoverySlot } from '../../core/keys/key-slots.ts';
 import { verifyAudit } from '../../core/audit/audit-log.ts';
-import { usageError, type CliIO } from '../io.ts';
+import { auditProblemText } from '../audit-words.ts';
+import { CliError, usageError, type CliIO } from '../io.ts';
+import { readAnchorArg } from '../anchor-arg.ts';
+import type { AuditAnchor } from '../../core/audit/verify-audit.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 
-export const DB_HELP = `Usage: npm run desk -- db check --data-dir DIR --user NAME
+export const DB_HELP = `Usage: npm run desk -- db check --data-dir DIR --user NAME [--anchor BACKUP|SEQ:HASH]...
 
-Checks the desk in DIR: SQLite integrity, encryption on disk, key slots, audit chain.
+Checks the desk in DIR: SQLite integrity, encryption on disk, key slots, and the audit log exactly as
+"audit verify" does (signed chain, cut-off end, anchors).
 Prints OK or what is wrong; exits 0 only when everything holds.
 The password comes from PRIVACY_DESK_PASSWORD or is asked for in a terminal.`;
 
@@ -31,12 +36,17 @@ function startsPlain(path: string): boolean {
 
 export async function dbCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, anchor: { type: 'string', multiple: true }, help: { type: 'boolean' } } });
   if (values.help || sub === '--help') {
     io.stdout.write(DB_HELP + '\n');
     return 0;
   }
   if (sub !== 'check') throw usageError(DB_HELP, `Unknown db command "${sub ?? ''}".`);
+  const anchors: AuditAnchor[] = (values.anchor ?? []).map((a) => {
+    const anchor = readAnchorArg(a);
+    if (!anchor) throw new CliError(`--anchor ${a}: neither a backup folder with a manifest recording the audit log's head, nor SEQ:HASH.`, 2);
+    return anchor;
+  });
   const problems = await withUnlockedDesk(io, values['data-dir'], values.user, async (desk, paths) => {
     const found: string[] = [];
     const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(desk.store.db);
@@ -51,8 +61,8 @@ export async function dbCommand(args: string[], io: CliIO): Promise<number> {
     for (const a of accounts) {
       if (!a.disabled && !slots.slots.some((s) => s.id === a.slot_id)) found.push(`key slots: the account ${a.username} has no key slot (reset it)`);
     }
-    const audit = await verifyAudit(desk.store.db);
-    if (!audit.ok) found.push(`audit: row ${audit.brokenAt} is broken: ${audit.reason}`);
+    const audit = await verifyAudit(desk.store.db, anchors);
+    if (!audit.ok) found.push(`audit: row ${audit.brokenAt} is broken: ${auditProblemText(audit.problem)}`);
     io.stdout.write(
       `integrity: ${lines[0] === 'ok' && lines.length === 1 ? 'ok' : 'FAILED'}\n` +
         `cipher: ${found.some((p) => p.startsWith('cipher')) ? 'FAILED' : 'ok (chacha20, encrypted on disk)'}\n` +

@@ -5,7 +5,8 @@ import type { Account as AccountView, SessionUser } from '../../contract/index.t
 import type { Account } from '../../../db/schema.ts';
 import { DeskError } from '../errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { makeUserSlot, openSlot, readKeySlots, userSlot, withSlot, withoutUserSlot, writeKeySlots, type KdfCost } from '../keys/key-slots.ts';
+import { loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
+import { makeUserSlot, openUserSlot, readKeySlots, userSlot, withSlot, withoutUserSlot, writeKeySlots, type KdfCost } from '../keys/key-slots.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { newOneTimePassword } from './one-time-password.ts';
@@ -51,16 +52,38 @@ export async function listAccounts(desk: UnlockedDesk): Promise<AccountView[]> {
  * commits only after the slot file is safely on disk. If the commit then fails, the new slot is
  * refused at login because the row still names the old slot id.
  */
-async function replaceSlot(deps: AccountsDeps, username: string, password: string, rowChanges: Partial<Account>, audit: { actor: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
+async function replaceSlot(
+  deps: AccountsDeps,
+  username: string,
+  password: string,
+  rowChanges: Partial<Account>,
+  audit: { actor: string; action: string; detail?: Record<string, unknown>; signAsSystem?: boolean },
+  /** The person's signing key to wrap: theirs kept (a password change) or a new one, introduced by this row. */
+  signing: { privateKey: Buffer; newPublicKey?: string },
+): Promise<void> {
   const { paths, desk } = deps;
   const file = readKeySlots(paths.keySlots);
-  const slot = await makeUserSlot(file.deskId, username, password, desk.dataKey, deps.kdfCost);
+  const slot = await makeUserSlot(file.deskId, username, password, desk.dataKey, deps.kdfCost, signing.privateKey);
   const now = deps.now();
   await desk.store.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ ...rowChanges, slot_id: slot.id }).where('username', '=', username).execute();
-    await appendAudit(trx, { actor: audit.actor, action: audit.action, entity: 'account', entityId: username, detail: audit.detail ?? {} }, now);
+    await appendAudit(
+      trx,
+      { actor: audit.actor, action: audit.action, entity: 'account', entityId: username, detail: audit.detail ?? {}, publicKey: signing.newPublicKey, signAsSystem: audit.signAsSystem },
+      now,
+    );
     writeKeySlots(paths.keySlots, withSlot(file, slot));
   });
+}
+
+/** A new signing key for an account: wrapped in its new slot, introduced by the row that makes the slot. */
+async function withNewSigningKey<T>(work: (signing: { privateKey: Buffer; newPublicKey: string }) => Promise<T>): Promise<T> {
+  const pair = newSigningKeyPair();
+  try {
+    return await work({ privateKey: pair.privateKey, newPublicKey: pair.publicKey });
+  } finally {
+    pair.privateKey.fill(0);
+  }
 }
 
 export async function createAccount(deps: AccountsDeps, actor: string, input: { username: string; displayName: string; role: 'agent' | 'supervisor' }) {
@@ -73,7 +96,9 @@ export async function createAccount(deps: AccountsDeps, actor: string, input: { 
     .values({ username: input.username, display_name: input.displayName, role: input.role, slot_id: null, must_change_password: 1, created_at: now })
     .execute();
   const oneTimePassword = newOneTimePassword();
-  await replaceSlot(deps, input.username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.create', detail: { after: { displayName: input.displayName, role: input.role } } });
+  await withNewSigningKey((signing) =>
+    replaceSlot(deps, input.username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.create', detail: { after: { displayName: input.displayName, role: input.role } } }, signing),
+  );
   return { username: input.username, oneTimePassword };
 }
 
@@ -81,7 +106,9 @@ export async function resetAccount(deps: AccountsDeps, actor: string, username: 
   const a = await mustFind(deps.desk, username);
   if (username === actor) throw new DeskError('CONFLICT', 'You cannot reset your own account; change your password instead.', { field: 'username' });
   const oneTimePassword = newOneTimePassword();
-  await replaceSlot(deps, username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.reset', detail: { before: { disabled: a.disabled === 1 } } });
+  await withNewSigningKey((signing) =>
+    replaceSlot(deps, username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.reset', detail: { before: { disabled: a.disabled === 1 } } }, signing),
+  );
   return { username, oneTimePassword };
 }
 
@@ -111,11 +138,17 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
 export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
   const file = readKeySlots(deps.paths.keySlots);
   const slot = userSlot(file, username);
-  const key = slot ? await openSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
-  if (!key) throw new DeskError('AUTH_FAILED', 'The current password is wrong.', { field: 'currentPassword' });
-  key.fill(0);
-  if (currentPassword === newPassword) throw new DeskError('INVALID_INPUT', 'Choose a password different from the current one.', { field: 'newPassword' });
-  await replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change' });
+  const keys = slot ? await openUserSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
+  if (!keys) throw new DeskError('AUTH_FAILED', 'The current password is wrong.', { field: 'currentPassword' });
+  keys.dataKey.fill(0);
+  try {
+    if (currentPassword === newPassword) throw new DeskError('INVALID_INPUT', 'Choose a password different from the current one.', { field: 'newPassword' });
+    // The same signing key, wrapped under the new password (login enrolled one if the slot had none).
+    if (keys.signingKey) await replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change' }, { privateKey: keys.signingKey });
+    else await withNewSigningKey((signing) => replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change', signAsSystem: true }, signing));
+  } finally {
+    keys.signingKey?.fill(0);
+  }
   return toSessionUser(await mustFind(deps.desk, username));
 }
 
@@ -123,6 +156,10 @@ export async function changePassword(deps: AccountsDeps, username: string, curre
 export async function recoverSupervisor(deps: AccountsDeps, username: string, newPassword: string): Promise<SessionUser> {
   const a = await findAccount(deps.desk, username);
   if (!a || a.role !== 'supervisor') throw new DeskError('NOT_FOUND', `There is no supervisor account named ${username}.`, { field: 'username' });
-  await replaceSlot(deps, username, newPassword, { must_change_password: 0, disabled: 0 }, { actor: username, action: 'account.recover', detail: { via: 'recovery key' } });
+  // The recovery key holds no person's key: a new one, introduced by a row the desk's system key signs.
+  await withNewSigningKey(async (signing) => {
+    await replaceSlot(deps, username, newPassword, { must_change_password: 0, disabled: 0 }, { actor: username, action: 'account.recover', detail: { via: 'recovery key' }, signAsSystem: true }, signing);
+    await loadSigner(deps.desk.store.db, username, signing.privateKey);
+  });
   return toSessionUser(await mustFind(deps.desk, username));
 }

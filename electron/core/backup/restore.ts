@@ -14,7 +14,8 @@ import { migrations as knownMigrations } from '../../../db/migrations/index.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
-import { openSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
+import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
+import { loadSigner } from '../audit/signing-keys.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { deskPresence } from '../vault/vault.ts';
 import { BACKUP_FILES, manifestSchema, type BackupManifest } from './manifest.ts';
@@ -118,6 +119,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
   const dbPath = join(staging, 'desk.db');
   const slotsPath = join(staging, 'keyslots.json');
   let dataKey: Buffer | null = null;
+  let signingKey: Buffer | null = null;
   try {
     for (const file of BACKUP_FILES) {
       await copyDurably(join(backupDir, file), join(staging, file));
@@ -131,7 +133,12 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     const s = req.secret;
     const slot = s.kind === 'password' ? userSlot(slots, s.username) : recoverySlot(slots);
     if (s.kind === 'recovery' && !slot) throw new DeskError('STORAGE_DAMAGED', 'This backup has no recovery slot; restore it with a staff password.');
-    dataKey = slot ? await openSlot(slots.deskId, slot, s.kind === 'password' ? Buffer.from(s.password, 'utf8') : s.secret) : null;
+    if (s.kind === 'password' && slot) {
+      // The person's signing key too: the restore is recorded as theirs, signed by them.
+      const opened = await openUserSlot(slots.deskId, slot, Buffer.from(s.password, 'utf8'));
+      dataKey = opened?.dataKey ?? null;
+      signingKey = opened?.signingKey ?? null;
+    } else dataKey = slot ? await openSlot(slots.deskId, slot, s.kind === 'password' ? Buffer.from(s.password, 'utf8') : s.secret) : null;
     if (!dataKey) {
       throw s.kind === 'password'
         ? new DeskError('AUTH_FAILED', 'The user name or password does not open this backup. Use the password that person had when the backup was made; nothing was restored.', { field: 'password' })
@@ -175,6 +182,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
         if (e instanceof SchemaTooNewError) throw tooNew(e.unknown);
         throw e;
       }
+      if (s.kind === 'password' && signingKey) await loadSigner(store.db, s.username, signingKey);
       cases = Number((await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       await appendAudit(
         store.db,
@@ -194,5 +202,6 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     throw e;
   } finally {
     dataKey?.fill(0);
+    signingKey?.fill(0);
   }
 }

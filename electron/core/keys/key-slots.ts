@@ -21,6 +21,8 @@ const slotSchema = z.object({
   createdAt: z.string(),
   kdf: kdfSchema,
   wrapped: wrappedSchema,
+  /** The person's Ed25519 audit-signing private key (PKCS#8), wrapped under the same key; absent on slots made before signing. */
+  signing: wrappedSchema.optional(),
 });
 const fileSchema = z.object({ format: z.literal(1), deskId: z.string(), slots: z.array(slotSchema) });
 
@@ -35,6 +37,10 @@ export interface KdfCost {
 
 function aad(deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>): string {
   return JSON.stringify(['privacy-desk/keyslot/v1', deskId, slot.kind, slot.id, slot.username]);
+}
+
+function signingAad(deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>): string {
+  return JSON.stringify(['privacy-desk/keyslot/v1/signing', deskId, slot.kind, slot.id, slot.username]);
 }
 
 export function readKeySlots(path: string): KeySlotFile {
@@ -62,10 +68,37 @@ export function newKeySlotFile(): KeySlotFile {
   return { format: 1, deskId: randomUUID(), slots: [] };
 }
 
-export async function makeUserSlot(deskId: string, username: string, password: string, dataKey: Buffer, cost?: KdfCost): Promise<KeySlot> {
+export async function makeUserSlot(deskId: string, username: string, password: string, dataKey: Buffer, cost?: KdfCost, signingKey?: Buffer): Promise<KeySlot> {
   const slot = { id: randomUUID(), kind: 'user' as const, username, createdAt: new Date().toISOString(), kdf: newScryptParams(cost) as KdfParams };
   const kek = await deriveKey(Buffer.from(password, 'utf8'), slot.kdf);
-  return { ...slot, wrapped: wrapKey(kek, dataKey, aad(deskId, slot)) };
+  try {
+    return { ...slot, wrapped: wrapKey(kek, dataKey, aad(deskId, slot)), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** The data key and the person's signing key (null on a slot made before signing), or null when the secret is wrong. */
+export async function openUserSlot(deskId: string, slot: KeySlot, secret: Buffer): Promise<{ dataKey: Buffer; signingKey: Buffer | null } | null> {
+  const kek = await deriveKey(secret, slot.kdf);
+  try {
+    const dataKey = unwrapKey(kek, slot.wrapped as WrappedKey, aad(deskId, slot));
+    if (!dataKey) return null;
+    const signingKey = slot.signing ? unwrapKey(kek, slot.signing as WrappedKey, signingAad(deskId, slot)) : null;
+    return { dataKey, signingKey };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** The same slot (same id, same data-key wrap) with a signing key added: enrolling a pre-signing account. */
+export async function withSigningKey(deskId: string, slot: KeySlot, secret: Buffer, signingKey: Buffer): Promise<KeySlot> {
+  const kek = await deriveKey(secret, slot.kdf);
+  try {
+    return { ...slot, signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) };
+  } finally {
+    kek.fill(0);
+  }
 }
 
 export async function makeRecoverySlot(deskId: string, secret: Buffer, dataKey: Buffer): Promise<KeySlot> {

@@ -15,15 +15,20 @@ import {
   makeUserSlot,
   newKeySlotFile,
   openSlot,
+  openUserSlot,
   readKeySlots,
+  withSigningKey,
+  withSlot,
   recoverySlot,
   userSlot,
   writeKeySlots,
   type KdfCost,
+  type KeySlot,
   type KeySlotFile,
 } from '../keys/key-slots.ts';
 import { newRecoveryKey } from '../keys/recovery-key.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { forgetSigners, loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
 import { writeSettings, DEFAULT_SETTINGS } from '../settings/settings.ts';
 
 export interface UnlockedDesk {
@@ -66,9 +71,10 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
   const recovery = newRecoveryKey();
   const now = new Date();
   const { username, displayName, password } = input.supervisor;
+  const signing = newSigningKeyPair();
   try {
     let slots: KeySlotFile = newKeySlotFile();
-    const mySlot = await makeUserSlot(slots.deskId, username, password, dataKey, cost);
+    const mySlot = await makeUserSlot(slots.deskId, username, password, dataKey, cost, signing.privateKey);
     slots = { ...slots, slots: [mySlot, await makeRecoverySlot(slots.deskId, recovery.secret, dataKey)] };
 
     const store = openDatabase(dbPath, dataKey, { create: true });
@@ -80,6 +86,10 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
           .insertInto('accounts')
           .values({ username, display_name: displayName, role: 'supervisor', slot_id: mySlot.id, created_at: now.toISOString(), last_login_at: now.toISOString() })
           .execute();
+        // The first supervisor's key is introduced by the set-up itself (the desk's system key signs it);
+        // every later account's key by the supervisor who creates it.
+        await appendAudit(trx, { actor: null, action: 'account.create', entity: 'account', entityId: username, publicKey: signing.publicKey, detail: { after: { displayName, role: 'supervisor' } } }, now);
+        await loadSigner(trx, username, signing.privateKey);
         await writeSettings(trx, { ...DEFAULT_SETTINGS, desk: input.desk, defaultLocale: input.locale }, username, now);
         await appendAudit(trx, { actor: username, action: 'desk.create', entity: 'desk', entityId: slots.deskId, detail: { supervisor: username } }, now);
       });
@@ -92,9 +102,12 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
     fsyncDir(paths.dataDir);
   } catch (e) {
     rmSync(stagingDir, { recursive: true, force: true });
+    signing.privateKey.fill(0);
     throw e;
   }
   const unlocked = await openUnlocked(paths, readKeySlots(paths.keySlots).deskId, dataKey);
+  await loadSigner(unlocked.store.db, username, signing.privateKey);
+  signing.privateKey.fill(0);
   return {
     unlocked,
     recoveryKey: recovery.display,
@@ -135,9 +148,9 @@ export async function unlockWithPassword(paths: DeskPaths, username: string, pas
   const slots = readKeySlots(paths.keySlots);
   const slot = userSlot(slots, username);
   if (!slot) return null;
-  const dataKey = await openSlot(slots.deskId, slot, Buffer.from(password, 'utf8'));
-  if (!dataKey) return null;
-  const unlocked = await openUnlocked(paths, slots.deskId, dataKey);
+  const opened = await openUserSlot(slots.deskId, slot, Buffer.from(password, 'utf8'));
+  if (!opened) return null;
+  const unlocked = await openUnlocked(paths, slots.deskId, opened.dataKey);
   let account: { slot_id: string | null } | undefined;
   try {
     account = await unlocked.store.db.selectFrom('accounts').select('slot_id').where('username', '=', username).executeTakeFirst();
@@ -148,9 +161,37 @@ export async function unlockWithPassword(paths: DeskPaths, username: string, pas
   if (!account || account.slot_id !== slot.id) {
     // A slot from an older copy of the slot file (before a reset, password change or disable).
     await lockDesk(unlocked);
+    opened.signingKey?.fill(0);
     return null;
   }
+  try {
+    await loadSigningKey(paths, unlocked, slot, username, password, opened.signingKey);
+  } catch (e) {
+    await lockDesk(unlocked);
+    throw e;
+  }
   return unlocked;
+}
+
+/**
+ * Makes the person's signing key sign their audit rows on this connection. An account whose slot
+ * predates signing gets its key now: added to the same slot, introduced by a row the desk's system key
+ * signs (verification accepts that only while the account has no key yet).
+ */
+async function loadSigningKey(paths: DeskPaths, desk: UnlockedDesk, slot: KeySlot, username: string, password: string, signingKey: Buffer | null): Promise<void> {
+  if (signingKey) {
+    await loadSigner(desk.store.db, username, signingKey);
+    signingKey.fill(0);
+    return;
+  }
+  const pair = newSigningKeyPair();
+  const enrolled = await withSigningKey(desk.deskId, slot, Buffer.from(password, 'utf8'), pair.privateKey);
+  await desk.store.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, { actor: username, action: 'account.enrol', entity: 'account', entityId: username, publicKey: pair.publicKey, signAsSystem: true });
+    writeKeySlots(paths.keySlots, withSlot(readKeySlots(paths.keySlots), enrolled));
+  });
+  await loadSigner(desk.store.db, username, pair.privateKey);
+  pair.privateKey.fill(0);
 }
 
 export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Promise<UnlockedDesk | null> {
@@ -162,6 +203,7 @@ export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Prom
 }
 
 export async function lockDesk(unlocked: UnlockedDesk): Promise<void> {
+  await forgetSigners(unlocked.store.db).catch(() => undefined); // the connection closes next anyway
   await unlocked.store.close();
   unlocked.dataKey.fill(0);
 }

@@ -144,6 +144,6 @@ describe('importing', () => {
       }),
     ).rejects.toThrow('power cut');
     expect(await caseCount()).toBe(before);
-    expect(await verifyAudit(desk.store.db)).toEqual({ ok: true, rows: auditBefore });
+    expect(await verifyAudit(desk.store.db)).toMatchObject({ ok: true, rows: auditBefore });
   });
 });

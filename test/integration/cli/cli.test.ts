@@ -172,13 +172,13 @@ describe('desk db check', () => {
   it('an audit row edited behind the desk’s back (triggers dropped, as an attacker with the key would): exit 1 naming the row', async () => {
     const copy = copyOf(provisioned);
     const opened = await unlockDirect(copy, 'admin', PASSWORD);
-    await sql`DROP TRIGGER audit_log_no_update`.execute(opened.store.db);
+    await sql`DROP TRIGGER audit_log_redact_only`.execute(opened.store.db);
     await sql`UPDATE audit_log SET detail = ${JSON.stringify({ supervisor: 'mallory' })} WHERE seq = 1`.execute(opened.store.db);
     await lockDesk(opened);
     const r = await check(copy, PASSWORD);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^audit chain: FAILED$/m);
-    expect(r.stdout).toMatch(/^PROBLEM audit: row 1 is broken: its content was changed/m);
+    expect(r.stdout).toMatch(/^PROBLEM audit: row 1 is broken: its detail was changed/m);
     expect(r.stdout).not.toMatch(/^OK$/m);
   });
 
@@ -196,7 +196,7 @@ describe('desk db check', () => {
     await lockDesk(opened);
     const r = await check(copy, PASSWORD);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^PROBLEM audit: row 3 is broken: it does not follow the row before it/m);
+    expect(r.stdout).toMatch(/^PROBLEM audit: row 3 is broken: row numbers are not consecutive here/m);
   });
 
   it('a damaged page in the database: exit 1 with one line saying it is damaged, and the file is left as it was', async () => {

@@ -103,9 +103,14 @@ describe('audit trail of the foundation', () => {
     const desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     await appendAudit(desk.store.db, { actor: 'test', action: 'probe', entity: 'test' });
     const rows = await desk.store.db.selectFrom('audit_log').select(['actor', 'action', 'entity_id']).orderBy('seq').execute();
-    expect(rows.map((r) => r.action).filter((a) => a !== 'settings.update')).toEqual(['desk.create', 'auth.login', 'account.create', 'auth.lock', 'probe']);
-    expect(rows[0]!.action).toBe('settings.update'); // the desk's first settings are recorded too
-    expect(rows.find((r) => r.action === 'account.create')).toMatchObject({ actor: SUPERVISOR.username, entity_id: 'tanaka' });
+    // The desk's own signing key first, then the first supervisor's account (made by the set-up itself).
+    expect(rows.slice(0, 2)).toEqual([
+      { actor: null, action: 'audit.system-key', entity_id: null },
+      { actor: null, action: 'account.create', entity_id: SUPERVISOR.username },
+    ]);
+    expect(rows.map((r) => r.action).filter((a) => a !== 'settings.update').slice(2)).toEqual(['desk.create', 'auth.login', 'account.create', 'auth.lock', 'probe']);
+    expect(rows[2]!.action).toBe('settings.update'); // the desk's first settings are recorded too
+    expect(rows.filter((r) => r.action === 'account.create')[1]).toMatchObject({ actor: SUPERVISOR.username, entity_id: 'tanaka' });
     await lockDesk(desk);
   });
 });
