@@ -68,7 +68,7 @@ export const recoveryKey = z
 // Inputs as Japanese staff type them (issue 11, item 6): the IME gives full-width digits and hyphens
 // (１６０－００２３, ０３－１２３４－５６７８); every numeric field is NFKC-normalised before it is checked.
 
-const postalText = (s: string) => nfkc(s).replace(/[\s\u2010-\u2015\u2212\u30fc]/g, (c) => (/\s/.test(c) ? '' : '-'));
+const postalText = (s: string) => nfkc(s).replace(/[\s\u2010-\u2015\u2212]/g, (c) => (/\s/.test(c) ? '' : '-'));
 const postalFormat = (s: string) => (s === '' ? '' : `${s.replace('-', '').slice(0, 3)}-${s.replace('-', '').slice(3)}`);
 
 /** A postal code, stored and shown as 123-4567 (typed with or without the hyphen, full-width or not). */
@@ -88,7 +88,7 @@ export const optionalPostalCode = z
 /** A phone number: digits, hyphens and a leading +, as typed (full-width accepted); empty allowed. */
 export const phone = z
   .string()
-  .transform((s) => nfkc(s).replace(/[\u2010-\u2015\u2212\u30fc]/g, '-').replace(/\s+/g, ''))
+  .transform((s) => nfkc(s).replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ''))
   .pipe(z.string().max(30, 'At most 30 characters.').regex(/^(\+?[\d-]*\d[\d-]*)?$/, 'A phone number has digits, hyphens and a leading + only, e.g. 03-1234-5678.'));
 
 /** A reading (furigana): kana only (hiragana, katakana, the long mark, ・ and spaces); empty allowed. */

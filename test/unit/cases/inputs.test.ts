@@ -21,11 +21,12 @@ const toFullWidth = (s: string) => s.replace(/[0-9-]/g, (c) => (c === '-' ? '－
 
 describe('numeric fields take full-width digits', () => {
   it('the postal code is stored as 123-4567 however it was typed', () => {
-    for (const typed of ['1600023', '160-0023', '１６０００２３', '１６０－００２３', '１６０ー００２３']) {
+    for (const typed of ['1600023', '160-0023', '１６０００２３', '１６０－００２３', '１６０\u2212００２３']) {
       expect(parseIntake({ memberPostalCode: typed })).toMatchObject({ success: true, data: { memberPostalCode: '160-0023' } });
     }
     expect(parseIntake({ memberPostalCode: '' })).toMatchObject({ success: true, data: { memberPostalCode: '' } });
     expect(parseIntake({ memberPostalCode: '160-002' }).success).toBe(false);
+    expect(parseIntake({ memberPostalCode: '１６０ー００２３' }).success).toBe(false); // ー is a long vowel mark, not a hyphen
     expect(deskDetails.parse({ ...ARTICLE_11_DESK, postalCode: '１６００１２３' }).postalCode).toBe('160-0123');
   });
 
