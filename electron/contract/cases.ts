@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { identifier, kana, nfkc, optionalPostalCode, requiredText, shortText, username, yenAmount } from './fields.ts';
 import * as v from './case-vocabulary.ts';
+import { reportFilter } from './reports.ts';
 
 /** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
 export const MAX_TEXT = 100_000;
@@ -57,6 +58,8 @@ export const intakeInput = z
     memberId: identifier(64).optional().default(''),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
+    /** A test or training case: left out of reports, and no mail is ever sent for it. */
+    training: z.boolean().default(false),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -88,6 +91,8 @@ export const listInput = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(10).max(200).default(50),
+    /** Only the cases behind one report figure (core/reports); the saved view is then ignored. */
+    report: reportFilter.nullable().default(null),
   })
   .strict();
 

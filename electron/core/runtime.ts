@@ -24,6 +24,11 @@ import { BackupService, type BackupServiceOptions } from './backup/service.ts';
 import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
+import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
+import { inboxHandlers } from './api/inbox-handlers.ts';
+import { reportHandlers } from './api/report-handlers.ts';
+import { retentionHandlers } from './api/retention-handlers.ts';
+import { DailyPurge } from './retention/daily.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -38,6 +43,8 @@ export interface DeskRuntimeOptions {
   demo?: boolean;
   /** Tests only: the mail sender's timeouts, backoff and stop grace period (core/mail/sender.ts). */
   mail?: MailServiceOptions;
+  /** Tests only: the mailbox fetcher's poll, backoff and timeouts (core/inbox/imap-fetcher.ts). */
+  inbox?: InboxServiceOptions;
 }
 
 export interface DeskRuntime {
@@ -68,6 +75,9 @@ class Runtime implements DeskRuntime {
   private readonly backups: BackupService;
   /** The mail sender: running while the desk is unlocked (core/mail). */
   private readonly mail: MailService;
+  /** The mailbox fetcher: running while the desk is unlocked (core/inbox). */
+  private readonly inbox: InboxService;
+  private readonly dailyPurge: DailyPurge;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
     this.paths = paths;
@@ -79,6 +89,8 @@ class Runtime implements DeskRuntime {
     this.idleTimer.unref();
     this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
     this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
+    this.inbox = new InboxService(this.now, options.log ?? console.error, options.inbox);
+    this.dailyPurge = new DailyPurge(this.now, options.log ?? console.error);
     this.handlers = this.buildHandlers();
   }
 
@@ -114,7 +126,10 @@ class Runtime implements DeskRuntime {
     const s = this.session;
     if (s && this.now().getTime() - s.lastActivity >= s.idleMs) await this.lockNow('auth.auto-lock');
     // While open: the daily backup, in the background (an in-memory check; see core/backup/service.ts).
-    else if (this.unlocked) this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+    else if (this.unlocked) {
+      this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+      this.dailyPurge.startIfDue(this.unlocked); // core/retention: once a Japan day
+    }
   }
 
   private async lockNow(action: string): Promise<void> {
@@ -130,6 +145,8 @@ class Runtime implements DeskRuntime {
       // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
       // is taken back, marked "possibly sent twice", at the next unlock.
       await this.mail.stop();
+      await this.inbox.stop();
+      await this.dailyPurge.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
       await this.backups.beforeLock(desk, action === 'auth.close' ? 'close' : 'lock', user?.username ?? null);
@@ -158,6 +175,7 @@ class Runtime implements DeskRuntime {
     this.unlocked = desk;
     this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
     await this.mail.start(desk.store.db);
+    this.inbox.start(desk.store.db);
     if (this.demoPending && user.role === 'supervisor') await this.seedDemo(desk, user);
     return user;
   }
@@ -329,6 +347,9 @@ class Runtime implements DeskRuntime {
       ...caseHandlers(this.context()),
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
+      ...inboxHandlers(this.context(), this.inbox),
+      ...reportHandlers(this.context()),
+      ...retentionHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

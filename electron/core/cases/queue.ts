@@ -9,6 +9,8 @@ import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { ftsPhrase, nameKey, searchKey } from './normalize.ts';
 import type { Db } from './records.ts';
+import { caseIdsOf } from '../reports/report.ts';
+import { scopeOf } from '../reports/facts.ts';
 
 export type ListInput = z.output<typeof listInput>;
 
@@ -27,7 +29,7 @@ function endOfWeek(today: string): string {
   return addCalendarDays(today, (7 - dow) % 7);
 }
 
-function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock) {
+function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
@@ -37,7 +39,9 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // A search looks through every case whatever the tab; each hit says which tab it is in (tabOf).
     const view = input.search.trim() === '' ? input.view : null;
-    switch (view) {
+    // The cases behind a report figure are exactly those: no saved view narrows them further.
+    if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
+    else switch (view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
         break;
@@ -97,7 +101,8 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
-  const filter = where(input, user, calendar, clock);
+  const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
+  const filter = where(input, user, calendar, clock, reportIds);
   let q = db
     .selectFrom('cases')
     .leftJoin('accounts', 'accounts.username', 'cases.assignee')

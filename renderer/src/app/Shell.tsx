@@ -6,6 +6,7 @@ import {
   IconCalendar,
   IconChartBar,
   IconInbox,
+  IconMailbox,
   IconLock,
   IconMail,
   IconPrinter,
@@ -20,16 +21,17 @@ import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { NotBuilt } from './NotBuilt.tsx';
 import { screenOf, ShellContext, type Route, type ScreenId, type ShellValue } from './ShellContext.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
@@ -50,6 +52,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { id: 'queue', label: 'nav.queue', icon: IconInbox },
+  { id: 'inbox', label: 'nav.inbox', icon: IconMailbox },
   { id: 'calendar', label: 'nav.calendar', icon: IconCalendar },
   { id: 'outbox', label: 'nav.outbox', icon: IconMail },
   { id: 'letters', label: 'nav.letters', icon: IconPrinter },
@@ -164,7 +167,9 @@ function ScreenView({ route, user, onDeskChanged }: { route: Route; user: Sessio
     case 'queue':
       return <QueueScreen />;
     case 'intake':
-      return <IntakeScreen />;
+      return <IntakeScreen key={route.mail?.inboxId ?? 0} mail={route.mail} />;
+    case 'inbox':
+      return <InboxScreen />;
     case 'case':
       // Keyed by case: opening another case starts from a fresh screen.
       return <CaseFileScreen key={route.id} id={route.id} />;
@@ -175,7 +180,7 @@ function ScreenView({ route, user, onDeskChanged }: { route: Route; user: Sessio
     case 'letters':
       return <LettersScreen />;
     case 'reports':
-      return <NotBuilt title="nav.reports" feature="notBuilt.reports" />;
+      return <ReportsScreen />;
     case 'settings':
       return user.role === 'supervisor' ? <SettingsScreen currentUser={user} onDeskChanged={onDeskChanged} /> : null;
   }

@@ -2,6 +2,8 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enCaseRules } from './en-case-rules.ts';
+import { enInbox } from './en-inbox.ts';
+import { enReports } from './en-reports.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -682,4 +684,6 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enCaseRules,
+  ...enInbox,
+  ...enReports,
 };

@@ -2,6 +2,8 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaCaseRules } from './ja-case-rules.ts';
+import { jaInbox } from './ja-inbox.ts';
+import { jaReports } from './ja-reports.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -684,4 +686,6 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaCaseRules,
+  ...jaInbox,
+  ...jaReports,
 } satisfies Record<string, string>;

@@ -1,11 +1,13 @@
-import { Tabs, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
+import { MailboxSettingsSection } from '../inbox/MailboxSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
+import { RetentionPanel } from '../retention/RetentionPanel.tsx';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
 
@@ -37,6 +39,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} aria-hidden />}>
             {t('outputSettings.tab.backup')}
           </Tabs.Tab>
+          <Tabs.Tab value="retention" leftSection={<IconDatabase size={16} aria-hidden />}>
+            {t('settings.tab.retention')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desk">
           <DeskSettingsForm onSaved={onDeskChanged} />
@@ -48,10 +53,16 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <AccountsPanel currentUser={currentUser} />
         </Tabs.Panel>
         <Tabs.Panel value="mail">
-          <MailSettingsSection />
+          <Stack gap="lg">
+            <MailSettingsSection />
+            <MailboxSettingsSection />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="notices">
           <NoticeTextsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention">
+          <RetentionPanel />
         </Tabs.Panel>
         <Tabs.Panel value="backup">
           <BackupSettingsSection />
