@@ -75,7 +75,7 @@ describe('desk --help', () => {
     expect(unknown.stderr).toMatch(/^Unknown command "frobnicate"\. Try --help\.\n[\s\S]*init .*\n.*db /);
   });
 
-  it('every command and sub-command speaks of itself as `npm run desk -- …` (issue 11, item 13)', async () => {
+  it('every command and sub-command speaks of itself as `npm run desk -- …` (issue 11, item 13)', { timeout: 180_000 }, async () => {
     const runs = await Promise.all([['calendar'], ['calendar', '--help'], ['calendar', 'closed', '--help'], ['calendar', 'due', '--help'], ['import', '--help'], ['export', '--help'], ['audit', '--help'], ['backup', '--help'], ['restore', '--help']].map((a) => desk(a)));
     for (const r of runs) {
       expect(r.code).toBe(0);
