@@ -1,7 +1,8 @@
-import type { CaseRuleRefusal } from './case-rules.ts';
-
-// Errors cross the contract as data, never as thrown objects: the renderer shows `message` (or its own
-// catalog text for `code`) and, when `field` is set, puts it beside that form field.
+// Errors cross the contract as data, never as thrown objects. `code` is the category a program reacts to;
+// `reason` is what a person is told (codes.ts): the renderer words it from its catalogs and, when `field`
+// is set, puts it beside that form field. `message` is the reason in English for logs, the CLI and tests
+// (contract/english.ts); no screen shows it and no code branches on it.
+import type { Reason } from './codes.ts';
 export const errorCodes = [
   'INVALID_INPUT', // input failed the contract's schema; `field` names the first field at fault
   'UNKNOWN_METHOD',
@@ -30,12 +31,11 @@ export interface FieldIssue {
 
 export interface DeskErrorData {
   code: ErrorCode;
+  reason: Reason;
   message: string;
   field?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
-  /** The case rule that refused, as a code with parameters (the renderer words it). */
-  rule?: CaseRuleRefusal;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };

@@ -1,4 +1,6 @@
 export * from './errors.ts';
+export * from './codes.ts';
+export * from './english.ts';
 export * from './fields.ts';
 export * from './types.ts';
 export * from './methods.ts';

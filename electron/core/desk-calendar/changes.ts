@@ -3,7 +3,7 @@
 // move is written on the case's timeline, and the desk is told which cases moved. A decided or approved
 // case keeps its date (the desk is told what the calendar would now say); a finished case (notified,
 // closed, withdrawn, rejected) is never touched: its record is what happened (deadline-of-case.ts).
-import type { DueDateMove, CalendarChange } from '../../contract/index.ts';
+import type { DueDateMove, CalendarChange, DueRecomputedWhy } from '../../contract/index.ts';
 import { foldDeadlineHistory, parseIsoDate, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
@@ -12,7 +12,7 @@ import { recordEvent, type Db } from '../cases/records.ts';
 import { loadDeskCalendar } from './store.ts';
 
 /** Recomputes every case whose clock runs against `calendar`; writes and returns those whose due date moved, and the held ones it would move. */
-export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: string): Promise<CalendarChange> {
+export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: DueRecomputedWhy): Promise<CalendarChange> {
   const statuses = [...statusesFollowingCalendar, ...statusesHoldingDeadline];
   const rows = await db
     .selectFrom('cases')
@@ -60,7 +60,7 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
   try {
     parseIsoDate(change.date, 'date');
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', `${change.date} is not a real date.`, { field: 'date' });
+    if (e instanceof CalendarError) throw new DeskError({ code: 'NOT_A_DATE', date: change.date }, { field: 'date' });
     throw e;
   }
   const before = await db.selectFrom('desk_days').selectAll().where('date', '=', change.date).executeTakeFirst();
@@ -75,7 +75,7 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
   try {
     calendar = await loadDeskCalendar(db);
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', e.message, { field: 'date' });
+    if (e instanceof CalendarError) throw new DeskError(e.toReason(), { field: 'date' });
     throw e;
   }
   await appendAudit(
@@ -83,6 +83,6 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
     { actor, action: 'calendar.set-day', entity: 'desk_day', entityId: change.date, detail: { before: before ? { kind: before.kind, reason: before.reason } : null, after: change.kind === 'none' ? null : { kind: change.kind, reason: change.reason } } },
     now,
   );
-  const why = change.kind === 'closed' ? `desk closed on ${change.date}` : change.kind === 'open' ? `desk open on ${change.date}` : `calendar entry for ${change.date} removed`;
+  const why: DueRecomputedWhy = { cause: 'desk_day', date: change.date, kind: change.kind === 'none' ? 'removed' : change.kind };
   return recomputeOpenCases(db, calendar, actor, now, why);
 }

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { recordEvent } from '../cases/records.ts';
+import { storeCode } from '../codes/stored.ts';
 import type { DeliveryReport } from './delivery-report.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -13,8 +14,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function markBounced(db: Db, bounced: { outboxId: number; caseId: number; reference: string }, inboxId: number, report: DeliveryReport, at: Date): Promise<void> {
   await db.insertInto('outbox_bounces').values({ outbox_id: bounced.outboxId, inbox_message_id: inboxId, status: report.status, diagnostic: report.diagnostic, at: at.toISOString() }).execute();
   // Only a message the server took: one still queued or being sent is the sender's to settle.
-  const words = `${report.status} ${report.diagnostic}`.trim().slice(0, 1000);
-  await db.updateTable('outbox').set({ state: 'failed', last_error: words, updated_at: at.toISOString() }).where('id', '=', bounced.outboxId).where('state', '=', 'sent').execute();
+  const failure = storeCode({ code: 'MAIL_BOUNCED', status: report.status, diagnostic: report.diagnostic.slice(0, 1000) });
+  await db.updateTable('outbox').set({ state: 'failed', last_error: failure, updated_at: at.toISOString() }).where('id', '=', bounced.outboxId).where('state', '=', 'sent').execute();
   const notice = await db.selectFrom('outbox').select(['notice_kind']).where('id', '=', bounced.outboxId).executeTakeFirstOrThrow();
   const c = await db.selectFrom('cases').select(['member_address']).where('id', '=', bounced.caseId).executeTakeFirstOrThrow();
   await recordEvent(db, bounced.caseId, bounced.reference, null, at, {

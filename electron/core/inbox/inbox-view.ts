@@ -77,7 +77,7 @@ export async function listInbox(db: Db, q: { status: InboxStatus; page: number; 
 
 export async function inboxRow(db: Db, id: number): Promise<InboxMessageRow> {
   const row = await db.selectFrom('inbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DeskError('NOT_FOUND', `There is no incoming mail with id ${id}.`);
+  if (!row) throw new DeskError({ code: 'INBOX_MESSAGE_NOT_FOUND', id });
   return row;
 }
 
@@ -103,13 +103,13 @@ export async function getAttachment(db: Db, id: number, attachmentId: number): P
     .where('inbox_attachments.id', '=', attachmentId)
     .where('inbox_attachments.message_id', '=', id)
     .executeTakeFirst();
-  if (!a) throw new DeskError('NOT_FOUND', `Mail ${id} has no attachment ${attachmentId}.`);
+  if (!a) throw new DeskError({ code: 'INBOX_ATTACHMENT_NOT_FOUND', id, attachmentId });
   return { id: a.id, filename: a.filename, contentType: a.content_type, size: a.size, base64: Buffer.from(a.content).toString('base64'), caseId: a.case_id };
 }
 
 export async function caseThread(db: Db, caseId: number): Promise<CaseThread> {
   const c = await db.selectFrom('cases').select(['id', 'status']).where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw new DeskError('NOT_FOUND', `There is no case with id ${caseId}.`);
+  if (!c) throw new DeskError({ code: 'CASE_NOT_FOUND', id: caseId });
   const incoming = await db.selectFrom('inbox_messages').select(LIST_COLUMNS).where('case_id', '=', caseId).execute();
   const outgoing = await db.selectFrom('outbox').select(['id', 'notice_kind', 'subject', 'state', 'to_address', 'sent_at', 'queued_at', 'created_at']).where('case_id', '=', caseId).where('state', '!=', 'cancelled').execute();
   const bounces = await db.selectFrom('outbox_bounces').select(['outbox_id', 'status', 'diagnostic']).where('outbox_id', 'in', outgoing.length ? outgoing.map((o) => o.id) : [0]).execute();

@@ -14,7 +14,7 @@ type Trx = Transaction<DB>;
 
 async function waiting(db: Trx, id: number) {
   const row = await inboxRow(db, id);
-  if (row.status === 'attached') throw new DeskError('CONFLICT', 'This mail is already part of a case.');
+  if (row.status === 'attached') throw new DeskError({ code: 'INBOX_ALREADY_ATTACHED' });
   return row;
 }
 

@@ -45,12 +45,12 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
   switch (action) {
     case 'pause':
       if (input.reasonKind === 'identity_documents' || input.reasonKind === 'fee') {
-        await cancelPending(db, id, ['documents_request'], 'Replaced by a newer request for documents or the fee.', now, ['draft']);
+        await cancelPending(db, id, ['documents_request'], 'superseded', now, ['draft']);
         await draft(db, id, 'documents_request', ctx);
       }
       return;
     case 'decide':
-      await cancelPending(db, id, ['decision'], 'Replaced by a new decision.', now);
+      await cancelPending(db, id, ['decision'], 'superseded', now);
       await draft(db, id, 'decision', ctx);
       return;
     case 'approve': {
@@ -62,7 +62,7 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       return;
     }
     case 'returnForRevision':
-      await cancelPending(db, id, ['decision'], 'The decision was returned for revision.', now);
+      await cancelPending(db, id, ['decision'], 'decision_returned', now);
       return;
     case 'extend':
       await draft(db, id, 'extension', ctx);
@@ -71,13 +71,13 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       // With the member's written withdrawal the case is withdrawn now; otherwise it is only proposed
       // (a pending decision is replaced by the proposal, and the notice waits for the approval).
       if ((await statusOf(db, id)) === 'withdrawn') return afterWithdrawn(db, id, ctx);
-      await cancelPending(db, id, ['decision'], 'Replaced by a new decision.', now);
+      await cancelPending(db, id, ['decision'], 'superseded', now);
       return;
     case 'reject':
       // Only proposed: the rejection notice is drafted when another supervisor approves it.
       return;
     case 'close':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'The case was closed before this draft was sent.', now, ['draft']);
+      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'case_closed', now, ['draft']);
       return;
     default:
       return;
@@ -89,12 +89,12 @@ async function statusOf(db: Transaction<DB>, id: number): Promise<string | undef
 }
 
 async function afterWithdrawn(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
-  await cancelPending(db, id, ['decision'], 'The request was withdrawn.', ctx.now);
-  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was withdrawn.', ctx.now, ['draft']);
+  await cancelPending(db, id, ['decision'], 'withdrawn', ctx.now);
+  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'withdrawn', ctx.now, ['draft']);
   await draft(db, id, 'withdrawal', ctx);
 }
 
 async function afterRejected(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
-  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was rejected.', ctx.now, ['draft']);
+  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'rejected', ctx.now, ['draft']);
   await draft(db, id, 'rejection', ctx);
 }

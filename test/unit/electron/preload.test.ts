@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import { createBuilder } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, methodNames, type DeskApi } from '../../../electron/contract/index.ts';
-import { buildDeskApi, NO_ANSWER_MESSAGE } from '../../../electron/preload/build-api.ts';
+import { buildDeskApi } from '../../../electron/preload/build-api.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -46,7 +46,7 @@ describe('buildDeskApi', () => {
 
   it('answers a rejected invoke (no handler, window closing) as an INTERNAL error value', async () => {
     const api = buildDeskApi(methodNames, () => Promise.reject(new Error("No handler registered for 'desk:desk.status'")));
-    await expect(api.desk.status({})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: NO_ANSWER_MESSAGE } });
+    await expect(api.desk.status({})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL', reason: { code: 'NO_ANSWER' } } });
   });
 
   it('refuses a method name that is not domain.verb', () => {
