@@ -152,7 +152,7 @@ describe('rule 3: what is asked may be unknown at intake', () => {
 
     await verified(c.id);
     const refused = await rt.dispatch('cases.decide', { id: c.id, outcome: 'done' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kinds', rule: { code: 'KINDS_REQUIRED', type: 'correction' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kinds', reason: { code: 'KINDS_REQUIRED', type: 'correction' } } });
     const f = value(await rt.dispatch('cases.decide', { id: c.id, kinds: ['add'], outcome: 'done' })) as CaseFile;
     expect(f.case).toMatchObject({ status: 'decided', kinds: ['add'] });
     expect(f.flags).not.toContainEqual({ code: 'KINDS_NOT_KNOWN' });
