@@ -292,6 +292,19 @@ export interface DB {
   mailbox_settings: MailboxSettingsTable;
   mailbox_state: MailboxStateTable;
   outbox_bounces: OutboxBouncesTable;
+  saved_views: SavedViewsTable;
+  case_search_bigram: { rowid: number; terms: string };
+}
+
+/** A queue view someone saved (migration 0019). */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  owner: string;
+  name: string;
+  /** The queue's address query, e.g. view=overdue&type=disclosure. */
+  params: string;
+  shared: ColumnType<number, number | undefined, number>;
+  created_at: string;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -12,6 +12,8 @@ import * as m0010 from './0010_stored_codes.ts';
 import * as m0012 from './0012_inbox.ts';
 import * as m0014 from './0014_signed_audit.ts';
 import * as m0016 from './0016_reports_training_retention.ts';
+import * as m0018 from './0018_search_bigrams.ts';
+import * as m0019 from './0019_saved_views.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0012_inbox': m0012,
   '0014_signed_audit': m0014,
   '0016_reports_training_retention': m0016,
+  '0018_search_bigrams': m0018,
+  '0019_saved_views': m0019,
 };

@@ -86,6 +86,8 @@ export const listInput = z
     dueTo: isoDate.nullable().default(null),
     overdue: z.boolean().default(false),
     paused: z.boolean().nullable().default(null),
+    /** Only cases with a notice email not yet sent (a draft, queued, sending or failed). */
+    unsentNotice: z.boolean().default(false),
     search: z.string().max(200).transform((s) => s.trim()).default(''),
     sort: z.enum(queueSortKeys).default('due'),
     direction: z.enum(['asc', 'desc']).default('asc'),
@@ -99,8 +101,18 @@ export const listInput = z
 const reason = requiredText(2000);
 const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, ...shape }).strict();
 
+/** A case reference as the desk numbers them (PD-2026-00042); links and the URL name a case by it. */
+export const caseReference = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim().toUpperCase())
+  .pipe(z.string().regex(/^PD-\d{4}-\d{4,6}$/));
+
 export const caseInputs = {
-  get: withId({}),
+  // By id (from a list) or by reference (a link, the address bar, the command palette).
+  get: z
+    .object({ id: caseId.optional(), reference: caseReference.optional() })
+    .strict()
+    .refine((v) => (v.id === undefined) !== (v.reference === undefined), { message: 'Give the case id or its reference, not both.', path: ['id'] }),
   create: intakeInput,
   findDuplicates: z
     .object({

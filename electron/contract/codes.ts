@@ -173,6 +173,8 @@ export type Reason =
   | { code: 'PASSWORD_UNCHANGED' }
   // cases: the lifecycle and the records
   | { code: 'CASE_NOT_FOUND'; id: number }
+  | { code: 'CASE_REFERENCE_NOT_FOUND'; reference: string }
+  | { code: 'SAVED_VIEW_NOT_FOUND'; id: number }
   | { code: 'WRONG_STATUS'; status: CaseStatus; action: CaseAction }
   | { code: 'IDENTITY_NOT_VERIFIED' }
   | { code: 'FEE_UNPAID'; short: number; fee: number }
@@ -277,6 +279,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   CURRENT_PASSWORD_WRONG: 'AUTH_FAILED',
   PASSWORD_UNCHANGED: 'INVALID_INPUT',
   CASE_NOT_FOUND: 'NOT_FOUND',
+  CASE_REFERENCE_NOT_FOUND: 'NOT_FOUND',
+  SAVED_VIEW_NOT_FOUND: 'NOT_FOUND',
   WRONG_STATUS: 'CONFLICT',
   IDENTITY_NOT_VERIFIED: 'CONFLICT',
   FEE_UNPAID: 'CONFLICT',

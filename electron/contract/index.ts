@@ -17,3 +17,4 @@ export * from './case-rules.ts';
 export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
+export * from './views.ts';

@@ -9,6 +9,7 @@ import { mailInputs } from './mail.ts';
 import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMessage, type InboxPage, type MailboxSettingsView, type MailboxStatus, type MailImportResult } from './inbox.ts';
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
+import { viewInputs, type SavedQueueView } from './views.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type {
   CalendarChange,
@@ -217,6 +218,9 @@ export const methods = {
   'retention.preview': { access: 'supervisor', input: retentionInputs.preview },
   'retention.purge': { access: 'supervisor', input: retentionInputs.purge },
   'retention.setLegalHold': { access: 'supervisor', input: retentionInputs.setLegalHold },
+  'views.list': { access: 'user', input: empty },
+  'views.save': { access: 'user', input: viewInputs.save },
+  'views.remove': { access: 'user', input: viewInputs.remove },
 } as const satisfies Record<string, { access: Access; input: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -303,6 +307,9 @@ export interface Results {
   'retention.preview': PurgePreview;
   'retention.purge': PurgeResult;
   'retention.setLegalHold': null;
+  'views.list': SavedQueueView[];
+  'views.save': SavedQueueView;
+  'views.remove': null;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -4,6 +4,7 @@ import { enDeskOutput } from './en-desk-output.ts';
 import { enCaseRules } from './en-case-rules.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
+import { enKeyboard } from './en-keyboard.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -686,4 +687,5 @@ export const en: Catalog = {
   ...enCaseRules,
   ...enInbox,
   ...enReports,
+  ...enKeyboard,
 };

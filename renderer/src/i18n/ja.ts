@@ -4,6 +4,7 @@ import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaCaseRules } from './ja-case-rules.ts';
 import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
+import { jaKeyboard } from './ja-keyboard.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -688,4 +689,5 @@ export const ja = {
   ...jaCaseRules,
   ...jaInbox,
   ...jaReports,
+  ...jaKeyboard,
 } satisfies Record<string, string>;
