@@ -169,8 +169,7 @@ describe('rule 4: the Art. 39 mark and the due date', () => {
     expect(plain.flags).toEqual([]);
   });
 
-  // SKIPPED: issue 15's queue rewrite replaced this rule's SQL in the last merge; to be ported onto it.
-  it.skip('the overdue view includes a case past its mark and not notified, even paused with its due date ahead', async () => {
+  it('the overdue view includes a case past its mark and not notified, even paused with its due date ahead', async () => {
     // Arrived 2026-11-13 (mark 11-27); paused for documents, so the due date is not what makes it late.
     const late = await create({ arrivedAt: '2026-11-13T10:00:00+09:00' });
     value(await rt.dispatch('cases.pause', { id: late.id, reasonKind: 'identity_documents', reason: '本人確認書類の提出待ち' }));
