@@ -77,6 +77,8 @@ export interface CasesTable {
   requester_email: ColumnType<string, string | undefined, string>;
   requester_phone: ColumnType<string, string | undefined, string>;
   member_name: string;
+  /** normalize.ts nameKey(member_name): what duplicate detection compares (migration 0009). */
+  member_name_key: ColumnType<string, string | undefined, string>;
   member_kana: string;
   member_email: string;
   member_postal_code: string;

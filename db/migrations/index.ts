@@ -7,6 +7,8 @@ import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
 import * as m0006 from './0006_notice_delivery.ts';
+import * as m0008 from './0008_frozen_deadlines.ts';
+import * as m0009 from './0009_name_keys.ts';
 import * as m0010 from './0010_stored_codes.ts';
 import * as m0012 from './0012_inbox.ts';
 import * as m0014 from './0014_signed_audit.ts';
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
   '0006_notice_delivery': m0006,
+  '0008_frozen_deadlines': m0008,
+  '0009_name_keys': m0009,
   '0010_stored_codes': m0010,
   '0012_inbox': m0012,
   '0014_signed_audit': m0014,

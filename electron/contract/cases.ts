@@ -1,7 +1,7 @@
 // Input schemas of the case methods. Names and addresses typed on Japanese PCs arrive with full-width
 // letters, digits and ＠; they are NFKC-normalised before they are checked (DOMAIN.md, issue 4).
 import { z } from 'zod';
-import { contactName, nfkc, phoneNumber, postalAddress, postalCode, requiredText, shortText, username } from './fields.ts';
+import { contactName, identifier, kana, nfkc, optionalPostalCode, phone, postalAddress, requiredText, shortText, username, yenAmount } from './fields.ts';
 import * as v from './case-vocabulary.ts';
 import { reportFilter } from './reports.ts';
 
@@ -49,16 +49,16 @@ export const intakeInput = z
     requesterKind: z.enum(v.requesterKinds),
     requesterName: contactName(200).default(''),
     // The representative's or agent's own contact: their notices go there (DOMAIN.md "Requester").
-    requesterPostalCode: postalCode.default(''),
+    requesterPostalCode: optionalPostalCode.default(''),
     requesterAddress: postalAddress.default(''),
     requesterEmail: optionalEmail,
-    requesterPhone: phoneNumber.default(''),
+    requesterPhone: phone.default(''),
     memberName: personName,
-    memberKana: optionalText(200),
+    memberKana: kana(200).optional().default(''),
     memberEmail: optionalEmail,
-    memberPostalCode: postalCode.default(''),
+    memberPostalCode: optionalPostalCode.default(''),
     memberAddress: postalAddress.default(''),
-    memberId: optionalText(64),
+    memberId: identifier(64).optional().default(''),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
     /** A test or training case: left out of reports, and no mail is ever sent for it. */
@@ -69,7 +69,8 @@ export const intakeInput = z
     const allowed = v.requestKinds[c.type] as readonly string[];
     const bad = c.kinds.find((k) => !allowed.includes(k));
     if (bad) ctx.addIssue({ code: 'custom', path: ['kinds'], message: `"${bad}" is not something a ${c.type} request can ask for.` });
-    if (c.type !== 'disclosure' && c.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose what the member asks for.' });
+    // Correction and suspension requests often do not say which sub-kind they ask for: intake takes
+    // "not yet known" (no kinds), the case file flags it and deciding requires it (core/cases/actions.ts).
     if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
     if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
     // The desk answers the requester: a case nobody can be written to is refused at intake.
@@ -129,6 +130,8 @@ export const caseInputs = {
   pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
   resume: withId({ reason }),
   decide: withId({
+    /** What the member asks for, when intake did not know it (required then for a correction or suspension). */
+    kinds: z.array(z.string()).max(3).optional(),
     outcome: z.string().max(40, 'Choose one of the outcomes.'),
     grounds: z.array(z.enum(v.disclosureGrounds)).default([]),
     reasoning: shortText(MAX_TEXT).default(''),
@@ -136,7 +139,12 @@ export const caseInputs = {
   }),
   returnForRevision: withId({ reason }),
   approve: withId({}),
-  withdraw: withId({ reason }),
+  /**
+   * `written`: the member's own written withdrawal is on file, and the case is withdrawn at once.
+   * Without it the desk records the withdrawal on the member's behalf, which is a final answer like a
+   * rejection: it is proposed, and a supervisor who did not propose it approves it (four eyes).
+   */
+  withdraw: withId({ reason, written: z.boolean().default(false) }),
   reject: withId({ ground: z.enum(v.rejectionGrounds), reason }),
   recordNotice: withId({
     kind: z.enum(v.noticeKinds),
@@ -160,7 +168,7 @@ export const caseInputs = {
   recordFee: withId({
     kind: z.enum(['payment', 'refund']),
     method: z.enum(v.feeMethods),
-    amount: z.number().int().min(1, 'The amount must be at least ¥1.').max(1_000_000),
+    amount: yenAmount,
     receivedOn: isoDate,
     note: shortText(500).default(''),
   }),

@@ -122,6 +122,9 @@ export type CaseWarning =
 export type Reason =
   // the gate and the session
   | { code: 'INVALID_INPUT' }
+  // case rules (issue 11): a decision records what the member asks for
+  | { code: 'KINDS_REQUIRED'; type: RequestType }
+  | { code: 'KIND_NOT_ASKED'; kind: string; type: RequestType }
   | { code: 'UNKNOWN_METHOD'; method: string }
   | { code: 'SUPERVISOR_ONLY' }
   | { code: 'FORBIDDEN' }
@@ -236,6 +239,8 @@ export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: 
  */
 export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   INVALID_INPUT: 'INVALID_INPUT',
+  KINDS_REQUIRED: 'INVALID_INPUT',
+  KIND_NOT_ASKED: 'INVALID_INPUT',
   UNKNOWN_METHOD: 'UNKNOWN_METHOD',
   SUPERVISOR_ONLY: 'FORBIDDEN',
   FORBIDDEN: 'FORBIDDEN',

@@ -14,6 +14,7 @@ export * from './inbox.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './notice-delivery.ts';
+export * from './case-rules.ts';
 export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';

@@ -40,14 +40,11 @@ export const deskDetails = z
     companyEn: f.requiredText(100),
     deskNameJa: f.requiredText(100),
     deskNameEn: f.requiredText(100),
-    postalCode: z
-      .string()
-      .transform(f.nfkc)
-      .pipe(z.string().regex(/^\d{3}-?\d{4}$/, 'Postal code is 7 digits, e.g. 160-0023.')),
+    postalCode: f.postalCode,
     addressJa: f.requiredText(200),
     addressEn: f.requiredText(200),
     email: f.email,
-    phone: f.shortText(30),
+    phone: f.phone,
   })
   .strict();
 

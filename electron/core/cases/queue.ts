@@ -33,7 +33,11 @@ function endOfWeek(today: string): string {
 function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    const overdue = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    // Art. 39 (issue 11): two weeks after arrival the member may sue, paused or not; until notified, such a
+    // case is overdue too (the queue shows it with the legal-mark badge).
+    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
+    const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // The cases behind a report figure are exactly those: no saved view narrows them further.
     if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
     else switch (input.view) {
@@ -152,6 +156,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         legalMark: r.legal_mark,
         legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
         noticeOwed: owed.has(r.id),
+        // The tab the case is listed under (issue 11): closed, waiting for the requester, or open.
+        tab: r.status === 'closed' ? 'closed' : r.status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open',
       };
     }),
     total: Number(count.n),

@@ -11,9 +11,10 @@
 //   approved                           → the decision draft again, if none is pending or sent (it was cancelled)
 //   returned for revision              → unsent decision notices cancelled
 //   extended                           → extension notice draft (期限延長のお知らせ)
-//   withdrawn                          → withdrawal notice draft; unsent decision, acknowledgement and
-//                                        documents drafts cancelled
-//   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
+//   withdrawn (written withdrawal, or   → withdrawal notice draft; unsent decision, acknowledgement and
+//     a proposed one approved)             documents drafts cancelled
+//   rejected (a proposed rejection      → rejection notice draft; unsent acknowledgement and documents drafts cancelled
+//     approved by another supervisor)
 //   closed                             → nothing by itself: closing with unsent owed notices asks a person,
 //                                        who drops them (cancelled: case_closed, by that person)
 // Cancel reasons are codes (DraftCancelled), with who caused them (outbox.cancelled_by).
@@ -63,9 +64,14 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       await cancelPending(['decision'], 'superseded');
       await draft(db, id, 'decision', ctx);
       return;
-    case 'approve':
+    case 'approve': {
+      // Approving a proposed rejection or withdrawal ends the case that way (four eyes on every final answer).
+      const status = await statusOf(db, id);
+      if (status === 'rejected') return afterRejected(db, id, ctx);
+      if (status === 'withdrawn') return afterWithdrawn(db, id, ctx);
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
+    }
     case 'returnForRevision':
       await cancelPending(['decision'], 'decision_returned');
       return;
@@ -73,16 +79,31 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       await draft(db, id, 'extension', ctx);
       return;
     case 'withdraw':
-      await cancelPending(['decision'], 'withdrawn');
-      await cancelPending(['acknowledgement', 'documents_request'], 'withdrawn', ['draft']);
-      await draft(db, id, 'withdrawal', ctx);
+      // With the member's written withdrawal the case is withdrawn now; otherwise it is only proposed
+      // (a pending decision is replaced by the proposal, and the notice waits for the approval).
+      if ((await statusOf(db, id)) === 'withdrawn') return afterWithdrawn(db, id, ctx);
+      await cancelPending(['decision'], 'superseded');
       return;
     case 'reject':
-      await cancelPending(['acknowledgement', 'documents_request'], 'rejected', ['draft']);
-      await draft(db, id, 'rejection', ctx);
+      // Only proposed: the rejection notice is drafted when another supervisor approves it.
       return;
     // Closing cancels nothing by itself: cases.close asks a person first (core/notices/delivery.ts).
     default:
       return;
   }
+}
+
+async function statusOf(db: Transaction<DB>, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('cases').select('status').where('id', '=', id).executeTakeFirst())?.status;
+}
+
+async function afterWithdrawn(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
+  await settleMessages(db, id, ['decision'], 'withdrawn', ctx.actor.username, ctx.now);
+  await settleMessages(db, id, ['acknowledgement', 'documents_request'], 'withdrawn', ctx.actor.username, ctx.now, ['draft']);
+  await draft(db, id, 'withdrawal', ctx);
+}
+
+async function afterRejected(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
+  await settleMessages(db, id, ['acknowledgement', 'documents_request'], 'rejected', ctx.actor.username, ctx.now, ['draft']);
+  await draft(db, id, 'rejection', ctx);
 }

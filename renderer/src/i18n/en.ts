@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enNotices } from './en-notices.ts';
+import { enCaseRules } from './en-case-rules.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
 import { enKeyboard } from './en-keyboard.ts';
@@ -685,6 +686,7 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enNotices,
+  ...enCaseRules,
   ...enInbox,
   ...enReports,
   ...enKeyboard,

@@ -2,6 +2,7 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaNotices } from './ja-notices.ts';
+import { jaCaseRules } from './ja-case-rules.ts';
 import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
 import { jaKeyboard } from './ja-keyboard.ts';
@@ -687,6 +688,7 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaNotices,
+  ...jaCaseRules,
   ...jaInbox,
   ...jaReports,
   ...jaKeyboard,

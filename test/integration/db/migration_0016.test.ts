@@ -31,8 +31,8 @@ describe('migration 0016_reports_training_retention', () => {
 
     expect((await migrator('0016_reports_training_retention').migrateTo('0016_reports_training_retention')).error).toBeUndefined();
     const after = store.raw.prepare('SELECT * FROM cases').get() as Record<string, unknown>;
-    // 0006 (issue 10) runs in between: the requester's own contact, empty for old rows.
-    expect(after).toEqual({ ...before, requester_postal_code: '', requester_address: '', requester_email: '', requester_phone: '', training: 0, legal_hold: 0, purged_at: null });
+    // 0006 (issue 10) and 0009 (issue 11) run in between: the requester's own contact (empty for old rows) and the name key.
+    expect(after).toEqual({ ...before, requester_postal_code: '', requester_address: '', requester_email: '', requester_phone: '', member_name_key: '山田太郎', training: 0, legal_hold: 0, purged_at: null });
     const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN SELECT case_id FROM case_events WHERE kind IN ('pause', 'resume', 'extend')`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
     expect(plan).toMatch(/case_events_kind_case/);
 

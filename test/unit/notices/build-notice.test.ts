@@ -70,6 +70,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     timeline: [],
     allowedActions: [],
     warnings: [],
+    flags: [],
     ...extra,
   };
 }

@@ -83,7 +83,7 @@ export function CalendarScreen() {
         </Group>
       </Group>
 
-      {change && <MovedList moved={change.moved} onClose={() => setChange(null)} />}
+      {change && <MovedList moved={change.moved} held={change.held} onClose={() => setChange(null)} />}
       <ErrorAlert error={error} />
 
       {query.isPending && (

@@ -77,10 +77,16 @@ type ReasonAction = 'resume' | 'withdraw' | 'returnForRevision';
 export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps & { action: ReasonAction }) {
   const { t } = useI18n();
   const desk = useDesk();
-  const form = useContractForm({ reason: '' });
+  const form = useContractForm({ reason: '', written: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
     const input = { id: file.case.id, reason: form.values.reason };
+    if (action === 'withdraw') {
+      const withdrawal = { ...input, written: form.values.written === 'yes' };
+      if (!form.check(caseInputs.withdraw, withdrawal)) return;
+      void run(() => desk.cases.withdraw(withdrawal), t('caseFile.done.withdraw'));
+      return;
+    }
     if (!form.check(caseInputs[action], input)) return;
     void run(() => desk.cases[action](input), t(`caseFile.done.${action}`));
   };
@@ -88,6 +94,15 @@ export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps &
     <FormShell formId={form.formId} label={t(`action.${action}`)} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t(`action.${action}`)} submitColor={action === 'withdraw' ? 'red' : undefined}>
       <Text size="sm">{t(`caseFile.confirm.${action}`)}</Text>
       <Textarea label={t('caseFile.reason')} required autosize minRows={3} data-autofocus {...form.text('reason')} />
+      {action === 'withdraw' && (
+        <Checkbox
+          label={t('caseRules.withdraw.written')}
+          description={t('caseRules.withdraw.writtenHint')}
+          checked={form.values.written === 'yes'}
+          onChange={(e) => form.set('written', e.currentTarget.checked ? 'yes' : '')}
+          name="written"
+        />
+      )}
     </FormShell>
   );
 }
