@@ -7,6 +7,7 @@ import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage 
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
+import type { RekeyResult } from './audit.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -86,6 +87,8 @@ export const methods = {
   },
   'accounts.disable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
   'accounts.reset': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
+  'desk.rekey': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
   'settings.update': {
     access: 'supervisor',
@@ -215,6 +218,7 @@ export interface Results {
   'accounts.create': OneTimePassword;
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;
+  'desk.rekey': RekeyResult;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
   'backup.status': BackupStatus;

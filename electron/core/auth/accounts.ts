@@ -10,6 +10,7 @@ import { makeUserSlot, openUserSlot, readKeySlots, userSlot, withSlot, withoutUs
 import type { DeskPaths } from '../storage/data-dir.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { newOneTimePassword } from './one-time-password.ts';
+import { rekeyDesk } from '../rekey/rekey.ts';
 
 export const toSessionUser = (a: Account): SessionUser => ({
   username: a.username,
@@ -132,6 +133,8 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
     await appendAudit(trx, { actor, action: 'account.disable', entity: 'account', entityId: username, detail: { before: { disabled: false }, after: { disabled: true } } }, deps.now());
     writeKeySlots(deps.paths.keySlots, withoutUserSlot(file, username));
   });
+  // The key leaves with the person: their copy of any old key-slot file opens nothing written from now on.
+  await rekeyDesk(deps.paths, deps.desk, { actor, reason: 'account-disabled', without: username, now: deps.now() });
 }
 
 /** Re-wraps the same data key under the new password: the database itself is not rewritten. */
