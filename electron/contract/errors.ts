@@ -18,6 +18,9 @@ export const errorCodes = [
   'DATA_DIR_UNUSABLE',
   'STORAGE_DAMAGED', // database or key-slot file unreadable
   'INTERNAL',
+  'BACKUP_MANIFEST_ALTERED', // a backup's manifest field no longer matches its MAC: params.manifestField names it
+  'DISK_FULL', // the disk is full: nothing was saved; params.path is where space must be freed
+  'PASSWORD_WEAK', // a new password refused: params.reason (PasswordWeakness)
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -32,6 +35,8 @@ export interface DeskErrorData {
   field?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
+  /** Values the catalogs word the code with (a manifest field, a path, a weakness reason). */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };

@@ -6,19 +6,22 @@ export class DeskError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly params: Record<string, string | number> | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { field?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; retryAfterSeconds?: number; params?: Record<string, string | number> } = {}) {
     super(message);
     this.name = 'DeskError';
     this.code = code;
     this.field = extra.field;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.params = extra.params;
   }
 
   toData(): DeskErrorData {
     const data: DeskErrorData = { code: this.code, message: this.message };
     if (this.field !== undefined) data.field = this.field;
     if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.params !== undefined) data.params = this.params;
     return data;
   }
 }

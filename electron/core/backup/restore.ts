@@ -16,6 +16,7 @@ import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
 import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
 import { loadSigner } from '../audit/signing-keys.ts';
+import { alteredManifestField } from './manifest-mac.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { deskPresence } from '../vault/vault.ts';
 import { BACKUP_FILES, manifestSchema, type BackupManifest } from './manifest.ts';
@@ -143,6 +144,12 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
       throw s.kind === 'password'
         ? new DeskError('AUTH_FAILED', 'The user name or password does not open this backup. Use the password that person had when the backup was made; nothing was restored.', { field: 'password' })
         : new DeskError('AUTH_FAILED', 'That recovery key does not open this backup. Check each group of four; nothing was restored.', { field: 'recoveryKey' });
+    }
+
+    // The manifest proves itself under the data key: a field changed since the backup was written is named.
+    const altered = alteredManifestField(manifest, dataKey);
+    if (altered) {
+      throw new DeskError('BACKUP_MANIFEST_ALTERED', `The backup's manifest was altered: its field "${altered}" is not what this desk wrote. Use another backup; nothing was restored.`, { field: 'backupPath', params: { manifestField: altered } });
     }
 
     const doesNotOpen = () => new DeskError('STORAGE_DAMAGED', `The backup's database does not open with its key-slot file (or is damaged). Use another backup; nothing was restored.`);

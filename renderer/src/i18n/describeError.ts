@@ -24,7 +24,7 @@ export function errorText(t: Translate, catalog: Catalog, error: DeskErrorData):
   }
   const key = `errors.${error.code}`;
   // An error code newer than this renderer has no catalog entry: the server's message is still useful.
-  return isMessageKey(catalog, key) ? t(key) : error.message;
+  return isMessageKey(catalog, key) ? t(key, wordedParams(t, catalog, error.params)) : error.message;
 }
 
 export function errorDetail(t: Translate, catalog: Catalog, error: DeskErrorData): string | null {
@@ -32,4 +32,15 @@ export function errorDetail(t: Translate, catalog: Catalog, error: DeskErrorData
   if (selfExplanatory.has(error.code) || !error.message) return null;
   if (error.message === errorText(t, catalog, error)) return null;
   return t('errors.detail', { message: error.message });
+}
+
+/** Parameters as the catalog words them: a weakness reason is itself a catalog key (password.weak.*). */
+function wordedParams(t: Translate, catalog: Catalog, params: DeskErrorData['params']): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const key = `password.weak.${String(v)}`;
+    out[k] = k === 'reason' && isMessageKey(catalog, key) ? t(key) : v;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
+import { jaSecurity } from './ja-security.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -682,4 +683,5 @@ export const ja = {
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
+  ...jaSecurity,
 } satisfies Record<string, string>;
