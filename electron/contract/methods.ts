@@ -124,7 +124,8 @@ export const methods = {
       })
       .strict(),
   },
-  'backup.status': { access: 'user', input: empty },
+  // background: polled by screens on a timer, so never a person's activity (the idle lock ignores it).
+  'backup.status': { access: 'user', input: empty, background: true },
   'backup.now': { access: 'supervisor', input: empty },
   'desk.restore': {
     access: 'open',
@@ -193,14 +194,14 @@ export const methods = {
   'outbox.send': { access: 'user', input: mailInputs.outboxSend },
   'outbox.retry': { access: 'user', input: mailInputs.outboxRetry },
   'outbox.cancel': { access: 'user', input: mailInputs.outboxCancel },
-  'mail.status': { access: 'user', input: empty },
+  'mail.status': { access: 'user', input: empty, background: true },
   'mail.getSettings': { access: 'supervisor', input: empty },
   'mail.updateSettings': { access: 'supervisor', input: mailInputs.settingsUpdate },
   'mail.sendTest': { access: 'supervisor', input: mailInputs.sendTest },
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
   'notices.preview': { access: 'user', input: mailInputs.preview },
-} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+} as const satisfies Record<string, { access: Access; input: z.ZodType; background?: true }>;
 
 export type MethodName = keyof typeof methods;
 export const methodNames = Object.keys(methods) as MethodName[];

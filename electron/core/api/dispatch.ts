@@ -54,7 +54,8 @@ export async function dispatch(
     if (user.mustChangePassword && !DURING_PASSWORD_CHANGE.has(name)) {
       return fail({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password before you continue.' });
     }
-    gate.touch();
+    // Only what a person caused keeps the session open: a screen's status polling does not.
+    if (!('background' in spec && spec.background)) gate.touch();
   }
   try {
     const value = await handlers[name](parsed.data as never, user);

@@ -1,6 +1,7 @@
 // Staff accounts as a supervisor manages them: add, first login with a one-time password, forced
 // password change, reset, disable; roles; throttling per account; auto-lock after idle time.
 import { afterEach, describe, expect, it } from 'vitest';
+import { methodNames, methods } from '../../../electron/contract/index.ts';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots, userSlot, openSlot } from '../../../electron/core/keys/key-slots.ts';
@@ -120,6 +121,27 @@ describe('accounts', () => {
     now += 120_000;
     expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('screens left open keep polling (mail and backup status, desk status): still locked after the idle time', async () => {
+    let now = Date.parse('2026-11-24T01:00:00Z');
+    const { rt } = await desk({ now: () => new Date(now) });
+    value(await rt.dispatch('settings.update', { idleLockMinutes: 2 }));
+    // Nobody touches the PC; the Outbox and the backup indicator poll every 15 s, the shell every 30 s.
+    for (let t = 0; t < 105; t += 15) {
+      now += 15_000;
+      expect((await rt.dispatch('mail.status', {})).ok, `at ${t + 15} s`).toBe(true);
+      expect((await rt.dispatch('backup.status', {})).ok).toBe(true);
+      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'unlocked' });
+    }
+    now += 15_000; // 2 minutes since the last thing the person did
+    expect(await rt.dispatch('mail.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('the contract marks which methods are background (polling) and so never count as a person’s activity', () => {
+    const background = methodNames.filter((m) => (methods[m] as { background?: boolean }).background === true);
+    expect(background.sort()).toEqual(['backup.status', 'mail.status']);
   });
 });
 
