@@ -30,6 +30,7 @@ import {
 import { newRecoveryKey } from '../keys/recovery-key.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { forgetSigners, loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { writeSettings, DEFAULT_SETTINGS } from '../settings/settings.ts';
 
 export interface UnlockedDesk {
@@ -72,6 +73,7 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
   const recovery = newRecoveryKey();
   const now = new Date();
   const { username, displayName, password } = input.supervisor;
+  await assertStrongPassword(password, 'supervisor.password', [username, displayName]);
   const signing = newSigningKeyPair();
   try {
     let slots: KeySlotFile = newKeySlotFile();

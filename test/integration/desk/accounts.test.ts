@@ -2,7 +2,7 @@
 // password change, reset, disable; roles; throttling per account; auto-lock after idle time.
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames, methods } from '../../../electron/contract/index.ts';
-import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots, userSlot, openSlot } from '../../../electron/core/keys/key-slots.ts';
 import { unlockWithPassword, lockDesk } from '../../../electron/core/vault/vault.ts';
@@ -137,6 +137,21 @@ describe('accounts', () => {
     now += 15_000; // 2 minutes since the last thing the person did
     expect(await rt.dispatch('mail.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('weak new passwords are refused with a reason, at set-up and on a change; nothing is changed', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const rt = await openRuntime(d.path);
+    for (const [password, reason] of [['1234567890', 'tooShort'], ['          ', 'tooShort'], ['password12', 'tooShort'], ['password1234', 'common']] as const) {
+      expect(await rt.dispatch('desk.setup', { desk: DESK, supervisor: { ...SUPERVISOR, password } })).toMatchObject({ ok: false, error: { code: 'PASSWORD_WEAK', field: 'supervisor.password', params: { reason } } });
+    }
+    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'new' });
+    value(await rt.dispatch('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));
+    expect(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: '123456789012' })).toMatchObject({ ok: false, error: { code: 'PASSWORD_WEAK', field: 'newPassword' } });
+    await rt.dispatch('auth.lock', {});
+    expect((await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(true);
+    await rt.close();
   });
 
   it('the contract marks which methods are background (polling) and so never count as a person’s activity', () => {
