@@ -49,7 +49,7 @@ export const en: Catalog = {
   'account.role': 'Role',
 
   'password.toggleVisibility': 'Show or hide the password',
-  'password.hint': 'At least 10 characters. A long phrase of several words is easy to remember and hard to guess.',
+  'password.hint': 'At least 12 characters. A long phrase of several words is easy to remember and hard to guess.',
   'password.strength': 'Password strength: {level}',
   'password.strength.0': 'very weak',
   'password.strength.1': 'weak',

@@ -49,7 +49,7 @@ export const ja = {
   'account.role': '役割',
 
   'password.toggleVisibility': 'パスワードの表示・非表示を切り替える',
-  'password.hint': '10文字以上。複数の単語をつなげた長いフレーズは、覚えやすく推測されにくいパスワードになります。',
+  'password.hint': '12文字以上。複数の単語をつなげた長いフレーズは、覚えやすく推測されにくいパスワードになります。',
   'password.strength': 'パスワードの強さ：{level}',
   'password.strength.0': 'とても弱い',
   'password.strength.1': '弱い',
