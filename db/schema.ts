@@ -95,6 +95,12 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** 1 for a test/training case (migration 0016): never in reports, never mailed. */
+  training: ColumnType<number, number | undefined, number>;
+  /** 1 while a legal hold keeps the retention purge away. */
+  legal_hold: ColumnType<number, number | undefined, number>;
+  /** When the retention purge removed the personal data. */
+  purged_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {

@@ -7,6 +7,7 @@ import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
 import * as m0014 from './0014_signed_audit.ts';
+import * as m0016 from './0016_reports_training_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
   '0014_signed_audit': m0014,
+  '0016_reports_training_retention': m0016,
 };

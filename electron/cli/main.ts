@@ -9,6 +9,8 @@ import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { reportCommand } from './commands/report.ts';
+import { purgeCommand } from './commands/purge.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -21,6 +23,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
   backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
+  purge: { run: purgeCommand, summary: 'purge --dry-run|--yes: remove personal data of closed cases past retention' },
+  report: { run: reportCommand, summary: 'report --from --to [--json|--csv|--pdf FILE]: the period\'s report (Japan dates)' },
 };
 
 export function registerCommand(name: string, summary: string, run: Command): void {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { nfkc, requiredText, shortText, username } from './fields.ts';
 import * as v from './case-vocabulary.ts';
+import { reportFilter } from './reports.ts';
 
 /** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
 export const MAX_TEXT = 100_000;
@@ -61,6 +62,8 @@ export const intakeInput = z
     memberId: optionalText(64),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
+    /** A test or training case: left out of reports, and no mail is ever sent for it. */
+    training: z.boolean().default(false),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -91,6 +94,8 @@ export const listInput = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(10).max(200).default(50),
+    /** Only the cases behind one report figure (core/reports); the saved view is then ignored. */
+    report: reportFilter.nullable().default(null),
   })
   .strict();
 

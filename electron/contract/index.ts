@@ -11,3 +11,5 @@ export * from './mail-types.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './audit.ts';
+export * from './reports.ts';
+export * from './retention.ts';

@@ -6,6 +6,8 @@ import { caseInputs, listInput } from './cases.ts';
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
+import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
+import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { RekeyResult } from './audit.ts';
 import type {
@@ -201,6 +203,14 @@ export const methods = {
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
   'notices.preview': { access: 'user', input: mailInputs.preview },
+  'reports.get': { access: 'user', input: reportInputs.get },
+  'reports.pack': { access: 'supervisor', input: reportInputs.pack },
+  'reports.csv': { access: 'supervisor', input: reportInputs.csv },
+  'retention.get': { access: 'supervisor', input: retentionInputs.get },
+  'retention.update': { access: 'supervisor', input: retentionInputs.update },
+  'retention.preview': { access: 'supervisor', input: retentionInputs.preview },
+  'retention.purge': { access: 'supervisor', input: retentionInputs.purge },
+  'retention.setLegalHold': { access: 'supervisor', input: retentionInputs.setLegalHold },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; background?: true }>;
 
 export type MethodName = keyof typeof methods;
@@ -268,6 +278,14 @@ export interface Results {
   'notices.templates': NoticeTemplateView[];
   'notices.saveTemplate': NoticeTemplateView;
   'notices.preview': NoticePreview;
+  'reports.get': Report;
+  'reports.pack': ReportPack;
+  'reports.csv': ReportCsv;
+  'retention.get': RetentionView;
+  'retention.update': RetentionView;
+  'retention.preview': PurgePreview;
+  'retention.purge': PurgeResult;
+  'retention.setLegalHold': null;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

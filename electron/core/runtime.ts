@@ -25,6 +25,9 @@ import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
 import { rekeyDesk } from './rekey/rekey.ts';
+import { reportHandlers } from './api/report-handlers.ts';
+import { retentionHandlers } from './api/retention-handlers.ts';
+import { DailyPurge } from './retention/daily.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -69,6 +72,7 @@ class Runtime implements DeskRuntime {
   private readonly backups: BackupService;
   /** The mail sender: running while the desk is unlocked (core/mail). */
   private readonly mail: MailService;
+  private readonly dailyPurge: DailyPurge;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
     this.paths = paths;
@@ -80,6 +84,7 @@ class Runtime implements DeskRuntime {
     this.idleTimer.unref();
     this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
     this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
+    this.dailyPurge = new DailyPurge(this.now, options.log ?? console.error);
     this.handlers = this.buildHandlers();
   }
 
@@ -115,7 +120,10 @@ class Runtime implements DeskRuntime {
     const s = this.session;
     if (s && this.now().getTime() - s.lastActivity >= s.idleMs) await this.lockNow('auth.auto-lock');
     // While open: the daily backup, in the background (an in-memory check; see core/backup/service.ts).
-    else if (this.unlocked) this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+    else if (this.unlocked) {
+      this.backups.startIfDue(this.unlocked, s?.user.username ?? null);
+      this.dailyPurge.startIfDue(this.unlocked); // core/retention: once a Japan day
+    }
   }
 
   private async lockNow(action: string): Promise<void> {
@@ -131,6 +139,7 @@ class Runtime implements DeskRuntime {
       // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
       // is taken back, marked "possibly sent twice", at the next unlock.
       await this.mail.stop();
+      await this.dailyPurge.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
       await this.backups.beforeLock(desk, action === 'auth.close' ? 'close' : 'lock', user?.username ?? null);
@@ -331,6 +340,8 @@ class Runtime implements DeskRuntime {
       ...caseHandlers(this.context()),
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
+      ...reportHandlers(this.context()),
+      ...retentionHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

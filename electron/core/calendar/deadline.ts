@@ -12,6 +12,7 @@ import {
   JST_OFFSET_MS,
   formatJapanDateTime,
   instantMs,
+  japanDateOf,
   parseIsoDate,
   type Instant,
   type IsoDate,
@@ -110,6 +111,25 @@ export function daysForType(calendar: DeskCalendar, type: RequestType): number {
   const n = calendar.rules.daysByType[type];
   if (n === undefined) throw new CalendarError('INVALID_DAYS', `unknown request type ${JSON.stringify(type)}`);
   return n;
+}
+
+/**
+ * How many business days a case's clock stood still: for each pause, the business days in (pause date,
+ * resume date] — the same count `dueAfterPause` moves the due date by. A pause never resumed counts up
+ * to `until` (the date the case was answered, or today). Reports show it apart from the time taken.
+ */
+export function pausedBusinessDays(calendar: DeskCalendar, history: readonly DeadlineEvent[], until: IsoDate): number {
+  let total = 0;
+  let pausedOn: IsoDate | null = null;
+  for (const e of history) {
+    if (e.type === 'pause' && pausedOn === null) pausedOn = japanDateOf(e.at);
+    else if (e.type === 'resume' && pausedOn !== null) {
+      total += Math.max(0, calendar.countBusinessDays(pausedOn, japanDateOf(e.at)));
+      pausedOn = null;
+    }
+  }
+  if (pausedOn !== null && until > pausedOn) total += calendar.countBusinessDays(pausedOn, until);
+  return total;
 }
 
 /**

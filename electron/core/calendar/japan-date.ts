@@ -158,6 +158,16 @@ export function formatJapanDateTime(dayNumber: number, msOfDay: number): string 
   return `${formatDay(dayNumber)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}+09:00`;
 }
 
+/** The Japan date of an epoch time: the hot path for stored UTC ISO strings (Date.parse, no regex). */
+export function japanDateOfMs(epochMs: number): IsoDate {
+  return formatDay(japanDayOf(epochMs));
+}
+
+/** The instant (epoch ms) a Japan date begins: its 00:00 in Tokyo, whatever the PC's zone. */
+export function japanMidnightMs(date: IsoDate): number {
+  return parseIsoDate(date) * DAY_MS - JST_OFFSET_MS;
+}
+
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return formatDay(parseIsoDate(date) + days);
 }

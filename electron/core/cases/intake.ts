@@ -72,13 +72,14 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
       request_text: input.requestText,
       delivery: input.type === 'disclosure' ? input.delivery : null,
       assignee: null,
+      training: input.training ? 1 : 0,
       created_by: actor,
       created_at: at,
       updated_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due } });
+  await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due, ...(input.training ? { training: true } : {}) } });
   await refreshSearch(db, id);
   return { id, reference };
 }

@@ -9,6 +9,8 @@ import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { ftsPhrase, searchKey } from './normalize.ts';
 import type { Db } from './records.ts';
+import { caseIdsOf } from '../reports/report.ts';
+import { scopeOf } from '../reports/facts.ts';
 
 export type ListInput = z.output<typeof listInput>;
 
@@ -27,11 +29,13 @@ function endOfWeek(today: string): string {
   return addCalendarDays(today, (7 - dow) % 7);
 }
 
-function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock) {
+function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const overdue = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
-    switch (input.view) {
+    // The cases behind a report figure are exactly those: no saved view narrows them further.
+    if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
+    else switch (input.view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
         break;
@@ -84,7 +88,8 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
-  const filter = where(input, user, calendar, clock);
+  const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
+  const filter = where(input, user, calendar, clock, reportIds);
   let q = db
     .selectFrom('cases')
     .leftJoin('accounts', 'accounts.username', 'cases.assignee')

@@ -15,7 +15,7 @@
 //                                        documents drafts cancelled
 //   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
 //   closed                             → drafts still unsent are cancelled (queued ones still go out)
-// Pausing for a clarification, and cases imported or seeded as demos, write no draft.
+// Pausing for a clarification, cases imported or seeded as demos, and training cases write no draft.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { NoticeKind } from '../../contract/index.ts';
@@ -24,6 +24,9 @@ import { cancelPending, draftNotice, hasMessage, type DraftContext } from './out
 
 /** A draft the case does not allow (nothing outstanding to ask for …) is simply not written. */
 async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx: DraftContext): Promise<void> {
+  // A training or test case never gets mail: its address may be a real person's (issue 16).
+  const c = await db.selectFrom('cases').select('training').where('id', '=', caseId).executeTakeFirst();
+  if (c?.training === 1) return;
   try {
     await draftNotice(db, caseId, kind, ctx);
   } catch (e) {

@@ -24,12 +24,12 @@ import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { NotBuilt } from './NotBuilt.tsx';
 import { screenOf, ShellContext, type Route, type ScreenId, type ShellValue } from './ShellContext.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
@@ -175,7 +175,7 @@ function ScreenView({ route, user, onDeskChanged }: { route: Route; user: Sessio
     case 'letters':
       return <LettersScreen />;
     case 'reports':
-      return <NotBuilt title="nav.reports" feature="notBuilt.reports" />;
+      return <ReportsScreen />;
     case 'settings':
       return user.role === 'supervisor' ? <SettingsScreen currentUser={user} onDeskChanged={onDeskChanged} /> : null;
   }

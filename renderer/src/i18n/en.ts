@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enSecurity } from './en-security.ts';
+import { enReports } from './en-reports.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -682,4 +683,5 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enSecurity,
+  ...enReports,
 };

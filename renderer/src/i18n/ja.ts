@@ -2,6 +2,7 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaSecurity } from './ja-security.ts';
+import { jaReports } from './ja-reports.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -684,4 +685,5 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaSecurity,
+  ...jaReports,
 } satisfies Record<string, string>;

@@ -50,6 +50,8 @@ type Values = {
   memberId: string;
   requestText: string;
   delivery: string;
+  /** '1' for a training or test case. */
+  training: string;
 };
 
 function initialValues(): Values {
@@ -71,6 +73,7 @@ function initialValues(): Values {
     memberId: '',
     requestText: '',
     delivery: '',
+    training: '',
   };
 }
 
@@ -103,6 +106,7 @@ export function IntakeScreen() {
     memberId: v.memberId,
     requestText: v.requestText,
     delivery: type === 'disclosure' ? ((v.delivery || null) as DeliveryPreference | null) : null,
+    training: v.training === '1',
   });
 
   const save = async (input: ReturnType<typeof inputOf>) => {
@@ -205,6 +209,13 @@ export function IntakeScreen() {
           </Section>
 
           <Section title={t('intake.section.arrival')}>
+            <Checkbox
+              label={t('intake.training')}
+              description={t('intake.trainingHint')}
+              checked={v.training === '1'}
+              onChange={(e) => form.set('training', e.currentTarget.checked ? '1' : '')}
+              data-testid="intake-training"
+            />
             <Radio.Group label={t('intake.channel')} value={v.channel} onChange={(next) => form.set('channel', next)} required>
               <Group mt="xs" gap="lg">
                 {intakeChannels.map((c) => (

@@ -1,6 +1,6 @@
 // The queue (home): saved views, filters, search, a sortable page of cases from cases.list, bulk moves.
 // The list, its order and its counts are the desk's; the screen keeps only what the person chose.
-import { Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -55,7 +55,7 @@ export function QueueScreen() {
 
   const loading = loaded.key !== key;
   const page = loaded.page;
-  const plainOpenView = state.view === 'all_open' && !hasFilters(state);
+  const plainOpenView = state.view === 'all_open' && !hasFilters(state) && state.report === null;
   const emptyOpen = !loading && !loaded.error && page !== null && page.total === 0 && plainOpenView;
 
   // "No cases yet" only when the desk has none at all; an empty open list with closed cases says so.
@@ -108,7 +108,18 @@ export function QueueScreen() {
         </Group>
       </Group>
 
-      <Tabs value={state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], page: 1 })} keepMounted={false}>
+      {state.report && (
+        <Alert color="blue" variant="light" data-testid="queue-report-filter">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Text size="sm">{t('queue.report.banner', { figure: state.report.label, from: state.report.from, to: state.report.to })}</Text>
+            <Button size="xs" variant="default" onClick={() => patch({ report: null, page: 1 })}>
+              {t('queue.report.clear')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>

@@ -1,7 +1,7 @@
 // The queue's filters, sort and page as the person set them. Turned into the contract's listInput by
 // toListInput(); the desk does the filtering, sorting and counting.
 import type { z } from 'zod';
-import type { CaseStatus, listInput, queueSortKeys, RequestType, savedViews } from '../../../../electron/contract/index.ts';
+import type { CaseStatus, listInput, queueSortKeys, ReportFilter, RequestType, savedViews } from '../../../../electron/contract/index.ts';
 
 export type SavedView = (typeof savedViews)[number];
 export type SortKey = (typeof queueSortKeys)[number];
@@ -23,6 +23,8 @@ export interface QueueState {
   sort: SortKey;
   direction: 'asc' | 'desc';
   page: number;
+  /** The cases behind one report figure (from the Reports screen), with the figure's label as shown there. */
+  report: (ReportFilter & { label: string }) | null;
 }
 
 export const PAGE_SIZE = 50;
@@ -41,6 +43,7 @@ export const initialQueueState: QueueState = {
   sort: 'due',
   direction: 'asc',
   page: 1,
+  report: null,
 };
 
 export type ListInput = z.input<typeof listInput>;
@@ -62,6 +65,7 @@ export function toListInput(s: QueueState, search: string): ListInput {
     direction: s.direction,
     page: s.page,
     pageSize: PAGE_SIZE,
+    report: s.report ? { from: s.report.from, to: s.report.to, bucket: s.report.bucket } : null,
   };
 }
 

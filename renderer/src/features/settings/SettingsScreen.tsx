@@ -6,6 +6,7 @@ import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
+import { RetentionPanel } from '../retention/RetentionPanel.tsx';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
 
@@ -37,6 +38,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} aria-hidden />}>
             {t('outputSettings.tab.backup')}
           </Tabs.Tab>
+          <Tabs.Tab value="retention" leftSection={<IconDatabase size={16} aria-hidden />}>
+            {t('settings.tab.retention')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desk">
           <DeskSettingsForm onSaved={onDeskChanged} />
@@ -52,6 +56,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
         </Tabs.Panel>
         <Tabs.Panel value="notices">
           <NoticeTextsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention">
+          <RetentionPanel />
         </Tabs.Panel>
         <Tabs.Panel value="backup">
           <BackupSettingsSection />

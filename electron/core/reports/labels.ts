@@ -1,0 +1,125 @@
+// The report's figures in words, Japanese first with the English heading, for the printed pack, its CSV
+// and the admin command line. The screen words the same keys from the renderer's catalogs.
+import type { AgeBand, Report } from '../../contract/reports.ts';
+import type { IntakeChannel, RequesterKind } from '../../contract/index.ts';
+import type { BilingualText } from '../notices/notice-content.ts';
+import { GROUND_LABELS, OUTCOME_LABELS, REJECTION_LABELS, REQUEST_KIND_LABELS } from '../notices/labels.ts';
+
+export const SECTION_LABELS = {
+  title: { ja: '個人情報の開示等請求 対応状況報告書', en: 'Report on requests about personal information' },
+  received: { ja: '受付件数', en: 'Requests received' },
+  answered: { ja: '回答状況', en: 'Answered' },
+  outcomes: { ja: '決定の内容', en: 'Outcomes' },
+  openNow: { ja: '現在対応中の案件', en: 'Open now' },
+  fees: { ja: '手数料', en: 'Fees' },
+  staff: { ja: '担当者別の処理件数', en: 'Workload per staff member' },
+  monthly: { ja: '月別の受付件数と期限内回答率', en: 'Received per month and on-time rate' },
+  signature: { ja: '確認欄（個人情報保護管理者）', en: 'Checked by (personal information protection manager)' },
+} satisfies Record<string, BilingualText>;
+
+export const FIGURE_LABELS = {
+  received: { ja: '受付件数', en: 'Received' },
+  'type.disclosure': { ja: '開示', en: 'Disclosure' },
+  'type.correction': { ja: '訂正等', en: 'Correction' },
+  'type.suspension': { ja: '利用停止等', en: 'Suspension' },
+  closed: { ja: 'うち完了', en: 'of which closed' },
+  open: { ja: 'うち未完了', en: 'of which not closed' },
+  answered: { ja: '回答件数', en: 'Answered' },
+  onTime: { ja: '期限内回答', en: 'On time' },
+  onTimeExtended: { ja: 'うち期限延長後', en: 'of which after an extension' },
+  late: { ja: '期限超過', en: 'Late' },
+  onTimeRate: { ja: '期限内回答率', en: 'On-time rate' },
+  medianBusinessDays: { ja: '回答までの営業日数（中央値）', en: 'Business days to notice (median)' },
+  p90BusinessDays: { ja: '回答までの営業日数（90パーセンタイル）', en: 'Business days to notice (90th percentile)' },
+  pausedCases: { ja: '停止した案件', en: 'Cases paused' },
+  medianPausedBusinessDays: { ja: '停止した営業日数（中央値）', en: 'Paused business days (median)' },
+  withdrawn: { ja: '取下げ', en: 'Withdrawn' },
+  openNow: { ja: '対応中', en: 'Open' },
+  overdueNow: { ja: '期限超過', en: 'Overdue' },
+  pastLegalMarkNow: { ja: '法第39条の2週間経過', en: 'Past the Art. 39 two-week mark' },
+  waitingNow: { ja: '請求者の対応待ち', en: 'Waiting for the requester' },
+  'fees.received': { ja: '受領額（円）', en: 'Received (yen)' },
+  'fees.refunded': { ja: '返金額（円）', en: 'Refunded (yen)' },
+  'fees.outstanding': { ja: '未納額（円）', en: 'Outstanding (yen)' },
+} satisfies Record<string, BilingualText>;
+
+export const CHANNEL_LABELS: Record<IntakeChannel, BilingualText> = {
+  email: { ja: 'メール', en: 'Email' },
+  post: { ja: '郵送', en: 'Post' },
+  phone: { ja: '電話', en: 'Phone' },
+  web_form: { ja: 'ウェブフォーム', en: 'Web form' },
+};
+
+export const REQUESTER_LABELS: Record<RequesterKind, BilingualText> = {
+  member: { ja: '本人', en: 'Member' },
+  representative: { ja: '法定代理人', en: 'Legal representative' },
+  agent: { ja: '任意代理人', en: 'Appointed agent' },
+};
+
+export const AGE_LABELS: Record<AgeBand, BilingualText> = {
+  '0_5': { ja: '0〜5営業日', en: '0–5 business days' },
+  '6_10': { ja: '6〜10営業日', en: '6–10 business days' },
+  '11_20': { ja: '11〜20営業日', en: '11–20 business days' },
+  '21_plus': { ja: '21営業日以上', en: '21+ business days' },
+};
+
+export const kindLabel = (key: string): BilingualText => {
+  const [type, kind] = key.split('.') as [keyof typeof FIGURE_LABELS, string];
+  const t = FIGURE_LABELS[`type.${type}` as keyof typeof FIGURE_LABELS] ?? { ja: type, en: type };
+  const k = REQUEST_KIND_LABELS[kind] ?? { ja: kind, en: kind };
+  return { ja: `${t.ja}：${k.ja}`, en: `${t.en}: ${k.en}` };
+};
+
+export const outcomeLabel = (key: string): BilingualText => {
+  const [, outcome] = key.split('.') as [string, keyof typeof OUTCOME_LABELS];
+  return OUTCOME_LABELS[outcome] ?? { ja: outcome, en: outcome };
+};
+
+export { GROUND_LABELS, REJECTION_LABELS };
+
+/** One row per figure: what the CSV holds and the pack prints. */
+export interface FigureRow {
+  section: keyof typeof SECTION_LABELS;
+  key: string;
+  label: BilingualText;
+  value: number | null;
+}
+
+export function figureRows(r: Report): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const add = (section: FigureRow['section'], key: string, label: BilingualText, value: number | null) => rows.push({ section, key, label, value });
+  add('received', 'received', FIGURE_LABELS.received, r.received);
+  for (const [t, n] of Object.entries(r.byType)) add('received', `received.type.${t}`, FIGURE_LABELS[`type.${t}` as 'type.disclosure'], n);
+  for (const k of r.byKind) add('received', `received.kind.${k.key}`, kindLabel(k.key), k.count);
+  for (const [c, n] of Object.entries(r.byChannel)) add('received', `received.channel.${c}`, CHANNEL_LABELS[c as IntakeChannel], n);
+  for (const [q, n] of Object.entries(r.byRequester)) add('received', `received.requester.${q}`, REQUESTER_LABELS[q as RequesterKind], n);
+  add('received', 'received.closed', FIGURE_LABELS.closed, r.closed);
+  add('received', 'received.open', FIGURE_LABELS.open, r.open);
+  add('answered', 'answered', FIGURE_LABELS.answered, r.answered);
+  add('answered', 'answered.onTime', FIGURE_LABELS.onTime, r.onTime);
+  add('answered', 'answered.onTimeExtended', FIGURE_LABELS.onTimeExtended, r.onTimeExtended);
+  add('answered', 'answered.late', FIGURE_LABELS.late, r.late);
+  add('answered', 'onTimeRate', FIGURE_LABELS.onTimeRate, r.onTimeRate);
+  add('answered', 'medianBusinessDays', FIGURE_LABELS.medianBusinessDays, r.medianBusinessDays);
+  add('answered', 'p90BusinessDays', FIGURE_LABELS.p90BusinessDays, r.p90BusinessDays);
+  add('answered', 'answered.paused', FIGURE_LABELS.pausedCases, r.pausedCases);
+  add('answered', 'medianPausedBusinessDays', FIGURE_LABELS.medianPausedBusinessDays, r.medianPausedBusinessDays);
+  for (const o of r.outcomes) add('outcomes', `outcome.${o.key}`, { ja: `${FIGURE_LABELS[`type.${o.key.split('.')[0]}` as 'type.disclosure'].ja}：${outcomeLabel(o.key).ja}`, en: `${FIGURE_LABELS[`type.${o.key.split('.')[0]}` as 'type.disclosure'].en}: ${outcomeLabel(o.key).en}` }, o.count);
+  for (const [g, n] of Object.entries(r.groundsCited)) add('outcomes', `ground.${g}`, GROUND_LABELS[g as keyof typeof GROUND_LABELS], n);
+  for (const [g, n] of Object.entries(r.rejections)) add('outcomes', `rejection.${g}`, REJECTION_LABELS[g as keyof typeof REJECTION_LABELS], n);
+  add('outcomes', 'withdrawn', FIGURE_LABELS.withdrawn, r.withdrawn);
+  add('openNow', 'open', FIGURE_LABELS.openNow, r.openNow);
+  for (const [a, n] of Object.entries(r.openByAge)) add('openNow', `open.age.${a}`, AGE_LABELS[a as AgeBand], n);
+  add('openNow', 'open.overdue', FIGURE_LABELS.overdueNow, r.overdueNow);
+  add('openNow', 'open.pastLegalMark', FIGURE_LABELS.pastLegalMarkNow, r.pastLegalMarkNow);
+  add('openNow', 'open.waiting', FIGURE_LABELS.waitingNow, r.waitingNow);
+  add('fees', 'fees.received', FIGURE_LABELS['fees.received'], r.fees.received);
+  add('fees', 'fees.refunded', FIGURE_LABELS['fees.refunded'], r.fees.refunded);
+  add('fees', 'fees.outstanding', FIGURE_LABELS['fees.outstanding'], r.fees.outstanding);
+  for (const s of r.staff) {
+    add('staff', `staff.handled.${s.username}`, { ja: `${s.displayName}：回答`, en: `${s.username}: answered` }, s.handled);
+    add('staff', `staff.decisions.${s.username}`, { ja: `${s.displayName}：決定`, en: `${s.username}: decisions` }, s.decisions);
+    add('staff', `staff.approvals.${s.username}`, { ja: `${s.displayName}：承認`, en: `${s.username}: approvals` }, s.approvals);
+  }
+  return rows;
+}

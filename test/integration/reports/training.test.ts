@@ -1,0 +1,49 @@
+// A training or test case, marked at intake: the desk drafts no mail for it at any step (its address may
+// be a real person's), and reports leave it out (hand-computed.test.ts counts around two of them).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newDesk, tempDir, value } from '../../support/desk.ts';
+import type { DeskRuntime } from '../../../electron/core/runtime.ts';
+import type { CaseFile, OutboxPage, Report } from '../../../electron/contract/index.ts';
+
+let rt: DeskRuntime;
+let dir: { path: string; remove(): void };
+const now = Date.parse('2026-11-24T01:00:00Z');
+
+const intake = (training: boolean) => ({
+  type: 'disclosure',
+  channel: 'email',
+  arrivedAt: '2026-11-24T09:30:00+09:00',
+  requesterKind: 'member',
+  memberName: '研修 太郎',
+  memberEmail: 'real.person@example.jp',
+  requestText: '開示を求めます。',
+  delivery: 'electronic',
+  training,
+});
+
+beforeEach(async () => {
+  dir = tempDir();
+  rt = (await newDesk(dir.path, { now: () => new Date(now) })).rt;
+});
+afterEach(async () => {
+  await rt.close();
+  dir.remove();
+});
+
+describe('training cases', () => {
+  it('get no mail drafted (acknowledgement, documents request, withdrawal) and are not counted; a real case is', async () => {
+    const real = value(await rt.dispatch('cases.create', intake(false))) as { id: number };
+    const training = value(await rt.dispatch('cases.create', intake(true))) as { id: number };
+    for (const id of [real.id, training.id]) {
+      value(await rt.dispatch('cases.pause', { id, reasonKind: 'identity_documents', reason: '書類待ち' }));
+      value(await rt.dispatch('cases.withdraw', { id, reason: '取下げ' }));
+    }
+    const outbox = async (caseId: number) => (value(await rt.dispatch('outbox.list', { caseId })) as OutboxPage).total;
+    expect(await outbox(real.id)).toBeGreaterThanOrEqual(3);
+    expect(await outbox(training.id)).toBe(0);
+    const file = value(await rt.dispatch('cases.get', { id: training.id })) as CaseFile;
+    expect(file.timeline[0]).toMatchObject({ kind: 'received', data: { training: true } });
+    const r = value(await rt.dispatch('reports.get', { from: '2026-11-01', to: '2026-11-30' })) as Report;
+    expect([r.received, r.withdrawn + r.openNow]).toEqual([1, 1]);
+  });
+});
