@@ -2,8 +2,10 @@
 // bytes), and zxcvbn-ts's estimate (its common-password and English word lists, the keyboard graphs, and
 // the person's own user and display names) of at least 10^8 guesses (score 3): "1234567890", ten spaces or
 // "password12" are refused. The reason is a code the catalogs word (password.weak.<reason>). The recovery
-// key is not a password and is not checked here. The word lists are loaded on first use (a few MB).
-import type { ZxcvbnResult } from '@zxcvbn-ts/core';
+// key is not a password and is not checked here. The matcher over the word lists is built on first use.
+import zxcvbnCore, { type ZxcvbnResult } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
 import { DeskError } from '../errors.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -12,9 +14,9 @@ export type PasswordWeakness = 'tooShort' | 'common' | 'repeated' | 'guessable' 
 type Checker = (password: string, userInputs: string[]) => ZxcvbnResult;
 let checker: Promise<Checker> | undefined;
 
+// Static imports (the Electron main bundle must stay one file); the matcher is built on first use.
 async function loadChecker(): Promise<Checker> {
-  const [{ default: core }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
-  const factory = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
+  const factory = new zxcvbnCore.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
   return (password, userInputs) => factory.check(password, userInputs);
 }
 
