@@ -22,6 +22,33 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
+    // Codes, not sentences (issue 12; VS Code's code-no-unexternalized-strings is the model): what the core
+    // says to a person is a code with parameters (electron/contract/codes.ts), worded by the renderer and
+    // the CLI. A sentence written into a desk error, a refusal or a stored reason here is refused.
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name="DeskError"] > :matches(Literal, TemplateLiteral)',
+          message: 'A DeskError takes a code with parameters (contract/codes.ts), not a sentence.',
+        },
+        {
+          selector: 'Property[key.name=/^(message|reason|why|problem|note|cancel_reason|last_error)$/] > Literal[value=/\\w \\w+ \\w/]',
+          message: 'Words for staff are a code worded by the renderer/CLI (contract/codes.ts), not a sentence in the core.',
+        },
+        {
+          selector: 'Property[key.name=/^(message|reason|why|problem|note|cancel_reason|last_error)$/] > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]+ [A-Za-z]+ [A-Za-z]/]',
+          message: 'Words for staff are a code worded by the renderer/CLI (contract/codes.ts), not a sentence in the core.',
+        },
+        {
+          selector: 'ReturnStatement > Literal[value=/^[A-Z][a-z]+ \\w+ \\w+.*\\.$/]',
+          message: 'A refusal or explanation is returned as a code (contract/codes.ts), not a sentence.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/contract/**'],
     rules: {
       'no-restricted-imports': [

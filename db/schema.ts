@@ -195,6 +195,81 @@ export interface MailSettingsTable {
   updated_by: string | null;
 }
 
+/** Incoming mail (0012_inbox): see electron/core/inbox/README.md. */
+export interface InboxMessagesTable {
+  id: Generated<number>;
+  message_id: string | null;
+  content_hash: string;
+  raw: Buffer;
+  size: number;
+  source: 'imap' | 'file';
+  imap_mailbox: string | null;
+  imap_uidvalidity: string | null;
+  imap_uid: number | null;
+  arrived_at: string;
+  arrival_source: 'received' | 'internaldate' | 'date' | 'imported';
+  date_header: string | null;
+  from_address: string;
+  from_name: string;
+  subject: string;
+  recipient_count: number;
+  body_text: string;
+  in_reply_to: string | null;
+  references: string; // JSON array
+  parse_state: 'ok' | 'unreadable';
+  kind: 'mail' | 'auto_reply' | 'bounce';
+  status: 'inbox' | 'attached' | 'dismissed';
+  case_id: number | null;
+  attached_by_rule: 'reference' | 'message_id' | 'staff' | 'created' | null;
+  dismiss_reason: 'spam' | 'question' | 'other' | null;
+  oversize: ColumnType<number, number | undefined, number>;
+  after_close: ColumnType<number, number | undefined, number>;
+  handled_by: string | null;
+  handled_at: string | null;
+  stored_at: string;
+}
+
+export interface InboxAttachmentsTable {
+  id: Generated<number>;
+  message_id: number;
+  position: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface MailboxSettingsTable {
+  id: number;
+  host: string;
+  port: number;
+  tls: 'none' | 'starttls' | 'tls';
+  username: string;
+  password: string;
+  folder: string;
+  after_fetch: 'move' | 'seen';
+  move_to: string;
+  max_message_bytes: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface MailboxStateTable {
+  mailbox: string;
+  uidvalidity: string;
+  last_uid: number;
+  updated_at: string;
+}
+
+export interface OutboxBouncesTable {
+  id: Generated<number>;
+  outbox_id: number;
+  inbox_message_id: number;
+  status: string;
+  diagnostic: string;
+  at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   settings: SettingsTable;
@@ -210,6 +285,11 @@ export interface DB {
   case_search: CaseSearchTable;
   outbox: OutboxTable;
   mail_settings: MailSettingsTable;
+  inbox_messages: InboxMessagesTable;
+  inbox_attachments: InboxAttachmentsTable;
+  mailbox_settings: MailboxSettingsTable;
+  mailbox_state: MailboxStateTable;
+  outbox_bounces: OutboxBouncesTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -220,3 +300,5 @@ export type NewAccount = Insertable<AccountsTable>;
 export type AccountUpdate = Updateable<AccountsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+
+export type InboxMessageRow = Selectable<InboxMessagesTable>;

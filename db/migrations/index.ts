@@ -6,6 +6,8 @@ import * as m0002 from './0002_desk_calendar.ts';
 import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
+import * as m0010 from './0010_stored_codes.ts';
+import * as m0012 from './0012_inbox.ts';
 import * as m0014 from './0014_signed_audit.ts';
 import * as m0016 from './0016_reports_training_retention.ts';
 
@@ -15,6 +17,8 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': m0003,
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
+  '0010_stored_codes': m0010,
+  '0012_inbox': m0012,
   '0014_signed_audit': m0014,
   '0016_reports_training_retention': m0016,
 };

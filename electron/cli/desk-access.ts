@@ -1,6 +1,6 @@
 // Opening a desk from the command line: take the data folder's lock, unlock with a staff password.
 import { resolve } from 'node:path';
-import { username as usernameSchema } from '../contract/index.ts';
+import { inEnglish, username as usernameSchema } from '../contract/index.ts';
 import { deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
 import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
 import { deskPresence, lockDesk, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
@@ -20,7 +20,7 @@ export async function withUnlockedDesk<T>(
   const paths = deskPaths(resolve(dataDirArg));
   const presence = deskPresence(paths);
   if (presence.state === 'new') throw new CliError(`There is no desk in ${paths.dataDir}.`);
-  if (presence.state === 'damaged') throw new CliError(presence.message);
+  if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
   const lock = wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
   try {
     const password = await readPassword(io);

@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { mailCommand } from './commands/mail.ts';
 import { reportCommand } from './commands/report.ts';
 import { purgeCommand } from './commands/purge.ts';
 
@@ -23,6 +24,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
   backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
+  mail: { run: mailCommand, summary: 'mail import FILE.eml…: mail files into the Inbox or onto their cases (--json: one line per file)' },
   purge: { run: purgeCommand, summary: 'purge --dry-run|--yes: remove personal data of closed cases past retention' },
   report: { run: reportCommand, summary: 'report --from --to [--json|--csv|--pdf FILE]: the period\'s report (Japan dates)' },
 };

@@ -1,5 +1,6 @@
 // What the case methods return. The renderer shows these values; it never recomputes a deadline.
 import type * as v from './case-vocabulary.ts';
+import type { CaseWarning, Reason } from './codes.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
@@ -164,8 +165,8 @@ export interface CaseFile {
   timeline: TimelineEvent[];
   /** The moves the lifecycle allows this user now; the case file offers only these. */
   allowedActions: v.CaseAction[];
-  /** Plain-language warnings: stale certificates, unpaid or excess fee, legal mark near. */
-  warnings: Array<{ code: string; message: string }>;
+  /** Warnings as codes (contract/codes.ts): stale certificates, unpaid or excess fee, legal mark near. */
+  warnings: CaseWarning[];
 }
 
 export interface CreatedCase {
@@ -175,5 +176,5 @@ export interface CreatedCase {
 
 export interface BulkOutcome {
   done: number[];
-  refused: Array<{ id: number; reference: string; message: string }>;
+  refused: Array<{ id: number; reference: string; reason: Reason }>;
 }

@@ -1,5 +1,8 @@
-// Errors cross the contract as data, never as thrown objects: the renderer shows `message` (or its own
-// catalog text for `code`) and, when `field` is set, puts it beside that form field.
+// Errors cross the contract as data, never as thrown objects. `code` is the category a program reacts to;
+// `reason` is what a person is told (codes.ts): the renderer words it from its catalogs and, when `field`
+// is set, puts it beside that form field. `message` is the reason in English for logs, the CLI and tests
+// (contract/english.ts); no screen shows it and no code branches on it.
+import type { Reason } from './codes.ts';
 export const errorCodes = [
   'INVALID_INPUT', // input failed the contract's schema; `field` names the first field at fault
   'UNKNOWN_METHOD',
@@ -18,9 +21,6 @@ export const errorCodes = [
   'DATA_DIR_UNUSABLE',
   'STORAGE_DAMAGED', // database or key-slot file unreadable
   'INTERNAL',
-  'BACKUP_MANIFEST_ALTERED', // a backup's manifest field no longer matches its MAC: params.manifestField names it
-  'DISK_FULL', // the disk is full: nothing was saved; params.path is where space must be freed
-  'PASSWORD_WEAK', // a new password refused: params.reason (PasswordWeakness)
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -31,12 +31,11 @@ export interface FieldIssue {
 
 export interface DeskErrorData {
   code: ErrorCode;
+  reason: Reason;
   message: string;
   field?: string;
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
-  /** Values the catalogs word the code with (a manifest field, a path, a weakness reason). */
-  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };

@@ -1,4 +1,6 @@
 export * from './errors.ts';
+export * from './codes.ts';
+export * from './english.ts';
 export * from './fields.ts';
 export * from './types.ts';
 export * from './methods.ts';
@@ -8,6 +10,7 @@ export * from './cases.ts';
 export * from './case-types.ts';
 export * from './mail.ts';
 export * from './mail-types.ts';
+export * from './inbox.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
 export * from './audit.ts';

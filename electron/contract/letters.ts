@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { caseId } from './cases.ts';
 import { noticeKinds, type CaseStatus, type NoticeKind, type RequestType } from './case-vocabulary.ts';
+import type { LetterAddressWarning } from './codes.ts';
 
 /** The most letters one batch (one document, one print job) takes. */
 export const MAX_BATCH_LETTERS = 500;
@@ -57,12 +58,8 @@ export const letterInputs = {
   savePdf: z.object({ letters: letterList }).strict(),
 } as const;
 
-export interface LetterWarning {
-  caseId: number;
-  reference: string;
-  code: 'NO_POSTAL_ADDRESS';
-  message: string;
-}
+/** A letter the window envelope would show without an address (worded like every code: contract/codes.ts). */
+export type LetterWarning = LetterAddressWarning & { caseId: number };
 
 /** A letter (or a batch) as one printable HTML document: show it in a sandboxed iframe, print it there. */
 export interface LetterDocument {

@@ -3,6 +3,7 @@
 // the SMTP settings without the password, the notice texts and a rendered notice.
 import type { NoticeKind, Outcome, RequestType } from './case-vocabulary.ts';
 import type { OutboxState } from './mail.ts';
+import type { DraftCancelled, MailFailure, SendRefusal } from './codes.ts';
 
 export type OutboxAction = 'update' | 'send' | 'retry' | 'cancel';
 
@@ -20,18 +21,16 @@ export interface OutboxSummary {
   attempts: number;
   /** When the sender tries again (queued after a temporary failure); null: as soon as it can. */
   nextAttemptAt: string | null;
-  /** The last failure in plain words, with the server's own reply where it gave one. */
-  lastError: string | null;
+  /** The last failure, with the server's own reply where it gave one. */
+  lastError: MailFailure | null;
   /** The desk stopped after the server accepted this message and before it was marked sent: it was
    * (or will be) sent again with the same Message-ID, so the member may see it twice. */
   possiblyDuplicated: boolean;
-  /** One line for the list, e.g. "Waiting: the mail server cannot be reached. Next try 14:05." */
-  statusText: string;
   /** What the desk allows now: the Outbox screen offers only these. */
   allowedActions: OutboxAction[];
   /** Why `send` is not offered for a draft (e.g. the decision is not approved yet); null when it is. */
-  sendBlockedReason: string | null;
-  cancelReason: string | null;
+  sendBlockedReason: SendRefusal | null;
+  cancelReason: DraftCancelled | null;
   createdBy: string;
   createdAt: string;
   queuedBy: string | null;
@@ -59,10 +58,8 @@ export interface MailStatus {
   /** As last seen by the sender: online (the server answered), offline (it could not be reached),
    * auth_failed (it refused the user name or password: nothing is sent until the settings change). */
   connection: MailConnection;
-  /** Plain words for the connection state, e.g. "The mail server cannot be reached (connection refused)." */
-  message: string;
   lastContactAt: string | null;
-  lastError: string | null;
+  lastError: MailFailure | null;
   /** When the sender next tries the queue (null: idle, or sending now). */
   nextTryAt: string | null;
   sending: boolean;
@@ -88,8 +85,8 @@ export interface MailSettingsView {
 
 export interface MailTestResult {
   sent: boolean;
-  /** Plain words: "Sent: the mail server accepted the test email (250 OK)." or why not. */
-  message: string;
+  /** Why it was not sent; null when the server took it (its reply is in serverResponse). */
+  failure: MailFailure | null;
   serverResponse: string | null;
 }
 

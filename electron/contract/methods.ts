@@ -6,6 +6,7 @@ import { caseInputs, listInput } from './cases.ts';
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
+import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMessage, type InboxPage, type MailboxSettingsView, type MailboxStatus, type MailImportResult } from './inbox.ts';
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
@@ -203,6 +204,18 @@ export const methods = {
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
   'notices.preview': { access: 'user', input: mailInputs.preview },
+  'inbox.list': { access: 'user', input: inboxInputs.list },
+  'inbox.get': { access: 'user', input: inboxInputs.get },
+  'inbox.attachment': { access: 'user', input: inboxInputs.attachment },
+  'inbox.createCase': { access: 'user', input: inboxInputs.createCase },
+  'inbox.attach': { access: 'user', input: inboxInputs.attach },
+  'inbox.dismiss': { access: 'user', input: inboxInputs.dismiss },
+  'inbox.importFiles': { access: 'user', input: inboxInputs.importFiles },
+  'inbox.thread': { access: 'user', input: inboxInputs.thread },
+  'mailbox.status': { access: 'user', input: empty },
+  'mailbox.fetchNow': { access: 'user', input: empty },
+  'mailbox.getSettings': { access: 'supervisor', input: empty },
+  'mailbox.updateSettings': { access: 'supervisor', input: inboxInputs.settingsUpdate },
   'reports.get': { access: 'user', input: reportInputs.get },
   'reports.pack': { access: 'supervisor', input: reportInputs.pack },
   'reports.csv': { access: 'supervisor', input: reportInputs.csv },
@@ -278,6 +291,18 @@ export interface Results {
   'notices.templates': NoticeTemplateView[];
   'notices.saveTemplate': NoticeTemplateView;
   'notices.preview': NoticePreview;
+  'inbox.list': InboxPage;
+  'inbox.get': InboxMessage;
+  'inbox.attachment': InboxAttachmentContent;
+  'inbox.createCase': CreatedCase;
+  'inbox.attach': InboxMessage;
+  'inbox.dismiss': InboxMessage;
+  'inbox.importFiles': MailImportResult[];
+  'inbox.thread': CaseThread;
+  'mailbox.status': MailboxStatus;
+  'mailbox.fetchNow': MailboxStatus;
+  'mailbox.getSettings': MailboxSettingsView;
+  'mailbox.updateSettings': MailboxSettingsView;
   'reports.get': Report;
   'reports.pack': ReportPack;
   'reports.csv': ReportCsv;

@@ -1,5 +1,6 @@
 // Result types of the contract's methods: what the core returns and the renderer shows.
 import type { Locale, Role } from './fields.ts';
+import type { Reason } from './codes.ts';
 
 export interface SessionUser {
   username: string;
@@ -51,7 +52,7 @@ export interface BackupStatus {
   folder: string | null;
   lastSuccess: { at: string; path: string; cases: number } | null;
   /** The last failed attempt since the last good backup (cleared by the next good one): show it until then. */
-  lastFailure: { at: string; message: string } | null;
+  lastFailure: { at: string; reason: Reason } | null;
   /** When the next automatic backup is due (taken at the next chance after that); null: none planned. */
   nextDue: string | null;
   /** A backup is being written right now. */
@@ -80,7 +81,7 @@ export type DeskState = 'new' | 'locked' | 'unlocked';
 export interface DeskStatus {
   state: DeskState;
   /** Set when the desk's files are damaged or incomplete: login cannot work until it is fixed. */
-  problem: { code: 'STORAGE_DAMAGED'; message: string } | null;
+  problem: Reason | null;
   /** Names from the desk's settings; null while the desk is new or locked (they live in the database). */
   deskName: string | null;
   user: SessionUser | null;

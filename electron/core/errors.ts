@@ -1,29 +1,30 @@
-// The core throws DeskError for anything a desk agent can act on; dispatch turns it into the
-// contract's `{ code, message }`. Anything else is a bug and surfaces as INTERNAL.
-import type { DeskErrorData, ErrorCode } from '../contract/index.ts';
+// The core throws DeskError for anything a desk agent can act on; dispatch turns it into the contract's
+// `{ code, reason, message }`. The thrower gives only the reason (a code with parameters, contract/codes.ts):
+// the category follows from it and the English message comes from the one English table. Anything else
+// thrown is a bug and surfaces as INTERNAL.
+import { codeCategory, errorOf, inEnglish, type DeskErrorData, type ErrorCode, type Reason } from '../contract/index.ts';
 
 export class DeskError extends Error {
   readonly code: ErrorCode;
+  readonly reason: Reason;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
-  readonly params: Record<string, string | number> | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { field?: string; retryAfterSeconds?: number; params?: Record<string, string | number> } = {}) {
-    super(message);
+  constructor(reason: Reason, extra: { field?: string | undefined; retryAfterSeconds?: number } = {}) {
+    super(inEnglish(reason));
     this.name = 'DeskError';
-    this.code = code;
+    this.reason = reason;
+    this.code = codeCategory[reason.code];
     this.field = extra.field;
-    this.retryAfterSeconds = extra.retryAfterSeconds;
-    this.params = extra.params;
+    this.retryAfterSeconds = extra.retryAfterSeconds ?? (reason.code === 'AUTH_THROTTLED' ? reason.seconds : undefined);
   }
 
   toData(): DeskErrorData {
-    const data: DeskErrorData = { code: this.code, message: this.message };
-    if (this.field !== undefined) data.field = this.field;
-    if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
-    if (this.params !== undefined) data.params = this.params;
-    return data;
+    return errorOf(this.reason, { field: this.field, retryAfterSeconds: this.retryAfterSeconds });
   }
 }
 
 export const isDeskError = (e: unknown): e is DeskError => e instanceof DeskError;
+
+/** The error data of a reason, where no exception is involved (the gate's own refusals). */
+export const errorData = errorOf;

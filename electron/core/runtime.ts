@@ -2,7 +2,7 @@
 // the instance lock, the unlocked desk (or nothing, when locked), the session and the idle timer.
 // Calls run one at a time: one person uses a desk at a time, and unlock/lock must never interleave.
 import type { Result, SessionUser, DeskStatus, MethodName } from '../contract/index.ts';
-import { DeskError, isDeskError } from './errors.ts';
+import { DeskError, errorData, isDeskError } from './errors.ts';
 import { dispatch, type Handler } from './api/dispatch.ts';
 import { deskPaths, type DeskPaths } from './storage/data-dir.ts';
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
@@ -25,6 +25,8 @@ import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
 import { rekeyDesk } from './rekey/rekey.ts';
+import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
+import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
@@ -42,6 +44,8 @@ export interface DeskRuntimeOptions {
   demo?: boolean;
   /** Tests only: the mail sender's timeouts, backoff and stop grace period (core/mail/sender.ts). */
   mail?: MailServiceOptions;
+  /** Tests only: the mailbox fetcher's poll, backoff and timeouts (core/inbox/imap-fetcher.ts). */
+  inbox?: InboxServiceOptions;
 }
 
 export interface DeskRuntime {
@@ -50,8 +54,6 @@ export interface DeskRuntime {
   /** Locks the desk (forgets the data key), closes the database, releases the data-folder lock. */
   close(): Promise<void>;
 }
-
-const AUTH_FAILED = 'The user name or password is wrong.';
 
 class Runtime implements DeskRuntime {
   private unlocked: UnlockedDesk | null = null;
@@ -72,6 +74,8 @@ class Runtime implements DeskRuntime {
   private readonly backups: BackupService;
   /** The mail sender: running while the desk is unlocked (core/mail). */
   private readonly mail: MailService;
+  /** The mailbox fetcher: running while the desk is unlocked (core/inbox). */
+  private readonly inbox: InboxService;
   private readonly dailyPurge: DailyPurge;
 
   constructor(paths: DeskPaths, lock: InstanceLock, options: DeskRuntimeOptions) {
@@ -84,12 +88,13 @@ class Runtime implements DeskRuntime {
     this.idleTimer.unref();
     this.backups = new BackupService({ paths, now: this.now, log: options.log ?? console.error, writer: options.backupWriter });
     this.mail = new MailService(this.now, options.log ?? console.error, options.mail);
+    this.inbox = new InboxService(this.now, options.log ?? console.error, options.inbox);
     this.dailyPurge = new DailyPurge(this.now, options.log ?? console.error);
     this.handlers = this.buildHandlers();
   }
 
   dispatch(method: string, input: unknown): Promise<Result<unknown>> {
-    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'LOCKED', message: 'The desk has been closed.' } });
+    if (this.closed) return Promise.resolve({ ok: false, error: errorData({ code: 'DESK_CLOSED' }) });
     const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch() };
     return this.serial(async () => {
       // Checked here as well as by the timer: a PC that slept through the timer must still lock.
@@ -139,6 +144,7 @@ class Runtime implements DeskRuntime {
       // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
       // is taken back, marked "possibly sent twice", at the next unlock.
       await this.mail.stop();
+      await this.inbox.stop();
       await this.dailyPurge.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
@@ -148,7 +154,7 @@ class Runtime implements DeskRuntime {
   }
 
   private requireDesk(): UnlockedDesk {
-    if (!this.unlocked) throw new DeskError('LOCKED', 'The desk is locked. Log in to continue.');
+    if (!this.unlocked) throw new DeskError({ code: 'LOCKED' });
     return this.unlocked;
   }
 
@@ -168,6 +174,7 @@ class Runtime implements DeskRuntime {
     this.unlocked = desk;
     this.session = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
     await this.mail.start(desk.store.db);
+    this.inbox.start(desk.store.db);
     if (this.demoPending && user.role === 'supervisor') await this.seedDemo(desk, user);
     return user;
   }
@@ -180,14 +187,14 @@ class Runtime implements DeskRuntime {
       const { cases } = await seedDemoCases({ db: desk.store.db, calendar: await loadDeskCalendar(desk.store.db), actor: user, now: this.now() });
       log(`[desk] demo: ${cases} demo cases added`);
     } catch (e) {
-      log(isDeskError(e) && e.code === 'CONFLICT' ? '[desk] demo: the desk already has cases; no demo cases added' : `[desk] demo: not added (${(e as Error)?.name ?? 'error'})`);
+      log(isDeskError(e) && e.reason.code === 'DEMO_DESK_NOT_EMPTY' ? '[desk] demo: the desk already has cases; no demo cases added' : `[desk] demo: not added (${(e as Error)?.name ?? 'error'})`);
     }
   }
 
   private presenceOrThrow(): void {
     const p = deskPresence(this.paths);
-    if (p.state === 'new') throw new DeskError('NOT_SET_UP', 'There is no desk in this data folder yet. Set one up first.');
-    if (p.state === 'damaged') throw new DeskError('STORAGE_DAMAGED', p.message);
+    if (p.state === 'new') throw new DeskError({ code: 'NOT_SET_UP' });
+    if (p.state === 'damaged') throw new DeskError(p.reason);
   }
 
   private context(): DeskContext {
@@ -208,7 +215,7 @@ class Runtime implements DeskRuntime {
         const settings = unlocked ? await readSettings(unlocked.store.db) : null;
         return {
           state: p.state === 'new' ? 'new' : unlocked ? 'unlocked' : 'locked',
-          problem: p.state === 'damaged' ? { code: 'STORAGE_DAMAGED', message: p.message } : null,
+          problem: p.state === 'damaged' ? p.reason : null,
           deskName: settings ? settings.desk.deskNameJa : null,
           user: this.session?.user ?? null,
           idleLockMinutes: settings?.idleLockMinutes ?? null,
@@ -232,17 +239,17 @@ class Runtime implements DeskRuntime {
         const t = this.now().getTime();
         const wait = this.throttle.waitSeconds(username, t);
         if (wait > 0) {
-          throw new DeskError('AUTH_THROTTLED', `Too many wrong passwords for ${username}. Try again in ${wait} seconds.`, { field: 'password', retryAfterSeconds: wait });
+          throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field: 'password' });
         }
         const desk = await unlockWithPassword(this.paths, username, password);
         if (!desk) {
           this.throttle.failed(username, this.now().getTime());
-          throw new DeskError('AUTH_FAILED', AUTH_FAILED, { field: 'password' });
+          throw new DeskError({ code: 'AUTH_FAILED' }, { field: 'password' });
         }
         try {
           const account = await findAccount(desk, username);
           if (!account || account.disabled === 1) {
-            throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+            throw new DeskError({ code: 'ACCOUNT_DISABLED' }, { field: 'username' });
           }
           this.throttle.succeeded(username);
           await this.lockNow('auth.lock');
@@ -257,11 +264,11 @@ class Runtime implements DeskRuntime {
         this.presenceOrThrow();
         const t = this.now().getTime();
         const wait = this.throttle.waitSeconds('#recovery', t);
-        if (wait > 0) throw new DeskError('AUTH_THROTTLED', `Too many wrong recovery keys. Try again in ${wait} seconds.`, { field: 'recoveryKey', retryAfterSeconds: wait });
+        if (wait > 0) throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field: 'recoveryKey' });
         const desk = await unlockWithRecovery(this.paths, recoverySecret(recoveryKey));
         if (!desk) {
           this.throttle.failed('#recovery', t);
-          throw new DeskError('AUTH_FAILED', 'That recovery key does not unlock this desk. Check each group of four.', { field: 'recoveryKey' });
+          throw new DeskError({ code: 'RECOVERY_KEY_WRONG' }, { field: 'recoveryKey' });
         }
         this.throttle.succeeded('#recovery');
         try {
@@ -296,7 +303,7 @@ class Runtime implements DeskRuntime {
         await desk.store.db.transaction().execute(async (trx) => {
           await writeSettings(trx, changes, user!.username, this.now());
           // Business hours decide day 0: every unanswered case is recomputed under the new hours.
-          if (changes.businessHours) await recomputeOpenCases(trx, await loadDeskCalendar(trx), user!.username, this.now(), 'business hours changed');
+          if (changes.businessHours) await recomputeOpenCases(trx, await loadDeskCalendar(trx), user!.username, this.now(), { cause: 'business_hours' });
         });
         this.calendars.invalidate();
         const settings = await readSettings(desk.store.db);
@@ -308,12 +315,12 @@ class Runtime implements DeskRuntime {
       'backup.now': async (_input, user) => this.backups.takeNow(this.requireDesk(), user!.username),
       'desk.restore': async ({ backupPath, username, password, recoveryKey }) => {
         if (deskPresence(this.paths).state !== 'new') {
-          throw new DeskError('ALREADY_SET_UP', 'This data folder already holds a desk. Restoring never overwrites a desk: log in instead, or restore into another data folder.');
+          throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE' });
         }
         const key = password !== undefined ? `#restore:${username}` : '#restore:recovery';
         const field = password !== undefined ? 'password' : 'recoveryKey';
         const wait = this.throttle.waitSeconds(key, this.now().getTime());
-        if (wait > 0) throw new DeskError('AUTH_THROTTLED', `Too many wrong attempts. Try again in ${wait} seconds.`, { field, retryAfterSeconds: wait });
+        if (wait > 0) throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field });
         let cases: number;
         try {
           const secret = password !== undefined ? { kind: 'password' as const, username: username!, password } : { kind: 'recovery' as const, secret: recoverySecret(recoveryKey!) };
@@ -326,10 +333,10 @@ class Runtime implements DeskRuntime {
         // With the recovery key the desk stays locked: that person logs in (or recovers) next.
         if (password === undefined) return { restored: true, cases, user: null };
         const desk = await unlockWithPassword(this.paths, username!, password);
-        if (!desk) throw new DeskError('AUTH_FAILED', AUTH_FAILED, { field: 'password' });
+        if (!desk) throw new DeskError({ code: 'AUTH_FAILED' }, { field: 'password' });
         try {
           const account = await findAccount(desk, username!);
-          if (!account || account.disabled === 1) throw new DeskError('ACCOUNT_DISABLED', 'This account is disabled. Ask a supervisor to reset it.', { field: 'username' });
+          if (!account || account.disabled === 1) throw new DeskError({ code: 'ACCOUNT_DISABLED' }, { field: 'username' });
           await this.lockNow('auth.lock');
           return { restored: true, cases, user: await this.startSession(desk, toSessionUser(account), 'auth.login') };
         } catch (e) {
@@ -340,6 +347,7 @@ class Runtime implements DeskRuntime {
       ...caseHandlers(this.context()),
       ...letterHandlers(this.context()),
       ...mailHandlers(this.context(), this.mail),
+      ...inboxHandlers(this.context(), this.inbox),
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
     };

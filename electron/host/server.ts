@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { DeskRuntime } from '../core/runtime.ts';
-import type { Result } from '../contract/index.ts';
+import { errorOf, type Reason, type Result } from '../contract/index.ts';
 import { contentSecurityPolicy } from '../../build/csp.ts';
 import { FONT_HEADERS, letterFontFile } from '../core/letters/font-files.ts';
 import { FONT_ROUTE } from '../core/letters/fonts.ts';
@@ -49,8 +49,7 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
   res.end(text);
 }
 
-const refuse = (res: ServerResponse, status: number, code: 'FORBIDDEN' | 'INVALID_INPUT' | 'UNKNOWN_METHOD', message: string) =>
-  sendJson(res, status, { ok: false, error: { code, message } });
+const refuse = (res: ServerResponse, status: number, reason: Reason) => sendJson(res, status, { ok: false, error: errorOf(reason) });
 
 export function tokenMatches(expected: string, header: string | undefined): boolean {
   const given = /^Bearer ([0-9a-f]+)$/.exec(header ?? '')?.[1];
@@ -121,21 +120,21 @@ export function createHostServer({ runtime, token, staticDir }: HostOptions): Se
     void (async () => {
       securityHeaders(res);
       const port = (server.address() as { port: number } | null)?.port ?? 0;
-      if (!hostAllowed(req.headers.host, port)) return refuse(res, 403, 'FORBIDDEN', 'Requests must be addressed to 127.0.0.1.');
+      if (!hostAllowed(req.headers.host, port)) return refuse(res, 403, { code: 'FOREIGN_HOST' });
       const url = req.url ?? '/';
       if (url.startsWith('/api/')) {
-        if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN', 'Use POST for API calls.');
-        if (!tokenMatches(token, req.headers.authorization)) return refuse(res, 403, 'FORBIDDEN', 'This page was not opened with the desk’s launch link. Open the link printed when the desk started.');
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'INVALID_INPUT', 'API calls must send JSON.');
+        if (req.method !== 'POST') return refuse(res, 405, { code: 'POST_ONLY' });
+        if (!tokenMatches(token, req.headers.authorization)) return refuse(res, 403, { code: 'BAD_TOKEN' });
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, { code: 'JSON_ONLY' });
         const origin = req.headers.origin;
-        if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) return refuse(res, 403, 'FORBIDDEN', 'Cross-origin calls are refused.');
+        if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) return refuse(res, 403, { code: 'CROSS_ORIGIN' });
         const text = await readBody(req);
-        if (text === null) return refuse(res, 413, 'INVALID_INPUT', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+        if (text === null) return refuse(res, 413, { code: 'REQUEST_TOO_LARGE', megabytes: MAX_BODY_BYTES / 1024 / 1024 });
         let input: unknown;
         try {
           input = text.length === 0 ? {} : JSON.parse(text);
         } catch {
-          return refuse(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
+          return refuse(res, 400, { code: 'REQUEST_NOT_JSON' });
         }
         const method = url.slice('/api/'.length).split('?')[0]!;
         return sendJson(res, 200, await runtime.dispatch(method, input));

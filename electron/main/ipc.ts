@@ -5,6 +5,7 @@
 // `ipcMain` and the runtime are parameters so this is unit-tested with fakes in plain Node.
 import { channelOf } from '../contract/api.ts';
 import type { Result } from '../contract/errors.ts';
+import { errorOf } from '../contract/english.ts';
 import { methodNames, type MethodName } from '../contract/methods.ts';
 import type { DeskRuntime } from '../core/runtime.ts';
 import { isTrustedSender, type SenderFrameLike } from './trusted-sender.ts';
@@ -35,7 +36,6 @@ export interface DeskIpcOptions {
   local?: Partial<Record<MethodName, (input: unknown) => Promise<Result<unknown>>>>;
 }
 
-export const FORBIDDEN_SENDER_MESSAGE = 'This window is not allowed to use the desk. Close it and use the Privacy Desk window.';
 
 /** Registers the handlers; returns a function that removes them (when ipcMain can). */
 export function registerDeskIpc(options: DeskIpcOptions): () => void {
@@ -57,7 +57,7 @@ export function registerDeskIpc(options: DeskIpcOptions): () => void {
       }
       if (!trusted) {
         log(`IPC ${channel} refused: sender ${senderUrl} is not the app's main frame`);
-        return { ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_SENDER_MESSAGE } };
+        return { ok: false, error: errorOf({ code: 'FOREIGN_SENDER' }) };
       }
       // Exactly one argument crosses: the method's input. Anything beyond it is ignored.
       const input = args[0];
@@ -66,7 +66,7 @@ export function registerDeskIpc(options: DeskIpcOptions): () => void {
         return await (local ? local(input) : options.runtime.dispatch(method, input));
       } catch (error) {
         log(`IPC ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return { ok: false, error: { code: 'INTERNAL', message: 'The desk hit an unexpected error. Try again; if it persists, restart Privacy Desk.' } };
+        return { ok: false, error: errorOf({ code: 'INTERNAL' }) };
       }
     });
     channels.push(channel);

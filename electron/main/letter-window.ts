@@ -9,7 +9,7 @@
 // outside its queue.
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { methods, type LetterPdfResult, type LetterPrintResult, type Result } from '../contract/index.ts';
+import { errorOf, methods, type LetterPdfResult, type LetterPrintResult, type Reason, type Result } from '../contract/index.ts';
 import { measuredPageCounts, pageOrientations } from '../core/letters/pdf-pages.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
 
@@ -104,8 +104,6 @@ export interface LetterPrinter {
 type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 type LetterDoc = { html: string; fileName: string; letters: number };
 
-export const PRINT_FAILED_MESSAGE = 'The letters could not be printed. Check the printer and try again; if it keeps failing, save them as a PDF instead.';
-export const PDF_FAILED_MESSAGE = 'The PDF could not be written. Choose another folder (one you can write to) and try again.';
 
 /** The final document of a letter list: one letter as it is; a batch measured first for "X / Y" per letter. */
 async function finalDocument(dispatch: Dispatch, printer: LetterPrinter, letters: unknown[]): Promise<Result<LetterDoc>> {
@@ -121,9 +119,9 @@ async function finalDocument(dispatch: Dispatch, printer: LetterPrinter, letters
  * contract first; anything wrong with it goes to the core, which refuses it the usual way.
  */
 export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (m: string) => void = () => {}) {
-  const failed = (e: unknown, message: string): Result<never> => {
+  const failed = (e: unknown, reason: Reason): Result<never> => {
     log(`letters: ${(e as Error)?.name ?? typeof e}`);
-    return { ok: false, error: { code: 'INTERNAL', message } };
+    return { ok: false, error: errorOf(reason) };
   };
   return {
     'letters.print': async (input: unknown): Promise<Result<LetterPrintResult>> => {
@@ -135,7 +133,7 @@ export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (
         const out = await printer.print(doc.value.html);
         return { ok: true, value: { outcome: out.printed ? 'printed' : 'cancelled', letters: doc.value.letters } };
       } catch (e) {
-        return failed(e, PRINT_FAILED_MESSAGE);
+        return failed(e, { code: 'PRINT_FAILED' });
       }
     },
     'letters.savePdf': async (input: unknown): Promise<Result<LetterPdfResult>> => {
@@ -148,7 +146,7 @@ export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (
         if (!doc.ok) return doc;
         pdf = await printer.pdf(doc.value.html);
       } catch (e) {
-        return failed(e, PRINT_FAILED_MESSAGE);
+        return failed(e, { code: 'PRINT_FAILED' });
       }
       const pages = pageOrientations(pdf).length;
       const path = await printer.chooseSavePath(doc.value.fileName);
@@ -156,7 +154,7 @@ export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (
       try {
         await printer.writeFile(path, pdf);
       } catch (e) {
-        return failed(e, PDF_FAILED_MESSAGE);
+        return failed(e, { code: 'PDF_FAILED' });
       }
       return { ok: true, value: { outcome: 'saved', path, letters: doc.value.letters, pages } };
     },

@@ -6,13 +6,13 @@
 import { channelOf } from '../contract/api.ts';
 import type { DeskApi } from '../contract/api.ts';
 import type { Result } from '../contract/errors.ts';
+import { errorOf } from '../contract/english.ts';
 import type { MethodName } from '../contract/methods.ts';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
 const methodNamePattern = /^([a-z][a-zA-Z]*)\.([a-z][a-zA-Z]*)$/;
 
-export const NO_ANSWER_MESSAGE = 'The desk did not answer. Restart Privacy Desk; if it happens again, call your administrator.';
 
 export function buildDeskApi(names: readonly MethodName[], invoke: Invoke): DeskApi {
   const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
@@ -29,7 +29,7 @@ export function buildDeskApi(names: readonly MethodName[], invoke: Invoke): Desk
       try {
         return (await invoke(channel, input)) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: NO_ANSWER_MESSAGE } };
+        return { ok: false, error: errorOf({ code: 'NO_ANSWER' }) };
       }
     };
   }

@@ -72,7 +72,7 @@ test('mail: settings + test email → decision draft held until approved → edi
   await outbox.filter('draft');
   await expect(outbox.row(c.reference, 'acknowledgement')).toBeVisible();
   let dialog = await outbox.open(c.reference, 'decision');
-  await expect(dialog.getByTestId('send-blocked-reason')).toContainText('approved by a supervisor');
+  await expect(dialog.getByTestId('send-blocked-reason')).toContainText(outbox.w({ code: 'NEEDS_APPROVAL' }));
   await expect(outbox.action(dialog, 'outbox.action.send')).toHaveCount(0);
   await outbox.close(dialog);
 

@@ -112,6 +112,6 @@ test('queue: urgency, views, filters, sort, search, paging and bulk moves', asyn
   await queue.bulk('close');
   await expect(queue.bulkResult).toContainText(queue.t('bulk.result.close', { n: 0 }));
   await expect(queue.bulkResult).toContainText(queue.t('bulk.refused', { n: 2 }));
-  await expect(queue.bulkResult.locator(`li[data-reference="${picked[0]!.reference}"]`)).toContainText(/cannot be done/);
+  await expect(queue.bulkResult.locator(`li[data-reference="${picked[0]!.reference}"]`)).toContainText(queue.w({ code: 'WRONG_STATUS', status: 'in_review', action: 'close' }));
   await expect(queue.bulkResult.locator(`li[data-reference="${picked[1]!.reference}"]`)).toBeVisible();
 });

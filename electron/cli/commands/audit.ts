@@ -7,7 +7,7 @@ import type { AuditAnchor } from '../../core/audit/verify-audit.ts';
 import type { AuditVerdict } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
-import { auditProblemText } from '../audit-words.ts';
+import { inEnglish } from '../../contract/index.ts';
 import { readAnchorArg } from '../anchor-arg.ts';
 
 export const AUDIT_HELP = `Usage: npm run desk -- audit verify --data-dir DIR --user NAME [--anchor BACKUP|SEQ:HASH]...
@@ -40,5 +40,5 @@ export async function auditCommand(args: string[], io: CliIO): Promise<number> {
 
 export function verdictLine(v: AuditVerdict): string {
   if (v.ok) return `OK (${v.rows} rows)\n`;
-  return `BROKEN at row ${v.brokenAt}: ${auditProblemText(v.problem)}. (${v.rows} rows checked.)\n`;
+  return `BROKEN at row ${v.brokenAt}: ${inEnglish(v.problem)}. (${v.rows} rows checked.)\n`;
 }

@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { readKeySlots, recoverySlot } from '../../core/keys/key-slots.ts';
 import { verifyAudit } from '../../core/audit/audit-log.ts';
-import { auditProblemText } from '../audit-words.ts';
+import { inEnglish } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { readAnchorArg } from '../anchor-arg.ts';
 import type { AuditAnchor } from '../../core/audit/verify-audit.ts';
@@ -62,7 +62,7 @@ export async function dbCommand(args: string[], io: CliIO): Promise<number> {
       if (!a.disabled && !slots.slots.some((s) => s.id === a.slot_id)) found.push(`key slots: the account ${a.username} has no key slot (reset it)`);
     }
     const audit = await verifyAudit(desk.store.db, anchors);
-    if (!audit.ok) found.push(`audit: row ${audit.brokenAt} is broken: ${auditProblemText(audit.problem)}`);
+    if (!audit.ok) found.push(`audit: row ${audit.brokenAt} is broken: ${inEnglish(audit.problem)}`);
     io.stdout.write(
       `integrity: ${lines[0] === 'ok' && lines.length === 1 ? 'ok' : 'FAILED'}\n` +
         `cipher: ${found.some((p) => p.startsWith('cipher')) ? 'FAILED' : 'ok (chacha20, encrypted on disk)'}\n` +

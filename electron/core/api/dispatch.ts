@@ -2,7 +2,8 @@
 // contract's schema, the caller must hold the session and role the method needs. Only then does the
 // handler run. Nothing here throws: every outcome is a Result.
 import { methods, type MethodName, type Result, type DeskErrorData, type SessionUser } from '../../contract/index.ts';
-import { isDeskError } from '../errors.ts';
+import { CalendarError } from '../calendar/errors.ts';
+import { errorData, isDeskError } from '../errors.ts';
 
 export interface Gate {
   /** The logged-in user, or null when locked. */
@@ -26,7 +27,7 @@ export async function dispatch(
   log: (line: string) => void = console.error,
 ): Promise<Result<unknown>> {
   if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
-    return fail({ code: 'UNKNOWN_METHOD', message: `There is no method named ${String(method).slice(0, 60)}.` });
+    return fail(errorData({ code: 'UNKNOWN_METHOD', method: String(method).slice(0, 60) }));
   }
   const name = method as MethodName;
   const spec = methods[name];
@@ -38,21 +39,24 @@ export async function dispatch(
       message: i.message,
     }));
     const first = issues[0]!;
-    return fail({
+    const error: DeskErrorData = {
       code: 'INVALID_INPUT',
+      reason: { code: 'INVALID_INPUT' },
+      // The schema's own words, for logs and IT staff; the renderer words the field issues itself.
       message: first.field ? `${first.field}: ${first.message}` : first.message,
-      field: first.field || undefined,
       issues,
-    } as DeskErrorData);
+    };
+    if (first.field) error.field = first.field;
+    return fail(error);
   }
   const user = gate.currentUser();
   if (spec.access !== 'open') {
-    if (!user) return fail({ code: 'LOCKED', message: 'The desk is locked. Log in to continue.' });
+    if (!user) return fail(errorData({ code: 'LOCKED' }));
     if (spec.access === 'supervisor' && user.role !== 'supervisor') {
-      return fail({ code: 'FORBIDDEN', message: 'Only a supervisor can do this.' });
+      return fail(errorData({ code: 'SUPERVISOR_ONLY' }));
     }
     if (user.mustChangePassword && !DURING_PASSWORD_CHANGE.has(name)) {
-      return fail({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Choose a new password before you continue.' });
+      return fail(errorData({ code: 'PASSWORD_CHANGE_REQUIRED' }));
     }
     // Only what a person caused keeps the session open: a screen's status polling does not.
     if (!('background' in spec && spec.background)) gate.touch();
@@ -62,17 +66,14 @@ export async function dispatch(
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
-    if ((e as Error)?.name === 'CalendarError') {
-      const m = (e as Error).message;
-      return fail({ code: 'INVALID_INPUT', message: m.charAt(0).toUpperCase() + m.slice(1) + (m.endsWith('.') ? '' : '.') });
-    }
+    if (e instanceof CalendarError) return fail(errorData(e.toReason()));
     const sqliteCode = (e as { code?: string })?.code;
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       log(`[desk] ${name}: database damaged (${sqliteCode})`);
-      return fail({ code: 'STORAGE_DAMAGED', message: 'The case database is damaged and could not be read. Stop using this PC’s desk, run “desk db check”, and restore from a backup; nothing was changed.' });
+      return fail(errorData({ code: 'DATABASE_DAMAGED' }));
     }
     // Bugs are logged by method and error class only: messages and stacks can carry personal data.
     log(`[desk] ${name} failed with ${(e as Error)?.name ?? typeof e} (${(e as { code?: string })?.code ?? 'no code'})`);
-    return fail({ code: 'INTERNAL', message: 'Something went wrong inside the desk; nothing was saved. Try again, and tell IT if it happens again.' });
+    return fail(errorData({ code: 'INTERNAL' }));
   }
 }

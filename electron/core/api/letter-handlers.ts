@@ -14,8 +14,6 @@ type Handlers = { [M in LetterMethod]: (input: ParsedInput<M>, user: SessionUser
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
 
-export const DESKTOP_ONLY_MESSAGE =
-  'Printing and saving PDFs directly works in the Privacy Desk desktop app. In the browser, open the letter preview and use the browser’s Print (Ctrl+P or ⌘P), which can also save a PDF.';
 
 export function letterHandlers(ctx: DeskContext): Handlers {
   const source = async (user: SessionUser): Promise<LetterSource> => ({ db: ctx.db(), calendar: await ctx.calendar(), user, now: ctx.now(), settings: await ctx.settings() });
@@ -57,10 +55,10 @@ export function letterHandlers(ctx: DeskContext): Handlers {
       return loadCaseFile(ctx.db(), calendar, user!, ctx.now(), input.caseId, (await ctx.settings()).legalMarkWarnDays);
     },
     'letters.print': async () => {
-      throw new DeskError('CONFLICT', DESKTOP_ONLY_MESSAGE);
+      throw new DeskError({ code: 'DESKTOP_ONLY' });
     },
     'letters.savePdf': async () => {
-      throw new DeskError('CONFLICT', DESKTOP_ONLY_MESSAGE);
+      throw new DeskError({ code: 'DESKTOP_ONLY' });
     },
   };
 }

@@ -46,7 +46,6 @@ export function mailHandlers(ctx: DeskContext, mail: MailService): Handlers {
       return {
         ...s,
         connection: configured ? (s.connection === 'not_configured' ? 'unknown' : s.connection) : 'not_configured',
-        message: configured ? s.message : 'No mail server is set up: notices wait in the outbox. A supervisor sets one up in the mail settings.',
         counts: await outboxCounts(db),
         oldestQueuedAt: await oldestQueuedAt(db),
       };

@@ -40,7 +40,7 @@ export async function findAccount(desk: UnlockedDesk, username: string): Promise
 
 async function mustFind(desk: UnlockedDesk, username: string): Promise<Account> {
   const a = await findAccount(desk, username);
-  if (!a) throw new DeskError('NOT_FOUND', `There is no account named ${username}.`, { field: 'username' });
+  if (!a) throw new DeskError({ code: 'ACCOUNT_NOT_FOUND', username }, { field: 'username' });
   return a;
 }
 
@@ -90,7 +90,7 @@ async function withNewSigningKey<T>(work: (signing: { privateKey: Buffer; newPub
 
 export async function createAccount(deps: AccountsDeps, actor: string, input: { username: string; displayName: string; role: 'agent' | 'supervisor' }) {
   if (await findAccount(deps.desk, input.username)) {
-    throw new DeskError('CONFLICT', `An account named ${input.username} already exists. Choose another user name, or reset that account.`, { field: 'username' });
+    throw new DeskError({ code: 'ACCOUNT_EXISTS', username: input.username }, { field: 'username' });
   }
   const now = deps.now().toISOString();
   await deps.desk.store.db
@@ -106,7 +106,7 @@ export async function createAccount(deps: AccountsDeps, actor: string, input: { 
 
 export async function resetAccount(deps: AccountsDeps, actor: string, username: string) {
   const a = await mustFind(deps.desk, username);
-  if (username === actor) throw new DeskError('CONFLICT', 'You cannot reset your own account; change your password instead.', { field: 'username' });
+  if (username === actor) throw new DeskError({ code: 'CANNOT_RESET_SELF' }, { field: 'username' });
   const oneTimePassword = newOneTimePassword();
   await withNewSigningKey((signing) =>
     replaceSlot(deps, username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.reset', detail: { before: { disabled: a.disabled === 1 } } }, signing),
@@ -116,7 +116,7 @@ export async function resetAccount(deps: AccountsDeps, actor: string, username: 
 
 export async function disableAccount(deps: AccountsDeps, actor: string, username: string): Promise<void> {
   const a = await mustFind(deps.desk, username);
-  if (username === actor) throw new DeskError('CONFLICT', 'You cannot disable your own account.', { field: 'username' });
+  if (username === actor) throw new DeskError({ code: 'CANNOT_DISABLE_SELF' }, { field: 'username' });
   if (a.disabled === 1) return;
   if (a.role === 'supervisor') {
     const others = await deps.desk.store.db
@@ -126,7 +126,7 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
       .where('disabled', '=', 0)
       .where('username', '!=', username)
       .executeTakeFirstOrThrow();
-    if (Number(others.n) === 0) throw new DeskError('CONFLICT', 'This is the last active supervisor; add another supervisor first.', { field: 'username' });
+    if (Number(others.n) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'username' });
   }
   const file = readKeySlots(deps.paths.keySlots);
   await deps.desk.store.db.transaction().execute(async (trx) => {
@@ -143,10 +143,10 @@ export async function changePassword(deps: AccountsDeps, username: string, curre
   const file = readKeySlots(deps.paths.keySlots);
   const slot = userSlot(file, username);
   const keys = slot ? await openUserSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
-  if (!keys) throw new DeskError('AUTH_FAILED', 'The current password is wrong.', { field: 'currentPassword' });
+  if (!keys) throw new DeskError({ code: 'CURRENT_PASSWORD_WRONG' }, { field: 'currentPassword' });
   keys.dataKey.fill(0);
   try {
-    if (currentPassword === newPassword) throw new DeskError('INVALID_INPUT', 'Choose a password different from the current one.', { field: 'newPassword' });
+    if (currentPassword === newPassword) throw new DeskError({ code: 'PASSWORD_UNCHANGED' }, { field: 'newPassword' });
     const account = await mustFind(deps.desk, username);
     await assertStrongPassword(newPassword, 'newPassword', [username, account.display_name]);
     // The same signing key, wrapped under the new password (login enrolled one if the slot had none).
@@ -161,7 +161,7 @@ export async function changePassword(deps: AccountsDeps, username: string, curre
 /** After unlocking with the recovery key: give a supervisor a new password. */
 export async function recoverSupervisor(deps: AccountsDeps, username: string, newPassword: string): Promise<SessionUser> {
   const a = await findAccount(deps.desk, username);
-  if (!a || a.role !== 'supervisor') throw new DeskError('NOT_FOUND', `There is no supervisor account named ${username}.`, { field: 'username' });
+  if (!a || a.role !== 'supervisor') throw new DeskError({ code: 'SUPERVISOR_NOT_FOUND', username }, { field: 'username' });
   await assertStrongPassword(newPassword, 'newPassword', [username, a.display_name]);
   // The recovery key holds no person's key: a new one, introduced by a row the desk's system key signs.
   await withNewSigningKey(async (signing) => {

@@ -37,5 +37,5 @@ export async function passwordWeakness(password: string, userInputs: string[] = 
 /** Throws PASSWORD_WEAK (on `field`) with the reason as a parameter. */
 export async function assertStrongPassword(password: string, field: string, userInputs: string[] = []): Promise<void> {
   const reason = await passwordWeakness(password, userInputs);
-  if (reason) throw new DeskError('PASSWORD_WEAK', `This password is too weak (${reason}): use at least ${MIN_PASSWORD_LENGTH} characters that are hard to guess, e.g. four or more unrelated words.`, { field, params: { reason } });
+  if (reason) throw new DeskError({ code: 'PASSWORD_WEAK', weakness: reason }, { field });
 }

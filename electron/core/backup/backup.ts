@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { BackupResult } from '../../contract/index.ts';
+import type { BackupResult, Reason } from '../../contract/index.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import { DeskError } from '../errors.ts';
 import { APP_VERSION } from '../version.ts';
@@ -43,22 +43,18 @@ const errCode = (e: unknown): string | undefined => {
   return typeof c === 'string' ? c : undefined;
 };
 
-/** A plain reason, naming the folder and never the data: it is shown on the status bar and kept in the status file. */
-async function reasonFor(e: unknown, folder: string, fs: BackupFs): Promise<string> {
-  if (e instanceof DeskError) return e.message;
+/** The failure as a code, naming the folder and never the data: shown on the status bar and kept in the status file. */
+async function reasonFor(e: unknown, folder: string, fs: BackupFs): Promise<Reason> {
+  if (e instanceof DeskError) return e.reason;
   const code = errCode(e) ?? '';
-  if (!(await fs.isDirectory(folder))) return `The backup folder ${folder} disappeared during the backup (was the drive removed or the network share lost?).`;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code.startsWith('SQLITE_FULL')) return `There is not enough space in the backup folder ${folder}: the disk is full.`;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
-    return `The backup folder ${folder} cannot be written (permission denied or read-only).`;
-  }
-  if (code === 'ENOENT') return `The backup folder ${folder} changed during the backup (a folder being written was removed).`;
-  if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return `Writing to the backup folder ${folder} failed with an input/output error (is the drive failing or was it removed?).`;
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'The case database could not be read for the backup: a page of it is damaged. Run “desk db check”.';
-  return `The backup could not be written to ${folder} (the system said ${code || (e as Error)?.name || 'unknown error'}).`;
+  if (!(await fs.isDirectory(folder))) return { code: 'BACKUP_FOLDER_VANISHED', folder };
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code.startsWith('SQLITE_FULL')) return { code: 'DISK_FULL', folder };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return { code: 'FOLDER_NOT_WRITABLE', folder };
+  if (code === 'ENOENT') return { code: 'FOLDER_CHANGED', folder };
+  if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return { code: 'FOLDER_IO_ERROR', folder };
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { code: 'BACKUP_SOURCE_DAMAGED' };
+  return { code: 'BACKUP_FAILED', folder, system: code || (e as Error)?.name || 'unknown error' };
 }
-
-const failed = (message: string) => new DeskError('DATA_DIR_UNUSABLE', `${message} The desk itself is unchanged, and earlier backups are kept.`);
 
 /** Picks a name no folder (complete or partial) has yet: a second backup in the same second gets -2, -3, … */
 async function freshName(fs: BackupFs, folder: string, deskName: string, at: Date): Promise<string> {
@@ -66,7 +62,7 @@ async function freshName(fs: BackupFs, folder: string, deskName: string, at: Dat
     const name = backupFolderName(deskName, at, n);
     if (!(await fs.exists(join(folder, name))) && !(await fs.exists(join(folder, `.${name}.partial`)))) return name;
   }
-  throw new DeskError('DATA_DIR_UNUSABLE', `The backup folder ${folder} already holds too many backups of this second.`);
+  throw new DeskError({ code: 'TOO_MANY_BACKUPS_THIS_SECOND', folder });
 }
 
 export async function writeBackup(source: BackupSource, folder: string, options: BackupOptions = {}): Promise<BackupResult> {
@@ -75,7 +71,7 @@ export async function writeBackup(source: BackupSource, folder: string, options:
   const step = options.onStep ?? (() => {});
   const at = options.now ?? new Date();
   if (!(await fs.isDirectory(folder))) {
-    throw failed(`The backup folder ${folder} does not exist or is not a folder (is the drive connected?).`);
+    throw new DeskError({ code: 'BACKUP_FOLDER_MISSING', folder });
   }
   let name: string;
   let partial: string | undefined;
@@ -101,7 +97,7 @@ export async function writeBackup(source: BackupSource, folder: string, options:
         slots = after;
         break;
       }
-      if (attempt === 3) throw new DeskError('CONFLICT', 'Staff accounts kept changing during the backup; it will be tried again.');
+      if (attempt === 3) throw new DeskError({ code: 'ACCOUNTS_KEPT_CHANGING' });
     }
     await step('database-copied', partial);
 
@@ -132,9 +128,9 @@ export async function writeBackup(source: BackupSource, folder: string, options:
     await fs.fsyncDir(folder);
     await step('renamed', join(folder, name));
   } catch (e) {
-    const message = await reasonFor(e, folder, fs);
+    const reason = await reasonFor(e, folder, fs);
     if (partial) await fs.removeTree(partial).catch(() => undefined);
-    throw failed(message);
+    throw new DeskError(reason);
   }
 
   const removed = options.keep === undefined ? [] : await applyRetention(fs, folder, source.deskId, options.keep, name, options.log);

@@ -14,6 +14,7 @@ import { migrations as knownMigrations } from '../../../db/migrations/index.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
+import type { RestoreProblem } from '../../contract/index.ts';
 import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
 import { loadSigner } from '../audit/signing-keys.ts';
 import { alteredManifestField } from './manifest-mac.ts';
@@ -38,8 +39,7 @@ export interface Restored {
   manifest: BackupManifest;
 }
 
-const invalid = (message: string) => new DeskError('INVALID_INPUT', message, { field: 'backupPath' });
-const fmt = (n: number) => n.toLocaleString('en-US');
+const invalid = (reason: RestoreProblem) => new DeskError(reason, { field: 'backupPath' });
 
 /** Streamed, so a 100 MB file does not hold up the main thread. */
 async function sha256File(path: string): Promise<string> {
@@ -55,29 +55,29 @@ export async function verifyBackup(backupPath: string, options: { hashes?: boole
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw invalid(`There is no backup at ${dir}.`);
+    throw invalid({ code: 'NO_BACKUP_AT', path: dir });
   }
-  if (!isDir) throw invalid(`${dir} is not a backup folder: choose the folder whose name ends in .pdbackup.`);
+  if (!isDir) throw invalid({ code: 'NOT_A_BACKUP_FOLDER', path: dir });
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw invalid(`${dir} is not a complete Privacy Desk backup: its manifest.json is missing.`);
+  if (!existsSync(manifestPath)) throw invalid({ code: 'MANIFEST_MISSING', path: dir });
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch {
-    throw invalid(`The backup's manifest.json is damaged (not readable JSON). Use another backup; nothing was restored.`);
+    throw invalid({ code: 'MANIFEST_DAMAGED' });
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(`The backup's manifest.json is damaged or from an unknown version of Privacy Desk. Use another backup; nothing was restored.`);
+  if (!parsed.success) throw invalid({ code: 'MANIFEST_DAMAGED' });
   const manifest = parsed.data;
   for (const file of BACKUP_FILES) {
     const path = join(dir, file);
     const want = manifest.files[file];
-    if (!existsSync(path)) throw invalid(`The backup is incomplete: its ${file} is missing. Use another backup; nothing was restored.`);
+    if (!existsSync(path)) throw invalid({ code: 'BACKUP_FILE_MISSING', file });
     const size = statSync(path).size;
-    if (size < want.bytes) throw invalid(`The backup's ${file} is truncated: it has ${fmt(size)} of ${fmt(want.bytes)} bytes. Use another backup; nothing was restored.`);
-    if (size > want.bytes) throw invalid(`The backup's ${file} was altered: it has ${fmt(size)} bytes, not the ${fmt(want.bytes)} its manifest records. Use another backup; nothing was restored.`);
+    if (size < want.bytes) throw invalid({ code: 'BACKUP_FILE_TRUNCATED', file, bytes: size, expected: want.bytes });
+    if (size > want.bytes) throw invalid({ code: 'BACKUP_FILE_ALTERED', file, bytes: size, expected: want.bytes });
     if (options.hashes !== false && (await sha256File(path)) !== want.sha256) {
-      throw invalid(`The backup's ${file} was altered or damaged: its SHA-256 does not match the manifest. Use another backup; nothing was restored.`);
+      throw invalid({ code: 'BACKUP_FILE_CHECKSUM', file });
     }
   }
   const unknown = manifest.schema.migrations.filter((m) => !Object.hasOwn(knownMigrations, m));
@@ -86,10 +86,7 @@ export async function verifyBackup(backupPath: string, options: { hashes?: boole
 }
 
 const tooNew = (unknown: string[]) =>
-  new DeskError(
-    'DESK_TOO_NEW',
-    `This backup was written by a newer version of Privacy Desk (it has ${unknown.length} change(s) this version does not know: ${unknown.join(', ')}). Install the newer version to restore it; nothing was restored.`,
-  );
+  new DeskError({ code: 'BACKUP_TOO_NEW', unknown });
 
 async function copyDurably(from: string, to: string): Promise<void> {
   await copyFile(from, to);
@@ -106,7 +103,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
   const { paths } = req;
   const now = req.now ?? new Date();
   if (deskPresence(paths).state !== 'new') {
-    throw new DeskError('ALREADY_SET_UP', `The data folder ${paths.dataDir} already holds a desk. Restoring never overwrites a desk: choose an empty folder.`);
+    throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE', dataDir: paths.dataDir });
   }
   const backupDir = resolve(req.backupPath);
   // Cheap checks first (manifest, sizes); the hashes are checked on the staged copies, the bytes kept.
@@ -125,15 +122,15 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     for (const file of BACKUP_FILES) {
       await copyDurably(join(backupDir, file), join(staging, file));
       if ((await sha256File(join(staging, file))) !== manifest.files[file].sha256) {
-        throw invalid(`The backup's ${file} was altered or damaged: its SHA-256 does not match the manifest. Use another backup; nothing was restored.`);
+        throw invalid({ code: 'BACKUP_FILE_CHECKSUM', file });
       }
     }
     const slots = readKeySlots(slotsPath);
-    if (slots.deskId !== manifest.deskId) throw invalid(`The backup's keyslots.json belongs to another desk than its manifest. Use another backup; nothing was restored.`);
+    if (slots.deskId !== manifest.deskId) throw invalid({ code: 'BACKUP_SLOTS_OTHER_DESK' });
 
     const s = req.secret;
     const slot = s.kind === 'password' ? userSlot(slots, s.username) : recoverySlot(slots);
-    if (s.kind === 'recovery' && !slot) throw new DeskError('STORAGE_DAMAGED', 'This backup has no recovery slot; restore it with a staff password.');
+    if (s.kind === 'recovery' && !slot) throw new DeskError({ code: 'BACKUP_NO_RECOVERY_SLOT' });
     if (s.kind === 'password' && slot) {
       // The person's signing key too: the restore is recorded as theirs, signed by them.
       const opened = await openUserSlot(slots.deskId, slot, Buffer.from(s.password, 'utf8'));
@@ -142,17 +139,15 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     } else dataKey = slot ? await openSlot(slots.deskId, slot, s.kind === 'password' ? Buffer.from(s.password, 'utf8') : s.secret) : null;
     if (!dataKey) {
       throw s.kind === 'password'
-        ? new DeskError('AUTH_FAILED', 'The user name or password does not open this backup. Use the password that person had when the backup was made; nothing was restored.', { field: 'password' })
-        : new DeskError('AUTH_FAILED', 'That recovery key does not open this backup. Check each group of four; nothing was restored.', { field: 'recoveryKey' });
+        ? new DeskError({ code: 'BACKUP_PASSWORD_WRONG' }, { field: 'password' })
+        : new DeskError({ code: 'BACKUP_RECOVERY_KEY_WRONG' }, { field: 'recoveryKey' });
     }
 
     // The manifest proves itself under the data key: a field changed since the backup was written is named.
     const altered = alteredManifestField(manifest, dataKey);
-    if (altered) {
-      throw new DeskError('BACKUP_MANIFEST_ALTERED', `The backup's manifest was altered: its field "${altered}" is not what this desk wrote. Use another backup; nothing was restored.`, { field: 'backupPath', params: { manifestField: altered } });
-    }
+    if (altered) throw new DeskError({ code: 'BACKUP_MANIFEST_ALTERED', manifestField: altered }, { field: 'backupPath' });
 
-    const doesNotOpen = () => new DeskError('STORAGE_DAMAGED', `The backup's database does not open with its key-slot file (or is damaged). Use another backup; nothing was restored.`);
+    const doesNotOpen = () => new DeskError({ code: 'BACKUP_DOES_NOT_OPEN' });
     // Every page read and its tag verified, on a worker thread (seconds at 100,000 cases).
     let lines: string[];
     try {
@@ -163,7 +158,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
       else throw e;
     }
     if (!(lines.length === 1 && lines[0] === 'ok')) {
-      throw new DeskError('STORAGE_DAMAGED', `The backup's database fails SQLite's integrity check (${lines.slice(0, 3).join('; ')}). Use another backup; nothing was restored.`);
+      throw new DeskError({ code: 'BACKUP_INTEGRITY', details: lines.slice(0, 3) });
     }
     let store: OpenedDatabase;
     try {
@@ -180,7 +175,7 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
         const account = await store.db.selectFrom('accounts').select(['slot_id', 'disabled']).where('username', '=', s.username).executeTakeFirst();
         // A slot the account no longer names (an older slot file) or a disabled account opens nothing.
         if (!account || account.slot_id !== slot!.id || account.disabled === 1) {
-          throw new DeskError('AUTH_FAILED', 'The user name or password does not open this backup. Use the password that person had when the backup was made; nothing was restored.', { field: 'password' });
+          throw new DeskError({ code: 'BACKUP_PASSWORD_WRONG' }, { field: 'password' });
         }
       }
       try {

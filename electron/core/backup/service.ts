@@ -117,7 +117,7 @@ export class BackupService {
     await this.settled();
     const settings = await readSettings(desk.store.db);
     if (settings.backup.folder === null) {
-      throw new DeskError('DATA_DIR_UNUSABLE', 'No backup folder is set yet. A supervisor chooses one in Settings (a USB drive or a network folder, not this PC’s own disk).');
+      throw new DeskError({ code: 'BACKUP_FOLDER_NOT_SET' });
     }
     return this.track(this.run(desk, settings, 'manual', actor));
   }
@@ -135,8 +135,8 @@ export class BackupService {
       await this.audit(desk, actor, at, { trigger, outcome: 'written', backup: basename(result.path), cases: result.cases, removed: result.removed.length });
       return result;
     } catch (e) {
-      const error = e instanceof DeskError ? e : new DeskError('DATA_DIR_UNUSABLE', `The backup failed unexpectedly (${(e as Error)?.name ?? 'error'}). The desk itself is unchanged, and earlier backups are kept.`);
-      this.record({ lastAttemptAt: at.toISOString(), lastFailure: { at: at.toISOString(), message: error.message } });
+      const error = e instanceof DeskError ? e : new DeskError({ code: 'BACKUP_FAILED', folder, system: (e as Error)?.name ?? 'error' });
+      this.record({ lastAttemptAt: at.toISOString(), lastFailure: { at: at.toISOString(), reason: error.reason } });
       this.options.log(`[backup] ${trigger} backup failed (${(e as { code?: string })?.code ?? (e as Error)?.name ?? 'error'})`);
       await this.audit(desk, actor, at, { trigger, outcome: 'failed' });
       throw error;

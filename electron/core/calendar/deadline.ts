@@ -336,12 +336,14 @@ export function validateDeadlineEvent(
       throw new CalendarError(
         'EXTENSION_ON_CLOSED_DAY',
         `the desk is closed on ${event.due} (${closed?.reasonEn ?? 'closed'}): choose a business day, e.g. ${calendar.nextBusinessDay(event.due)}`,
+        calendar.nextBusinessDay(event.due),
       );
     }
     if (event.due <= state.due) {
       throw new CalendarError(
         'EXTENSION_NOT_LATER',
         `an extension must set a due date after the current one (${state.due}), not ${event.due}`,
+        state.due,
       );
     }
   }

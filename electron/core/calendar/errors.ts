@@ -1,29 +1,23 @@
 // One error class for the whole calendar: callers (contract, CLI) map `code` to their own error shape
 // and can show `message` as is, so every message says what was wrong and what to do instead.
-export type CalendarErrorCode =
-  | 'INVALID_DATE' // not a real YYYY-MM-DD date
-  | 'INVALID_INSTANT' // not an ISO 8601 date-time
-  | 'MISSING_OFFSET' // a date-time without Z or ±HH:MM: ambiguous on a PC in another time zone
-  | 'OUT_OF_RANGE' // outside the supported years
-  | 'INVALID_DAYS' // N is not a non-negative integer
-  | 'INVALID_RULES' // desk calendar rules malformed or contradictory
-  | 'INVALID_HISTORY' // a stored deadline history that cannot have been recorded through validation
-  | 'REASON_REQUIRED'
-  | 'BACKDATED'
-  | 'FUTURE_DATED'
-  | 'OUT_OF_ORDER' // an event earlier than the arrival or the previous event
-  | 'RESUME_BEFORE_PAUSE'
-  | 'ALREADY_PAUSED'
-  | 'NOT_PAUSED'
-  | 'EXTENSION_NOT_LATER'
-  | 'EXTENSION_ON_CLOSED_DAY';
+import type { CalendarProblem, Reason } from '../../contract/index.ts';
+
+export type CalendarErrorCode = CalendarProblem;
 
 export class CalendarError extends Error {
   code: CalendarErrorCode;
+  /** The date a person needs to fix it (the current due date, the next business day), when there is one. */
+  date: string | undefined;
 
-  constructor(code: CalendarErrorCode, message: string) {
+  constructor(code: CalendarErrorCode, message: string, date?: string) {
     super(message);
     this.name = 'CalendarError';
     this.code = code;
+    this.date = date;
+  }
+
+  /** The refusal as the contract's code: `message` is for the CLI's calendar tool, not for staff. */
+  toReason(): Reason {
+    return this.date === undefined ? { code: 'DEADLINE_RULE', problem: this.code } : { code: 'DEADLINE_RULE', problem: this.code, date: this.date };
   }
 }

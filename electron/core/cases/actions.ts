@@ -23,7 +23,7 @@ export interface ActionContext {
 
 async function guard(ctx: ActionContext, action: CaseAction, row: CaseRow): Promise<void> {
   const why = refusal(action, await lifecycleFacts(ctx.db, row), ctx.actor);
-  if (why) throw new DeskError(why === 'Only a supervisor can do this.' ? 'FORBIDDEN' : 'CONFLICT', why);
+  if (why) throw new DeskError(why);
 }
 
 async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: string; data?: Record<string, unknown> }): Promise<void> {
@@ -45,7 +45,7 @@ async function deadlineEvent(ctx: ActionContext, row: CaseRow, event: DeadlineEv
   try {
     validateDeadlineEvent(ctx.calendar, deadlineCaseOf(row, await caseEvents(ctx.db, row.id)), event, ctx.now);
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', e.message.charAt(0).toUpperCase() + e.message.slice(1) + '.', { field });
+    if (e instanceof CalendarError) throw new DeskError(e.toReason(), { field });
     throw e;
   }
 }
@@ -103,7 +103,7 @@ export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<v
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'decide', row);
   const problem = decisionProblem(row.type as RequestType, input as typeof input & { grounds: DisclosureGround[] });
-  if (problem) throw new DeskError('INVALID_INPUT', problem.message, { field: problem.field });
+  if (problem) throw new DeskError(problem.reason, { field: problem.field });
   await setStatus(
     ctx,
     row,
@@ -146,19 +146,19 @@ export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<v
   await setStatus(ctx, row, 'rejected', { closure_ground: input.ground, closure_reason: input.reason, paused: 0 }, { kind: 'rejected', data: { ground: input.ground, reason: input.reason } });
 }
 
-export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>): Promise<void> {
+export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, how: { mode?: 'print' | 'pdf' } = {}): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'recordNotice', row);
   const final = finalNoticeKinds.includes(input.kind as NoticeKind);
   if (final) {
     const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status as CaseStatus);
-    if (why) throw new DeskError('CONFLICT', why, { field: 'kind' });
+    if (why) throw new DeskError(why, { field: 'kind' });
   }
   await ctx.db
     .insertInto('notices')
     .values({ case_id: row.id, kind: input.kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
     .execute();
-  const data = { kind: input.kind, channel: input.channel, note: input.note };
+  const data = { kind: input.kind, channel: input.channel, note: input.note, ...how };
   if (final) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });
   else await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice', data });
 }
@@ -174,7 +174,7 @@ export async function assign(ctx: ActionContext, input: In<'assign'>): Promise<v
   await guard(ctx, 'assign', row);
   if (input.assignee !== null) {
     const a = await ctx.db.selectFrom('accounts').select(['disabled']).where('username', '=', input.assignee).executeTakeFirst();
-    if (!a || a.disabled) throw new DeskError('INVALID_INPUT', `There is no active account named ${input.assignee}.`, { field: 'assignee' });
+    if (!a || a.disabled) throw new DeskError({ code: 'NO_ACTIVE_ACCOUNT', username: input.assignee }, { field: 'assignee' });
   }
   if (row.assignee === input.assignee) return;
   await ctx.db.updateTable('cases').set({ assignee: input.assignee, updated_at: ctx.now.toISOString() }).where('id', '=', row.id).execute();
@@ -191,7 +191,7 @@ export async function recordIdentityCheck(ctx: ActionContext, input: In<'recordI
   await guard(ctx, 'recordIdentityCheck', row);
   const today = ctx.now.toISOString();
   for (const [i, d] of input.documents.entries()) {
-    if (d.issuedOn && d.issuedOn > japanDateOf(ctx.now)) throw new DeskError('INVALID_INPUT', `Document ${i + 1} is dated in the future (${d.issuedOn}).`, { field: `documents.${i}.issuedOn` });
+    if (d.issuedOn && d.issuedOn > japanDateOf(ctx.now)) throw new DeskError({ code: 'DOCUMENT_DATED_FUTURE', index: i, date: d.issuedOn }, { field: `documents.${i}.issuedOn` });
   }
   await ctx.db
     .insertInto('identity_checks')
@@ -208,14 +208,14 @@ export async function recordIdentityCheck(ctx: ActionContext, input: In<'recordI
 export async function recordFee(ctx: ActionContext, input: In<'recordFee'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'recordFee', row);
-  if (row.type !== 'disclosure') throw new DeskError('CONFLICT', 'Only a disclosure request has a fee (Article 6); correction and suspension are free.');
+  if (row.type !== 'disclosure') throw new DeskError({ code: 'FEE_DISCLOSURE_ONLY' });
   if (input.receivedOn > japanDateOf(ctx.now)) {
-    throw new DeskError('INVALID_INPUT', `The date ${input.receivedOn} is in the future.`, { field: 'receivedOn' });
+    throw new DeskError({ code: 'DATE_IN_FUTURE', date: input.receivedOn }, { field: 'receivedOn' });
   }
   if (input.kind === 'refund') {
     const rows = await ctx.db.selectFrom('fee_entries').select(['kind', 'amount']).where('case_id', '=', row.id).execute();
     const held = rows.reduce((s, e) => s + (e.kind === 'payment' ? e.amount : -e.amount), 0);
-    if (input.amount > held) throw new DeskError('INVALID_INPUT', `A refund of ¥${input.amount} is more than the ¥${held} held for this case.`, { field: 'amount' });
+    if (input.amount > held) throw new DeskError({ code: 'REFUND_TOO_LARGE', amount: input.amount, held }, { field: 'amount' });
   }
   await ctx.db
     .insertInto('fee_entries')
@@ -241,7 +241,7 @@ export async function bulk(ids: number[], run: (id: number) => Promise<void>, re
       out.done.push(id);
     } catch (e) {
       if (!(e instanceof DeskError)) throw e;
-      out.refused.push({ id, reference: await referenceOf(id).catch(() => `#${id}`), message: e.message });
+      out.refused.push({ id, reference: await referenceOf(id).catch(() => `#${id}`), reason: e.reason });
     }
   }
   return out;

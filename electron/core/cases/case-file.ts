@@ -140,17 +140,17 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
   const warnings: CaseFile['warnings'] = [];
   const latest = checks.at(-1);
   if (latest && latest.staleCertificates.length > 0) {
-    warnings.push({ code: 'STALE_CERTIFICATE', message: `Certificates must be issued within the last 6 months (after ${sixMonthsBefore(japanDateOf(latest.checkedAt))}): ${latest.staleCertificates.join(', ')}.` });
+    warnings.push({ code: 'STALE_CERTIFICATE', issuedAfter: sixMonthsBefore(japanDateOf(latest.checkedAt)), documents: latest.staleCertificates });
   }
-  if (fees && fees.balance < 0 && r.status !== 'closed') warnings.push({ code: 'FEE_SHORT', message: `The disclosure fee is ¥${-fees.balance} short.` });
-  if (fees && fees.balance > 0) warnings.push({ code: 'FEE_EXCESS', message: `¥${fees.balance} more than the fee was received: record a refund.` });
+  if (fees && fees.balance < 0 && r.status !== 'closed') warnings.push({ code: 'FEE_SHORT', amount: -fees.balance });
+  if (fees && fees.balance > 0) warnings.push({ code: 'FEE_EXCESS', amount: fees.balance });
   if (deadline.legalMarkState === 'near' && r.status !== 'closed' && r.status !== 'notified') {
-    warnings.push({ code: 'LEGAL_MARK_NEAR', message: `Two weeks since arrival on ${deadline.legalMark} (APPI Art. 39): from then the member may sue for an answer.` });
+    warnings.push({ code: 'LEGAL_MARK_NEAR', date: deadline.legalMark });
   }
   if (deadline.legalMarkState === 'passed' && r.status !== 'closed' && r.status !== 'notified') {
-    warnings.push({ code: 'LEGAL_MARK_PASSED', message: `Two weeks since arrival passed on ${deadline.legalMark} (APPI Art. 39) and the member has not been answered.` });
+    warnings.push({ code: 'LEGAL_MARK_PASSED', date: deadline.legalMark });
   }
-  if (deadline.provisional) warnings.push({ code: 'PROVISIONAL_DUE', message: `The due date depends on an equinox holiday not yet announced; it may move by a day (check again after February ${Number(deadline.due.slice(0, 4)) - 1}).` });
+  if (deadline.provisional) warnings.push({ code: 'PROVISIONAL_DUE', checkAfterYear: Number(deadline.due.slice(0, 4)) - 1 });
 
   return {
     case: toDetail(r),

@@ -648,13 +648,13 @@ async function ensureColleague(db: Kysely<DB>, supervisor: string, now: Date): P
  * already has a case: the demo never mixes with real work.
  */
 export async function seedDemoCases(ctx: DemoContext): Promise<DemoResult> {
-  if (ctx.actor.role !== 'supervisor') throw new DeskError('FORBIDDEN', 'Only a supervisor can fill a desk with demo cases.');
+  if (ctx.actor.role !== 'supervisor') throw new DeskError({ code: 'SUPERVISOR_ONLY' });
   const lastDay = previousBusinessDay(ctx.calendar, japanDateOf(ctx.now));
   const clock: Clock = { calendar: ctx.calendar, now: ctx.now.getTime(), today: japanDateOf(ctx.now), lastDay };
 
   return ctx.db.transaction().execute(async (db) => {
     const any = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
-    if (any) throw new DeskError('CONFLICT', 'This desk already has cases: demo cases are only added to an empty desk.');
+    if (any) throw new DeskError({ code: 'DEMO_DESK_NOT_EMPTY' });
     const colleague = await ensureColleague(db, ctx.actor.username, ctx.now);
     const people: Record<Who, Actor> = { me: ctx.actor, colleague: { username: colleague.username, role: 'agent' } };
 

@@ -187,6 +187,7 @@ export function checkImport(text: string, calendar: DeskCalendar, now: Date): Ch
 
 function checkRow(line: number, columns: string[], fields: string[], calendar: DeskCalendar, now: Date): ValidRow | { errors: RowError[] } {
   if (fields.length !== columns.length) {
+    // eslint-disable-next-line no-restricted-syntax -- the CSV import reports to IT staff at the command line, in English by design
     return { errors: [{ line, column: null, message: `This row has ${fields.length} fields but the header has ${columns.length}; check for a missing or extra comma, or a quote that is not closed.` }] };
   }
   const raw: Record<string, string> = {};

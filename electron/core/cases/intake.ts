@@ -28,7 +28,7 @@ async function nextReference(db: Db, arrivedAt: string): Promise<string> {
 
 export function checkArrival(arrivedAt: string, now: Date): void {
   if (Date.parse(arrivedAt) > now.getTime() + CLOCK_SKEW_MS) {
-    throw new DeskError('INVALID_INPUT', `The arrival time ${arrivedAt} is in the future. Enter when the request actually arrived.`, { field: 'arrivedAt' });
+    throw new DeskError({ code: 'ARRIVAL_IN_FUTURE', at: arrivedAt }, { field: 'arrivedAt' });
   }
 }
 
@@ -40,7 +40,7 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
   try {
     deadline = computeDeadline(calendar, arrivedAt, days);
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', `Arrival time: ${e.message}.`, { field: 'arrivedAt' });
+    if (e instanceof CalendarError) throw new DeskError(e.toReason(), { field: 'arrivedAt' });
     throw e;
   }
   const reference = await nextReference(db, arrivedAt);

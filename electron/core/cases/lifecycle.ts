@@ -1,8 +1,11 @@
 // The lifecycle of a case (DOMAIN.md), as a pure state machine: which moves exist from which status,
-// who may make them, and what must hold first. Every refusal says why, in words an agent can act on.
+// who may make them, and what must hold first. Every refusal is a code with its facts (contract/codes.ts).
 import {
   DISCLOSURE_FEE_YEN,
+  openStatuses,
   outcomes,
+  type Reason,
+  type SendRefusal,
   type CaseAction,
   type CaseStatus,
   type DisclosureGround,
@@ -28,7 +31,7 @@ export interface Actor {
 }
 
 const OPEN_BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
-const NOT_ENDED: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected', 'notified'];
+const NOT_ENDED = openStatuses;
 
 /** From which statuses each move may be made. */
 const FROM: Record<CaseAction, readonly CaseStatus[]> = {
@@ -51,36 +54,20 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
 
 const SUPERVISOR_ONLY: ReadonlySet<CaseAction> = new Set(['approve', 'returnForRevision', 'extend']);
 
-const STATUS_WORDS: Record<CaseStatus, string> = {
-  received: 'received',
-  awaiting_requester: 'waiting for the requester',
-  in_review: 'in review',
-  decided: 'decided (waiting for approval)',
-  approved: 'approved',
-  withdrawn: 'withdrawn',
-  rejected: 'rejected',
-  notified: 'notified',
-  closed: 'closed',
-};
-
 /** The reason a move is refused, or null when it is allowed. Notice kind matters for recordNotice only. */
-export function refusal(action: CaseAction, facts: LifecycleFacts, actor: Actor): string | null {
-  if (SUPERVISOR_ONLY.has(action) && actor.role !== 'supervisor') return 'Only a supervisor can do this.';
-  if (!FROM[action].includes(facts.status)) {
-    return `This cannot be done while the case is ${STATUS_WORDS[facts.status]}.`;
-  }
+export function refusal(action: CaseAction, facts: LifecycleFacts, actor: Actor): Reason | null {
+  if (SUPERVISOR_ONLY.has(action) && actor.role !== 'supervisor') return { code: 'SUPERVISOR_ONLY' };
+  if (!FROM[action].includes(facts.status)) return { code: 'WRONG_STATUS', status: facts.status, action };
   switch (action) {
     case 'decide':
-      if (!facts.identityVerified) return 'Record a successful identity check before deciding.';
-      if (facts.type === 'disclosure' && facts.feeBalance < 0) {
-        return `The disclosure fee is not fully paid (¥${-facts.feeBalance} short of ¥${DISCLOSURE_FEE_YEN}). Record the payment, or pause the case for the fee.`;
-      }
+      if (!facts.identityVerified) return { code: 'IDENTITY_NOT_VERIFIED' };
+      if (facts.type === 'disclosure' && facts.feeBalance < 0) return { code: 'FEE_UNPAID', short: -facts.feeBalance, fee: DISCLOSURE_FEE_YEN };
       return null;
     case 'approve':
-      if (facts.decidedBy === actor.username) return 'The person who decided a case cannot approve it: another supervisor must (four eyes).';
+      if (facts.decidedBy === actor.username) return { code: 'FOUR_EYES' };
       return null;
     case 'close':
-      if (!facts.finalNoticeRecorded) return 'A case is closed only after its notice is recorded as sent or printed.';
+      if (!facts.finalNoticeRecorded) return { code: 'NOTICE_NOT_RECORDED' };
       return null;
     default:
       return null;
@@ -91,12 +78,21 @@ export function allowedActions(facts: LifecycleFacts, actor: Actor): CaseAction[
   return (Object.keys(FROM) as CaseAction[]).filter((a) => refusal(a, facts, actor) === null);
 }
 
-/** Which status a final notice may be recorded from, and what it answers. */
-export function finalNoticeRefusal(kind: 'decision' | 'withdrawal' | 'rejection', status: CaseStatus): string | null {
-  const needs: Record<typeof kind, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
-  if (status === needs[kind]) return null;
-  if (kind === 'decision' && status === 'decided') return 'The decision must be approved by a supervisor before its notice goes out.';
-  return `A ${kind} notice answers a ${needs[kind]} case; this case is ${STATUS_WORDS[status]}.`;
+/** The status a final notice answers: a decision once approved (four eyes), a withdrawal or rejection once made. */
+export const FINAL_NOTICE_ANSWERS: Record<'decision' | 'withdrawal' | 'rejection', CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
+
+/**
+ * Why a final notice cannot be recorded (or sent) from this status; null when it can. The one owner of the
+ * rule: recordNotice asks it with `sending: false`, the outbox with `sending: true` (a mail may still go out
+ * once the case is notified, e.g. after a letter; never once it is closed).
+ */
+export function finalNoticeRefusal(kind: 'decision' | 'withdrawal' | 'rejection', status: CaseStatus, sending = false): SendRefusal | null {
+  if (sending && status === 'closed') return { code: 'CASE_CLOSED_NO_SEND' };
+  const needs = FINAL_NOTICE_ANSWERS[kind];
+  if (status === needs || (sending && status === 'notified')) return null;
+  if (kind === 'decision' && status === 'decided') return { code: 'NEEDS_APPROVAL' };
+  if (sending && kind === 'decision') return { code: 'DECISION_SUPERSEDED' };
+  return { code: 'NOTICE_DOES_NOT_ANSWER', kind, needs, status };
 }
 
 export interface DecisionInput {
@@ -107,18 +103,14 @@ export interface DecisionInput {
 }
 
 /** What a decision must carry for its type and outcome; null when it is complete. */
-export function decisionProblem(type: RequestType, d: DecisionInput): { field: string; message: string } | null {
+export function decisionProblem(type: RequestType, d: DecisionInput): { field: string; reason: Reason } | null {
   const valid = outcomes[type] as readonly string[];
-  if (!valid.includes(d.outcome)) return { field: 'outcome', message: `Choose one of the outcomes of a ${type} request.` };
+  if (!valid.includes(d.outcome)) return { field: 'outcome', reason: { code: 'OUTCOME_NOT_OF_TYPE', type } };
   const withholds = d.outcome === 'disclosed_partial' || d.outcome === 'not_disclosed';
-  if (type === 'disclosure' && withholds && d.grounds.length === 0) {
-    return { field: 'grounds', message: 'A partial or refused disclosure must cite at least one ground of Article 6.' };
-  }
-  if (type !== 'disclosure' && d.grounds.length > 0) return { field: 'grounds', message: 'Article 6 grounds apply to disclosures only.' };
-  if (d.outcome === 'alternative_measure' && d.alternativeMeasure === '') {
-    return { field: 'alternativeMeasure', message: 'Describe the alternative measure taken.' };
-  }
+  if (type === 'disclosure' && withholds && d.grounds.length === 0) return { field: 'grounds', reason: { code: 'GROUNDS_REQUIRED' } };
+  if (type !== 'disclosure' && d.grounds.length > 0) return { field: 'grounds', reason: { code: 'GROUNDS_DISCLOSURE_ONLY' } };
+  if (d.outcome === 'alternative_measure' && d.alternativeMeasure === '') return { field: 'alternativeMeasure', reason: { code: 'ALTERNATIVE_MEASURE_REQUIRED' } };
   const refuses = ['disclosed_partial', 'not_disclosed', 'done_partial', 'not_done_accurate', 'not_done_not_personal', 'declined', 'alternative_measure'].includes(d.outcome);
-  if (refuses && d.reasoning === '') return { field: 'reasoning', message: 'Explain the reasons: the member is told why.' };
+  if (refuses && d.reasoning === '') return { field: 'reasoning', reason: { code: 'REASONS_REQUIRED' } };
   return null;
 }

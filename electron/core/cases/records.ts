@@ -12,7 +12,7 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 export async function caseRow(db: Db, id: number): Promise<CaseRow> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new DeskError('NOT_FOUND', `There is no case with id ${id}. It may have been removed from the list; reload the queue.`);
+  if (!row) throw new DeskError({ code: 'CASE_NOT_FOUND', id });
   return row;
 }
 

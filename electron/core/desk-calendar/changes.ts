@@ -1,7 +1,7 @@
 // A supervisor changes the desk's calendar (a closure added or removed, a closed day opened, business
 // hours moved): every case still waiting for an answer gets its due date recomputed by core/calendar,
 // each move is written on the case's timeline, and the desk is told which cases moved.
-import type { DueDateMove, CalendarChange } from '../../contract/index.ts';
+import type { DueDateMove, CalendarChange, DueRecomputedWhy } from '../../contract/index.ts';
 import { foldDeadlineHistory, parseIsoDate, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
@@ -12,7 +12,7 @@ import { loadDeskCalendar } from './store.ts';
 const ANSWERED = ['notified', 'closed'];
 
 /** Recomputes every unanswered case against `calendar`; writes and returns those whose due date moved. */
-export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: string): Promise<DueDateMove[]> {
+export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: DueRecomputedWhy): Promise<DueDateMove[]> {
   const rows = await db
     .selectFrom('cases')
     .select(['id', 'reference', 'member_name', 'arrived_at', 'days', 'due_date', 'day_zero', 'due_provisional', 'paused'])
@@ -54,7 +54,7 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
   try {
     parseIsoDate(change.date, 'date');
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', `${change.date} is not a real date.`, { field: 'date' });
+    if (e instanceof CalendarError) throw new DeskError({ code: 'NOT_A_DATE', date: change.date }, { field: 'date' });
     throw e;
   }
   const before = await db.selectFrom('desk_days').selectAll().where('date', '=', change.date).executeTakeFirst();
@@ -69,7 +69,7 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
   try {
     calendar = await loadDeskCalendar(db);
   } catch (e) {
-    if (e instanceof CalendarError) throw new DeskError('INVALID_INPUT', e.message, { field: 'date' });
+    if (e instanceof CalendarError) throw new DeskError(e.toReason(), { field: 'date' });
     throw e;
   }
   await appendAudit(
@@ -77,6 +77,6 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
     { actor, action: 'calendar.set-day', entity: 'desk_day', entityId: change.date, detail: { before: before ? { kind: before.kind, reason: before.reason } : null, after: change.kind === 'none' ? null : { kind: change.kind, reason: change.reason } } },
     now,
   );
-  const why = change.kind === 'closed' ? `desk closed on ${change.date}` : change.kind === 'open' ? `desk open on ${change.date}` : `calendar entry for ${change.date} removed`;
+  const why: DueRecomputedWhy = { cause: 'desk_day', date: change.date, kind: change.kind === 'none' ? 'removed' : change.kind };
   return { moved: await recomputeOpenCases(db, calendar, actor, now, why) };
 }

@@ -84,17 +84,17 @@ export function resealSlot(deskId: string, slot: KeySlot, newDataKey: Buffer): K
 
 export function readKeySlots(path: string): KeySlotFile {
   if (!existsSync(path)) {
-    throw new DeskError('STORAGE_DAMAGED', `The key-slot file ${path} is missing, so the desk cannot be unlocked. Restore it from a backup of this desk.`);
+    throw new DeskError({ code: 'KEYSLOTS_MISSING', path });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new DeskError('STORAGE_DAMAGED', `The key-slot file ${path} is damaged (not readable JSON). Restore it from a backup; nothing was changed.`);
+    throw new DeskError({ code: 'KEYSLOTS_DAMAGED', path });
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new DeskError('STORAGE_DAMAGED', `The key-slot file ${path} is damaged or from an unknown version. Restore it from a backup; nothing was changed.`);
+    throw new DeskError({ code: 'KEYSLOTS_DAMAGED', path });
   }
   return parsed.data;
 }

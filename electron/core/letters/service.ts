@@ -15,7 +15,8 @@
 // A case with an email address goes by email (the outbox) and is not listed; its letter can still be
 // previewed and printed from the case file. Recording the letter (letters.recordPrinted) takes it off.
 import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
-import { finalNoticeKinds } from '../../contract/index.ts';
+import { finalNoticeKinds, type NoticeChannel } from '../../contract/index.ts';
+import { japanDateOf } from '../calendar/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { recordNotice, type ActionContext } from '../cases/actions.ts';
@@ -57,7 +58,6 @@ export async function letterOf(src: LetterSource, caseId: number, kind: NoticeKi
       caseId,
       reference: c.reference,
       code: 'NO_POSTAL_ADDRESS',
-      message: `${c.reference} has no full postal address (postal code and address): the window envelope would show no address.`,
     });
   }
   return { letter: { content, ctx }, warnings, reference: c.reference };
@@ -134,7 +134,6 @@ export interface RecordPrintedInput {
   mode: 'print' | 'pdf';
 }
 
-const MODE_NOTE = { print: 'Printed letter', pdf: 'Letter saved as PDF' } as const;
 
 /**
  * Records a printed (or saved) letter on its case. A first printing is a notice with channel 'letter',
@@ -153,14 +152,14 @@ export async function recordPrinted(ctx: ActionContext, input: RecordPrintedInpu
     .executeTakeFirst();
   if (input.reprint) {
     if (!earlier) {
-      throw new DeskError('CONFLICT', `No ${input.kind} notice has been recorded on ${row.reference} yet: record this letter as printed, not as a reprint.`, { field: 'reprint' });
+      throw new DeskError({ code: 'REPRINT_WITHOUT_ORIGINAL', kind: input.kind, reference: row.reference }, { field: 'reprint' });
     }
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'letter_reprint', data: { kind: input.kind, channel: 'letter', mode: input.mode } });
     return;
   }
   if (earlier && (finalNoticeKinds as readonly string[]).includes(input.kind)) {
-    const how = earlier.channel === 'letter' ? 'printed' : 'sent by email';
-    throw new DeskError('CONFLICT', `The ${input.kind} notice of ${row.reference} was already ${how} (${earlier.recorded_at.slice(0, 10)}): record this one as a reprint.`, { field: 'reprint' });
+    throw new DeskError({ code: 'ALREADY_RECORDED', kind: input.kind, reference: row.reference, channel: earlier.channel as NoticeChannel, on: japanDateOf(new Date(earlier.recorded_at)) }, { field: 'reprint' });
   }
-  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: MODE_NOTE[input.mode] });
+  // The note is the person's own words; how the letter left the desk (print or PDF) is a fact of the event.
+  await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: '' }, { mode: input.mode });
 }

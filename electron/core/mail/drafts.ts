@@ -44,34 +44,34 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
   switch (action) {
     case 'pause':
       if (input.reasonKind === 'identity_documents' || input.reasonKind === 'fee') {
-        await cancelPending(db, id, ['documents_request'], 'Replaced by a newer request for documents or the fee.', now, ['draft']);
+        await cancelPending(db, id, ['documents_request'], 'superseded', now, ['draft']);
         await draft(db, id, 'documents_request', ctx);
       }
       return;
     case 'decide':
-      await cancelPending(db, id, ['decision'], 'Replaced by a new decision.', now);
+      await cancelPending(db, id, ['decision'], 'superseded', now);
       await draft(db, id, 'decision', ctx);
       return;
     case 'approve':
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
     case 'returnForRevision':
-      await cancelPending(db, id, ['decision'], 'The decision was returned for revision.', now);
+      await cancelPending(db, id, ['decision'], 'decision_returned', now);
       return;
     case 'extend':
       await draft(db, id, 'extension', ctx);
       return;
     case 'withdraw':
-      await cancelPending(db, id, ['decision'], 'The request was withdrawn.', now);
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was withdrawn.', now, ['draft']);
+      await cancelPending(db, id, ['decision'], 'withdrawn', now);
+      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'withdrawn', now, ['draft']);
       await draft(db, id, 'withdrawal', ctx);
       return;
     case 'reject':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'The request was rejected.', now, ['draft']);
+      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'rejected', now, ['draft']);
       await draft(db, id, 'rejection', ctx);
       return;
     case 'close':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'The case was closed before this draft was sent.', now, ['draft']);
+      await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'case_closed', now, ['draft']);
       return;
     default:
       return;

@@ -12,6 +12,8 @@ import {
   outboxStates,
   type CaseStatus,
   type DeskSettings,
+  type DraftCancelled,
+  type SendRefusal,
   type NoticeKind,
   type OutboxAction,
   type OutboxMessage,
@@ -25,6 +27,8 @@ import type { DeskCalendar } from '../calendar/index.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
 import { recordEvent } from '../cases/records.ts';
 import { DeskError } from '../errors.ts';
+import { finalNoticeRefusal } from '../cases/lifecycle.ts';
+import { readDraftCancelled, readMailFailure, storeCode } from '../codes/stored.ts';
 import { buildNotice } from '../notices/build-notice.ts';
 import { noticeEmail } from '../notices/email-text.ts';
 
@@ -38,12 +42,6 @@ export function newMessageId(): string {
 }
 
 export const MESSAGE_ID_PATTERN = /^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@privacy-desk\.local>$/;
-
-/** "2026-11-24 10:05", Japan time: how the outbox shows a moment. */
-export function japanTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-}
 
 // ——— drafting (inside the case change's transaction) ———
 
@@ -65,7 +63,7 @@ export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx:
   if (body.length > MAX_MAIL_BODY) {
     await recordEvent(db, caseId, file.case.reference, ctx.actor.username, ctx.now, {
       kind: 'mail_draft_skipped',
-      data: { noticeKind: kind, length: body.length, message: `The ${kind.replace('_', ' ')} notice is too long for an email (over ${MAX_MAIL_BODY.toLocaleString('en-US')} characters): send it as a printed letter.` },
+      data: { noticeKind: kind, length: body.length, limit: MAX_MAIL_BODY },
     });
     return null;
   }
@@ -90,10 +88,10 @@ export async function draftNotice(db: Db, caseId: number, kind: NoticeKind, ctx:
 }
 
 /** Cancels the unsent messages of some notice kinds of a case (a superseded decision, a withdrawn request). */
-export async function cancelPending(db: Db, caseId: number, kinds: readonly NoticeKind[], reason: string, now: Date, states: readonly OutboxState[] = ['draft', 'queued', 'failed']): Promise<number> {
+export async function cancelPending(db: Db, caseId: number, kinds: readonly NoticeKind[], reason: DraftCancelled['reason'], now: Date, states: readonly OutboxState[] = ['draft', 'queued', 'failed']): Promise<number> {
   const r = await db
     .updateTable('outbox')
-    .set({ state: 'cancelled', cancel_reason: reason, next_attempt_at: null, updated_at: now.toISOString() })
+    .set({ state: 'cancelled', cancel_reason: storeCode({ code: 'DRAFT_CANCELLED', reason }), next_attempt_at: null, updated_at: now.toISOString() })
     .where('case_id', '=', caseId)
     .where('notice_kind', 'in', [...kinds])
     .where('state', 'in', [...states])
@@ -118,44 +116,14 @@ function joined(db: Db) {
     .select(['cases.reference as reference', 'cases.member_name as member_name', 'cases.status as case_status']);
 }
 
-/** Which case statuses a notice may go out from: a decision only once approved (four eyes), and so on. */
-export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): string | null {
-  if (caseStatus === 'closed') return 'The case is closed: its notices can no longer be sent. Cancel this message.';
+/** Which case statuses a notice may go out from: the lifecycle's rule for final notices (one owner). */
+export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): SendRefusal | null {
+  if (caseStatus === 'closed') return { code: 'CASE_CLOSED_NO_SEND' };
   if (!finalNoticeKinds.includes(kind)) return null;
-  const needs: Record<string, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
-  if (caseStatus === needs[kind] || caseStatus === 'notified') return null;
-  if (kind === 'decision' && caseStatus === 'decided') return 'The decision must be approved by a supervisor before its notice goes out.';
-  if (kind === 'decision') return 'The decision this notice states is no longer in force (the case was sent back or changed). Cancel this message.';
-  return `A ${kind} notice answers a ${needs[kind]} case; this case is not.`;
+  return finalNoticeRefusal(kind as 'decision' | 'withdrawal' | 'rejection', caseStatus, true);
 }
 
-const tries = (n: number) => (n === 1 ? '1 try' : `${n} tries`);
-/** An error text without its closing full stop, to sit inside a sentence. */
-const bare = (s: string) => s.replace(/[.。]\s*$/, '');
-
-function statusText(r: Joined, blocked: string | null, nextTry: string | null): string {
-  switch (r.state) {
-    case 'draft':
-      return blocked ? `Draft, not sendable yet: ${blocked}` : 'Draft: review it, then send it.';
-    case 'queued': {
-      if (r.attempts === 0) return 'Queued: it goes out as soon as the mail server can be reached.';
-      const next = nextTry ? ` Next try ${japanTime(nextTry)}.` : ' It is tried again as soon as the mail server can be reached.';
-      return `Queued after ${tries(r.attempts)}: ${bare(r.last_error ?? 'not sent yet')}.${next}`;
-    }
-    case 'sending':
-      return 'Sending now.';
-    case 'sent': {
-      const dup = r.possibly_duplicated ? ' The desk stopped during an earlier send, so the member may have received it twice.' : '';
-      return `Sent ${japanTime(r.sent_at!)}.${dup}`;
-    }
-    case 'failed':
-      return `Not sent after ${tries(r.attempts)}: ${bare(r.last_error ?? 'the mail server refused it')}. Fix the cause, then retry, or send the notice as a letter.`;
-    case 'cancelled':
-      return r.cancel_reason ? `Cancelled: ${r.cancel_reason}` : 'Cancelled.';
-  }
-}
-
-function allowed(r: Joined, blocked: string | null): OutboxAction[] {
+function allowed(r: Joined, blocked: SendRefusal | null): OutboxAction[] {
   switch (r.state) {
     case 'draft':
       return blocked ? ['update', 'cancel'] : ['update', 'send', 'cancel'];
@@ -186,12 +154,11 @@ function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
     state: r.state,
     attempts: r.attempts,
     nextAttemptAt: nextTry,
-    lastError: r.last_error,
+    lastError: readMailFailure(r.last_error),
     possiblyDuplicated: r.possibly_duplicated === 1,
-    statusText: statusText(r, blocked, nextTry),
     allowedActions: allowed(r, blocked),
     sendBlockedReason: r.state === 'draft' ? blocked : null,
-    cancelReason: r.cancel_reason,
+    cancelReason: readDraftCancelled(r.cancel_reason),
     createdBy: r.created_by,
     createdAt: r.created_at,
     queuedBy: r.queued_by,
@@ -226,7 +193,7 @@ export async function listOutbox(db: Db, q: { state: OutboxState | null; caseId:
 
 async function joinedRow(db: Db, id: number): Promise<Joined> {
   const r = (await joined(db).where('outbox.id', '=', id).executeTakeFirst()) as Joined | undefined;
-  if (!r) throw new DeskError('NOT_FOUND', `There is no message ${id} in the outbox. Reload the outbox.`);
+  if (!r) throw new DeskError({ code: 'OUTBOX_MESSAGE_NOT_FOUND', id });
   return r;
 }
 
@@ -237,17 +204,8 @@ export async function getOutbox(db: Db, id: number, senderNextTry: string | null
 
 // ——— what staff do ———
 
-const STATE_WORDS: Record<OutboxState, string> = {
-  draft: 'a draft',
-  queued: 'queued',
-  sending: 'being sent right now',
-  sent: 'already sent',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
-function refuse(r: Joined, what: string): never {
-  throw new DeskError('CONFLICT', `This message is ${STATE_WORDS[r.state]}: it cannot be ${what}.`);
+function refuse(r: Joined, action: 'edit' | 'send' | 'retry' | 'cancel'): never {
+  throw new DeskError({ code: 'MESSAGE_WRONG_STATE', state: r.state, action });
 }
 
 async function audit(db: Db, actor: string, action: string, r: Joined, detail: Record<string, unknown>, now: Date): Promise<void> {
@@ -264,7 +222,7 @@ export interface OutboxEdit {
 /** Edits a draft (or a failed message before a retry): the recipient, the subject, the text. */
 export async function updateMessage(db: Db, input: OutboxEdit, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, input.id);
-  if (r.state !== 'draft' && r.state !== 'failed') refuse(r, 'edited');
+  if (r.state !== 'draft' && r.state !== 'failed') refuse(r, 'edit');
   const changes: { to_address?: string; subject?: string; body_text?: string } = {};
   if (input.to !== undefined && input.to !== r.to_address) changes.to_address = input.to;
   if (input.subject !== undefined && input.subject !== r.subject) changes.subject = input.subject;
@@ -276,7 +234,7 @@ export async function updateMessage(db: Db, input: OutboxEdit, actor: string, no
     .where('id', '=', r.id)
     .where('state', 'in', ['draft', 'failed'])
     .executeTakeFirst();
-  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, r.id), 'edited');
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, r.id), 'edit');
   const fields = Object.keys(changes).map((k) => ({ to_address: 'to', subject: 'subject', body_text: 'body' })[k]);
   const detail = { outboxId: r.id, noticeKind: r.notice_kind, fields, ...(changes.to_address ? { toBefore: r.to_address, to: changes.to_address } : {}) };
   await recordEvent(db, r.case_id, r.reference, actor, now, { kind: 'mail_edited', data: detail });
@@ -285,12 +243,12 @@ export async function updateMessage(db: Db, input: OutboxEdit, actor: string, no
 /** draft → queued: the sender takes it when the mail server can be reached. */
 export async function queueMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'draft') refuse(r, 'sent from here (only a draft is sent; a failed message is retried)');
+  if (r.state !== 'draft') refuse(r, 'send');
   const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
-  if (why) throw new DeskError('CONFLICT', why);
+  if (why) throw new DeskError(why);
   // The recipient is checked again as the server will see it: exactly the validated address.
   const to = memberEmail.safeParse(r.to_address);
-  if (!to.success || to.data !== r.to_address) throw new DeskError('INVALID_INPUT', `The recipient ${JSON.stringify(r.to_address.slice(0, 80))} is not a valid email address: correct it first.`, { field: 'to' });
+  if (!to.success || to.data !== r.to_address) throw new DeskError({ code: 'RECIPIENT_INVALID', to: r.to_address.slice(0, 80) }, { field: 'to' });
   const at = now.toISOString();
   const u = await db
     .updateTable('outbox')
@@ -298,16 +256,16 @@ export async function queueMessage(db: Db, id: number, actor: string, now: Date)
     .where('id', '=', id)
     .where('state', '=', 'draft')
     .executeTakeFirst();
-  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'sent');
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'send');
   await audit(db, actor, 'send', r, { to: r.to_address }, now);
 }
 
 /** failed → queued, with a fresh set of tries. */
 export async function retryMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'failed') refuse(r, 'retried (only a failed message is)');
+  if (r.state !== 'failed') refuse(r, 'retry');
   const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
-  if (why) throw new DeskError('CONFLICT', why);
+  if (why) throw new DeskError(why);
   const at = now.toISOString();
   const u = await db
     .updateTable('outbox')
@@ -315,19 +273,19 @@ export async function retryMessage(db: Db, id: number, actor: string, now: Date)
     .where('id', '=', id)
     .where('state', '=', 'failed')
     .executeTakeFirst();
-  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'retried');
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'retry');
   await audit(db, actor, 'retry', r, {}, now);
 }
 
 export async function cancelMessage(db: Db, id: number, reason: string, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed') refuse(r, 'cancelled');
+  if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed') refuse(r, 'cancel');
   const u = await db
     .updateTable('outbox')
-    .set({ state: 'cancelled', cancel_reason: reason || `Cancelled by ${actor}.`, next_attempt_at: null, updated_at: now.toISOString() })
+    .set({ state: 'cancelled', cancel_reason: storeCode({ code: 'DRAFT_CANCELLED', reason: 'by_staff', by: actor, ...(reason ? { note: reason } : {}) }), next_attempt_at: null, updated_at: now.toISOString() })
     .where('id', '=', id)
     .where('state', 'in', ['draft', 'queued', 'failed'])
     .executeTakeFirst();
-  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'cancelled');
+  if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'cancel');
   await audit(db, actor, 'cancel', r, { reason }, now);
 }

@@ -3,7 +3,8 @@
 // statement writes, so two senders (two connections, two processes) never both own a message.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, OutboxRow } from '../../../db/schema.ts';
-import type { NoticeKind } from '../../contract/index.ts';
+import type { MailFailure, NoticeKind } from '../../contract/index.ts';
+import { storeCode } from '../codes/stored.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { recordNotice } from '../cases/actions.ts';
 import { caseRow, recordEvent } from '../cases/records.ts';
@@ -47,10 +48,10 @@ export async function oldestQueuedAt(db: Db): Promise<string | null> {
 }
 
 /** Back to the queue after a temporary failure (or while the server cannot be reached). */
-export async function requeue(db: Db, senderId: string, row: OutboxRow, now: Date, change: { attempts: number; serverAttempts: number; nextAttemptAt: string | null; lastError: string }): Promise<void> {
+export async function requeue(db: Db, senderId: string, row: OutboxRow, now: Date, change: { attempts: number; serverAttempts: number; nextAttemptAt: string | null; lastError: MailFailure }): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ state: 'queued', claimed_by: null, claimed_at: null, attempts: change.attempts, server_attempts: change.serverAttempts, next_attempt_at: change.nextAttemptAt, last_error: change.lastError, updated_at: now.toISOString() })
+    .set({ state: 'queued', claimed_by: null, claimed_at: null, attempts: change.attempts, server_attempts: change.serverAttempts, next_attempt_at: change.nextAttemptAt, last_error: storeCode(change.lastError), updated_at: now.toISOString() })
     .where('id', '=', row.id)
       .where('state', '=', 'sending')
       .where('claimed_by', '=', senderId)
@@ -58,11 +59,11 @@ export async function requeue(db: Db, senderId: string, row: OutboxRow, now: Dat
 }
 
 /** Failed for good (a permanent refusal, or the tries used up): visible in the outbox and on the case. */
-export async function markFailed(db: Db, senderId: string, row: OutboxRow, now: Date, change: { attempts: number; serverAttempts: number; lastError: string }): Promise<void> {
+export async function markFailed(db: Db, senderId: string, row: OutboxRow, now: Date, change: { attempts: number; serverAttempts: number; lastError: MailFailure }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const u = await trx
       .updateTable('outbox')
-      .set({ state: 'failed', claimed_by: null, claimed_at: null, attempts: change.attempts, server_attempts: change.serverAttempts, next_attempt_at: null, last_error: change.lastError, updated_at: now.toISOString() })
+      .set({ state: 'failed', claimed_by: null, claimed_at: null, attempts: change.attempts, server_attempts: change.serverAttempts, next_attempt_at: null, last_error: storeCode(change.lastError), updated_at: now.toISOString() })
       .where('id', '=', row.id)
       .where('state', '=', 'sending')
       .where('claimed_by', '=', senderId)
@@ -71,7 +72,7 @@ export async function markFailed(db: Db, senderId: string, row: OutboxRow, now: 
     const c = await caseRow(trx, row.case_id);
     await recordEvent(trx, c.id, c.reference, null, now, {
       kind: 'mail_failed',
-      data: { outboxId: row.id, noticeKind: row.notice_kind, attempts: change.attempts, message: change.lastError },
+      data: { outboxId: row.id, noticeKind: row.notice_kind, attempts: change.attempts, failure: change.lastError },
     });
   });
 }
@@ -159,7 +160,6 @@ export async function recoverClaims(db: Db, senderId: string, now: Date, claimed
           outboxId: r.id,
           noticeKind: r.notice_kind,
           messageId: r.message_id,
-          message: 'The desk stopped while this email was being sent, so it may already have reached the member. It is sent again with the same Message-ID: the member may receive it twice.',
         },
       });
     }

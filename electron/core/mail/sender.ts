@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { DB, OutboxRow } from '../../../db/schema.ts';
-import { email as emailSchema, memberEmail, type MailConnection } from '../../contract/index.ts';
+import { email as emailSchema, memberEmail, type MailConnection, type MailFailure, type MailTestResult } from '../../contract/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { loadDeskCalendar } from '../desk-calendar/store.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -66,9 +66,8 @@ export interface SenderOptions {
 
 export interface SenderStatus {
   connection: MailConnection;
-  message: string;
   lastContactAt: string | null;
-  lastError: string | null;
+  lastError: MailFailure | null;
   nextTryAt: string | null;
   sending: boolean;
 }
@@ -121,15 +120,15 @@ export interface Sender {
 }
 
 /** Null when the message is safe to hand over; otherwise why not (a permanent refusal). */
-export function headerProblem(m: OutgoingMessage, from: Sender): string | null {
+export function headerProblem(m: OutgoingMessage, from: Sender): MailFailure | null {
   // (The sender's display name is made header-safe, not refused: it comes from the desk details.)
   for (const [what, v] of [['recipient', m.to], ['subject', m.subject], ['Message-ID', m.messageId], ['sender address', from.address]] as const) {
-    if (/[\r\n\0]/.test(v)) return `The ${what} contains a line break, so the message was not sent. Edit it and retry.`;
+    if (/[\r\n\0]/.test(v)) return { code: 'MAIL_HEADER_LINE_BREAK', what };
   }
   const to = memberEmail.safeParse(m.to);
-  if (!to.success || to.data !== m.to) return 'The recipient is not a valid email address, so the message was not sent. Correct it and retry.';
-  if (!emailSchema.safeParse(from.address).success) return `The desk's sender address (${from.address.slice(0, 80)}) is not a valid email address: correct it in the desk details.`;
-  if (!MESSAGE_ID_PATTERN.test(m.messageId)) return 'The message has no valid Message-ID, so it was not sent.';
+  if (!to.success || to.data !== m.to) return { code: 'MAIL_RECIPIENT_INVALID' };
+  if (!emailSchema.safeParse(from.address).success) return { code: 'MAIL_SENDER_ADDRESS_INVALID', address: from.address.slice(0, 80) };
+  if (!MESSAGE_ID_PATTERN.test(m.messageId)) return { code: 'MAIL_NO_MESSAGE_ID' };
   return null;
 }
 
@@ -149,14 +148,6 @@ export function nodemailerMessage(m: OutgoingMessage, from: Sender) {
     disableUrlAccess: true,
   };
 }
-
-const CONNECTION_WORDS: Record<MailConnection, string> = {
-  not_configured: 'No mail server is set up: notices wait in the outbox. A supervisor sets one up in the mail settings.',
-  unknown: 'The mail server has not been tried yet.',
-  online: 'The mail server answered.',
-  offline: 'The mail server cannot be reached: notices wait in the outbox and go out when it can.',
-  auth_failed: 'The mail server refused the user name or password: nothing is sent until the mail settings are corrected.',
-};
 
 export class MailSender {
   readonly id = `sender-${randomUUID()}`;
@@ -184,7 +175,7 @@ export class MailSender {
   private calendar: Promise<DeskCalendar> | null = null;
   /** Roles of the staff who sent messages (the notice is recorded in their name), looked up once. */
   private readonly roles = new Map<string, 'agent' | 'supervisor'>();
-  private state: { connection: MailConnection; lastContactAt: string | null; lastError: string | null; sending: boolean } = { connection: 'unknown', lastContactAt: null, lastError: null, sending: false };
+  private state: { connection: MailConnection; lastContactAt: string | null; lastError: MailFailure | null; sending: boolean } = { connection: 'unknown', lastContactAt: null, lastError: null, sending: false };
 
   constructor(options: SenderOptions) {
     this.db = options.db;
@@ -259,7 +250,6 @@ export class MailSender {
   status(): SenderStatus {
     return {
       connection: this.state.connection,
-      message: this.state.connection === 'offline' || this.state.connection === 'auth_failed' ? (this.state.lastError ?? CONNECTION_WORDS[this.state.connection]) : CONNECTION_WORDS[this.state.connection],
       lastContactAt: this.state.lastContactAt,
       lastError: this.state.lastError,
       nextTryAt: this.wakeAt !== null ? new Date(this.wakeAt).toISOString() : this.pausedUntil > this.now().getTime() ? new Date(this.pausedUntil).toISOString() : null,
@@ -366,7 +356,7 @@ export class MailSender {
 
   private async settleFailure(row: OutboxRow, attempts: number, f: SmtpFailure, config: MailConfig): Promise<'failed' | 'retry' | 'offline' | 'auth' | 'temporary'> {
     const now = this.now();
-    this.state.lastError = f.message;
+    this.state.lastError = f.failure;
     switch (f.kind) {
       case 'offline': {
         this.offlineTries++;
@@ -374,21 +364,21 @@ export class MailSender {
         this.state.connection = 'offline';
         // The message itself is due: it is the server that is away. The sender's next probe (status().nextTryAt)
         // is the next try, and a new session (or a kick) probes at once.
-        await requeue(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts, nextAttemptAt: null, lastError: f.message });
+        await requeue(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts, nextAttemptAt: null, lastError: f.failure });
         return 'offline';
       }
       case 'auth':
         this.authRefusedFor = config.version;
         this.state.connection = 'auth_failed';
         this.state.lastContactAt = now.toISOString();
-        await requeue(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts, nextAttemptAt: null, lastError: f.message });
+        await requeue(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts, nextAttemptAt: null, lastError: f.failure });
         return 'auth';
       case 'permanent':
         if (f.responseCode !== null) {
           this.state.connection = 'online';
           this.state.lastContactAt = now.toISOString();
         }
-        await markFailed(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts + 1, lastError: f.message });
+        await markFailed(this.db, this.id, row, now, { attempts, serverAttempts: row.server_attempts + 1, lastError: f.failure });
         return 'failed';
       case 'temporary': {
         const serverAttempts = row.server_attempts + 1;
@@ -397,12 +387,12 @@ export class MailSender {
           this.state.lastContactAt = now.toISOString();
         } else this.state.connection = 'offline';
         if (serverAttempts >= this.maxAttempts) {
-          await markFailed(this.db, this.id, row, now, { attempts, serverAttempts, lastError: `${f.message.replace(/\.$/, '')} — gave up after ${serverAttempts} tries.` });
+          await markFailed(this.db, this.id, row, now, { attempts, serverAttempts, lastError: { code: 'MAIL_GAVE_UP', after: serverAttempts, last: f.failure as Exclude<MailFailure, { code: 'MAIL_GAVE_UP' }> } });
           return 'failed';
         }
         const next = now.getTime() + this.backoffMs(serverAttempts);
         if (f.stopsQueue) this.pausedUntil = next;
-        await requeue(this.db, this.id, row, now, { attempts, serverAttempts, nextAttemptAt: new Date(next).toISOString(), lastError: f.message });
+        await requeue(this.db, this.id, row, now, { attempts, serverAttempts, nextAttemptAt: new Date(next).toISOString(), lastError: f.failure });
         return f.stopsQueue ? 'temporary' : 'retry';
       }
     }
@@ -429,7 +419,7 @@ export class MailSender {
 }
 
 /** A test email through the current settings (a fresh, unpooled connection); the outcome in plain words. */
-export async function sendTestEmail(config: MailConfig, from: Sender, to: string, timeouts: SenderTimeouts, now: Date): Promise<{ sent: boolean; message: string; serverResponse: string | null; failure: SmtpFailure | null }> {
+export async function sendTestEmail(config: MailConfig, from: Sender, to: string, timeouts: SenderTimeouts, now: Date): Promise<MailTestResult> {
   const transport = createSmtpTransport(config, timeouts, false);
   const message: OutgoingMessage = {
     messageId: `<${randomUUID()}@privacy-desk.local>`,
@@ -438,14 +428,13 @@ export async function sendTestEmail(config: MailConfig, from: Sender, to: string
     text: `これは Privacy Desk から送信したテストメールです（${now.toISOString()}）。\nこのメールが届いていれば、通知をメールで送信できます。\n\nThis is a test email from Privacy Desk (${now.toISOString()}).\nIf it reached you, the desk can send notices by email.\n`,
   };
   const problem = headerProblem(message, from);
-  if (problem) return { sent: false, message: problem, serverResponse: null, failure: null };
+  if (problem) return { sent: false, failure: problem, serverResponse: null };
   try {
     const info = (await transport.sendMail(nodemailerMessage(message, from))) as { response?: string };
     const response = serverWords(info.response);
-    return { sent: true, message: `Sent: the mail server accepted the test email${response ? ` (${response})` : ''}.`, serverResponse: response || null, failure: null };
+    return { sent: true, failure: null, serverResponse: response || null };
   } catch (e) {
-    const failure = classifySmtpError(e, config);
-    return { sent: false, message: failure.message, serverResponse: null, failure };
+    return { sent: false, failure: classifySmtpError(e, config).failure, serverResponse: null };
   } finally {
     transport.close();
   }

@@ -56,15 +56,15 @@ export class MailService {
     const s = this.sender?.status();
     if (s) return s;
     const last = this.lastSeen;
-    return { connection: (last?.connection ?? 'unknown') as MailConnection, message: last?.message ?? 'The mail server has not been tried yet.', lastContactAt: last?.lastContactAt ?? null, lastError: last?.lastError ?? null, nextTryAt: null, sending: false };
+    return { connection: (last?.connection ?? 'unknown') as MailConnection, lastContactAt: last?.lastContactAt ?? null, lastError: last?.lastError ?? null, nextTryAt: null, sending: false };
   }
 
   async sendTest(db: Kysely<DB>, to: string): Promise<MailTestResult> {
     const config = await readMailConfig(db);
-    if (!config) return { sent: false, message: 'No mail server is set up yet: enter its host name and port first.', serverResponse: null };
+    if (!config) return { sent: false, failure: { code: 'MAIL_NOT_CONFIGURED' }, serverResponse: null };
     const settings = await readSettings(db);
     const r = await sendTestEmail(config, { name: settings.desk.deskNameJa, address: settings.desk.email }, to, { ...DEFAULT_TIMEOUTS, ...(this.options.timeouts ?? {}) }, this.now());
     if (r.sent) this.sender?.settingsChanged();
-    return { sent: r.sent, message: r.message, serverResponse: r.serverResponse };
+    return r;
   }
 }

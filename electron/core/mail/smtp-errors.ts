@@ -5,14 +5,15 @@
 //   temporary  the server was reached but said "later" (4xx), stopped answering (timeout) or dropped the
 //              connection: retried with backoff, up to the retry limit.
 //   permanent  the server refused the message (5xx): failed at once, with the server's words.
-// The text keeps the server's own reply and the desk's words; never the message or its recipient.
+// The failure is a code (contract/codes.ts) keeping the server's own reply; never the message or its recipient.
+import type { MailFailure } from '../../contract/index.ts';
 
 export type FailureKind = 'offline' | 'auth' | 'temporary' | 'permanent';
 
 export interface SmtpFailure {
   kind: FailureKind;
-  /** Plain words for the Outbox screen and last_error. */
-  message: string;
+  /** What the Outbox screen words and last_error keeps (as JSON). */
+  failure: MailFailure;
   /** The problem is the server's, not this message's: stop working the queue until the next try. */
   stopsQueue: boolean;
   responseCode: number | null;
@@ -37,16 +38,17 @@ export function serverWords(s: string | undefined | null): string {
     .slice(0, 300);
 }
 
-const UNREACHABLE: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'the host name could not be looked up',
-  ENETUNREACH: 'no network',
-  ENETDOWN: 'no network',
-  EHOSTUNREACH: 'no route to the server',
-  EHOSTDOWN: 'the server is down',
-  EADDRNOTAVAIL: 'no network address',
-  ECONNRESET: 'the connection was reset',
+type Cause = Extract<MailFailure, { code: 'SMTP_UNREACHABLE' }>['cause'];
+const UNREACHABLE: Record<string, Cause> = {
+  ECONNREFUSED: 'refused',
+  ENOTFOUND: 'not_found',
+  EAI_AGAIN: 'lookup_failed',
+  ENETUNREACH: 'no_network',
+  ENETDOWN: 'no_network',
+  EHOSTUNREACH: 'no_route',
+  EHOSTDOWN: 'server_down',
+  EADDRNOTAVAIL: 'no_address',
+  ECONNRESET: 'reset',
 };
 
 export function classifySmtpError(e: unknown, server: { host: string; port: number }): SmtpFailure {
@@ -56,28 +58,27 @@ export function classifySmtpError(e: unknown, server: { host: string; port: numb
   const code = typeof err.responseCode === 'number' ? err.responseCode : null;
 
   if (err.code === 'EAUTH' || (code !== null && [530, 534, 535].includes(code) && /^AUTH/i.test(err.command ?? ''))) {
-    return { kind: 'auth', message: `The mail server refused the user name or password (${response || 'no reason given'}). Check them in the mail settings.`, stopsQueue: true, responseCode: code };
+    return { kind: 'auth', failure: { code: 'SMTP_AUTH', response }, stopsQueue: true, responseCode: code };
   }
   if (code !== null && code >= 500) {
-    return { kind: 'permanent', message: `The mail server refused the message: ${response || code}.`, stopsQueue: false, responseCode: code };
+    return { kind: 'permanent', failure: { code: 'SMTP_REJECTED', response, responseCode: code }, stopsQueue: false, responseCode: code };
   }
   if (code !== null && code >= 400) {
     // 421: the server is closing the connection for everyone; other 4xx concern this message (greylisting, a full mailbox).
-    return { kind: 'temporary', message: `The mail server asked to try again later: ${response || code}.`, stopsQueue: code === 421, responseCode: code };
+    return { kind: 'temporary', failure: { code: 'SMTP_LATER', response, responseCode: code }, stopsQueue: code === 421, responseCode: code };
   }
   const system = err.originalCode ?? (err.code && UNREACHABLE[err.code] ? err.code : undefined);
   if (err.code === 'EDNS' || (err.command === 'CONN' && system && UNREACHABLE[system])) {
-    return { kind: 'offline', message: `The mail server ${where} cannot be reached (${UNREACHABLE[system ?? 'ENOTFOUND'] ?? 'no connection'}).`, stopsQueue: true, responseCode: null };
+    return { kind: 'offline', failure: { code: 'SMTP_UNREACHABLE', server: where, cause: UNREACHABLE[system ?? 'ENOTFOUND'] ?? 'no_connection' }, stopsQueue: true, responseCode: null };
   }
   if (err.code === 'ETIMEDOUT') {
-    if (err.timeoutType === 'CONNECT_TIMEOUT') return { kind: 'offline', message: `The mail server ${where} cannot be reached (no answer to the connection).`, stopsQueue: true, responseCode: null };
-    const what = err.timeoutType === 'GREETING_TIMEOUT' ? 'it accepted the connection but never greeted' : 'it stopped answering';
-    return { kind: 'temporary', message: `The mail server ${where} did not answer in time (${what}).`, stopsQueue: true, responseCode: null };
+    if (err.timeoutType === 'CONNECT_TIMEOUT') return { kind: 'offline', failure: { code: 'SMTP_UNREACHABLE', server: where, cause: 'no_answer' }, stopsQueue: true, responseCode: null };
+    return { kind: 'temporary', failure: { code: 'SMTP_TIMEOUT', server: where, phase: err.timeoutType === 'GREETING_TIMEOUT' ? 'greeting' : 'response' }, stopsQueue: true, responseCode: null };
   }
-  if (err.code === 'ETLS') return { kind: 'temporary', message: `The secure connection (TLS) to the mail server ${where} failed: ${serverWords(err.message)}.`, stopsQueue: true, responseCode: null };
+  if (err.code === 'ETLS') return { kind: 'temporary', failure: { code: 'SMTP_TLS', server: where, detail: serverWords(err.message) }, stopsQueue: true, responseCode: null };
   if (err.code === 'ESOCKET' || err.code === 'ECONNECTION' || err.code === 'EPROTOCOL') {
-    return { kind: 'temporary', message: `The connection to the mail server ${where} failed: ${serverWords(err.message) || err.code}.`, stopsQueue: true, responseCode: null };
+    return { kind: 'temporary', failure: { code: 'SMTP_CONNECTION', server: where, detail: serverWords(err.message) || err.code }, stopsQueue: true, responseCode: null };
   }
   // Anything else happened on this side (the message could not be built or handed over): not retried.
-  return { kind: 'permanent', message: `The message could not be handed to the mail server (${err.code ?? 'unknown error'}).`, stopsQueue: false, responseCode: code };
+  return { kind: 'permanent', failure: { code: 'SMTP_HANDOVER', system: err.code ?? 'unknown error' }, stopsQueue: false, responseCode: code };
 }

@@ -57,7 +57,7 @@ function neededItems(file: CaseFile): BilingualText[] {
     items.push({ ja: `手数料 ${amount.ja}（定額小為替または銀行振込）`, en: `The fee: ${amount.en} (postal money order or bank transfer)` });
   }
   if (reasonKind === 'clarification') items.push({ ja: 'ご請求内容の確認（対象となる情報や期間を具体的にお知らせください）', en: 'Clarification of your request (please tell us which information and which period it concerns)' });
-  if (items.length === 0) throw new DeskError('CONFLICT', 'Nothing is outstanding on this case (identity verified, fee paid): there is nothing to ask the member for.');
+  if (items.length === 0) throw new DeskError({ code: 'NOTHING_OUTSTANDING' });
   return items;
 }
 
@@ -97,11 +97,11 @@ export function buildNotice(input: NoticeInput): NoticeContent {
   const c = file.case;
   const desk = settings.desk;
   const outcome = c.outcome;
-  if (kind === 'decision' && !outcome) throw new DeskError('CONFLICT', 'This case has no decision yet: decide it before its decision notice is written.');
-  if (kind === 'withdrawal' && c.closureGround !== 'withdrawn') throw new DeskError('CONFLICT', 'This case was not withdrawn.');
-  if (kind === 'rejection' && (c.closureGround === null || c.closureGround === 'withdrawn')) throw new DeskError('CONFLICT', 'This case was not rejected.');
+  if (kind === 'decision' && !outcome) throw new DeskError({ code: 'NO_DECISION_YET' });
+  if (kind === 'withdrawal' && c.closureGround !== 'withdrawn') throw new DeskError({ code: 'NOT_WITHDRAWN' });
+  if (kind === 'rejection' && (c.closureGround === null || c.closureGround === 'withdrawn')) throw new DeskError({ code: 'NOT_REJECTED' });
   const extendEvent = latest(file, 'extend');
-  if (kind === 'extension' && !extendEvent) throw new DeskError('CONFLICT', 'The due date of this case has not been extended.');
+  if (kind === 'extension' && !extendEvent) throw new DeskError({ code: 'NOT_EXTENDED' });
 
   const arrival = bilingualDate(file.deadline.arrivedAt);
   const issued = bilingualDate(issuedAt);

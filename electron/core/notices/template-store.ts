@@ -58,7 +58,7 @@ export async function saveTemplate(db: Kysely<DB> | Transaction<DB>, input: Save
   const key = templateKey(input.kind, input.outcome as Outcome | null);
   for (const lang of ['ja', 'en'] as const) {
     const problem = templateProblem(input[lang], input.kind);
-    if (problem) throw new DeskError('INVALID_INPUT', `${lang === 'ja' ? 'Japanese' : 'English'} text: ${problem}`, { field: lang });
+    if (problem) throw new DeskError(problem, { field: lang });
   }
   const settings = await readSettings(db as Kysely<DB>);
   const all = { ...(settings.noticeTemplates ?? {}) };

@@ -3,7 +3,7 @@
 // plain text and {{variable}} from a FIXED list per notice. Anything else in braces is refused on save,
 // so a typo never reaches a member as "{{memberNmae}}". Values are substituted as plain text in one
 // pass: a value that itself contains "{{…}}" (a member's name, a request) is never expanded again.
-import { outcomes, type NoticeKind, type Outcome, type RequestType } from '../../contract/index.ts';
+import { outcomes, type CodeOf, type NoticeKind, type Outcome, type Reason, type RequestType } from '../../contract/index.ts';
 import type { BilingualText } from './notice-content.ts';
 
 export type TemplateKey = Exclude<NoticeKind, 'decision'> | `decision.${Outcome}`;
@@ -200,15 +200,17 @@ function lineAt(text: string, index: number): number {
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** Splits a template into text and {{variable}} tokens; the first problem, in words, if it is malformed. */
-export function tokenize(text: string): { tokens: Token[] } | { problem: string } {
+type BraceProblem = CodeOf<'TEMPLATE_BRACES'>;
+
+/** Splits a template into text and {{variable}} tokens; the first problem, as a code, if it is malformed. */
+export function tokenize(text: string): { tokens: Token[] } | { problem: BraceProblem } {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('{{', i);
     const close = text.indexOf('}}', i);
     if (close !== -1 && (open === -1 || close < open)) {
-      return { problem: `There is a "}}" without a "{{" before it (line ${lineAt(text, close)}). Write variables as {{name}}.` };
+      return { problem: { code: 'TEMPLATE_BRACES', problem: 'stray_close', line: lineAt(text, close) } };
     }
     if (open === -1) {
       tokens.push({ type: 'text', text: text.slice(i) });
@@ -217,13 +219,13 @@ export function tokenize(text: string): { tokens: Token[] } | { problem: string 
     if (open > i) tokens.push({ type: 'text', text: text.slice(i, open) });
     const end = text.indexOf('}}', open + 2);
     const nextOpen = text.indexOf('{{', open + 2);
-    if (end === -1) return { problem: `A "{{" is not closed by "}}" (line ${lineAt(text, open)}). Write variables as {{name}}.` };
-    if (nextOpen !== -1 && nextOpen < end) return { problem: `A "{{" is not closed before the next "{{" (line ${lineAt(text, open)}). Write variables as {{name}}.` };
+    if (end === -1) return { problem: { code: 'TEMPLATE_BRACES', problem: 'unclosed', line: lineAt(text, open) } };
+    if (nextOpen !== -1 && nextOpen < end) return { problem: { code: 'TEMPLATE_BRACES', problem: 'nested', line: lineAt(text, open) } };
     const inner = text.slice(open + 2, end);
     const name = inner.trim();
     if (!NAME.test(name)) {
       const shown = inner.length > 40 ? `${inner.slice(0, 40)}…` : inner;
-      return { problem: `"{{${shown}}}" (line ${lineAt(text, open)}) is not a variable: a variable is a name in letters and digits, e.g. {{reference}}.` };
+      return { problem: { code: 'TEMPLATE_BRACES', problem: 'not_a_name', line: lineAt(text, open), text: shown } };
     }
     tokens.push({ type: 'var', name });
     i = end + 2;
@@ -232,19 +234,19 @@ export function tokenize(text: string): { tokens: Token[] } | { problem: string 
 }
 
 /** Null when the text is a valid template for this notice; otherwise what is wrong, naming the variable. */
-export function templateProblem(text: string, kind: NoticeKind): string | null {
+export function templateProblem(text: string, kind: NoticeKind): Reason | null {
   const t = tokenize(text);
   if ('problem' in t) return t.problem;
   const allowed = variableNamesFor(kind);
   const unknown = t.tokens.find((x) => x.type === 'var' && !allowed.includes(x.name)) as { name: string } | undefined;
-  if (unknown) return `Unknown variable {{${unknown.name}}}. This notice can use: ${allowed.map((n) => `{{${n}}}`).join(', ')}.`;
+  if (unknown) return { code: 'TEMPLATE_UNKNOWN_VARIABLE', name: unknown.name, allowed: [...allowed] };
   return null;
 }
 
 /** Fills a (valid) template with plain-text values, in one pass. */
 export function fillTemplate(text: string, values: Readonly<Record<string, string>>): string {
   const t = tokenize(text);
-  if ('problem' in t) throw new Error(`invalid template: ${t.problem}`);
+  if ('problem' in t) throw new Error(`invalid template: ${t.problem.problem} at line ${t.problem.line}`);
   return t.tokens.map((x) => (x.type === 'text' ? x.text : (values[x.name] ?? ''))).join('');
 }
 

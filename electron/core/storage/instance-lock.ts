@@ -26,15 +26,8 @@ function alive(pid: number): boolean {
 
 function unusable(dataDir: string, e: unknown): DeskError {
   const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-  const why =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'it cannot be written (permission denied or read-only)'
-      : code === 'ENOTDIR' || code === 'EEXIST'
-        ? 'a file of that name is in the way'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : `the system said ${code}`;
-  return new DeskError('DATA_DIR_UNUSABLE', `The data folder ${dataDir} cannot be used: ${why}. Choose another folder with --data-dir or fix the folder.`);
+  const cause = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not_writable' : code === 'ENOTDIR' || code === 'EEXIST' ? 'in_the_way' : code === 'ENOSPC' ? 'disk_full' : 'other';
+  return new DeskError(cause === 'other' ? { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause, system: code } : { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause });
 }
 
 export function acquireInstanceLock(dataDir: string, lockPath: string): InstanceLock {
@@ -57,10 +50,7 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
       }
       const stale = holder === null || (holder.host === hostname() && !alive(holder.pid));
       if (!stale && holder) {
-        throw new DeskError(
-          'DATA_DIR_BUSY',
-          `Another Privacy Desk (process ${holder.pid} on ${holder.host}, started ${holder.startedAt}) is using the data folder ${dataDir}. Close it first, or choose another folder with --data-dir.`,
-        );
+        throw new DeskError({ code: 'DATA_DIR_BUSY', path: dataDir, pid: holder.pid, host: holder.host, since: holder.startedAt });
       }
       rmSync(lockPath, { force: true });
       continue;
@@ -84,5 +74,5 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
     process.once('exit', release);
     return { release };
   }
-  throw new DeskError('DATA_DIR_BUSY', `The data folder ${dataDir} is being locked by another process right now. Try again.`);
+  throw new DeskError({ code: 'DATA_DIR_BUSY', path: dataDir });
 }

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, r
 import { discardNextSlots, nextSlotsPath } from '../rekey/rekey.ts';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DeskDetails, Locale, SessionUser } from '../../contract/index.ts';
+import type { DeskDetails, Locale, Reason, SessionUser } from '../../contract/index.ts';
 import { openDatabase, DatabaseOpenError, type OpenedDatabase } from '../../../db/open.ts';
 import { migrateToLatest, SchemaTooNewError } from '../../../db/migrate.ts';
 import { deskPaths, type DeskPaths } from '../storage/data-dir.ts';
@@ -39,7 +39,7 @@ export interface UnlockedDesk {
   store: OpenedDatabase;
 }
 
-export type DeskPresence = { state: 'new' } | { state: 'present' } | { state: 'damaged'; message: string };
+export type DeskPresence = { state: 'new' } | { state: 'present' } | { state: 'damaged'; reason: Reason };
 
 export function deskPresence(paths: DeskPaths): DeskPresence {
   if (!existsSync(paths.deskDir)) return { state: 'new' };
@@ -47,8 +47,7 @@ export function deskPresence(paths: DeskPaths): DeskPresence {
   const hasSlots = existsSync(paths.keySlots);
   if (hasDb && hasSlots) return { state: 'present' };
   if (!hasDb && !hasSlots && readdirSync(paths.deskDir).length === 0) return { state: 'new' };
-  const missing = !hasDb ? `the case database ${paths.database}` : `the key-slot file ${paths.keySlots}`;
-  return { state: 'damaged', message: `This desk is incomplete: ${missing} is missing. Restore it from a backup; nothing was changed or deleted.` };
+  return { state: 'damaged', reason: { code: 'DESK_INCOMPLETE', missing: !hasDb ? paths.database : paths.keySlots } };
 }
 
 export interface NewDesk {
@@ -58,7 +57,7 @@ export interface NewDesk {
 }
 
 export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost): Promise<{ unlocked: UnlockedDesk; recoveryKey: string; user: SessionUser }> {
-  if (deskPresence(paths).state !== 'new') throw new DeskError('ALREADY_SET_UP', 'This data folder already holds a desk. Log in instead; set-up never overwrites a desk.');
+  if (deskPresence(paths).state !== 'new') throw new DeskError({ code: 'ALREADY_SET_UP' });
   for (const name of readdirSync(paths.dataDir)) {
     if (name.startsWith('.desk-setup-')) rmSync(join(paths.dataDir, name), { recursive: true, force: true });
   }
@@ -132,11 +131,7 @@ async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer
     dataKey.fill(0);
     if (e instanceof DatabaseOpenError) {
       if (wrongKeyIsNull && e.reason === 'wrong-key') return null;
-      const msg =
-        e.reason === 'wrong-key'
-          ? `The case database ${paths.database} does not match its key-slot file (or is damaged). Restore both from the same backup; nothing was changed.`
-          : `The case database ${paths.database} cannot be read: ${e.message}`;
-      throw new DeskError('STORAGE_DAMAGED', msg);
+      throw new DeskError(e.reason === 'wrong-key' ? { code: 'DATABASE_KEY_MISMATCH', path: paths.database } : { code: 'DATABASE_UNREADABLE', path: paths.database, detail: e.message });
     }
     throw e;
   }
@@ -145,7 +140,7 @@ async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer
   } catch (e) {
     await store.close();
     dataKey.fill(0);
-    if (e instanceof SchemaTooNewError) throw new DeskError('DESK_TOO_NEW', e.message);
+    if (e instanceof SchemaTooNewError) throw new DeskError({ code: 'DESK_TOO_NEW', migrations: e.unknown });
     throw e;
   }
   return { deskId, dataKey, store };
@@ -233,7 +228,7 @@ async function loadSigningKey(paths: DeskPaths, desk: UnlockedDesk, slot: KeySlo
 export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Promise<UnlockedDesk | null> {
   const r = await unlockThroughSlots(paths, async (file) => {
     const slot = recoverySlot(file);
-    if (!slot) throw new DeskError('STORAGE_DAMAGED', 'This desk has no recovery slot in its key-slot file. Restore the key-slot file from a backup.');
+    if (!slot) throw new DeskError({ code: 'NO_RECOVERY_SLOT' });
     const dataKey = await openSlot(file.deskId, slot, secret);
     return dataKey ? { dataKey, extra: null } : null;
   });

@@ -2,7 +2,8 @@
 // Result, never a throw, so screens handle "host gone" the same way as any other error.
 import type { DeskApi, DeskErrorData, Result } from '../../../electron/contract/index.ts';
 import { deskFromCall } from './deskFromCall.ts';
-import { NO_TOKEN_MESSAGE, UNREACHABLE_MESSAGE } from './messages.ts';
+import { errorOf } from '../../../electron/contract/index.ts';
+import { noToken, unreachable } from './messages.ts';
 
 export interface HttpDeskOptions {
   token: string | null;
@@ -15,14 +16,14 @@ const failure = (error: DeskErrorData): Result<never> => ({ ok: false, error });
 
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
-  const b = body as { ok: unknown; error?: { code?: unknown; message?: unknown } };
+  const b = body as { ok: unknown; error?: { code?: unknown } };
   if (b.ok === true) return 'value' in body;
-  return b.ok === false && typeof b.error?.code === 'string' && typeof b.error.message === 'string';
+  return b.ok === false && typeof b.error?.code === 'string' && typeof (b.error as { reason?: { code?: unknown } }).reason?.code === 'string';
 }
 
 export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind(globalThis), baseUrl = '' }: HttpDeskOptions): DeskApi {
   return deskFromCall(async (method, input) => {
-    if (!token) return failure({ code: 'FORBIDDEN', message: NO_TOKEN_MESSAGE });
+    if (!token) return failure(noToken());
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api/${method}`, {
@@ -33,7 +34,7 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
         credentials: 'omit',
       });
     } catch {
-      return failure({ code: 'INTERNAL', message: UNREACHABLE_MESSAGE });
+      return failure(unreachable());
     }
     let body: unknown;
     try {
@@ -44,6 +45,6 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
     // The host answers errors (401, 403, 400…) with a Result body too; only a body that is not one
     // means something other than the desk answered.
     if (isResult(body)) return body;
-    return failure({ code: 'INTERNAL', message: `The desk service answered ${method} with HTTP ${response.status} and no result.` });
+    return failure(errorOf({ code: 'BAD_ANSWER', status: response.status }));
   });
 }

@@ -6,6 +6,7 @@ import {
   IconCalendar,
   IconChartBar,
   IconInbox,
+  IconMailbox,
   IconLock,
   IconMail,
   IconPrinter,
@@ -20,6 +21,7 @@ import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
 import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
+import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
@@ -50,6 +52,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { id: 'queue', label: 'nav.queue', icon: IconInbox },
+  { id: 'inbox', label: 'nav.inbox', icon: IconMailbox },
   { id: 'calendar', label: 'nav.calendar', icon: IconCalendar },
   { id: 'outbox', label: 'nav.outbox', icon: IconMail },
   { id: 'letters', label: 'nav.letters', icon: IconPrinter },
@@ -164,7 +167,9 @@ function ScreenView({ route, user, onDeskChanged }: { route: Route; user: Sessio
     case 'queue':
       return <QueueScreen />;
     case 'intake':
-      return <IntakeScreen />;
+      return <IntakeScreen key={route.mail?.inboxId ?? 0} mail={route.mail} />;
+    case 'inbox':
+      return <InboxScreen />;
     case 'case':
       // Keyed by case: opening another case starts from a fresh screen.
       return <CaseFileScreen key={route.id} id={route.id} />;

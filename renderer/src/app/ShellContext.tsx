@@ -1,14 +1,21 @@
 // What every screen inside the shell may need: who is logged in, where we are, and how to go elsewhere.
 // It lives in the shell, so it disappears with it when the desk locks.
 import { createContext, use, type Dispatch, type SetStateAction } from 'react';
-import type { SessionUser } from '../../../electron/contract/index.ts';
+import type { InboxMessage, SessionUser } from '../../../electron/contract/index.ts';
 import type { QueueState } from '../features/queue/queueState.ts';
 
-export type ScreenId = 'queue' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
+export type ScreenId = 'queue' | 'inbox' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
+
+/** A case being made from an incoming mail: the intake form starts from what the mail says. */
+export interface MailIntake {
+  inboxId: number;
+  subject: string;
+  prefill: InboxMessage['prefill'];
+}
 
 export type Route =
   | { name: 'queue' }
-  | { name: 'intake' }
+  | { name: 'intake'; mail?: MailIntake }
   | { name: 'case'; id: number }
   | { name: Exclude<ScreenId, 'queue'> };
 

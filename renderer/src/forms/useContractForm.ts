@@ -3,16 +3,16 @@
 // (error.field / error.issues) after. Problems are stored unrendered so a language switch re-words them.
 import { useCallback, useId, useState, type ChangeEvent } from 'react';
 import type { z } from 'zod';
-import type { DeskErrorData } from '../../../electron/contract/index.ts';
+import type { Coded, DeskErrorData } from '../../../electron/contract/index.ts';
 import type { MessageKey, MessageVars } from '../i18n/catalog.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { issueMessage, type ZodIssue } from './issueMessage.ts';
 
-export type Problem = { issue: ZodIssue } | { key: MessageKey; vars?: MessageVars } | { text: string };
+export type Problem = { issue: ZodIssue } | { key: MessageKey; vars?: MessageVars } | { coded: Coded } | { text: string };
 type PathSegment = PropertyKey;
 
 export function useContractForm<V extends Record<string, string>>(initial: V) {
-  const { t, catalog, locale } = useI18n();
+  const { t, catalog, locale, say } = useI18n();
   const [values, setValues] = useState<V>(initial);
   const [problems, setProblems] = useState<Partial<Record<keyof V, Problem>>>({});
   // The form is found by id rather than a ref: a ref inside the returned object would make React's
@@ -51,6 +51,7 @@ export function useContractForm<V extends Record<string, string>>(initial: V) {
     if (!p) return undefined;
     if ('issue' in p) return issueMessage(t, catalog, locale, p.issue, name);
     if ('key' in p) return t(p.key, p.vars);
+    if ('coded' in p) return say(p.coded);
     return p.text;
   };
 
@@ -100,7 +101,7 @@ export function useContractForm<V extends Record<string, string>>(initial: V) {
     }
     if (error.field) {
       const name = fieldOf(error.field);
-      if (name && !found[name]) found[name] = { text: error.message };
+      if (name && !found[name]) found[name] = { coded: error.reason };
     }
     if (Object.keys(found).length === 0) return false;
     show(found);

@@ -5,15 +5,22 @@ import { z } from 'zod';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
 import { interpolate, type Catalog, type Locale, type Translate } from './catalog.ts';
+import type { Coded } from '../../../electron/contract/index.ts';
+import { say, wordsFor, type CodeWords } from './codes.ts';
+import { jaCodes } from './ja-codes.ts';
+import { enCodes } from './en-codes.ts';
 
 const STORAGE_KEY = 'privacyDesk.locale';
 export const catalogs: Record<Locale, Catalog> = { ja, en };
+export const codeCatalogs: Record<Locale, CodeWords> = { ja: jaCodes, en: enCodes };
 
 interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
   catalog: Catalog;
+  /** Words a code the desk sent (a refusal, warning, failure) in the UI language. */
+  say: (c: Coded) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -42,10 +49,13 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
 
   const value = useMemo<I18n>(() => {
     const catalog = catalogs[locale];
+    const t: Translate = (key, vars) => interpolate(catalog[key], vars);
+    const words = wordsFor(t, locale, catalog);
     return {
       locale,
       catalog,
-      t: (key, vars) => interpolate(catalog[key], vars),
+      t,
+      say: (c) => say(codeCatalogs[locale], words, c),
       setLocale: (next) => {
         try {
           window.localStorage.setItem(STORAGE_KEY, next);

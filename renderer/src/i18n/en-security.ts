@@ -2,9 +2,6 @@
 import type { SecurityKey } from './ja-security.ts';
 
 export const enSecurity: Record<SecurityKey, string> = {
-  'errors.BACKUP_MANIFEST_ALTERED': 'The backup’s manifest was altered: its field “{manifestField}” is not what the desk wrote. Use another backup; nothing was restored.',
-  'errors.DISK_FULL': 'The disk is full: nothing was saved. Free space on {path} and try again.',
-  'errors.PASSWORD_WEAK': 'This password is too weak. {reason}',
   'password.weak.tooShort': 'Use at least 12 characters.',
   'password.weak.common': 'It is close to a commonly used password or a combination of common words, so it is easy to guess.',
   'password.weak.repeated': 'Repeated characters or sequences (like 1234 or aaaa) are easy to guess.',

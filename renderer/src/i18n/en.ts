@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enSecurity } from './en-security.ts';
+import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
 
 export const en: Catalog = {
@@ -683,5 +684,6 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enSecurity,
+  ...enInbox,
   ...enReports,
 };

@@ -29,6 +29,8 @@ export const jaDeskOutput = {
   'outbox.situation.draft': '下書き：内容を確認してから送信してください。',
   'outbox.situation.draftBlocked': '下書き：まだ送信できません。',
   'outbox.situation.queued': '送信待ち：メールサーバーに接続でき次第、送信します。',
+  'outbox.tries.one': '{n}回',
+  'outbox.tries.other': '{n}回',
   'outbox.situation.queuedAfter': '送信待ち（{n}回試行）：{error}。{next}',
   'outbox.situation.nextTry': '次の試行は {time} です。',
   'outbox.situation.nextTryAsap': 'メールサーバーに接続でき次第、もう一度送信します。',

@@ -1,10 +1,6 @@
-// The Japanese texts of issue 14's security features: errors with parameters (altered backup manifest,
-// full disk, weak password), the audit log's verification problems and anchors, and re-keying.
+// The Japanese texts of issue 14's security features: weak-password reasons, the audit log's verification problems and anchors, and re-keying.
 // ja.ts spreads them into the one catalog; en-security.ts must match key for key.
 export const jaSecurity = {
-  'errors.BACKUP_MANIFEST_ALTERED': 'バックアップの内容説明（manifest）の「{manifestField}」が書き換えられています。別のバックアップを使ってください。何も復元していません。',
-  'errors.DISK_FULL': 'ディスクがいっぱいです。何も保存されていません。{path} の空き容量を増やしてから、もう一度お試しください。',
-  'errors.PASSWORD_WEAK': 'このパスワードは弱すぎます。{reason}',
   'password.weak.tooShort': '12文字以上にしてください。',
   'password.weak.common': 'よく使われるパスワードや単語の組み合わせに近いため、推測されやすくなっています。',
   'password.weak.repeated': '同じ文字や並び（例: 1234、aaaa）の繰り返しは推測されやすいです。',

@@ -2,6 +2,7 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaSecurity } from './ja-security.ts';
+import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
 
 export const ja = {
@@ -685,5 +686,6 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaSecurity,
+  ...jaInbox,
   ...jaReports,
 } satisfies Record<string, string>;

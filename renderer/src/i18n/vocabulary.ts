@@ -75,6 +75,8 @@ export const timelineEventKinds = [
   'mail_possibly_duplicated',
   'mail_draft_skipped',
   'letter_reprint',
+  'mail_received',
+  'mail_bounced',
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 

@@ -4,13 +4,23 @@
 import type { Locator, Page } from '@playwright/test';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { ja } from '../../../renderer/src/i18n/ja.ts';
-import type { Catalog, MessageKey } from '../../../renderer/src/i18n/catalog.ts';
+import { interpolate, type Catalog, type MessageKey } from '../../../renderer/src/i18n/catalog.ts';
+import { say as sayCode, wordsFor } from '../../../renderer/src/i18n/codes.ts';
+import { jaCodes } from '../../../renderer/src/i18n/ja-codes.ts';
+import { enCodes } from '../../../renderer/src/i18n/en-codes.ts';
+import type { Coded } from '../../../electron/contract/index.ts';
 
 export type Lang = 'ja' | 'en';
 export const catalogs: Record<Lang, Catalog> = { ja, en };
 
 export function say(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** How the screen words a code the desk sent (a refusal, a warning), in `lang`. */
+export function word(lang: Lang, c: Coded): string {
+  const catalog = catalogs[lang];
+  return sayCode(lang === 'ja' ? jaCodes : enCodes, wordsFor((k, v) => interpolate(catalog[k], v), lang, catalog), c);
 }
 
 export class BasePage {
@@ -24,6 +34,11 @@ export class BasePage {
 
   t(key: MessageKey, vars?: Record<string, string | number>): string {
     return say(this.lang, key, vars);
+  }
+
+  /** The words the screen shows for a code. */
+  w(c: Coded): string {
+    return word(this.lang, c);
   }
 
   /** A text input by its accessible name (the label without Mantine's aria-hidden required asterisk). */

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import type { MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 import { BasePage } from './BasePage.ts';
 
-export type NavItem = 'queue' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
+export type NavItem = 'queue' | 'inbox' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
 
 export class ShellPage extends BasePage {
   get nav() {

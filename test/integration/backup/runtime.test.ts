@@ -124,7 +124,7 @@ describe('automatic backups', () => {
     await login(d.rt);
     const s = await status(d.rt);
     expect(s.lastSuccess).toBeNull();
-    expect(s.lastFailure).toEqual({ at: '2026-11-24T01:00:00.000Z', message: expect.stringContaining(`The backup folder ${d.usb} does not exist or is not a folder (is the drive connected?)`) });
+    expect(s.lastFailure).toEqual({ at: '2026-11-24T01:00:00.000Z', reason: { code: 'BACKUP_FOLDER_MISSING', folder: d.usb } });
     expect(s.nextDue).toBe('2026-11-24T02:00:00.000Z');
     // The drive is back; a supervisor takes one now.
     renameSync(away, d.usb);

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CaseFile, QueuePage } from '../../../electron/contract/index.ts';
+import type { BulkOutcome, CaseFile, QueuePage } from '../../../electron/contract/index.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword } from '../../../electron/core/vault/vault.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
@@ -89,7 +89,7 @@ describe('a disclosure request from intake to closing', () => {
     expect(await rt.dispatch('cases.close', { id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     file = value(await rt.dispatch('cases.approve', { id })) as CaseFile;
     expect(file.case).toMatchObject({ status: 'approved', approvedBy: 'suzuki' });
-    expect(await rt.dispatch('cases.close', { id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cannot be done while the case is approved/) } });
+    expect(await rt.dispatch('cases.close', { id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: { code: 'WRONG_STATUS', status: 'approved', action: 'close' } } });
     file = value(await rt.dispatch('cases.recordNotice', { id, kind: 'decision', channel: 'letter', note: '簡易書留で発送' })) as CaseFile;
     expect(file.case.status).toBe('notified');
     file = value(await rt.dispatch('cases.close', { id })) as CaseFile;
@@ -188,9 +188,9 @@ describe('deadlines in the queue', () => {
     const a = value(await rt.dispatch('cases.create', intake)) as { id: number };
     const b = value(await rt.dispatch('cases.create', { ...intake, memberEmail: 'c@example.com' })) as { id: number; reference: string };
     value(await rt.dispatch('cases.startReview', { id: b.id }));
-    const out = value(await rt.dispatch('cases.bulkStartReview', { ids: [a.id, b.id] })) as { done: number[]; refused: Array<{ reference: string; message: string }> };
+    const out = value(await rt.dispatch('cases.bulkStartReview', { ids: [a.id, b.id] })) as BulkOutcome;
     expect(out.done).toEqual([a.id]);
-    expect(out.refused).toEqual([{ id: b.id, reference: b.reference, message: expect.stringMatching(/in review/) }]);
+    expect(out.refused).toEqual([{ id: b.id, reference: b.reference, reason: { code: 'WRONG_STATUS', status: 'in_review', action: 'startReview' } }]);
   });
 
   it('extension: supervisor only, later business day, with history', async () => {

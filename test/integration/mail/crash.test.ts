@@ -67,7 +67,7 @@ describe('the crash window', () => {
     const events = await desk.store.db.selectFrom('case_events').select(['kind', 'data']).where('case_id', '=', first.case_id).orderBy('id').execute();
     const dup = events.filter((e) => e.kind === 'mail_possibly_duplicated');
     expect(dup).toHaveLength(1);
-    expect(JSON.parse(dup[0]!.data)).toMatchObject({ outboxId: first.id, messageId: accepted, message: expect.stringMatching(/may receive it twice/) });
+    expect(JSON.parse(dup[0]!.data)).toMatchObject({ outboxId: first.id, messageId: accepted });
     const notices = await desk.store.db.selectFrom('notices').selectAll().where('case_id', '=', first.case_id).execute();
     expect(notices).toHaveLength(1);
     expect(notices[0]!.note).toMatch(/may have received it twice/);

@@ -1,6 +1,7 @@
 // How the sender answers what the server says: 4xx retries with exponential backoff (on an injected
 // clock), 5xx fails at once with the server's words, a refused login is shown plainly and stops sending
 // until the settings change, and the retry limit fails a message visibly. Nothing is lost on the way.
+import { readMailFailure } from '../../../electron/core/codes/stored.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSmtp } from '../../support/smtp.ts';
 import { closeDirect, directDesk, mailDesk, outboxRows, sender } from '../../support/mail-desk.ts';
@@ -29,7 +30,7 @@ describe('temporary failures (4xx)', () => {
     expect(await s.drain()).toMatchObject({ sent: 0, retrying: 1 });
     let [row] = await outboxRows(desk);
     expect(row).toMatchObject({ state: 'queued', attempts: 1, server_attempts: 1, next_attempt_at: new Date(t0 + MIN).toISOString() });
-    expect(row!.last_error).toBe('The mail server asked to try again later: 451 4.7.1 Greylisted, try again later.');
+    expect(readMailFailure(row!.last_error)).toEqual({ code: 'SMTP_LATER', response: '451 4.7.1 Greylisted, try again later', responseCode: 451 });
 
     // Not due yet: 59 s later nothing is tried.
     m.clock.advance(MIN - 1_000);
@@ -64,7 +65,7 @@ describe('temporary failures (4xx)', () => {
     }
     const [row] = await outboxRows(desk);
     expect(row).toMatchObject({ state: 'failed', attempts: 4, server_attempts: 4, next_attempt_at: null });
-    expect(row!.last_error).toMatch(/^The mail server asked to try again later: 452 .* — gave up after 4 tries\.$/);
+    expect(readMailFailure(row!.last_error)).toMatchObject({ code: 'MAIL_GAVE_UP', after: 4, last: { code: 'SMTP_LATER', responseCode: 452 } });
     const events = await desk.store.db.selectFrom('case_events').select(['kind', 'data']).where('kind', '=', 'mail_failed').execute();
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.data)).toMatchObject({ outboxId: row!.id, noticeKind: 'acknowledgement', attempts: 4 });
@@ -82,7 +83,8 @@ describe('permanent failures (5xx)', () => {
     const r = await sender(desk, m.clock).drain();
     expect(r).toMatchObject({ sent: 1, failed: 1 });
     const rows = await outboxRows(desk);
-    expect(rows[0]).toMatchObject({ state: 'failed', attempts: 1, last_error: 'The mail server refused the message: 550 5.7.1 Message rejected by policy.' });
+    expect(rows[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(readMailFailure(rows[0]!.last_error)).toEqual({ code: 'SMTP_REJECTED', response: '550 5.7.1 Message rejected by policy', responseCode: 550 });
     expect(rows[1]).toMatchObject({ state: 'sent' });
     // Nothing personal in the error beyond the server's words.
     expect(rows[0]!.last_error).not.toContain(rows[0]!.to_address);
@@ -102,8 +104,8 @@ describe('authentication', () => {
     expect(await s.drain()).toMatchObject({ sent: 0, failed: 0, stoppedBy: 'auth' });
     let rows = await outboxRows(desk);
     expect(rows.map((x) => x.state)).toEqual(['queued', 'queued']);
-    expect(rows[0]!.last_error).toBe('The mail server refused the user name or password (535 5.7.8 Authentication credentials invalid). Check them in the mail settings.');
-    expect(s.status()).toMatchObject({ connection: 'auth_failed', message: rows[0]!.last_error });
+    expect(readMailFailure(rows[0]!.last_error)).toEqual({ code: 'SMTP_AUTH', response: '535 5.7.8 Authentication credentials invalid' });
+    expect(s.status()).toMatchObject({ connection: 'auth_failed', lastError: readMailFailure(rows[0]!.last_error) });
 
     // The sender does not keep knocking with the wrong password, even when kicked.
     m.clock.advance(120 * MIN);
@@ -123,12 +125,12 @@ describe('authentication', () => {
 describe('classifying what went wrong', () => {
   const server = { host: 'smtp.example.jp', port: 587 };
   it('names each kind in plain words', () => {
-    expect(classifySmtpError({ code: 'EDNS', command: 'CONN', originalCode: 'ENOTFOUND' }, server)).toMatchObject({ kind: 'offline', message: 'The mail server smtp.example.jp:587 cannot be reached (host name not found).' });
+    expect(classifySmtpError({ code: 'EDNS', command: 'CONN', originalCode: 'ENOTFOUND' }, server)).toMatchObject({ kind: 'offline', failure: { code: 'SMTP_UNREACHABLE', server: 'smtp.example.jp:587', cause: 'not_found' } });
     expect(classifySmtpError({ code: 'ETIMEDOUT', command: 'CONN', timeoutType: 'CONNECT_TIMEOUT' }, server)).toMatchObject({ kind: 'offline' });
     expect(classifySmtpError({ code: 'ETIMEDOUT', command: 'CONN', timeoutType: 'GREETING_TIMEOUT' }, server)).toMatchObject({ kind: 'temporary', stopsQueue: true });
     expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 421, response: '421 closing' }, server)).toMatchObject({ kind: 'temporary', stopsQueue: true });
     expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 450, response: '450 mailbox busy' }, server)).toMatchObject({ kind: 'temporary', stopsQueue: false });
-    expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 no such user\r\nBcc: x' }, server)).toMatchObject({ kind: 'permanent', message: 'The mail server refused the message: 550 5.1.1 no such user Bcc: x.' });
+    expect(classifySmtpError({ code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 no such user\r\nBcc: x' }, server)).toMatchObject({ kind: 'permanent', failure: { code: 'SMTP_REJECTED', response: '550 5.1.1 no such user Bcc: x', responseCode: 550 } });
     expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 nope', command: 'AUTH PLAIN' }, server)).toMatchObject({ kind: 'auth' });
     expect(classifySmtpError(new Error('weird'), server)).toMatchObject({ kind: 'permanent' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channelOf, methodNames, type MethodName, type Result } from '../../../electron/contract/index.ts';
-import { FORBIDDEN_SENDER_MESSAGE, registerDeskIpc, type InvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc.ts';
+import { registerDeskIpc, type InvokeEventLike, type IpcMainLike } from '../../../electron/main/ipc.ts';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
@@ -70,7 +70,7 @@ describe('registerDeskIpc', () => {
   it.each(foreign)('answers FORBIDDEN to %s without calling the runtime', async (_name, event) => {
     const { call, runtime, log } = setup();
     const result = await call('settings.get', event, {});
-    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_SENDER_MESSAGE } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: { code: 'FOREIGN_SENDER' } } });
     expect(runtime.dispatch).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('refused'));
   });

@@ -34,7 +34,7 @@ describe('template validation', () => {
     fc.assert(
       fc.property(unknownName.chain(([k, n]) => fc.tuple(fc.constant(k), fc.constant(n), templateOf(k), templateOf(k))), ([k, name, before, after]) => {
         const problem = templateProblem(`${before}{{${name}}}${after}`, k);
-        expect(problem).toContain(`Unknown variable {{${name}}}`);
+        expect(problem).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', name });
       }),
       { numRuns: 500 },
     );
@@ -42,13 +42,13 @@ describe('template validation', () => {
 
   it('broken braces are refused with the line', () => {
     const k = 'acknowledgement';
-    expect(templateProblem('ok\n{{reference', k)).toBe('A "{{" is not closed by "}}" (line 2). Write variables as {{name}}.');
-    expect(templateProblem('reference}} here', k)).toBe('There is a "}}" without a "{{" before it (line 1). Write variables as {{name}}.');
-    expect(templateProblem('{{ref {{reference}}', k)).toMatch(/not closed before the next "\{\{"/);
-    expect(templateProblem('{{}}', k)).toMatch(/is not a variable/);
-    expect(templateProblem('{{due-date}}', k)).toMatch(/"\{\{due-date\}\}" \(line 1\) is not a variable/);
-    expect(templateProblem('{{{reference}}}', k)).toMatch(/is not a variable/);
-    expect(templateProblem('{{newDueDate}}', k)).toMatch(/^Unknown variable \{\{newDueDate\}\}\. This notice can use: /);
+    expect(templateProblem('ok\n{{reference', k)).toEqual({ code: 'TEMPLATE_BRACES', problem: 'unclosed', line: 2 });
+    expect(templateProblem('reference}} here', k)).toEqual({ code: 'TEMPLATE_BRACES', problem: 'stray_close', line: 1 });
+    expect(templateProblem('{{ref {{reference}}', k)).toMatchObject({ code: 'TEMPLATE_BRACES', problem: 'nested' });
+    expect(templateProblem('{{}}', k)).toMatchObject({ code: 'TEMPLATE_BRACES', problem: 'not_a_name' });
+    expect(templateProblem('{{due-date}}', k)).toEqual({ code: 'TEMPLATE_BRACES', problem: 'not_a_name', line: 1, text: 'due-date' });
+    expect(templateProblem('{{{reference}}}', k)).toMatchObject({ code: 'TEMPLATE_BRACES', problem: 'not_a_name' });
+    expect(templateProblem('{{newDueDate}}', k)).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', name: 'newDueDate' });
     expect(templateProblem('{{newDueDate}}', 'extension')).toBeNull();
     expect(templateProblem('a {single} brace } and { are text', k)).toBeNull();
   });

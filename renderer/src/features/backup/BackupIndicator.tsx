@@ -7,7 +7,7 @@ import { IconAlertTriangle, IconDatabase, IconDatabaseExclamation, IconDatabaseO
 import { useEffect, useRef } from 'react';
 import type { BackupStatus, Locale, Role } from '../../../../electron/contract/index.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
-import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useBackupStatus } from './useBackupStatus.ts';
 import type { Translate } from '../../i18n/catalog.ts';
 
@@ -67,10 +67,10 @@ interface Props {
 }
 
 export function BackupIndicator({ role, onOpenSettings }: Props) {
-  const { t, locale } = useI18n();
+  const { t, locale, say } = useI18n();
   const { status } = useBackupStatus();
   const failedAt = status?.lastFailure?.at ?? null;
-  const failedBecause = status?.lastFailure?.message ?? '';
+  const failedBecause = status?.lastFailure ? say(status.lastFailure.reason) : '';
   // Failures already raised as a notification in this session.
   const raised = useRef(new Set<string>());
 
@@ -127,13 +127,13 @@ export function BackupIndicator({ role, onOpenSettings }: Props) {
 
 /** What the desk knows of its backups, in words: shared by the header popover and Settings → Backup. */
 export function BackupDetails({ status, role, onOpenSettings }: { status: BackupStatus; role: Role; onOpenSettings?: () => void }) {
-  const t = useT();
+  const { t, say } = useI18n();
   const state = backupState(status);
   return (
     <Stack gap="xs">
       {status.lastFailure && (
         <Alert color="red" variant="filled" icon={<IconAlertTriangle size={18} />} title={t('backup.failedTitle')} data-testid="backup-failure" role="alert">
-          <Text size="sm">{status.lastFailure.message}</Text>
+          <Text size="sm">{say(status.lastFailure.reason)}</Text>
           <Text size="xs" mt={4}>
             {t('backup.failedAt')} <JapanDateTime at={status.lastFailure.at} />
           </Text>

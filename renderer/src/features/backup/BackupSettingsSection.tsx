@@ -13,7 +13,7 @@ import { useContractForm } from '../../forms/useContractForm.ts';
 import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { BackupDetails } from './BackupIndicator.tsx';
 import { backupChanged, useBackupStatus } from './useBackupStatus.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../settings/QueryPending.tsx';
 
 type Values = { folder: string; keep: string };
@@ -113,7 +113,7 @@ function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: 
 }
 
 function BackupNow({ configured }: { configured: boolean }) {
-  const t = useT();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const { status } = useBackupStatus();
   const [busy, setBusy] = useState(false);
@@ -167,7 +167,7 @@ function BackupNow({ configured }: { configured: boolean }) {
         )}
         {error && (
           <Alert color="red" variant="light" title={t('backup.failedTitle')} data-testid="backup-now-error" role="alert">
-            <Text size="sm">{error.message}</Text>
+            <Text size="sm">{say(error.reason)}</Text>
           </Alert>
         )}
         {status && (

@@ -48,19 +48,8 @@ export function RestoreForm({ onRestored, onBack }: Props) {
       onRestored(r.value.user);
       return;
     }
-    const err = r.error;
-    // Our own words where the code says it all; the desk's (which name the file at fault) otherwise.
-    const message =
-      err.code === 'AUTH_FAILED'
-        ? t(secret === 'password' ? 'restore.wrongPassword' : 'restore.wrongKey')
-        : err.code === 'ACCOUNT_DISABLED'
-          ? t('errors.ACCOUNT_DISABLED')
-          : err.code === 'AUTH_THROTTLED'
-          ? t('login.throttled', { seconds: err.retryAfterSeconds ?? 60 })
-          : err.field === 'backupPath'
-            ? t('restore.badBackup', { message: err.message })
-            : err.message;
-    if (!form.applyServerError({ ...err, message, issues: err.issues })) setError(err);
+    // The desk's reason (which names the file at fault), worded beside its field.
+    if (!form.applyServerError(r.error)) setError(r.error);
   };
 
   return (

@@ -23,6 +23,7 @@ import { NoticesSection } from './sections/NoticesSection.tsx';
 import { NotesSection } from './sections/NotesSection.tsx';
 import { RequestSection } from './sections/RequestSection.tsx';
 import { TimelineSection } from './sections/TimelineSection.tsx';
+import { ThreadSection } from './sections/ThreadSection.tsx';
 
 export function CaseFileScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -81,6 +82,7 @@ export function CaseFileScreen({ id }: { id: number }) {
             {file.fees && <FeeSection ledger={file.fees} />}
             <DecisionSection file={file} />
             <NoticesSection file={file} onChanged={(next) => setQuery({ status: 'ready', value: next })} />
+            <ThreadSection file={file} onChanged={(next) => setQuery({ status: 'ready', value: next })} />
             <NotesSection file={file} />
             <DeadlineHistorySection file={file} />
             <TimelineSection file={file} />

@@ -21,7 +21,7 @@ import {
   type RequestType,
 } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
-import { useShell } from '../../app/ShellContext.tsx';
+import { useShell, type MailIntake } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
 import { parseTypedTime } from '../../forms/typedInput.ts';
@@ -54,9 +54,9 @@ type Values = {
   training: string;
 };
 
-function initialValues(): Values {
-  const now = japanParts(new Date());
-  return {
+function initialValues(mail?: MailIntake): Values {
+  const now = japanParts(mail ? new Date(mail.prefill.arrivedAt) : new Date());
+  const values: Values = {
     type: 'disclosure',
     kinds: '',
     channel: 'email',
@@ -75,15 +75,17 @@ function initialValues(): Values {
     delivery: '',
     training: '',
   };
+  // From an incoming mail: name and email from From, the text, arrival when the desk's server received it.
+  return mail ? { ...values, channel: mail.prefill.channel, memberName: mail.prefill.memberName, memberEmail: mail.prefill.memberEmail, requestText: mail.prefill.requestText } : values;
 }
 
 const listOf = (s: string) => (s ? s.split(',') : []);
 
-export function IntakeScreen() {
+export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
   const { t } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
-  const [initial] = useState(initialValues);
+  const [initial] = useState(() => initialValues(mail));
   const form = useContractForm<Values>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErrorData | null>(null);
@@ -112,7 +114,8 @@ export function IntakeScreen() {
   const save = async (input: ReturnType<typeof inputOf>) => {
     setBusy(true);
     setError(null);
-    const result = await desk.cases.create(input);
+    // From a mail: the case and the mail's attachment to it are one change (core/inbox).
+    const result = mail ? await desk.inbox.createCase({ id: mail.inboxId, intake: input }) : await desk.cases.create(input);
     setBusy(false);
     if (result.ok) {
       notifications.show({ message: t('intake.saved', { reference: result.value.reference }), color: 'teal' });
@@ -164,6 +167,11 @@ export function IntakeScreen() {
         <Text size="sm" c="dimmed">
           {t('intake.intro')}
         </Text>
+        {mail && (
+          <Text size="sm" c="indigo" data-testid="intake-from-mail">
+            {t('inbox.fromMail', { subject: mail.subject || t('inbox.noSubject') })}
+          </Text>
+        )}
       </Stack>
 
       <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('intake.title')}>

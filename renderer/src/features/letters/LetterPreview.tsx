@@ -14,7 +14,7 @@ import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { PrintedConfirm, type PrintedLetter } from './PrintedConfirm.tsx';
 import { LETTER_SANDBOX, printFrame } from './printing.ts';
 import { useDeskMode } from './useDeskMode.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 export interface LetterPreviewProps {
   caseId: number;
@@ -32,7 +32,7 @@ export const isReprint = (notices: NoticeRecord[], kind: NoticeKind) =>
   notices.some((n) => n.kind === kind && (n.channel === 'letter' || finalNoticeKinds.includes(kind)));
 
 export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'calc(100dvh - 300px)' }: LetterPreviewProps) {
-  const t = useT();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const mode = useDeskMode();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -102,7 +102,7 @@ export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'cal
     <Stack gap="sm" data-testid="letter-preview" data-case-id={caseId} data-kind={kind}>
       {doc.warnings.map((w) => (
         <Alert key={`${w.caseId}:${w.code}`} color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-warning={w.code}>
-          {w.code === 'NO_POSTAL_ADDRESS' ? t('letters.warning.noAddress', { reference: w.reference }) : w.message}
+          {say(w)}
         </Alert>
       ))}
       <Group justify="space-between" wrap="wrap" gap="sm">

@@ -33,7 +33,7 @@ interface Props {
 }
 
 export function PrintedConfirm({ letters, mode, savedTo, onClose, onRecorded }: Props) {
-  const { t, catalog } = useI18n();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const key = (l: PrintedLetter) => `${l.caseId}:${l.kind}`;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(letters.map(key)));
@@ -99,7 +99,7 @@ export function PrintedConfirm({ letters, mode, savedTo, onClose, onRecorded }: 
             <Stack gap={4}>
               {failed.map(({ letter, error }) => (
                 <Text size="sm" key={key(letter)}>
-                  {letter.reference}: {error.message || errorText(t, catalog, error)}
+                  {letter.reference}: {errorText(say, error)}
                 </Text>
               ))}
             </Stack>

@@ -11,7 +11,7 @@ import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useDeskQuery } from '../settings/useDeskQuery.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../settings/QueryPending.tsx';
 
 type Values = { host: string; port: string; tls: string; user: string; password: string };
@@ -159,7 +159,7 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
 }
 
 function TestMail({ settings }: { settings: MailSettingsView }) {
-  const t = useT();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const form = useContractForm({ to: '' });
   const [busy, setBusy] = useState(false);
@@ -205,8 +205,8 @@ function TestMail({ settings }: { settings: MailSettingsView }) {
               data-sent={result.sent}
               role="status"
             >
-              <Text size="sm">{result.message}</Text>
-              {result.serverResponse && !result.message.includes(result.serverResponse) && (
+              {result.failure && <Text size="sm">{say(result.failure)}</Text>}
+              {result.serverResponse && (
                 <Text size="xs" c="dimmed" mt={4} ff="monospace">
                   {t('mailStatus.serverSaid', { message: result.serverResponse })}
                 </Text>

@@ -16,7 +16,7 @@ const icon: Record<MailConnection, typeof IconPlugConnected> = {
 };
 
 export function MailStatusPanel({ status }: { status: MailStatus }) {
-  const { t, locale } = useI18n();
+  const { t, say } = useI18n();
   const Icon = icon[status.connection];
   const trouble = status.connection === 'offline' || status.connection === 'auth_failed';
   return (
@@ -44,10 +44,10 @@ export function MailStatusPanel({ status }: { status: MailStatus }) {
                 </Badge>
               )}
             </Group>
-            <Text size="sm">{locale === 'en' ? status.message : t(`mailStatus.message.${status.connection}`)}</Text>
-            {locale === 'ja' && status.lastError && trouble && (
+            <Text size="sm">{t(`mailStatus.message.${status.connection}`)}</Text>
+            {status.lastError && trouble && (
               <Text size="xs" c="dimmed">
-                {t('mailStatus.serverSaid', { message: status.lastError })}
+                {say(status.lastError)}
               </Text>
             )}
             <Group gap="md">

@@ -13,7 +13,6 @@ import { useContractForm } from '../../forms/useContractForm.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { findCaseByReference } from './findCase.ts';
-import type { Translate } from '../../i18n/catalog.ts';
 import { QueryPending } from '../settings/QueryPending.tsx';
 
 export function NoticeTextsSection() {
@@ -84,13 +83,6 @@ function unknownVariable(text: string, allowed: string[]): string | null {
   return null;
 }
 
-/** The desk's refusal in the UI language when it names the variable; its own words otherwise. */
-function problemText(t: Translate, message: string, allowed: string[]): string {
-  const unknown = /Unknown variable \{\{([^}]+)\}\}/.exec(message);
-  if (unknown) return t('noticeTexts.unknownVariable', { name: unknown[1]!, allowed: allowed.map((n) => `{{${n}}}`).join(' ') });
-  return message.replace(/^(Japanese|English) text: /, '');
-}
-
 function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; onSaved: (t: NoticeTemplateView) => void }) {
   const { t, locale } = useI18n();
   const desk = useDesk();
@@ -109,7 +101,7 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
     for (const lang of ['ja', 'en'] as const) {
       const name = unknownVariable(form.values[lang], allowed);
       if (name) {
-        form.applyServerError({ code: 'INVALID_INPUT', field: lang, message: t('noticeTexts.unknownVariable', { name, allowed: allowed.map((n) => `{{${n}}}`).join(' ') }) });
+        form.fail(lang, 'noticeTexts.unknownVariable', { name, allowed: allowed.map((n) => `{{${n}}}`).join(' ') });
         return;
       }
     }
@@ -121,7 +113,7 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
       form.setValues({ ja: r.value.ja, en: r.value.en });
       onSaved(r.value);
       notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
-    } else if (!form.applyServerError({ ...r.error, message: problemText(t, r.error.message, allowed) })) setError(r.error);
+    } else if (!form.applyServerError(r.error)) setError(r.error);
   };
 
   const editor = (lang: 'ja' | 'en') => {

@@ -53,7 +53,7 @@ export function OutboxMessageModal({ id, onClose, onChanged }: Props) {
 type Values = { to: string; subject: string; body: string };
 
 function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessage; onUpdated: (m: OutboxMessage) => void; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const initial: Values = { to: m.to, subject: m.subject, body: m.body };
@@ -147,10 +147,10 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
           icon={m.state === 'failed' || m.sendBlockedReason ? <IconAlertTriangle size={18} /> : <IconInfoCircle size={18} />}
           data-testid="message-situation"
         >
-          <Text size="sm">{situation(t, locale, m)}</Text>
+          <Text size="sm">{situation(t, locale, say, m)}</Text>
           {m.sendBlockedReason && (
             <Text size="sm" mt={4} data-testid="send-blocked-reason">
-              {locale === 'en' ? m.sendBlockedReason : t('outbox.blockedBecause', { reason: m.sendBlockedReason })}
+              {t('outbox.blockedBecause', { reason: say(m.sendBlockedReason) })}
             </Text>
           )}
         </Alert>

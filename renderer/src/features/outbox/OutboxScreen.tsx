@@ -20,7 +20,7 @@ const PAGE_SIZE = 50;
 type Filter = OutboxState | 'all';
 
 export function OutboxScreen() {
-  const { t, locale } = useI18n();
+  const { t, locale, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const mail = useMailStatus();
@@ -118,7 +118,7 @@ export function OutboxScreen() {
                 </Table.Thead>
                 <Table.Tbody>
                   {list.rows.map((m) => (
-                    <Row key={m.id} m={m} text={situation(t, locale, m)} onOpen={() => setOpenId(m.id)} onCase={() => go({ name: 'case', id: m.caseId })} />
+                    <Row key={m.id} m={m} text={situation(t, locale, say, m)} onOpen={() => setOpenId(m.id)} onCase={() => go({ name: 'case', id: m.caseId })} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -209,6 +209,8 @@ function Row({ m, text, onOpen, onCase }: { m: OutboxSummary; text: string; onOp
             onOpen();
           }}
           aria-label={t('outbox.openMessage', { subject: m.subject })}
+          // The subject is the notice's own, bilingual (Japanese first): marked so a language check skips its English half.
+          data-notice-text
         >
           {m.subject}
         </Anchor>

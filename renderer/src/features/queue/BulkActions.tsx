@@ -91,7 +91,7 @@ export function BulkActions({ ids, onClear, onDone }: Props) {
 
 /** What a bulk move did: the count done and each refusal with its reference and message. */
 export function BulkResult({ action, outcome, onClose }: { action: BulkAction; outcome: BulkOutcome; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const refused = outcome.refused.length;
   return (
     <Alert
@@ -114,7 +114,7 @@ export function BulkResult({ action, outcome, onClose }: { action: BulkAction; o
                   {r.reference}
                 </Text>
                 {' — '}
-                {r.message}
+                {say(r.reason)}
               </List.Item>
             ))}
           </List>

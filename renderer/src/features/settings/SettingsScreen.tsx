@@ -1,9 +1,10 @@
-import { Tabs, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
+import { MailboxSettingsSection } from '../inbox/MailboxSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
 import { RetentionPanel } from '../retention/RetentionPanel.tsx';
@@ -52,7 +53,10 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <AccountsPanel currentUser={currentUser} />
         </Tabs.Panel>
         <Tabs.Panel value="mail">
-          <MailSettingsSection />
+          <Stack gap="lg">
+            <MailSettingsSection />
+            <MailboxSettingsSection />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="notices">
           <NoticeTextsSection />

@@ -29,7 +29,7 @@ let rowKeys = 0;
 const newRow = (): DocRow => ({ key: ++rowKeys, type: null, issuedOn: null, note: '' });
 
 export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
-  const { t, catalog, locale } = useI18n();
+  const { t, catalog, locale, say } = useI18n();
   const desk = useDesk();
   const [verified, setVerified] = useState('yes');
   const [docs, setDocs] = useState<DocRow[]>(() => [newRow()]);
@@ -39,7 +39,7 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
   const applyField = (e: DeskErrorData) => {
     const found: Record<string, string> = {};
     for (const i of e.issues ?? []) found[i.field] = i.message;
-    if (e.field) found[e.field] = e.message;
+    if (e.field) found[e.field] = say(e.reason);
     if (Object.keys(found).length === 0) return false;
     setProblems(found);
     return true;

@@ -66,6 +66,8 @@ const icons: Record<TimelineEventKind, Icon> = {
   mail_possibly_duplicated: IconMailForward,
   mail_draft_skipped: IconMailForward,
   letter_reprint: IconMailForward,
+  mail_received: IconMailForward,
+  mail_bounced: IconMailForward,
 };
 
 const allOutcomes: readonly string[] = Object.values(outcomes).flat();
@@ -184,6 +186,15 @@ function detail(e: TimelineEvent, t: Translate, locale: Locale): ReactNode {
           <JapanDate date={str(d.oldDue)!} size="sm" /> → <JapanDate date={str(d.newDue)!} size="sm" fw={600} />
         </Text>
       ) : null;
+    case 'mail_received':
+      return line([d.automatic === true && t('timeline.mailAutomatic'), d.afterClose === true && t('timeline.mailAfterClose')].filter(Boolean).join(' · ') || null);
+    case 'mail_bounced':
+      return (
+        <>
+          {line(str(d.diagnostic))}
+          {line(d.byLetter === true ? t('timeline.bounceByLetter') : t('timeline.bounceNoAddress'))}
+        </>
+      );
     default:
       return null;
   }

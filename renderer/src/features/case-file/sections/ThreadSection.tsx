@@ -1,0 +1,121 @@
+// The case's correspondence in time order: mail received (opened here, audited by the desk), notices sent
+// by email (with "not delivered" and the server's words when one bounced) and letters. When the case waits
+// for the requester and a reply came, it offers "resume" with the reply's date; a person confirms, and the
+// case's own resume move applies its clock rules.
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconMailForward, IconMailOpened, IconPrinter } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { noticeKinds, type CaseFile, type CaseThread, type DeskErrorData } from '../../../../../electron/contract/index.ts';
+import { useDesk } from '../../../api/DeskProvider.tsx';
+import { JapanDateTime } from '../../../components/JapanDate.tsx';
+import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
+import { formatDateTime } from '../../../i18n/format.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { useDeskQuery } from '../../settings/useDeskQuery.ts';
+import { MailView } from '../../inbox/InboxMailModal.tsx';
+import { MailFlags, senderText } from '../../inbox/InboxScreen.tsx';
+
+export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: (next: CaseFile) => void }) {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const caseId = file.case.id;
+  // Asked again whenever the case file changes (a move, a notice): the thread follows.
+  const stamp = file.timeline.length;
+  const [query] = useDeskQuery(useCallback(() => desk.inbox.thread({ caseId }), [desk, caseId, stamp])); // eslint-disable-line react-hooks/exhaustive-deps
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [resuming, setResuming] = useState(false);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+
+  const resume = async (thread: CaseThread) => {
+    if (!thread.resumeOffer) return;
+    setResuming(true);
+    const r = await desk.cases.resume({ id: caseId, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
+    setResuming(false);
+    if (r.ok) onChanged(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md" data-testid="case-thread">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('thread.title')}
+        </Title>
+        {query.status === 'error' && <ErrorAlert error={query.error} />}
+        <ErrorAlert error={error} />
+        {query.status === 'ready' && query.value.resumeOffer && file.case.status === 'awaiting_requester' && (
+          <Alert color="indigo" variant="light" data-testid="resume-offer">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm">{t('thread.resumeOffer', { date: formatDateTime(locale, query.value.resumeOffer.arrivedAt) })}</Text>
+              <Button size="xs" loading={resuming} onClick={() => void resume(query.value)}>
+                {t('thread.resume')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {query.status === 'ready' && query.value.entries.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('thread.empty')}
+          </Text>
+        )}
+        {query.status === 'ready' &&
+          query.value.entries.map((e, i) => (
+            <Group key={i} gap="sm" wrap="nowrap" align="flex-start" data-testid="thread-entry" data-kind={e.kind}>
+              {e.kind === 'incoming' ? <IconMailOpened size={18} aria-hidden /> : e.kind === 'outgoing' ? <IconMailForward size={18} aria-hidden /> : <IconPrinter size={18} aria-hidden />}
+              <Stack gap={2} style={{ flex: 1 }}>
+                <Group gap="xs">
+                  <Text size="xs" c="dimmed">
+                    {t(`thread.${e.kind}`)}
+                  </Text>
+                  <JapanDateTime at={e.at} size="xs" c="dimmed" />
+                  {e.kind === 'incoming' && <MailFlags m={e.inbox} />}
+                  {e.kind === 'outgoing' && e.bounced && (
+                    <Badge color="red" variant="light" size="sm" tt="none" data-testid="thread-bounced">
+                      {t('thread.bounced')}
+                    </Badge>
+                  )}
+                </Group>
+                {e.kind === 'incoming' && (
+                  <Group gap="xs">
+                    <Text size="sm" fw={500}>
+                      {e.inbox.subject || t('inbox.noSubject')}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {senderText(t, e.inbox)}
+                    </Text>
+                    <Button size="compact-xs" variant="default" onClick={() => setOpenId(e.inbox.id)}>
+                      {t('thread.open')}
+                    </Button>
+                  </Group>
+                )}
+                {e.kind === 'outgoing' && (
+                  <>
+                    <Text size="sm">{e.subject}</Text>
+                    {e.bounced && (
+                      <Text size="xs" c="red">
+                        {t('thread.bouncedHint', { diagnostic: e.bounced.diagnostic })}
+                      </Text>
+                    )}
+                  </>
+                )}
+                {e.kind === 'letter' && <Text size="sm">{(noticeKinds as readonly string[]).includes(e.noticeKind) ? t(`noticeKind.${e.noticeKind as (typeof noticeKinds)[number]}`) : e.noticeKind}</Text>}
+              </Stack>
+            </Group>
+          ))}
+      </Stack>
+      {openId !== null && (
+        <Modal opened onClose={() => setOpenId(null)} title={t('inbox.mail.title')} size="xl" centered>
+          <ThreadMail id={openId} />
+        </Modal>
+      )}
+    </Paper>
+  );
+}
+
+function ThreadMail({ id }: { id: number }) {
+  const desk = useDesk();
+  const [query] = useDeskQuery(useCallback(() => desk.inbox.get({ id }), [desk, id]));
+  if (query.status === 'error') return <ErrorAlert error={query.error} />;
+  if (query.status !== 'ready') return null;
+  return <MailView mail={query.value} />;
+}

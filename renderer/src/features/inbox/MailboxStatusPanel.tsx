@@ -1,0 +1,65 @@
+// The desk's mailbox at a glance on the Inbox: connected or not, in plain words, IDLE or polling, when it
+// next tries, and the server's own words when it refused. Asked again every 15 s.
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { MailboxStatus } from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { JapanDateTime } from '../../components/JapanDate.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+
+export function MailboxStatusPanel({ onFetched }: { onFetched: () => void }) {
+  const t = useT();
+  const desk = useDesk();
+  const [status, setStatus] = useState<MailboxStatus | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void desk.mailbox.status({}).then((r) => current && r.ok && setStatus(r.value));
+    const timer = setTimeout(() => setTick((n) => n + 1), 15_000);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [desk, tick]);
+  if (!status) return null;
+  const trouble = status.connection === 'auth_failed' || status.connection === 'folder_missing' || status.connection === 'offline' || status.connection === 'server_error';
+  return (
+    <Paper withBorder p="sm" radius="md" role="status" data-testid="mailbox-status" data-connection={status.connection} bg={status.connection === 'auth_failed' ? 'red.0' : trouble ? 'orange.0' : undefined}>
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={2}>
+          <Text size="sm">{t(`mailbox.status.${status.connection}`)}</Text>
+          {status.connection === 'online' && <Text size="xs" c="dimmed">{t(status.idle ? 'mailbox.status.idle' : 'mailbox.status.poll')}</Text>}
+          {status.serverResponse && <Text size="xs" c="dimmed">{`${t('mailbox.status.server')}: ${status.serverResponse}`}</Text>}
+          <Group gap="md">
+            {status.lastContactAt && (
+              <Text size="xs" c="dimmed">
+                {t('mailbox.status.lastContact')} <JapanDateTime at={status.lastContactAt} size="xs" span />
+              </Text>
+            )}
+            {status.nextTryAt && (
+              <Text size="xs" c="dimmed">
+                {t('mailbox.status.nextTry')} <JapanDateTime at={status.nextTryAt} size="xs" span />
+              </Text>
+            )}
+          </Group>
+        </Stack>
+        {status.connection !== 'not_configured' && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={() =>
+              void desk.mailbox.fetchNow({}).then((r) => {
+                if (r.ok) setStatus(r.value);
+                setTimeout(onFetched, 1_500);
+              })
+            }
+          >
+            {t('inbox.fetchNow')}
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
