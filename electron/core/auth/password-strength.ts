@@ -3,7 +3,7 @@
 // the person's own user and display names) of at least 10^8 guesses (score 3): "1234567890", ten spaces or
 // "password12" are refused. The reason is a code the catalogs word (password.weak.<reason>). The recovery
 // key is not a password and is not checked here. The matcher over the word lists is built on first use.
-import zxcvbnCore, { type ZxcvbnResult } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import { DeskError } from '../errors.ts';
@@ -16,7 +16,7 @@ let checker: Promise<Checker> | undefined;
 
 // Static imports (the Electron main bundle must stay one file); the matcher is built on first use.
 async function loadChecker(): Promise<Checker> {
-  const factory = new zxcvbnCore.ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
+  const factory = new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs, translations: en.translations });
   return (password, userInputs) => factory.check(password, userInputs);
 }
 

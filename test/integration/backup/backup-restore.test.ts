@@ -37,11 +37,11 @@ afterAll(() => dirs.splice(0).forEach((d) => d.remove()));
 const password: RestoreSecret = { kind: 'password', username: SUPERVISOR.username, password: SUPERVISOR.password };
 
 /** Restoring must fail with this code and message, and leave the target folder as empty as it was. */
-async function refused(backupPath: string, secret: RestoreSecret, expected: { code: string; message: RegExp; params?: Record<string, string> }) {
+async function refused(backupPath: string, secret: RestoreSecret, expected: { code: string; message: RegExp; reason?: Record<string, string> }) {
   const target = dir('pd-restore-');
   const exists = existsSync(backupPath) && statSync(backupPath).isDirectory();
   const before = exists ? snapshot(backupPath) : null;
-  await expect(restoreBackup({ backupPath, paths: deskPaths(target), secret })).rejects.toMatchObject({ code: expected.code, message: expect.stringMatching(expected.message), ...(expected.params ? { params: expected.params } : {}) });
+  await expect(restoreBackup({ backupPath, paths: deskPaths(target), secret })).rejects.toMatchObject({ code: expected.code, message: expect.stringMatching(expected.message), ...(expected.reason ? { reason: expected.reason } : {}) });
   expect(readdirSync(target), 'a failed restore leaves nothing in the data folder').toEqual([]);
   if (exists) expect(snapshot(backupPath), 'restoring never changes the backup').toEqual(before);
 }
@@ -215,7 +215,7 @@ describe('restoring', () => {
     for (const [field, change] of changes) {
       const altered = copyOf(backup.path);
       rewriteManifest(altered, change);
-      await refused(altered, password, { code: 'BACKUP_MANIFEST_ALTERED', params: { manifestField: field }, message: new RegExp(`field "${field}"`) });
+      await refused(altered, password, { code: 'INVALID_INPUT', reason: { code: 'BACKUP_MANIFEST_ALTERED', manifestField: field }, message: new RegExp(`field "${field}"`) });
     }
   });
 
