@@ -7,6 +7,7 @@ import postcssPresetMantine from 'postcss-preset-mantine';
 import postcssSimpleVars from 'postcss-simple-vars';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './csp.ts';
+import { compressAssets } from './compress-assets.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CSP_PLACEHOLDER = '%PRIVACY_DESK_CSP%';
@@ -32,7 +33,7 @@ function injectCsp(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('../renderer', import.meta.url)),
   base: './',
-  plugins: [react(), injectCsp()],
+  plugins: [react(), injectCsp(), compressAssets()],
   css: {
     postcss: {
       plugins: [

@@ -37,7 +37,17 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 cd "$root"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # better-sqlite3-multiple-ciphers ships a prebuilt Node-API binary for every platform we support
+  # (prebuilds/*.node, loaded by its lib/<platform>.js), but npm still runs `node-gyp rebuild` for it
+  # because the lockfile does not carry its `gypfile: false`. package.json's `allowScripts` denies that
+  # one script (npm >= 11.19 honours a denial at install time), so no Python or C compiler is needed.
+  # An older npm would run node-gyp anyway: install with a current npm 11 from the registry instead.
+  npm_cmd=(npm)
+  IFS=. read -r npm_major npm_minor _ <<<"$(npm --version)"
+  if [ "$npm_major" -lt 11 ] || { [ "$npm_major" -eq 11 ] && [ "$npm_minor" -lt 19 ]; }; then
+    npm_cmd=(npx --yes npm@^11.19)
+  fi
   echo "Installing packages (npm ci)…" >&2
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  "${npm_cmd[@]}" ci --no-audit --no-fund --loglevel=error >&2
 fi
 exec "$@"

@@ -73,6 +73,8 @@ export interface CasesTable {
   requester_kind: string;
   requester_name: string;
   member_name: string;
+  /** normalize.ts nameKey(member_name): what duplicate detection compares (migration 0009). */
+  member_name_key: ColumnType<string, string | undefined, string>;
   member_kana: string;
   member_email: string;
   member_postal_code: string;
@@ -290,6 +292,19 @@ export interface DB {
   mailbox_settings: MailboxSettingsTable;
   mailbox_state: MailboxStateTable;
   outbox_bounces: OutboxBouncesTable;
+  saved_views: SavedViewsTable;
+  case_search_bigram: { rowid: number; terms: string };
+}
+
+/** A queue view someone saved (migration 0019). */
+export interface SavedViewsTable {
+  id: Generated<number>;
+  owner: string;
+  name: string;
+  /** The queue's address query, e.g. view=overdue&type=disclosure. */
+  params: string;
+  shared: ColumnType<number, number | undefined, number>;
+  created_at: string;
 }
 
 export type CaseRow = Selectable<CasesTable>;

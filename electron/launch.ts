@@ -87,7 +87,31 @@ function buildIfNeeded(what: string, outputs: string[], sources: string[], viteC
   }
 }
 
+/** The renderer's build, when missing or older than its sources (npm start and npm run serve). */
+export function buildScreensIfNeeded(): void {
+  buildIfNeeded(
+    'the desk’s screens',
+    ['dist/renderer/index.html'],
+    ['renderer', 'electron/contract', 'build/csp.ts', 'build/vite.renderer.config.ts'],
+    'build/vite.renderer.config.ts',
+  );
+}
+
+export const START_HELP = `Usage: npm start -- [--data-dir DIR] [--port N] [--demo]
+
+Starts Privacy Desk: the desktop app when the Electron runtime is installed, otherwise browser mode on
+127.0.0.1 (it prints the link to open). The desk's screens are built first when they are missing.
+  --data-dir DIR  the desk's data folder (default: the per-user app-data folder)
+  --port N        browser mode: the port to listen on (default: any free port)
+  --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
+  --help          this text
+Ctrl+C, or SIGTERM to either npm or the desk, locks the desk and stops it.`;
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(START_HELP);
+    return;
+  }
   const binary = resolveElectronBinary({
     packageDir: electronPackageDir(),
     env: process.env,
@@ -99,15 +123,10 @@ async function main(argv: string[]): Promise<void> {
     console.log(`Electron runtime is not installed on this machine (${binary.reason}); starting Privacy Desk in browser mode instead.`);
   }
   // Both modes show the built renderer.
-  buildIfNeeded(
-    'the desk’s screens',
-    ['dist/renderer/index.html'],
-    ['renderer', 'electron/contract', 'build/csp.ts', 'build/vite.renderer.config.ts'],
-    'build/vite.renderer.config.ts',
-  );
+  buildScreensIfNeeded();
   if (!binary.found) {
     const { startHost } = await import('./host/main.ts');
-    await startHost(argv);
+    await startHost(argv, START_HELP);
     return;
   }
 
@@ -120,11 +139,16 @@ async function main(argv: string[]): Promise<void> {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would start Electron as plain Node instead of the app
   const child = spawn(binary.path, [repoRoot, ...argv], { cwd: repoRoot, stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (child.exitCode === null) child.kill(signal);
     });
   }
+  // npm may die of a SIGTERM without passing it on: the app is stopped then too (it locks the desk).
+  const { stopWhenOrphaned } = await import('./host/main.ts');
+  stopWhenOrphaned(() => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

@@ -6,10 +6,14 @@ import * as m0002 from './0002_desk_calendar.ts';
 import * as m0003 from './0003_cases.ts';
 import * as m0004 from './0004_queue_indexes.ts';
 import * as m0005 from './0005_mail.ts';
+import * as m0008 from './0008_frozen_deadlines.ts';
+import * as m0009 from './0009_name_keys.ts';
 import * as m0010 from './0010_stored_codes.ts';
 import * as m0012 from './0012_inbox.ts';
 import * as m0014 from './0014_signed_audit.ts';
 import * as m0016 from './0016_reports_training_retention.ts';
+import * as m0018 from './0018_search_bigrams.ts';
+import * as m0019 from './0019_saved_views.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,8 +21,12 @@ export const migrations: Record<string, Migration> = {
   '0003_cases': m0003,
   '0004_queue_indexes': m0004,
   '0005_mail': m0005,
+  '0008_frozen_deadlines': m0008,
+  '0009_name_keys': m0009,
   '0010_stored_codes': m0010,
   '0012_inbox': m0012,
   '0014_signed_audit': m0014,
   '0016_reports_training_retention': m0016,
+  '0018_search_bigrams': m0018,
+  '0019_saved_views': m0019,
 };

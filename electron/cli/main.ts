@@ -41,12 +41,13 @@ const help = () =>
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {
+    // No command prints the help and succeeds: asking what there is is not a mistake.
     io.stdout.write(help() + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
   const command = commands[name];
   if (!command) {
-    io.stderr.write(`Unknown command "${name}".\n${help()}\n`);
+    io.stderr.write(`Unknown command "${name}". Try --help.\n${help()}\n`);
     return 2;
   }
   try {

@@ -1,8 +1,12 @@
 // What the case methods return. The renderer shows these values; it never recomputes a deadline.
+import type { CaseFlag } from './case-rules.ts';
 import type * as v from './case-vocabulary.ts';
 import type { CaseWarning, Reason } from './codes.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
+
+/** The queue tabs a case belongs to: every open case is under all_open; a paused one under awaiting_requester too. */
+export type QueueTab = 'all_open' | 'awaiting_requester' | 'closed';
 
 export interface QueueRow {
   id: number;
@@ -23,6 +27,8 @@ export interface QueueRow {
   urgency: Urgency;
   legalMark: string;
   legalMarkState: 'ok' | 'near' | 'passed' | null;
+  /** The tab the case is listed under: a search looks through every case and says where each hit is. */
+  tab: QueueTab;
 }
 
 export interface QueuePage {
@@ -167,11 +173,15 @@ export interface CaseFile {
   allowedActions: v.CaseAction[];
   /** Warnings as codes (contract/codes.ts): stale certificates, unpaid or excess fee, legal mark near. */
   warnings: CaseWarning[];
+  /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
+  flags: CaseFlag[];
 }
 
 export interface CreatedCase {
   id: number;
   reference: string;
+  /** What intake should tell the person who typed it in (the same flags as the case file). */
+  flags: CaseFlag[];
 }
 
 export interface BulkOutcome {

@@ -1,7 +1,7 @@
 // Input schemas of the case methods. Names and addresses typed on Japanese PCs arrive with full-width
 // letters, digits and ＠; they are NFKC-normalised before they are checked (DOMAIN.md, issue 4).
 import { z } from 'zod';
-import { nfkc, requiredText, shortText, username } from './fields.ts';
+import { identifier, kana, nfkc, optionalPostalCode, requiredText, shortText, username, yenAmount } from './fields.ts';
 import * as v from './case-vocabulary.ts';
 import { reportFilter } from './reports.ts';
 
@@ -51,15 +51,11 @@ export const intakeInput = z
     requesterKind: z.enum(v.requesterKinds),
     requesterName: optionalText(200),
     memberName: personName,
-    memberKana: optionalText(200),
+    memberKana: kana(200).optional().default(''),
     memberEmail: z.union([memberEmail, z.literal('').transform(() => '')]).default(''),
-    memberPostalCode: z
-      .string()
-      .transform(nfkc)
-      .pipe(z.string().regex(/^(\d{3}-?\d{4})?$/, 'Postal code is 7 digits, e.g. 160-0023.'))
-      .default(''),
+    memberPostalCode: optionalPostalCode.default(''),
     memberAddress: optionalText(500),
-    memberId: optionalText(64),
+    memberId: identifier(64).optional().default(''),
     requestText: requiredText(MAX_TEXT),
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
     /** A test or training case: left out of reports, and no mail is ever sent for it. */
@@ -70,7 +66,8 @@ export const intakeInput = z
     const allowed = v.requestKinds[c.type] as readonly string[];
     const bad = c.kinds.find((k) => !allowed.includes(k));
     if (bad) ctx.addIssue({ code: 'custom', path: ['kinds'], message: `"${bad}" is not something a ${c.type} request can ask for.` });
-    if (c.type !== 'disclosure' && c.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose what the member asks for.' });
+    // Correction and suspension requests often do not say which sub-kind they ask for: intake takes
+    // "not yet known" (no kinds), the case file flags it and deciding requires it (core/cases/actions.ts).
     if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
     if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
     if (c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], message: 'Give an email address or a postal address, so the desk can answer.' });
@@ -89,6 +86,8 @@ export const listInput = z
     dueTo: isoDate.nullable().default(null),
     overdue: z.boolean().default(false),
     paused: z.boolean().nullable().default(null),
+    /** Only cases with a notice email not yet sent (a draft, queued, sending or failed). */
+    unsentNotice: z.boolean().default(false),
     search: z.string().max(200).transform((s) => s.trim()).default(''),
     sort: z.enum(queueSortKeys).default('due'),
     direction: z.enum(['asc', 'desc']).default('asc'),
@@ -102,8 +101,18 @@ export const listInput = z
 const reason = requiredText(2000);
 const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, ...shape }).strict();
 
+/** A case reference as the desk numbers them (PD-2026-00042); links and the URL name a case by it. */
+export const caseReference = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim().toUpperCase())
+  .pipe(z.string().regex(/^PD-\d{4}-\d{4,6}$/));
+
 export const caseInputs = {
-  get: withId({}),
+  // By id (from a list) or by reference (a link, the address bar, the command palette).
+  get: z
+    .object({ id: caseId.optional(), reference: caseReference.optional() })
+    .strict()
+    .refine((v) => (v.id === undefined) !== (v.reference === undefined), { message: 'Give the case id or its reference, not both.', path: ['id'] }),
   create: intakeInput,
   findDuplicates: z
     .object({
@@ -116,6 +125,8 @@ export const caseInputs = {
   pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
   resume: withId({ reason }),
   decide: withId({
+    /** What the member asks for, when intake did not know it (required then for a correction or suspension). */
+    kinds: z.array(z.string()).max(3).optional(),
     outcome: z.string().max(40, 'Choose one of the outcomes.'),
     grounds: z.array(z.enum(v.disclosureGrounds)).default([]),
     reasoning: shortText(MAX_TEXT).default(''),
@@ -123,7 +134,12 @@ export const caseInputs = {
   }),
   returnForRevision: withId({ reason }),
   approve: withId({}),
-  withdraw: withId({ reason }),
+  /**
+   * `written`: the member's own written withdrawal is on file, and the case is withdrawn at once.
+   * Without it the desk records the withdrawal on the member's behalf, which is a final answer like a
+   * rejection: it is proposed, and a supervisor who did not propose it approves it (four eyes).
+   */
+  withdraw: withId({ reason, written: z.boolean().default(false) }),
   reject: withId({ ground: z.enum(v.rejectionGrounds), reason }),
   recordNotice: withId({ kind: z.enum(v.noticeKinds), channel: z.enum(v.noticeChannels), note: shortText(2000).default('') }),
   close: withId({}),
@@ -140,7 +156,7 @@ export const caseInputs = {
   recordFee: withId({
     kind: z.enum(['payment', 'refund']),
     method: z.enum(v.feeMethods),
-    amount: z.number().int().min(1, 'The amount must be at least ¥1.').max(1_000_000),
+    amount: yenAmount,
     receivedOn: isoDate,
     note: shortText(500).default(''),
   }),

@@ -122,6 +122,9 @@ export type CaseWarning =
 export type Reason =
   // the gate and the session
   | { code: 'INVALID_INPUT' }
+  // case rules (issue 11): a decision records what the member asks for
+  | { code: 'KINDS_REQUIRED'; type: RequestType }
+  | { code: 'KIND_NOT_ASKED'; kind: string; type: RequestType }
   | { code: 'UNKNOWN_METHOD'; method: string }
   | { code: 'SUPERVISOR_ONLY' }
   | { code: 'FORBIDDEN' }
@@ -172,6 +175,8 @@ export type Reason =
   | { code: 'PASSWORD_UNCHANGED' }
   // cases: the lifecycle and the records
   | { code: 'CASE_NOT_FOUND'; id: number }
+  | { code: 'CASE_REFERENCE_NOT_FOUND'; reference: string }
+  | { code: 'SAVED_VIEW_NOT_FOUND'; id: number }
   | { code: 'WRONG_STATUS'; status: CaseStatus; action: CaseAction }
   | { code: 'IDENTITY_NOT_VERIFIED' }
   | { code: 'FEE_UNPAID'; short: number; fee: number }
@@ -228,6 +233,8 @@ export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: 
  */
 export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   INVALID_INPUT: 'INVALID_INPUT',
+  KINDS_REQUIRED: 'INVALID_INPUT',
+  KIND_NOT_ASKED: 'INVALID_INPUT',
   UNKNOWN_METHOD: 'UNKNOWN_METHOD',
   SUPERVISOR_ONLY: 'FORBIDDEN',
   FORBIDDEN: 'FORBIDDEN',
@@ -274,6 +281,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   CURRENT_PASSWORD_WRONG: 'AUTH_FAILED',
   PASSWORD_UNCHANGED: 'INVALID_INPUT',
   CASE_NOT_FOUND: 'NOT_FOUND',
+  CASE_REFERENCE_NOT_FOUND: 'NOT_FOUND',
+  SAVED_VIEW_NOT_FOUND: 'NOT_FOUND',
   WRONG_STATUS: 'CONFLICT',
   IDENTITY_NOT_VERIFIED: 'CONFLICT',
   FEE_UNPAID: 'CONFLICT',

@@ -13,6 +13,8 @@ export * from './mail-types.ts';
 export * from './inbox.ts';
 export * from './letters.ts';
 export * from './desk-defaults.ts';
+export * from './case-rules.ts';
 export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
+export * from './views.ts';

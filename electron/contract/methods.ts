@@ -9,6 +9,7 @@ import { mailInputs } from './mail.ts';
 import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMessage, type InboxPage, type MailboxSettingsView, type MailboxStatus, type MailImportResult } from './inbox.ts';
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
+import { viewInputs, type SavedQueueView } from './views.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { RekeyResult } from './audit.ts';
 import type {
@@ -39,14 +40,11 @@ export const deskDetails = z
     companyEn: f.requiredText(100),
     deskNameJa: f.requiredText(100),
     deskNameEn: f.requiredText(100),
-    postalCode: z
-      .string()
-      .transform(f.nfkc)
-      .pipe(z.string().regex(/^\d{3}-?\d{4}$/, 'Postal code is 7 digits, e.g. 160-0023.')),
+    postalCode: f.postalCode,
     addressJa: f.requiredText(200),
     addressEn: f.requiredText(200),
     email: f.email,
-    phone: f.shortText(30),
+    phone: f.phone,
   })
   .strict();
 
@@ -224,6 +222,9 @@ export const methods = {
   'retention.preview': { access: 'supervisor', input: retentionInputs.preview },
   'retention.purge': { access: 'supervisor', input: retentionInputs.purge },
   'retention.setLegalHold': { access: 'supervisor', input: retentionInputs.setLegalHold },
+  'views.list': { access: 'user', input: empty },
+  'views.save': { access: 'user', input: viewInputs.save },
+  'views.remove': { access: 'user', input: viewInputs.remove },
 } as const satisfies Record<string, { access: Access; input: z.ZodType; background?: true }>;
 
 export type MethodName = keyof typeof methods;
@@ -311,6 +312,9 @@ export interface Results {
   'retention.preview': PurgePreview;
   'retention.purge': PurgeResult;
   'retention.setLegalHold': null;
+  'views.list': SavedQueueView[];
+  'views.save': SavedQueueView;
+  'views.remove': null;
 }
 
 // Every method has a result type and every result type a method: a compile error otherwise.

@@ -152,5 +152,8 @@ export interface DueDateMove {
 }
 
 export interface CalendarChange {
+  /** Cases whose clock runs and whose due date the change moved (each written on its timeline). */
   moved: DueDateMove[];
+  /** Decided or approved cases that keep their due date; `newDue` is what the calendar would now say. */
+  held: DueDateMove[];
 }

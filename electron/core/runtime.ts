@@ -30,6 +30,7 @@ import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
+import { viewHandlers } from './api/view-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -350,6 +351,7 @@ class Runtime implements DeskRuntime {
       ...inboxHandlers(this.context(), this.inbox),
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
+      ...viewHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

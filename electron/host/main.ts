@@ -20,26 +20,42 @@ Starts Privacy Desk in browser mode on 127.0.0.1 and prints the link to open.
   --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text`;
 
-export async function startHost(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: '0' },
-      demo: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+/** Stops when the parent goes away: `npm` may die of a SIGTERM without passing it on through its shell. */
+export function stopWhenOrphaned(stop: () => void, everyMs = 1000): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, everyMs);
+  timer.unref();
+}
+
+export async function startHost(argv: string[], usage = HELP): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string', default: '0' },
+        demo: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new Error(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} Try --help.`, { cause: e });
+  }
   if (values.help) {
-    console.log(HELP);
+    console.log(usage);
     return;
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const staticDir = join(repoRoot, 'dist', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
-    throw new Error('The desk’s screens are not built yet: run `npm run build:renderer` first.');
+    // As `npm start` does: the screens are built when they are missing.
+    const { buildScreensIfNeeded } = await import('../launch.ts');
+    buildScreensIfNeeded();
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const runtime = await openDeskRuntime({ dataDir, mode: 'browser', demo: values.demo });
@@ -65,6 +81,8 @@ export async function startHost(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  process.on('SIGHUP', () => void stop());
+  stopWhenOrphaned(() => void stop());
 
   const actual = (server.address() as { port: number }).port;
   console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);

@@ -73,7 +73,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): Promise<void> {
+async function serveStatic(staticDir: string, urlPath: string, acceptEncoding: string | undefined, res: ServerResponse): Promise<void> {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.split('?')[0]!);
@@ -91,12 +91,33 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
   try {
     const s = await stat(file);
     if (!s.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // A copy compressed at build time (build/compress-assets.ts), when the browser takes it.
+    const encoding = pickEncoding(acceptEncoding);
+    const packed = encoding ? await readFile(`${file}.${encoding === 'br' ? 'br' : 'gz'}`).catch(() => null) : null;
+    const body = packed ?? (await readFile(file));
+    const headers: Record<string, string | number> = { 'Content-Type': type, 'Content-Length': body.length, Vary: 'Accept-Encoding' };
+    if (packed) headers['Content-Encoding'] = encoding!;
+    // Vite names every asset by its content hash: a browser may keep it for good. index.html stays no-store.
+    if (rel.startsWith('/assets/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
   }
+}
+
+/** brotli if the request accepts it, else gzip, else none (q=0 means refused). */
+export function pickEncoding(header: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  if ((accepted.get('br') ?? 0) > 0) return 'br';
+  if ((accepted.get('gzip') ?? 0) > 0) return 'gzip';
+  return null;
 }
 
 /** The letter fonts (core/letters/fonts.ts): exact @fontsource file names only, nothing else under the route. */
@@ -141,7 +162,7 @@ export function createHostServer({ runtime, token, staticDir }: HostOptions): Se
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return res.writeHead(405).end();
       if (url.startsWith(FONT_ROUTE)) return serveLetterFont(url, req.method === 'HEAD', res);
-      return serveStatic(staticDir, url, res);
+      return serveStatic(staticDir, url, req.headers['accept-encoding'], res);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });

@@ -61,7 +61,7 @@ async function seed(page: Page) {
   await call(page, 'cases.startReview', { id: closed.id });
   await call(page, 'cases.recordIdentityCheck', { id: closed.id, verified: true, documents: [{ type: 'my_number_card', issuedOn: '2023-05-01', note: '' }] });
   await call(page, 'cases.recordFee', { id: closed.id, kind: 'payment', method: 'bank_transfer', amount: 1000, receivedOn: today, note: '' });
-  await call(page, 'cases.withdraw', { id: closed.id, reason: '本人から電話で取下げの申出' });
+  await call(page, 'cases.withdraw', { id: closed.id, reason: '本人から書面で取下げの申出', written: true });
   await call(page, 'cases.recordNotice', { id: closed.id, kind: 'withdrawal', channel: 'mail', note: '' });
   await call(page, 'cases.close', { id: closed.id });
 

@@ -35,7 +35,7 @@ const EXIT_USAGE = 2;
 
 const COMMON_HELP = `Common options:
   --json              machine-readable output
-  --rules FILE        desk calendar rules as JSON: { "closures": [{ "date", "reason", "reasonEn" }], "openDays": [...],
+  --rules FILE        npm run desk -- calendar rules as JSON: { "closures": [{ "date", "reason", "reasonEn" }], "openDays": [...],
                       "businessHours": { "open": "10:00", "close": "18:00" }, "daysByType": { ... } }
   --data-dir DIR      use the desk's own calendar (closures, open days, business hours, N per type);
   --user NAME         with --data-dir: the staff account to unlock it (password from PRIVACY_DESK_PASSWORD
@@ -44,17 +44,17 @@ const COMMON_HELP = `Common options:
 
 Exit status: 0 done, 1 an input value was rejected, 2 the command line is wrong.`;
 
-const MAIN_HELP = `Usage: desk calendar <command> [options]
+const MAIN_HELP = `Usage: npm run desk -- calendar <command> [options]
 
-The desk calendar in Japan time (Asia/Tokyo), whatever the PC's time zone.
+The npm run desk -- calendar in Japan time (Asia/Tokyo), whatever the PC's time zone.
 
 Commands:
   closed YEAR         list the days the desk is closed in YEAR
   due                 day 0 and due date of requests
 
-Run 'desk calendar <command> --help' for a command's options.`;
+Run 'npm run desk -- calendar <command> --help' for a command's options.`;
 
-const CLOSED_HELP = `Usage: desk calendar closed YEAR [--json] [--rules FILE]
+const CLOSED_HELP = `Usage: npm run desk -- calendar closed YEAR [--json] [--rules FILE]
 
 Lists every day of YEAR (${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}) on which the desk is closed, in date order:
 weekends, national holidays (incl. substitute and citizens' holidays), December 29 – January 3, and the
@@ -69,8 +69,8 @@ government (announced through ${LAST_ANNOUNCED_EQUINOX_YEAR}).
 
 ${COMMON_HELP}`;
 
-const DUE_HELP = `Usage: desk calendar due --arrived ISO8601 (--days N | --type TYPE) [--json] [--rules FILE]
-       desk calendar due [--json] [--rules FILE] < requests.jsonl
+const DUE_HELP = `Usage: npm run desk -- calendar due --arrived ISO8601 (--days N | --type TYPE) [--json] [--rules FILE]
+       npm run desk -- calendar due [--json] [--rules FILE] < requests.jsonl
 
 Day 0 is the arrival date if it is a business day and the request arrived before closing time, otherwise
 the next business day. The due date is the N-th business day after day 0, due by closing time.
@@ -108,9 +108,27 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
+/**
+ * `--days -1` reads as `--days=-1`: parseArgs would take "-1" for an option and say something else, so a
+ * value that looks like a negative number is joined to the option that takes a value before it.
+ */
+function joinNegativeValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(oneLine((e as Error).message));
   }
@@ -143,7 +161,7 @@ async function closedCommand(args: string[], io: CommandIo): Promise<number> {
     say(io.stdout, CLOSED_HELP);
     return EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UsageError('give exactly one YEAR, e.g. desk calendar closed 2027');
+  if (positionals.length !== 1) throw new UsageError('give exactly one YEAR, e.g. npm run desk -- calendar closed 2027');
   const yearText = positionals[0] as string;
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(`YEAR must be four digits, e.g. 2027, not ${JSON.stringify(yearText)}`);
   const calendar = await loadCalendar(values, io);
@@ -186,8 +204,11 @@ async function dueStream(calendar: DeskCalendar, io: CommandIo): Promise<number>
   let lineNo = 0;
   let rejected = 0;
   let out: string[] = [];
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNo++;
+    // A file saved by Windows tools starts with a BOM; blank lines (a trailing one, spacing) are skipped.
+    const line = lineNo === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    if (line.trim() === '') continue;
     let result: string;
     try {
       let request: unknown;
@@ -207,7 +228,7 @@ async function dueStream(calendar: DeskCalendar, io: CommandIo): Promise<number>
         throw new LineError(`"days" must be a whole number 0 or more, not ${JSON.stringify(days)}`);
       }
       const d = computeDeadline(calendar, parseInstant(arrived, 'arrived'), parseDays(days, '"days"'));
-      result = JSON.stringify({ start: d.start, due: d.due });
+      result = JSON.stringify({ start: d.start, due: d.due, provisional: d.provisional });
     } catch (e) {
       if (!(e instanceof CalendarError || e instanceof LineError)) throw e;
       rejected++;
@@ -239,7 +260,7 @@ async function dueCommand(args: string[], io: CommandIo): Promise<number> {
     say(io.stdout, DUE_HELP);
     return EXIT_OK;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; see desk calendar due --help`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}; see npm run desk -- calendar due --help`);
 
   if (values.arrived === undefined) {
     if (values.days !== undefined || values.type !== undefined) {
@@ -264,7 +285,7 @@ async function dueCommand(args: string[], io: CommandIo): Promise<number> {
   }
   const d = computeDeadline(calendar, arrivedMs, days);
   if (values.json) {
-    say(io.stdout, JSON.stringify({ start: d.start, due: d.due }));
+    say(io.stdout, JSON.stringify({ start: d.start, due: d.due, provisional: d.provisional }));
   } else {
     say(io.stdout, `day 0  ${d.start}\ndue    ${d.due} by ${calendar.rules.businessHours.close} Japan time (${days} business days after day 0)`);
     if (d.provisional) {
@@ -288,10 +309,11 @@ export async function calendarCommand(args: string[], io: CommandIo): Promise<nu
         say(io.stdout, MAIN_HELP);
         return EXIT_OK;
       case undefined:
-        say(io.stderr, MAIN_HELP);
-        return EXIT_USAGE;
+        // No command: the help, as for --help (asking what there is is not a mistake).
+        say(io.stdout, MAIN_HELP);
+        return EXIT_OK;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}: use closed or due (desk calendar --help)`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}: use closed or due (npm run desk -- calendar --help)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

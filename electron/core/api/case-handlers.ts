@@ -8,7 +8,7 @@ import * as actions from '../cases/actions.ts';
 import { createCase, findDuplicates } from '../cases/intake.ts';
 import { listCases } from '../cases/queue.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
-import { caseRow } from '../cases/records.ts';
+import { caseIdOf, caseRow } from '../cases/records.ts';
 import { listDeskDays } from '../desk-calendar/store.ts';
 import { setDeskDay } from '../desk-calendar/changes.ts';
 import { draftsAfterCreate, draftsAfterMove } from '../mail/drafts.ts';
@@ -82,7 +82,8 @@ export function caseHandlers(ctx: DeskContext): Handlers {
       return result;
     },
     'cases.list': async (input, user) => listCases(ctx.db(), await ctx.calendar(), user!, ctx.now(), input, (await ctx.settings()).legalMarkWarnDays),
-    'cases.get': async ({ id }, user) => {
+    'cases.get': async (input, user) => {
+      const id = input.id ?? (await caseIdOf(ctx.db(), input.reference!));
       const file = await caseFile(id, user!);
       // Opening a case file shows a member's personal information: recorded every time.
       await appendAudit(ctx.db(), { actor: user!.username, action: 'case.view', entity: 'case', entityId: String(id), detail: { reference: file.case.reference } }, ctx.now());

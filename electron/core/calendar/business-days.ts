@@ -9,6 +9,7 @@
 import { CalendarError } from './errors.ts';
 import { civilFromDays, formatDay, parseIsoDate, weekdayOf, type IsoDate } from './japan-date.ts';
 import { nationalHolidays, type Holiday } from './holidays.ts';
+import { equinoxSensitiveDays } from './holiday-law.ts';
 import { checkDeskRules, type DeskCalendarRules, type DeskDay } from './desk-rules.ts';
 import {
   FIRST_SUPPORTED_DAY,
@@ -102,6 +103,11 @@ function buildBase(): Base {
   const holidays: (Holiday | undefined)[] = new Array<Holiday | undefined>(DAYS).fill(undefined);
   const isoDates = new Array<string>(DAYS);
   for (let year = FIRST_SUPPORTED_YEAR; year <= LAST_SUPPORTED_YEAR; year++) {
+    // Days that become or stop being holidays if an unannounced equinox moves by a day (holiday-law.ts).
+    for (const day of equinoxSensitiveDays(year)) {
+      const offset = day - FIRST_SUPPORTED_DAY;
+      if (offset >= 0 && offset < DAYS) provisionalSensitive[offset] = 1;
+    }
     for (const h of nationalHolidays(year)) {
       const offset = parseIsoDate(h.date) - FIRST_SUPPORTED_DAY;
       holidays[offset] = h;

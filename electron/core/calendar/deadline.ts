@@ -81,6 +81,11 @@ function isProvisional(index: BusinessDayIndex, fromOffset: number, toOffset: nu
   return (index.provisionalBefore[toOffset + 1] as number) - (index.provisionalBefore[fromOffset] as number) > 0;
 }
 
+/** The closing time of the desk on `due` (a recorded due date), as `Deadline.dueAt` writes it. */
+export function dueAtOn(calendar: DeskCalendar, due: IsoDate): string {
+  return dueAtOf(calendar.index, parseIsoDate(due, 'due date') - calendar.index.firstDay);
+}
+
 /** Day 0 for a request arriving at `arrivedAt`. */
 export function dayZero(calendar: DeskCalendar, arrivedAt: Instant): IsoDate {
   const { index } = calendar;

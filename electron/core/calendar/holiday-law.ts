@@ -117,8 +117,15 @@ interface Shukujitsu {
   equinox: boolean;
 }
 
+/** Days an equinox is moved from the formula's (to ask "what if the announcement differs by a day"). */
+interface EquinoxShift {
+  vernal: number;
+  autumnal: number;
+}
+const NO_SHIFT: EquinoxShift = { vernal: 0, autumnal: 0 };
+
 /** 国民の祝日 of a year (Art. 2 plus special acts), before substitute and citizens' holidays. */
-function shukujitsu(year: number): Map<number, Shukujitsu> {
+function shukujitsu(year: number, shift: EquinoxShift = NO_SHIFT): Map<number, Shukujitsu> {
   const days = new Map<number, Shukujitsu>();
   const onDay = (day: number, name: Name, equinox = false): void => {
     days.set(day, { name, kind: 'national', equinox });
@@ -132,7 +139,7 @@ function shukujitsu(year: number): Map<number, Shukujitsu> {
   // The Emperor's Birthday follows the reigning emperor: Dec 23 to 2018, none in 2019, Feb 23 since 2020.
   if (year <= 2018) on(12, 23, EMPEROR);
   else if (year >= 2020) on(2, 23, EMPEROR);
-  on(3, vernalEquinoxDay(year), VERNAL, true);
+  on(3, vernalEquinoxDay(year) + shift.vernal, VERNAL, true);
   on(4, 29, year <= 2006 ? GREENERY : SHOWA); // renamed in 2007, when Greenery Day moved to May 4
   on(5, 3, CONSTITUTION);
   if (year >= 2007) on(5, 4, GREENERY);
@@ -152,7 +159,7 @@ function shukujitsu(year: number): Map<number, Shukujitsu> {
 
   if (year <= 2002) on(9, 15, AGED);
   else onDay(nthMonday(year, 9, 3), AGED); // 3rd Monday since 2003
-  on(9, autumnalEquinoxDay(year), AUTUMNAL, true);
+  on(9, autumnalEquinoxDay(year) + shift.autumnal, AUTUMNAL, true);
   on(11, 3, CULTURE);
   on(11, 23, LABOR);
 
@@ -164,8 +171,12 @@ function shukujitsu(year: number): Map<number, Shukujitsu> {
 
 /** All holidays of `year` by the Act's rules, in date order. */
 export function lawHolidays(year: number): LawHoliday[] {
+  return lawHolidaysWith(year, NO_SHIFT);
+}
+
+function lawHolidaysWith(year: number, shift: EquinoxShift): LawHoliday[] {
   assertSupportedYear(year);
-  const shuku = shukujitsu(year);
+  const shuku = shukujitsu(year, shift);
   const provisionalYear = isEquinoxProvisional(year);
   const result = new Map<number, LawHoliday>();
   for (const [day, s] of shuku) {
@@ -208,4 +219,29 @@ export function lawHolidays(year: number): LawHoliday[] {
   }
 
   return [...result.values()].sort((a, b) => a.day - b.day);
+}
+
+/**
+ * The days of `year` whose being a holiday depends on an equinox not yet announced: every day that is a
+ * holiday under the formula but not if the vernal or autumnal equinox is announced a day earlier or later,
+ * or the other way round. That covers the equinoxes' neighbours, and also a substitute holiday two days
+ * after a Saturday equinox (announced on the Sunday instead) or a citizens' holiday appearing in September.
+ * Empty for a year whose equinoxes are announced.
+ */
+export function equinoxSensitiveDays(year: number): number[] {
+  if (!isEquinoxProvisional(year)) return [];
+  const dayset = (shift: EquinoxShift) => new Set(lawHolidaysWith(year, shift).map((h) => h.day));
+  const base = dayset(NO_SHIFT);
+  const sensitive = new Set<number>();
+  for (const shift of [
+    { vernal: -1, autumnal: 0 },
+    { vernal: 1, autumnal: 0 },
+    { vernal: 0, autumnal: -1 },
+    { vernal: 0, autumnal: 1 },
+  ]) {
+    const other = dayset(shift);
+    for (const d of base) if (!other.has(d)) sensitive.add(d);
+    for (const d of other) if (!base.has(d)) sensitive.add(d);
+  }
+  return [...sensitive].sort((a, b) => a - b);
 }

@@ -48,6 +48,7 @@ export {
   dayZero,
   daysForType,
   dueAfterPause,
+  dueAtOn,
   foldDeadlineHistory,
   recomputeDueDates,
   validateDeadlineEvent,

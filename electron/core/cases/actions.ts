@@ -2,11 +2,11 @@
 // audit row in one transaction, refresh the cached deadline and the search text.
 import type { z } from 'zod';
 import type { caseInputs, CaseStatus, DisclosureGround, NoticeKind, RequestType, BulkOutcome } from '../../contract/index.ts';
-import { finalNoticeKinds } from '../../contract/index.ts';
+import { finalNoticeKinds, requestKinds } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
 import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
-import { decisionProblem, finalNoticeRefusal, refusal, type Actor } from './lifecycle.ts';
+import { decisionProblem, finalNoticeRefusal, proposedEnding, refusal, type Actor } from './lifecycle.ts';
 import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
@@ -99,9 +99,21 @@ export async function extend(ctx: ActionContext, input: In<'extend'>): Promise<v
   await refreshDeadline(ctx.db, ctx.calendar, row);
 }
 
+/** What the member asks for, as stored or as the decision now records it; a decision needs it. */
+function decisionKinds(row: CaseRow, given: readonly string[] | undefined): string[] {
+  const type = row.type as RequestType;
+  const kinds = given && given.length > 0 ? [...new Set(given)] : (JSON.parse(row.kinds) as string[]);
+  const allowed = requestKinds[type] as readonly string[];
+  const bad = kinds.find((k) => !allowed.includes(k));
+  if (bad) throw new DeskError({ code: 'KIND_NOT_ASKED', kind: bad, type }, { field: 'kinds' });
+  if (type !== 'disclosure' && kinds.length === 0) throw new DeskError({ code: 'KINDS_REQUIRED', type }, { field: 'kinds' });
+  return kinds;
+}
+
 export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'decide', row);
+  const kinds = decisionKinds(row, input.kinds);
   const problem = decisionProblem(row.type as RequestType, input as typeof input & { grounds: DisclosureGround[] });
   if (problem) throw new DeskError(problem.reason, { field: problem.field });
   await setStatus(
@@ -109,6 +121,7 @@ export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<v
     row,
     'decided',
     {
+      kinds: JSON.stringify(kinds),
       outcome: input.outcome,
       grounds: JSON.stringify(input.grounds),
       reasoning: input.reasoning,
@@ -117,33 +130,76 @@ export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<v
       decided_at: ctx.now.toISOString(),
       approved_by: null,
       approved_at: null,
+      // A decision replaces a proposed rejection or withdrawal.
+      closure_ground: null,
+      closure_reason: '',
     },
-    { kind: 'decision', data: { outcome: input.outcome, grounds: input.grounds } },
+    { kind: 'decision', data: { outcome: input.outcome, grounds: input.grounds, ...(row.kinds !== JSON.stringify(kinds) ? { kinds } : {}) } },
   );
+  if (row.kinds !== JSON.stringify(kinds)) await refreshSearch(ctx.db, row.id);
 }
 
 export async function returnForRevision(ctx: ActionContext, input: In<'returnForRevision'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'returnForRevision', row);
-  await setStatus(ctx, row, 'in_review', { approved_by: null, approved_at: null }, { kind: 'returned', data: { reason: input.reason, outcome: row.outcome } });
+  await setStatus(
+    ctx,
+    row,
+    'in_review',
+    { approved_by: null, approved_at: null, closure_ground: null, closure_reason: '' },
+    { kind: 'returned', data: { reason: input.reason, outcome: row.outcome, ...(proposedEnding(row) ? { proposed: proposedEnding(row) } : {}) } },
+  );
 }
 
 export async function approve(ctx: ActionContext, { id }: In<'approve'>): Promise<void> {
   const row = await caseRow(ctx.db, id);
   await guard(ctx, 'approve', row);
-  await setStatus(ctx, row, 'approved', { approved_by: ctx.actor.username, approved_at: ctx.now.toISOString() }, { kind: 'approval', data: { outcome: row.outcome, decidedBy: row.decided_by } });
+  const approval = { approved_by: ctx.actor.username, approved_at: ctx.now.toISOString() };
+  const ending = proposedEnding(row);
+  if (ending === 'rejection') {
+    await setStatus(ctx, row, 'rejected', { ...approval, paused: 0 }, { kind: 'rejected', data: { ground: row.closure_ground, reason: row.closure_reason, decidedBy: row.decided_by, approvedBy: ctx.actor.username } });
+  } else if (ending === 'withdrawal') {
+    await setStatus(ctx, row, 'withdrawn', { ...approval, paused: 0 }, { kind: 'withdrawn', data: { reason: row.closure_reason, written: false, decidedBy: row.decided_by, approvedBy: ctx.actor.username } });
+  } else {
+    await setStatus(ctx, row, 'approved', approval, { kind: 'approval', data: { outcome: row.outcome, decidedBy: row.decided_by } });
+  }
+}
+
+/** Proposes a final answer other than a decision: it waits in `decided` for another supervisor. */
+async function proposeEnding(ctx: ActionContext, row: CaseRow, ground: string, reason: string, kind: 'rejection_proposed' | 'withdrawal_proposed', data: Record<string, unknown>): Promise<void> {
+  await setStatus(
+    ctx,
+    row,
+    'decided',
+    {
+      closure_ground: ground,
+      closure_reason: reason,
+      outcome: null,
+      decided_by: ctx.actor.username,
+      decided_at: ctx.now.toISOString(),
+      approved_by: null,
+      approved_at: null,
+      paused: 0,
+      paused_from: null,
+    },
+    { kind, data },
+  );
 }
 
 export async function withdraw(ctx: ActionContext, input: In<'withdraw'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'withdraw', row);
-  await setStatus(ctx, row, 'withdrawn', { closure_ground: 'withdrawn', closure_reason: input.reason, paused: 0 }, { kind: 'withdrawn', data: { reason: input.reason } });
+  if (input.written) {
+    await setStatus(ctx, row, 'withdrawn', { closure_ground: 'withdrawn', closure_reason: input.reason, paused: 0 }, { kind: 'withdrawn', data: { reason: input.reason, written: true } });
+  } else {
+    await proposeEnding(ctx, row, 'withdrawn', input.reason, 'withdrawal_proposed', { reason: input.reason });
+  }
 }
 
 export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'reject', row);
-  await setStatus(ctx, row, 'rejected', { closure_ground: input.ground, closure_reason: input.reason, paused: 0 }, { kind: 'rejected', data: { ground: input.ground, reason: input.reason } });
+  await proposeEnding(ctx, row, input.ground, input.reason, 'rejection_proposed', { ground: input.ground, reason: input.reason });
 }
 
 export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, how: { mode?: 'print' | 'pdf' } = {}): Promise<void> {

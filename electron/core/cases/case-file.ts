@@ -24,6 +24,7 @@ import { japanDateOf, type DeskCalendar } from '../calendar/index.ts';
 import { allowedActions, type LifecycleFacts } from './lifecycle.ts';
 import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
+import { caseFlags } from './flags.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
@@ -162,5 +163,6 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
     allowedActions: allowedActions(facts, user),
     warnings,
+    flags: caseFlags(r),
   };
 }

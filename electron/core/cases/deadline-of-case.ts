@@ -1,8 +1,9 @@
 // A case's deadline, always from core/calendar: the cached columns on the cases row and the views the
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
-import type { DeadlineView, Urgency } from '../../contract/index.ts';
+import type { CaseStatus, DeadlineView, Urgency } from '../../contract/index.ts';
 import {
+  dueAtOn,
   foldDeadlineHistory,
   japanDateOf,
   legalMark,
@@ -50,6 +51,30 @@ export function deadlineColumns(state: DeadlineState, arrivedAt: string) {
 
 const ANSWERED = new Set(['notified', 'closed']);
 
+/**
+ * Which statuses' due date follows the calendar. Only while nobody has decided does a calendar change
+ * (a closure, opened day, new hours, imported holidays) move the date. A decided or approved case keeps
+ * the date staff are working to (the desk is told what the calendar would now say); a notified, closed,
+ * withdrawn or rejected case is a finished record and never changes.
+ */
+export type DeadlineFollows = 'calendar' | 'held' | 'frozen';
+const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
+  received: 'calendar',
+  awaiting_requester: 'calendar',
+  in_review: 'calendar',
+  decided: 'held',
+  approved: 'held',
+  withdrawn: 'frozen',
+  rejected: 'frozen',
+  notified: 'frozen',
+  closed: 'frozen',
+};
+export function deadlineFollows(status: string): DeadlineFollows {
+  return FOLLOWS[status as CaseStatus] ?? 'frozen';
+}
+export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
+export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');
+
 export interface Clock {
   now: Date;
   today: string;
@@ -76,7 +101,10 @@ export function legalMarkView(arrivedAt: string, status: string, clock: Clock, w
 }
 
 export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: readonly EventRow[], clock: Clock, warnDays: number): DeadlineView {
-  const state = foldDeadlineHistory(calendar, deadlineCaseOf(row, events));
+  const computed = foldDeadlineHistory(calendar, deadlineCaseOf(row, events));
+  // Once the clock has stopped the recorded date stands: today's calendar must not rewrite it.
+  const state =
+    deadlineFollows(row.status) === 'calendar' ? computed : { ...computed, start: row.day_zero, due: row.due_date, dueAt: dueAtOn(calendar, row.due_date), provisional: row.due_provisional === 1 };
   const { businessDaysLeft, urgency } = urgencyOf(calendar, { status: row.status, due_date: state.due, paused: state.paused ? 1 : 0 }, clock);
   const mark = legalMarkStatus(row.arrived_at, clock.now, warnDays);
   return {

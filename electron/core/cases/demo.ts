@@ -496,7 +496,7 @@ const CASES: DemoCase[] = [
     delivery: 'electronic',
     text: D[3],
     arrival: { bd: 4, at: '10:00' },
-    steps: [ack(0, '10:30'), review(0, '11:00'), s(2, '15:00', (a) => a.withdraw('本人から電話で取り下げの申し出（マイページで確認できたため）'))],
+    steps: [ack(0, '10:30'), review(0, '11:00'), s(2, '15:00', (a) => a.withdraw('本人から電話で取り下げの申し出（マイページで確認できたため）'), 'colleague'), s(2, '15:30', (a) => a.approve())],
   },
   {
     type: 'correction',
@@ -509,7 +509,8 @@ const CASES: DemoCase[] = [
       ack(0, '11:30'),
       review(0, '13:00'),
       s(1, '10:00', (a) => a.identity(false, [['power_of_attorney', null]], '委任状に本人の押印がなく、印鑑登録証明書もない')),
-      s(2, '16:00', (a) => a.reject('identity_not_verified', '代理権を確認できる書類（本人の実印が押された委任状と印鑑登録証明書）が提出されなかったため')),
+      s(2, '16:00', (a) => a.reject('identity_not_verified', '代理権を確認できる書類（本人の実印が押された委任状と印鑑登録証明書）が提出されなかったため'), 'colleague'),
+      s(2, '16:30', (a) => a.approve()),
     ],
   },
 
@@ -536,7 +537,7 @@ const CASES: DemoCase[] = [
     channel: 'email',
     text: C[4],
     arrival: { bd: 7, at: '10:10' },
-    steps: [ack(0, '10:30'), review(0, '11:00'), s(1, '14:00', (a) => a.withdraw('本人から、登録情報を自分で修正したとの連絡あり')), s(1, '14:30', (a) => a.notice('withdrawal', 'mail', '取下げの確認をメールで送付'))],
+    steps: [ack(0, '10:30'), review(0, '11:00'), s(1, '14:00', (a) => a.withdraw('本人から、登録情報を自分で修正したとの連絡あり'), 'colleague'), s(1, '14:10', (a) => a.approve()), s(1, '14:30', (a) => a.notice('withdrawal', 'mail', '取下げの確認をメールで送付'))],
   },
 
   // --- closed -------------------------------------------------------------------------------------
@@ -602,7 +603,7 @@ const CASES: DemoCase[] = [
     requester: { kind: 'agent', name: '弁護士 岡田 由紀' },
     text: D[3],
     arrival: { bd: 21, at: '10:00' },
-    steps: [ack(0, '10:30'), review(0, '11:00'), s(1, '11:00', (a) => a.withdraw('代理人から、本人と直接解決したため取り下げるとの連絡')), s(1, '11:30', (a) => a.notice('withdrawal', 'letter')), s(2, '10:00', (a) => a.close())],
+    steps: [ack(0, '10:30'), review(0, '11:00'), s(1, '11:00', (a) => a.withdraw('代理人から、本人と直接解決したため取り下げるとの連絡'), 'colleague'), s(1, '11:10', (a) => a.approve()), s(1, '11:30', (a) => a.notice('withdrawal', 'letter')), s(2, '10:00', (a) => a.close())],
   },
   {
     type: 'disclosure',
@@ -613,7 +614,8 @@ const CASES: DemoCase[] = [
     steps: [
       ack(0, '10:00'),
       s(0, '10:10', (a) => a.pause('identity_documents', '本人確認書類の提出を依頼')),
-      s(8, '10:00', (a) => a.reject('identity_not_verified', '期限までに本人確認書類の提出がなかったため')),
+      s(8, '10:00', (a) => a.reject('identity_not_verified', '期限までに本人確認書類の提出がなかったため'), 'colleague'),
+      s(8, '10:15', (a) => a.approve()),
       s(8, '10:30', (a) => a.notice('rejection', 'letter')),
       s(9, '10:00', (a) => a.close()),
     ],

@@ -10,7 +10,9 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { CalendarError, computeDeadline, daysForType, type DeskCalendar } from '../calendar/index.ts';
 import { isDeskError } from '../errors.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts';
-import { checkArrival, createCase, type Intake } from './intake.ts';
+import { checkArrival, createCase, findDuplicates, type Intake } from './intake.ts';
+import type { ImportWarning } from '../../contract/index.ts';
+import type { Db } from './records.ts';
 
 /** A problem with the file as a whole: nothing in it is imported. */
 export class ImportFileError extends Error {
@@ -93,23 +95,71 @@ export interface CheckedImport {
   invalidLines: number[];
 }
 
-/**
- * The file's text. It must be UTF-8 (with or without a BOM): Shift_JIS or UTF-16 is refused with what to
- * do about it, never guessed at, so no name is imported garbled.
- */
-export function decodeImportFile(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ImportFileError('The file is empty.');
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportFileError('The file is UTF-16 ("Unicode text"), not UTF-8; save it as UTF-8 (Excel: CSV UTF-8).');
-  }
-  let text: string;
+/** The encodings an import file is read in, as the CLI names them. */
+export type ImportEncoding = 'UTF-8' | 'Shift_JIS (CP932)' | 'UTF-16LE' | 'UTF-16BE';
+
+export interface DecodedImport {
+  text: string;
+  encoding: ImportEncoding;
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportFileError('The file is not UTF-8; save it as UTF-8 (Excel: CSV UTF-8). (Japanese Excel saves plain "CSV" as Shift_JIS.)');
+    return null;
   }
+}
+
+/** 1-based line of the first line that `encoding` cannot decode (LF never occurs inside a CP932 character). */
+function firstUndecodableLine(encoding: string, bytes: Uint8Array): number {
+  let line = 1;
+  let from = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      if (decodeStrict(encoding, bytes.subarray(from, i)) === null) return line;
+      line++;
+      from = i + 1;
+    }
+  }
+  return line;
+}
+
+/**
+ * The file's text and the encoding it was read in. Japanese Excel saves plain "CSV" as Shift_JIS (CP932),
+ * "CSV UTF-8" as UTF-8 with a BOM, and "Unicode text" as UTF-16. Bytes that are valid UTF-8 are read as
+ * UTF-8 (BOM or not); with a UTF-16 BOM, as UTF-16; otherwise as CP932 through WHATWG's `shift_jis`
+ * decoder (which covers the NEC and IBM extensions, e.g. 髙 and 﨑). Bytes valid in none are refused
+ * with the line they are on: nothing is ever imported garbled.
+ */
+export function readImportBytes(bytes: Uint8Array): DecodedImport {
+  if (bytes.length === 0) throw new ImportFileError('The file is empty.');
+  let decoded: DecodedImport;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    const text = decodeStrict(encoding.toLowerCase(), bytes);
+    if (text === null) throw new ImportFileError(`The file starts as UTF-16 (${encoding}) but is not valid UTF-16.`);
+    decoded = { text, encoding };
+  } else {
+    const utf8 = decodeStrict('utf-8', bytes);
+    if (utf8 !== null) decoded = { text: utf8, encoding: 'UTF-8' };
+    else {
+      const sjis = decodeStrict('shift_jis', bytes);
+      if (sjis !== null) decoded = { text: sjis, encoding: 'Shift_JIS (CP932)' };
+      else {
+        const line = Math.max(firstUndecodableLine('utf-8', bytes), firstUndecodableLine('shift_jis', bytes));
+        throw new ImportFileError(`Line ${line} holds bytes that are neither UTF-8 nor Shift_JIS (CP932); the file may be damaged or in another encoding. Save it again as "CSV UTF-8".`);
+      }
+    }
+  }
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   if (text.trim() === '') throw new ImportFileError('The file is empty.');
-  return text;
+  return { text, encoding: decoded.encoding };
+}
+
+/** The file's text (see readImportBytes). */
+export function decodeImportFile(bytes: Uint8Array): string {
+  return readImportBytes(bytes).text;
 }
 
 const clean = (s: string | undefined) => (s ?? '').normalize('NFKC').trim();
@@ -243,6 +293,24 @@ function checkRow(line: number, columns: string[], fields: string[], calendar: D
     throw e;
   }
   return { line, input };
+}
+
+export interface RowWarning {
+  line: number;
+  warning: ImportWarning;
+}
+
+/**
+ * Rows that duplicate an open case already on the desk (same member by email or name, same type: the
+ * intake screen's own check). They are warnings: imported unless the caller skips them.
+ */
+export async function duplicateWarnings(db: Db, rows: readonly ValidRow[]): Promise<RowWarning[]> {
+  const out: RowWarning[] = [];
+  for (const row of rows) {
+    const [first] = await findDuplicates(db, { type: row.input.type, memberName: row.input.memberName, memberEmail: row.input.memberEmail });
+    if (first) out.push({ line: row.line, warning: { code: 'DUPLICATE_OF_OPEN_CASE', reference: first.reference } });
+  }
+  return out;
 }
 
 export interface ImportResult {

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { CreatedCase, DuplicateCandidate, intakeInput, RequestType } from '../../contract/index.ts';
 import { computeDeadline, daysForType, japanDateOf, legalMark, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
-import { recordEvent, refreshSearch, type Db } from './records.ts';
-import { normaliseKana, searchKey } from './normalize.ts';
+import { caseRow, recordEvent, refreshSearch, type Db } from './records.ts';
+import { caseFlags } from './flags.ts';
+import { nameKey, normaliseKana } from './normalize.ts';
 
 export type Intake = z.output<typeof intakeInput>;
 
@@ -64,6 +65,7 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
       requester_kind: input.requesterKind,
       requester_name: input.requesterKind === 'member' ? '' : input.requesterName,
       member_name: input.memberName,
+      member_name_key: nameKey(input.memberName),
       member_kana: normaliseKana(input.memberKana),
       member_email: input.memberEmail,
       member_postal_code: input.memberPostalCode,
@@ -81,13 +83,13 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
     .executeTakeFirstOrThrow();
   await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due, ...(input.training ? { training: true } : {}) } });
   await refreshSearch(db, id);
-  return { id, reference };
+  return { id, reference, flags: caseFlags(await caseRow(db, id)) };
 }
 
-/** Open cases of the same type for the same member (same email, or same name): shown before saving. */
+/** Open cases of the same type for the same member (same email, or the same name by nameKey): shown before saving. */
 export async function findDuplicates(db: Db, q: { type: RequestType; memberName: string; memberEmail: string }): Promise<DuplicateCandidate[]> {
   const email = q.memberEmail.trim().toLowerCase();
-  const name = searchKey(q.memberName).replace(/\s+/g, '');
+  const name = nameKey(q.memberName);
   if (!email && !name) return [];
   const rows = await db
     .selectFrom('cases')
@@ -97,7 +99,7 @@ export async function findDuplicates(db: Db, q: { type: RequestType; memberName:
     .where((eb) => {
       const ors = [];
       if (email) ors.push(eb(eb.fn('lower', ['member_email']), '=', email));
-      if (name) ors.push(eb(eb.fn('replace', [eb.fn('lower', ['member_name']), eb.val(' '), eb.val('')]), '=', name));
+      if (name) ors.push(eb('member_name_key', '=', name));
       return eb.or(ors);
     })
     .orderBy('arrived_at', 'desc')

@@ -74,6 +74,16 @@ export function refusal(action: CaseAction, facts: LifecycleFacts, actor: Actor)
   }
 }
 
+/**
+ * A final answer other than a decision (a rejection, or a withdrawal recorded without the member's
+ * written withdrawal) waits in `decided` for a second supervisor, like a decision (four eyes on every
+ * final answer); the case's closure ground says which it is.
+ */
+export function proposedEnding(row: { status: string; closure_ground: string | null }): 'rejection' | 'withdrawal' | null {
+  if (row.status !== 'decided' || row.closure_ground === null) return null;
+  return row.closure_ground === 'withdrawn' ? 'withdrawal' : 'rejection';
+}
+
 export function allowedActions(facts: LifecycleFacts, actor: Actor): CaseAction[] {
   return (Object.keys(FROM) as CaseAction[]).filter((a) => refusal(a, facts, actor) === null);
 }

@@ -10,6 +10,15 @@ export function searchKey(s: string): string {
   return toKatakana(s.normalize('NFKC')).toLowerCase();
 }
 
+/**
+ * A person's name as the desk compares it: searchKey without any spaces, so 「加藤 隆」, 「加藤隆」,
+ * 「カトウ タカシ」 typed as 「かとうたかし」 meet. Duplicate detection compares it with the stored
+ * `cases.member_name_key`, and search finds it in the index text (records.ts): one function, both sides.
+ */
+export function nameKey(s: string): string {
+  return searchKey(s).replace(/\s+/gu, '');
+}
+
 /** Kana as stored on a case: NFKC and katakana, the way the desk's letters print it. */
 export function normaliseKana(s: string): string {
   return toKatakana(s.normalize('NFKC')).trim();

@@ -7,7 +7,8 @@ import type { DB } from '../../../db/schema.ts';
 import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
-import { ftsPhrase, searchKey } from './normalize.ts';
+import { searchKey } from './normalize.ts';
+import { searchHits } from './search-index.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
 import { scopeOf } from '../reports/facts.ts';
@@ -32,7 +33,11 @@ function endOfWeek(today: string): string {
 function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    const overdue = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
+    // Art. 39 (issue 11): two weeks after arrival the member may sue, paused or not; until notified, such a
+    // case is overdue too (the queue shows it with the legal-mark badge).
+    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
+    const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // The cases behind a report figure are exactly those: no saved view narrows them further.
     if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
     else switch (input.view) {
@@ -64,15 +69,12 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     if (input.dueTo) all.push(eb('due_date', '<=', input.dueTo));
     if (input.overdue) all.push(overdue());
     if (input.paused !== null) all.push(eb('paused', '=', input.paused ? 1 : 0));
-    const q = searchKey(input.search);
-    if (q) {
-      // Trigram matching needs three characters; a one- or two-character query scans the index text.
-      const hits =
-        [...q].length >= 3
-          ? sql<number>`(SELECT rowid FROM case_search WHERE case_search MATCH ${ftsPhrase(q)})`
-          : sql<number>`(SELECT rowid FROM case_search WHERE body LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\')`;
-      all.push(eb('id', 'in', hits));
+    if (input.unsentNotice) {
+      all.push(eb('id', 'in', eb.selectFrom('outbox').select('outbox.case_id').where('outbox.state', 'in', ['draft', 'queued', 'sending', 'failed'])));
     }
+    const q = searchKey(input.search);
+    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
+    if (q) all.push(eb('id', 'in', searchHits(q)));
     return eb.and(all);
   };
 }
@@ -85,6 +87,13 @@ const ORDER: Record<ListInput['sort'], string[]> = {
   type: ['type', 'due_date', 'id'],
   member: ['member_kana', 'member_name', 'id'],
 };
+
+/** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
+function searchRank(key: string) {
+  return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
+    WHEN instr(lower(cases.member_name), ${key}) > 0 OR instr(cases.member_kana, ${key}) > 0 OR instr(lower(cases.requester_name), ${key}) > 0 THEN 1
+    ELSE 2 END`;
+}
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
@@ -111,6 +120,10 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.legal_mark',
     ])
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
+  const key = searchKey(input.search);
+  // A search puts the case a person most likely means first: the exact reference, then a name or kana
+  // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
+  if (key) q = q.orderBy(searchRank(key));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
@@ -137,6 +150,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         urgency: u.urgency,
         legalMark: r.legal_mark,
         legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
+        // The tab the case is listed under (issue 11): closed, waiting for the requester, or open.
+        tab: r.status === 'closed' ? 'closed' : r.status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open',
       };
     }),
     total: Number(count.n),

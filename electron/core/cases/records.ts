@@ -7,6 +7,7 @@ import { DeskError } from '../errors.ts';
 import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
 import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
 import { searchKey } from './normalize.ts';
+import { writeSearchRows } from './search-index.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -14,6 +15,13 @@ export async function caseRow(db: Db, id: number): Promise<CaseRow> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new DeskError({ code: 'CASE_NOT_FOUND', id });
   return row;
+}
+
+/** The id of the case with this reference (as the desk prints it). */
+export async function caseIdOf(db: Db, reference: string): Promise<number> {
+  const row = await db.selectFrom('cases').select('id').where('reference', '=', reference).executeTakeFirst();
+  if (!row) throw new DeskError({ code: 'CASE_REFERENCE_NOT_FOUND', reference });
+  return row.id;
 }
 
 export async function caseEvents(db: Db, id: number): Promise<EventRow[]> {
@@ -48,11 +56,10 @@ export function searchBody(row: SearchFields, notes: readonly string[]): string 
   return searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
 }
 
-/** Keeps the trigram index in step with what a search should find on this case. */
+/** Keeps the search indexes (search-index.ts) in step with what a search should find on this case. */
 export async function refreshSearch(db: Db, id: number): Promise<void> {
   const row = await caseRow(db, id);
   const notes = await db.selectFrom('case_notes').select('text').where('case_id', '=', id).execute();
   const body = searchBody(row, notes.map((n) => n.text));
-  await db.deleteFrom('case_search').where('rowid', '=', id).execute();
-  await db.insertInto('case_search').values({ rowid: id, body }).execute();
+  await writeSearchRows(db, id, body);
 }

@@ -1,28 +1,29 @@
 // A supervisor changes the desk's calendar (a closure added or removed, a closed day opened, business
-// hours moved): every case still waiting for an answer gets its due date recomputed by core/calendar,
-// each move is written on the case's timeline, and the desk is told which cases moved.
+// hours moved): every case whose clock still runs gets its due date recomputed by core/calendar, each
+// move is written on the case's timeline, and the desk is told which cases moved. A decided or approved
+// case keeps its date (the desk is told what the calendar would now say); a finished case (notified,
+// closed, withdrawn, rejected) is never touched: its record is what happened (deadline-of-case.ts).
 import type { DueDateMove, CalendarChange, DueRecomputedWhy } from '../../contract/index.ts';
 import { foldDeadlineHistory, parseIsoDate, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
-import { deadlineColumns, deadlineEventsOf, type EventRow } from '../cases/deadline-of-case.ts';
+import { deadlineColumns, deadlineEventsOf, statusesFollowingCalendar, statusesHoldingDeadline, type EventRow } from '../cases/deadline-of-case.ts';
 import { recordEvent, type Db } from '../cases/records.ts';
 import { loadDeskCalendar } from './store.ts';
 
-const ANSWERED = ['notified', 'closed'];
-
-/** Recomputes every unanswered case against `calendar`; writes and returns those whose due date moved. */
-export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: DueRecomputedWhy): Promise<DueDateMove[]> {
+/** Recomputes every case whose clock runs against `calendar`; writes and returns those whose due date moved, and the held ones it would move. */
+export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: string, now: Date, why: DueRecomputedWhy): Promise<CalendarChange> {
+  const statuses = [...statusesFollowingCalendar, ...statusesHoldingDeadline];
   const rows = await db
     .selectFrom('cases')
-    .select(['id', 'reference', 'member_name', 'arrived_at', 'days', 'due_date', 'day_zero', 'due_provisional', 'paused'])
-    .where('status', 'not in', ANSWERED)
+    .select(['id', 'reference', 'status', 'member_name', 'arrived_at', 'days', 'due_date', 'day_zero', 'due_provisional', 'paused'])
+    .where('status', 'in', statuses)
     .execute();
   const events = await db
     .selectFrom('case_events')
     .innerJoin('cases', 'cases.id', 'case_events.case_id')
     .select(['case_events.id', 'case_events.case_id', 'case_events.at', 'case_events.actor', 'case_events.kind', 'case_events.data'])
-    .where('cases.status', 'not in', ANSWERED)
+    .where('cases.status', 'in', statuses)
     .where('case_events.kind', 'in', ['pause', 'resume', 'extend'])
     .orderBy('case_events.id')
     .execute();
@@ -30,9 +31,14 @@ export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: 
   for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
 
   const moved: DueDateMove[] = [];
+  const held: DueDateMove[] = [];
   for (const r of rows) {
     const state = foldDeadlineHistory(calendar, { arrivedAt: r.arrived_at, days: r.days, history: deadlineEventsOf(byCase.get(r.id) ?? []) });
     const cols = deadlineColumns(state, r.arrived_at);
+    if (statusesHoldingDeadline.includes(r.status as (typeof statusesHoldingDeadline)[number])) {
+      if (cols.due_date !== r.due_date) held.push({ id: r.id, reference: r.reference, memberName: r.member_name, oldDue: r.due_date, newDue: cols.due_date });
+      continue;
+    }
     if (cols.due_date === r.due_date && cols.day_zero === r.day_zero && cols.due_provisional === r.due_provisional) continue;
     await db.updateTable('cases').set(cols).where('id', '=', r.id).execute();
     if (cols.due_date !== r.due_date) {
@@ -40,7 +46,7 @@ export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: 
       await recordEvent(db, r.id, r.reference, actor, now, { kind: 'due_recomputed', data: { oldDue: r.due_date, newDue: cols.due_date, why }, before: { due: r.due_date }, after: { due: cols.due_date } });
     }
   }
-  return moved;
+  return { moved, held };
 }
 
 export interface DayChange {
@@ -78,5 +84,5 @@ export async function setDeskDay(db: Db, change: DayChange, actor: string, now: 
     now,
   );
   const why: DueRecomputedWhy = { cause: 'desk_day', date: change.date, kind: change.kind === 'none' ? 'removed' : change.kind };
-  return { moved: await recomputeOpenCases(db, calendar, actor, now, why) };
+  return recomputeOpenCases(db, calendar, actor, now, why);
 }

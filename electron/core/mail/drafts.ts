@@ -11,9 +11,10 @@
 //   approved                           → the decision draft again, if none is pending or sent (it was cancelled)
 //   returned for revision              → unsent decision notices cancelled
 //   extended                           → extension notice draft (期限延長のお知らせ)
-//   withdrawn                          → withdrawal notice draft; unsent decision, acknowledgement and
-//                                        documents drafts cancelled
-//   rejected                           → rejection notice draft; unsent acknowledgement and documents drafts cancelled
+//   withdrawn (written withdrawal, or   → withdrawal notice draft; unsent decision, acknowledgement and
+//     a proposed one approved)             documents drafts cancelled
+//   rejected (a proposed rejection      → rejection notice draft; unsent acknowledgement and documents drafts cancelled
+//     approved by another supervisor)
 //   closed                             → drafts still unsent are cancelled (queued ones still go out)
 // Pausing for a clarification, cases imported or seeded as demos, and training cases write no draft.
 import type { Transaction } from 'kysely';
@@ -52,9 +53,14 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       await cancelPending(db, id, ['decision'], 'superseded', now);
       await draft(db, id, 'decision', ctx);
       return;
-    case 'approve':
+    case 'approve': {
+      // Approving a proposed rejection or withdrawal ends the case that way (four eyes on every final answer).
+      const status = await statusOf(db, id);
+      if (status === 'rejected') return afterRejected(db, id, ctx);
+      if (status === 'withdrawn') return afterWithdrawn(db, id, ctx);
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
+    }
     case 'returnForRevision':
       await cancelPending(db, id, ['decision'], 'decision_returned', now);
       return;
@@ -62,13 +68,13 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       await draft(db, id, 'extension', ctx);
       return;
     case 'withdraw':
-      await cancelPending(db, id, ['decision'], 'withdrawn', now);
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'withdrawn', now, ['draft']);
-      await draft(db, id, 'withdrawal', ctx);
+      // With the member's written withdrawal the case is withdrawn now; otherwise it is only proposed
+      // (a pending decision is replaced by the proposal, and the notice waits for the approval).
+      if ((await statusOf(db, id)) === 'withdrawn') return afterWithdrawn(db, id, ctx);
+      await cancelPending(db, id, ['decision'], 'superseded', now);
       return;
     case 'reject':
-      await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'rejected', now, ['draft']);
-      await draft(db, id, 'rejection', ctx);
+      // Only proposed: the rejection notice is drafted when another supervisor approves it.
       return;
     case 'close':
       await cancelPending(db, id, ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'], 'case_closed', now, ['draft']);
@@ -76,4 +82,19 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
     default:
       return;
   }
+}
+
+async function statusOf(db: Transaction<DB>, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('cases').select('status').where('id', '=', id).executeTakeFirst())?.status;
+}
+
+async function afterWithdrawn(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
+  await cancelPending(db, id, ['decision'], 'withdrawn', ctx.now);
+  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'withdrawn', ctx.now, ['draft']);
+  await draft(db, id, 'withdrawal', ctx);
+}
+
+async function afterRejected(db: Transaction<DB>, id: number, ctx: DraftContext): Promise<void> {
+  await cancelPending(db, id, ['acknowledgement', 'documents_request'], 'rejected', ctx.now, ['draft']);
+  await draft(db, id, 'rejection', ctx);
 }

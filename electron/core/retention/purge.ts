@@ -108,7 +108,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
     const at = ctx.now.toISOString();
     await db
       .updateTable('cases')
-      .set({ ...Object.fromEntries(CASE_TEXT.map(([c]) => [c, ''])), purged_at: at, updated_at: at })
+      .set({ ...Object.fromEntries(CASE_TEXT.map(([c]) => [c, ''])), member_name_key: '', purged_at: at, updated_at: at }) // the name's search key too (issue 11)
       .where('id', '=', id)
       .execute();
     await db.deleteFrom('case_notes').where('case_id', '=', id).execute();

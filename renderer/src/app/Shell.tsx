@@ -1,5 +1,6 @@
-// The logged-in frame: header (desk, person, language, lock), the navigation, and one screen. It holds
-// every piece of desk data on screen, so DeskFlow unmounts it whole on lock.
+// The logged-in frame: header (desk, person, language, lock), the navigation, and the screen the address
+// names (app/routes.ts). It holds every piece of desk data on screen — the session's query cache and its
+// router included — so DeskFlow unmounts it whole on lock and the next login starts from nothing.
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -14,9 +15,12 @@ import {
   IconShieldLock,
   type Icon,
 } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createContext, use, useEffect, useMemo, useState } from 'react';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionUser } from '../../../electron/contract/index.ts';
-import { useDesk } from '../api/DeskProvider.tsx';
+import { DeskProvider, useDesk } from '../api/DeskProvider.tsx';
+import { createDeskQueryClient, invalidatingDesk } from '../api/deskQueries.ts';
 import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
@@ -24,7 +28,6 @@ import { IntakeScreen } from '../features/intake/IntakeScreen.tsx';
 import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
-import { initialQueueState, type QueueState } from '../features/queue/queueState.ts';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
 import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
@@ -32,7 +35,9 @@ import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { screenOf, ShellContext, type Route, type ScreenId, type ShellValue } from './ShellContext.tsx';
+import { pathOf, screenOfPath, type MailIntake, type Route, type ScreenId } from './routes.ts';
+import { ShellContext, type ShellValue } from './ShellContext.tsx';
+import { CommandPalette, ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
 export interface DeskSession {
@@ -66,28 +71,109 @@ interface ShellProps {
   onDeskChanged: () => void;
 }
 
+interface FrameProps {
+  session: DeskSession;
+  onLock: (reason: LockReason) => void;
+  onDeskChanged: () => void;
+}
+
+/** The shell's props, for the route elements the router renders. */
+const FrameContext = createContext<FrameProps | null>(null);
+
 export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
+  const base = useDesk();
+  // One cache and one router per session (the shell is keyed by session): dropped whole on lock.
+  const [client] = useState(createDeskQueryClient);
+  const desk = useMemo(() => invalidatingDesk(base, client), [base, client]);
+  const [router] = useState(() =>
+    createHashRouter([
+      {
+        path: '/',
+        element: <Frame />,
+        children: [
+          { index: true, element: <Navigate to="/queue" replace /> },
+          { path: 'queue', element: <QueueScreen /> },
+          { path: 'cases/new', element: <IntakeRoute /> },
+          { path: 'inbox', element: <InboxScreen /> },
+          { path: 'cases/:ref', element: <CaseRoute /> },
+          { path: 'calendar', element: <CalendarScreen /> },
+          { path: 'outbox', element: <OutboxScreen /> },
+          { path: 'letters', element: <LettersScreen /> },
+          { path: 'reports', element: <ReportsScreen /> },
+          { path: 'settings', element: <SettingsRoute /> },
+          { path: '*', element: <Navigate to="/queue" replace /> },
+        ],
+      },
+    ]),
+  );
+  useEffect(
+    () => () => {
+      client.clear();
+      router.dispose();
+    },
+    [client, router],
+  );
+  return (
+    <QueryClientProvider client={client}>
+      <DeskProvider desk={desk}>
+        <FrameContext value={{ session, onLock, onDeskChanged }}>
+          <RouterProvider router={router} />
+        </FrameContext>
+      </DeskProvider>
+    </QueryClientProvider>
+  );
+}
+
+function useFrame(): FrameProps {
+  const value = use(FrameContext);
+  if (!value) throw new Error('useFrame() outside the shell');
+  return value;
+}
+
+function CaseRoute() {
+  const { ref = '' } = useParams();
+  // A number is an id from a list (CaseFileScreen then puts the reference in the address).
+  const lookup = /^\d+$/.test(ref) ? { id: Number(ref) } : { reference: ref };
+  return <CaseFileScreen key={ref} lookup={lookup} />;
+}
+
+/** New intake; from an incoming mail, the mail rides in the history entry's state (it is no address). */
+function IntakeRoute() {
+  const mail = (useLocation().state as { mail?: MailIntake } | null)?.mail;
+  return <IntakeScreen key={mail?.inboxId ?? 0} mail={mail} />;
+}
+
+function SettingsRoute() {
+  const { session, onDeskChanged } = useFrame();
+  return session.user.role === 'supervisor' ? <SettingsScreen currentUser={session.user} onDeskChanged={onDeskChanged} /> : <Navigate to="/queue" replace />;
+}
+
+function Frame() {
   const t = useT();
   const desk = useDesk();
-  const [route, setRoute] = useState<Route>({ name: 'queue' });
-  const [queue, setQueue] = useState<QueueState>(initialQueueState);
+  const { session, onLock } = useFrame();
+  const navigate = useNavigate();
+  const location = useLocation();
   const [navOpen, nav] = useDisclosure(false);
   const { user } = session;
-  const screen = screenOf(route);
+  const screen: ScreenId = screenOfPath(location.pathname);
   const shell = useMemo<ShellValue>(
     () => ({
       user,
-      route,
-      go: (next) => {
-        setRoute(next);
+      go: (next: Route) => {
+        void navigate(pathOf(next), next.name === 'intake' && next.mail ? { state: { mail: next.mail } } : undefined);
         window.scrollTo({ top: 0 });
       },
-      queue,
-      setQueue,
+      // react-router numbers its entries: idx > 0 means this session's history has a page to go back to.
+      back: (fallback: Route) => {
+        if (((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0) void navigate(-1);
+        else void navigate(pathOf(fallback));
+      },
     }),
-    [user, route, queue],
+    [user, navigate],
   );
   const items = navItems.filter((item) => !item.supervisorOnly || user.role === 'supervisor');
+  const shortcuts = useShortcuts(shell);
 
   useIdleLock({
     idleLockMinutes: session.idleLockMinutes,
@@ -97,7 +183,6 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
   });
 
   const roleLabel = t(`role.${user.role}`);
-
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
       <AppShell.Header className="no-print">
@@ -155,33 +240,16 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
 
       <AppShell.Main>
         <ShellContext value={shell}>
-          <ScreenView route={route} user={user} onDeskChanged={onDeskChanged} />
+          <Outlet />
+          <ShortcutsHelp opened={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
+          <CommandPalette
+            opened={shortcuts.paletteOpen}
+            onClose={shortcuts.closePalette}
+            shell={shell}
+            actions={[{ label: t('queue.new'), route: { name: 'intake' } }, ...items.map((item) => ({ label: t(item.label), route: { name: item.id } as Route }))]}
+          />
         </ShellContext>
       </AppShell.Main>
     </AppShell>
   );
-}
-
-function ScreenView({ route, user, onDeskChanged }: { route: Route; user: SessionUser; onDeskChanged: () => void }) {
-  switch (route.name) {
-    case 'queue':
-      return <QueueScreen />;
-    case 'intake':
-      return <IntakeScreen key={route.mail?.inboxId ?? 0} mail={route.mail} />;
-    case 'inbox':
-      return <InboxScreen />;
-    case 'case':
-      // Keyed by case: opening another case starts from a fresh screen.
-      return <CaseFileScreen key={route.id} id={route.id} />;
-    case 'calendar':
-      return <CalendarScreen />;
-    case 'outbox':
-      return <OutboxScreen />;
-    case 'letters':
-      return <LettersScreen />;
-    case 'reports':
-      return <ReportsScreen />;
-    case 'settings':
-      return user.role === 'supervisor' ? <SettingsScreen currentUser={user} onDeskChanged={onDeskChanged} /> : null;
-  }
 }

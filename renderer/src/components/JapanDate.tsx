@@ -9,12 +9,14 @@ interface Props extends TextProps {
   format?: 'short' | 'long' | 'plain';
   /** Add the era and Western forms as a tooltip. */
   withTooltip?: boolean;
+  /** The same forms as the browser's own title: for table cells, where a floating tooltip per cell costs too much. */
+  withTitle?: boolean;
 }
 
-export function JapanDate({ date, format = 'short', withTooltip = false, ...text }: Props) {
+export function JapanDate({ date, format = 'short', withTooltip = false, withTitle = false, ...text }: Props) {
   const { locale } = useI18n();
   const el = (
-    <Text component="time" dateTime={date} span fz={text.size ? undefined : 'inherit'} {...text}>
+    <Text component="time" dateTime={date} span fz={text.size ? undefined : 'inherit'} title={withTitle ? bothStyles(date) : undefined} {...text}>
       {formatDate(locale, date, format)}
     </Text>
   );

@@ -16,6 +16,10 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   DATA_DIR_UNUSABLE: (p) =>
     `The data folder ${p.path} cannot be used: ${{ not_writable: 'it cannot be written (permission denied or read-only)', in_the_way: 'a file of that name is in the way', disk_full: 'the disk is full', other: `system error ${p.system ?? ''}` }[p.cause]}.`,
   AUTH_THROTTLED: (p, w) => `Too many wrong attempts. Try again in ${pluralForm(w.locale, p.seconds, { one: '1 second', other: `${w.number(p.seconds)} seconds` })}.`,
+  KINDS_REQUIRED: () => 'Before deciding, choose what the member asks for (correct, add, delete; stop using, delete, stop providing to third parties).',
+  KIND_NOT_ASKED: () => 'This request type cannot ask for that.',
+  CASE_REFERENCE_NOT_FOUND: (p) => `There is no case ${p.reference}. Check the reference, or search the queue.`,
+  SAVED_VIEW_NOT_FOUND: () => 'This saved view was not found.',
   CASE_NOT_FOUND: () => 'This case was not found. It may have been removed from the list; reload the queue.',
   WRONG_STATUS: (p, w) => `“${w.label('action', p.action)}” cannot be done while the case is ${w.status(p.status).toLowerCase()}.`,
   FEE_UNPAID: (p, w) => `The disclosure fee is not fully paid (${w.yen(p.short)} short of ${w.yen(p.fee)}). Record the payment, or pause the case for the fee.`,

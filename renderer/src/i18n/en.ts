@@ -2,8 +2,10 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enSecurity } from './en-security.ts';
+import { enCaseRules } from './en-case-rules.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
+import { enKeyboard } from './en-keyboard.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -684,6 +686,8 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enSecurity,
+  ...enCaseRules,
   ...enInbox,
   ...enReports,
+  ...enKeyboard,
 };

@@ -2,8 +2,10 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaSecurity } from './ja-security.ts';
+import { jaCaseRules } from './ja-case-rules.ts';
 import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
+import { jaKeyboard } from './ja-keyboard.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -686,6 +688,8 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaSecurity,
+  ...jaCaseRules,
   ...jaInbox,
   ...jaReports,
+  ...jaKeyboard,
 } satisfies Record<string, string>;

@@ -47,7 +47,7 @@ export class QueuePage extends BasePage {
   }
 
   async open(reference: string): Promise<void> {
-    await this.row(reference).getByRole('button', { name: reference, exact: true }).click();
+    await this.row(reference).getByRole('link', { name: reference, exact: true }).click();
   }
 
   /** The due date a row shows, as the machine-readable date of its <time>. */

@@ -100,10 +100,10 @@ describe('checking a file', () => {
   });
 
   it('refuses files it cannot read, naming what is wrong', () => {
-    // 山田 in Shift_JIS, as Japanese Excel saves "CSV (comma delimited)".
-    const sjis = new Uint8Array([...bytes('type,name\r\n'), 0x8e, 0x52, 0x93, 0x63, 0x0d, 0x0a]);
-    expect(fileError(sjis)).toMatch(/not UTF-8; save it as UTF-8 \(Excel: CSV UTF-8\)/);
-    expect(fileError(new Uint8Array([0xff, 0xfe, 0x74, 0x00]))).toMatch(/UTF-16/);
+    // 山田 in Shift_JIS followed by 0xFF, which neither UTF-8 nor Shift_JIS has: line 3 is named.
+    const broken = new Uint8Array([...bytes('type,name\r\nx,y\r\n'), 0x8e, 0x52, 0x93, 0x63, 0xff, 0x0d, 0x0a]);
+    expect(fileError(broken)).toMatch(/^Line 3 holds bytes that are neither UTF-8 nor Shift_JIS \(CP932\)/);
+    expect(fileError(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]))).toMatch(/UTF-16/);
     expect(fileError('')).toBe('The file is empty.');
     expect(fileError('\uFEFF\r\n')).toBe('The file is empty.');
     expect(fileError(csvOf([]))).toMatch(/header but no rows/);

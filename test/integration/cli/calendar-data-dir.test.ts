@@ -32,7 +32,7 @@ describe('calendar with --data-dir', () => {
     // 17:30 is after this desk's 17:00 closing: day 0 is the next business day, the desk's open Saturday.
     const r = desk(['due', '--arrived', '2026-11-27T17:30:00+09:00', '--days', '1', '--json']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ start: '2026-11-28', due: '2026-11-30' });
+    expect(JSON.parse(r.stdout)).toEqual({ start: '2026-11-28', due: '2026-11-30', provisional: false });
   });
 
   it('a wrong password exits non-zero with one line', () => {

@@ -66,11 +66,21 @@ describe('desk --help', () => {
     expect(r.stdout).toMatch(/^Usage: npm run desk -- /);
   });
 
-  it('no command or an unknown one exits 2 with the list of commands', async () => {
-    for (const args of [[], ['frobnicate']]) {
-      const r = await desk(args);
-      expect(r.code).toBe(2);
-      expect(r.stdout + r.stderr).toMatch(/init .*\n.*db /);
+  it('no command prints the help and exits 0; an unknown one exits 2, suggesting --help', async () => {
+    const none = await desk([]);
+    expect({ code: none.code, stderr: none.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(none.stdout).toMatch(/^Usage: npm run desk -- <command>/);
+    const unknown = await desk(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^Unknown command "frobnicate"\. Try --help\.\n[\s\S]*init .*\n.*db /);
+  });
+
+  it('every command and sub-command speaks of itself as `npm run desk -- …` (issue 11, item 13)', { timeout: 180_000 }, async () => {
+    const runs = await Promise.all([['calendar'], ['calendar', '--help'], ['calendar', 'closed', '--help'], ['calendar', 'due', '--help'], ['import', '--help'], ['export', '--help'], ['audit', '--help'], ['backup', '--help'], ['restore', '--help']].map((a) => desk(a)));
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: npm run desk -- /);
+      expect(r.stdout).not.toMatch(/(^|[^-] )desk (calendar|import|export|audit|backup|restore|init|db)\b/m);
     }
   });
 });

@@ -31,7 +31,8 @@ describe('migration 0016_reports_training_retention', () => {
 
     expect((await migrator('0016_reports_training_retention').migrateTo('0016_reports_training_retention')).error).toBeUndefined();
     const after = store.raw.prepare('SELECT * FROM cases').get() as Record<string, unknown>;
-    expect(after).toEqual({ ...before, training: 0, legal_hold: 0, purged_at: null });
+    // 0009 (on the way) adds the name key duplicate detection compares (issue 11).
+    expect(after).toEqual({ ...before, member_name_key: '山田太郎', training: 0, legal_hold: 0, purged_at: null });
     const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN SELECT case_id FROM case_events WHERE kind IN ('pause', 'resume', 'extend')`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
     expect(plan).toMatch(/case_events_kind_case/);
 

@@ -80,7 +80,7 @@ describe('the Inbox', () => {
     expect(byId).toMatchObject({ status: 'attached', reference: b.reference });
     expect((value(await rt.dispatch('inbox.thread', { caseId: b.id })) as CaseThread).entries.find((e) => e.kind === 'incoming')).toMatchObject({ inbox: { attachedBy: 'message_id' } });
 
-    value(await rt.dispatch('cases.withdraw', { id: b.id, reason: '取下げ' }));
+    value(await rt.dispatch('cases.withdraw', { id: b.id, reason: '取下げ', written: true }));
     value(await rt.dispatch('cases.recordNotice', { id: b.id, kind: 'withdrawal', channel: 'letter' }));
     value(await rt.dispatch('cases.close', { id: b.id }));
     const [late] = await drop(rt, ['late.eml', plainMail({ subject: subject(`Re: 【${b.reference}】`) })]);

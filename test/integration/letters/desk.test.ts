@@ -91,7 +91,7 @@ describe('letters.ready', () => {
     const b = await approvedDisclosure({ memberEmail: 'b@example.com', memberName: '鈴木 花子' }); // email, but a paper copy asked for
     await approvedDisclosure({ memberEmail: 'c@example.com', delivery: 'electronic', memberName: '高橋 健' }); // goes by email
     const d = await create({ type: 'suspension', kinds: ['stop_use'], delivery: null, memberName: '伊藤 誠' });
-    value(await rt.dispatch('cases.withdraw', { id: d.id, reason: '本人から取下げの申出' }));
+    value(await rt.dispatch('cases.withdraw', { id: d.id, reason: '本人から取下げの申出', written: true }));
     const e = await create({ memberName: '渡辺 恵' }); // just received: acknowledgement owed
     const f = await create({ memberName: '中村 翔' });
     value(await rt.dispatch('cases.pause', { id: f.id, reasonKind: 'identity_documents', reason: '本人確認書類の提出待ち' }));
@@ -160,9 +160,12 @@ describe('letters.preview and letters.batch (through buildNotice)', () => {
     const paused = await create({ memberName: '中村 翔' });
     value(await rt.dispatch('cases.pause', { id: paused.id, reasonKind: 'identity_documents', reason: '本人確認書類の提出待ち' }));
     const wd = await create({ memberName: '伊藤 誠' });
-    value(await rt.dispatch('cases.withdraw', { id: wd.id, reason: '本人から取下げの申出' }));
+    value(await rt.dispatch('cases.withdraw', { id: wd.id, reason: '本人から取下げの申出', written: true }));
     const rj = await create({ memberName: '小林 優' });
+    await agent(); // a rejection is proposed by one person and approved by a supervisor (four eyes)
     value(await rt.dispatch('cases.reject', { id: rj.id, ground: 'identity_not_verified', reason: '提出された書類で本人確認ができませんでした' }));
+    await supervisor();
+    value(await rt.dispatch('cases.approve', { id: rj.id }));
     const list: Array<{ caseId: number; kind: NoticeKind; ref: string; name: string }> = [
       { caseId: ext.id, kind: 'acknowledgement', ref: ext.reference, name: '佐々木 望' },
       { caseId: paused.id, kind: 'documents_request', ref: paused.reference, name: '中村 翔' },

@@ -142,6 +142,8 @@ beforeAll(async () => {
   const g = await intake('G', { type: 'correction', kinds: ['add'], channel: 'web_form', arrivedAt: '2026-01-14T10:00:00+09:00' });
   await actions.startReview(ctx('tanaka', '2026-01-15T10:00:00+09:00'), P('startReview', { id: g }));
   await actions.reject(ctx('tanaka', '2026-01-16T09:00:00+09:00'), P('reject', { id: g, ground: 'identity_not_verified', reason: '本人確認書類なし' }));
+  // Four eyes on every final answer (issue 11): the rejection tanaka proposes is approved by suzuki.
+  await actions.approve(ctx('suzuki', '2026-01-16T09:30:00+09:00'), P('approve', { id: g }));
   await actions.recordNotice(ctx('tanaka', '2026-01-16T10:00:00+09:00'), P('recordNotice', { id: g, kind: 'rejection', channel: 'letter' }));
   await actions.close(ctx('tanaka', '2026-01-16T10:00:00+09:00'), P('close', { id: g }));
 
@@ -150,7 +152,7 @@ beforeAll(async () => {
   const h = await intake('H', { type: 'suspension', kinds: ['delete'], arrivedAt: '2026-01-15T10:00:00+09:00' });
   await actions.startReview(ctx('tanaka', '2026-01-15T10:30:00+09:00'), P('startReview', { id: h }));
   await actions.pause(ctx('tanaka', '2026-01-15T11:00:00+09:00'), P('pause', { id: h, reasonKind: 'clarification', reason: '内容確認' }));
-  await actions.withdraw(ctx('tanaka', '2026-01-19T10:00:00+09:00'), P('withdraw', { id: h, reason: '本人より取下げ' }));
+  await actions.withdraw(ctx('tanaka', '2026-01-19T10:00:00+09:00'), P('withdraw', { id: h, reason: '本人より取下げ', written: true }));
   await actions.recordNotice(ctx('tanaka', '2026-01-19T11:00:00+09:00'), P('recordNotice', { id: h, kind: 'withdrawal', channel: 'letter' }));
   await actions.close(ctx('tanaka', '2026-01-19T11:00:00+09:00'), P('close', { id: h }));
 
@@ -243,11 +245,12 @@ describe('the January 2026 report, by hand', () => {
     // Outstanding now on open disclosures: I 1000 + J 1000 + N 500 = 2500.
     expect(r.fees).toEqual({ received: 4200, refunded: 200, outstanding: 2500 });
     expect(r.monthly).toEqual([{ month: '2026-01', received: { disclosure: 5, correction: 2, suspension: 3 }, onTime: 5, late: 2, onTimeRate: 5 / 7 }]);
-    // Answered cases are tanaka's but B (sato's); decisions A C D E F tanaka, B sato; suzuki approved 6.
+    // Answered cases are tanaka's but B (sato's); decisions A C D E F and G's rejection tanaka, B sato;
+    // suzuki approved 6 decisions and G's rejection.
     expect(r.staff).toEqual([
       { username: 'sato', displayName: SUPERVISOR.displayName, handled: 1, decisions: 1, approvals: 0 },
-      { username: 'suzuki', displayName: 'suzuki', handled: 0, decisions: 0, approvals: 6 },
-      { username: 'tanaka', displayName: 'tanaka', handled: 7, decisions: 5, approvals: 0 },
+      { username: 'suzuki', displayName: 'suzuki', handled: 0, decisions: 0, approvals: 7 },
+      { username: 'tanaka', displayName: 'tanaka', handled: 7, decisions: 6, approvals: 0 },
     ]);
   });
 

@@ -36,7 +36,7 @@ describe('training cases', () => {
     const training = value(await rt.dispatch('cases.create', intake(true))) as { id: number };
     for (const id of [real.id, training.id]) {
       value(await rt.dispatch('cases.pause', { id, reasonKind: 'identity_documents', reason: '書類待ち' }));
-      value(await rt.dispatch('cases.withdraw', { id, reason: '取下げ' }));
+      value(await rt.dispatch('cases.withdraw', { id, reason: '取下げ', written: true }));
     }
     const outbox = async (caseId: number) => (value(await rt.dispatch('outbox.list', { caseId })) as OutboxPage).total;
     expect(await outbox(real.id)).toBeGreaterThanOrEqual(3);

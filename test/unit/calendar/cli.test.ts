@@ -89,15 +89,16 @@ describe('calendar CLI in any time zone', () => {
     expect(JSON.parse((await run(['due', '--arrived', '2026-12-25T10:00:00+09:00', '--days', '5', '--json'])).stdout)).toEqual({
       start: '2026-12-25',
       due: '2027-01-07',
+      provisional: false,
     });
     const lines = (await run(['due', '--json'], { tz: 'America/Los_Angeles', input: STREAM_INPUT })).stdout.trim().split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual([
-      { start: '2026-12-25', due: '2027-01-07' },
-      { start: '2026-05-07', due: '2026-05-12' },
-      { start: '2026-11-26', due: '2026-12-10' },
-      { start: '2026-12-28', due: '2027-01-04' }, // 17:59:59 in Japan
-      { start: '2027-01-04', due: '2027-01-05' }, // 18:00:00 in Japan
-      { start: '2027-01-04', due: '2027-01-06' }, // Jan 1 in Japan
+      { start: '2026-12-25', due: '2027-01-07', provisional: false },
+      { start: '2026-05-07', due: '2026-05-12', provisional: false },
+      { start: '2026-11-26', due: '2026-12-10', provisional: false },
+      { start: '2026-12-28', due: '2027-01-04', provisional: false }, // 17:59:59 in Japan
+      { start: '2027-01-04', due: '2027-01-05', provisional: false }, // 18:00:00 in Japan
+      { start: '2027-01-04', due: '2027-01-06', provisional: false }, // Jan 1 in Japan
     ]);
   });
 
@@ -126,6 +127,7 @@ describe('calendar CLI in any time zone', () => {
     expect(JSON.parse((await run(['due', '--arrived', '2026-11-30T10:00:00+09:00', '--days', '1', '--json', '--rules', rulesFile])).stdout)).toEqual({
       start: '2026-11-30',
       due: '2026-12-02',
+      provisional: false,
     });
     const both = await runHere(['closed', '2026', '--data-dir', dir, '--rules', rulesFile]);
     expect(both.code).toBe(2);
@@ -169,12 +171,34 @@ describe('calendar CLI input errors', () => {
     const r = await runHere(['due', '--json'], input);
     expect(r.code).toBe(1);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { error?: string });
-    expect(out).toHaveLength(7);
-    expect(out[0]).toEqual({ start: '2026-12-25', due: '2027-01-07' });
-    expect(out.slice(1, 6).map((o) => o.error?.slice(0, 7))).toEqual(['line 2:', 'line 3:', 'line 4:', 'line 5:', 'line 6:']);
+    // The blank line 4 is skipped (no output line); errors keep their physical line numbers.
+    expect(out).toHaveLength(6);
+    expect(out[0]).toEqual({ start: '2026-12-25', due: '2027-01-07', provisional: false });
+    expect(out.slice(1, 5).map((o) => o.error?.slice(0, 7))).toEqual(['line 2:', 'line 3:', 'line 5:', 'line 6:']);
     expect(out[1]?.error).toMatch(/no UTC offset/);
-    expect(out[6]).toEqual({ start: '2026-12-25', due: '2026-12-28' });
-    expect(r.stderr).toMatch(/5 of 7 lines rejected/);
+    expect(out[5]).toEqual({ start: '2026-12-25', due: '2026-12-28', provisional: false });
+    expect(r.stderr).toMatch(/4 of 7 lines rejected/);
+  });
+
+  it('--days -1 gets the same message as --days=-1 (issue 11, item 9)', async () => {
+    const joined = await runHere(['due', '--arrived', '2026-12-25T10:00:00+09:00', '--days=-1', '--json']);
+    const spaced = await runHere(['due', '--arrived', '2026-12-25T10:00:00+09:00', '--days', '-1', '--json']);
+    expect(spaced).toEqual(joined);
+    expect(spaced.stderr).toMatch(/whole number of business days, 0 or more, not "-1"/);
+  });
+
+  it('accepts a UTF-8 BOM and blank lines on stdin, and says provisional on every line (issue 11, item 9)', async () => {
+    const input = '\uFEFF{"arrived":"2028-09-19T10:00:00+09:00","days":5}\r\n\r\n{"arrived":"2032-03-22T10:00:00+09:00","days":5}\n\n{"arrived":"2026-12-01T10:00:00+09:00","days":10}\n';
+    const r = await runHere(['due', '--json'], input);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+      { start: '2028-09-19', due: '2028-09-27', provisional: true },
+      // 2032's vernal equinox is computed for Sat 03-20; announced as Sun 03-21, Mon 03-22 would be its substitute.
+      { start: '2032-03-22', due: '2032-03-29', provisional: true },
+      { start: '2026-12-01', due: '2026-12-15', provisional: false },
+    ]);
+    const one = await runHere(['due', '--arrived', '2028-09-19T10:00:00+09:00', '--days', '5', '--json']);
+    expect(JSON.parse(one.stdout)).toEqual({ start: '2028-09-19', due: '2028-09-27', provisional: true });
   });
 
   it('streams a large input in order', async () => {
@@ -191,15 +215,15 @@ describe('calendar CLI input errors', () => {
     for (const i of [0, 1, 4_999, 33_333, 49_999]) {
       const q = requests[i] as { arrived: string; days: number };
       const d = computeDeadline(cal, q.arrived, q.days);
-      expect(JSON.parse(lines[i] as string)).toEqual({ start: d.start, due: d.due });
+      expect(JSON.parse(lines[i] as string)).toEqual({ start: d.start, due: d.due, provisional: d.provisional });
     }
   });
 
   it('has --help for each command', async () => {
     const cases = [
-      [['--help'], /Usage: desk calendar <command>/],
-      [['closed', '--help'], /Usage: desk calendar closed YEAR/],
-      [['due', '--help'], /Usage: desk calendar due --arrived/],
+      [['--help'], /Usage: npm run desk -- calendar <command>/],
+      [['closed', '--help'], /Usage: npm run desk -- calendar closed YEAR/],
+      [['due', '--help'], /Usage: npm run desk -- calendar due --arrived/],
     ] as const;
     const results = await Promise.all(cases.map(([args]) => runHere([...args])));
     results.forEach((r, i) => {

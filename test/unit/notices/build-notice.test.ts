@@ -65,6 +65,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     timeline: [],
     allowedActions: [],
     warnings: [],
+    flags: [],
     ...extra,
   };
 }

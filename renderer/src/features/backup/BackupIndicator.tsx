@@ -102,6 +102,8 @@ export function BackupIndicator({ role, onOpenSettings }: Props) {
           size="compact-sm"
           color={color}
           variant={variant}
+          // Light and subtle buttons: dark words on the pale tint (yellow text on yellow fails AA; axe checks it).
+          c={variant === 'filled' ? undefined : 'gray.9'}
           leftSection={state === 'running' ? <Loader size={12} color={color} /> : <Icon size={16} aria-hidden />}
           data-testid="backup-indicator"
           data-state={state}

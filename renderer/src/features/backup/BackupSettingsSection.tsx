@@ -4,17 +4,18 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, type BackupResult, type BackupSettings, type DeskErrorData, type DeskSettings } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { BackupDetails } from './BackupIndicator.tsx';
-import { backupChanged, useBackupStatus } from './useBackupStatus.ts';
+import { useBackupStatus } from './useBackupStatus.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
-import { QueryPending } from '../settings/QueryPending.tsx';
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 type Values = { folder: string; keep: string };
 
@@ -23,13 +24,13 @@ const toValues = (b: BackupSettings): Values => ({ folder: b.folder ?? '', keep:
 const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export function BackupSettingsSection() {
-  const desk = useDesk();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status !== 'ready') return <QueryPending query={query} />;
+  const query = useDeskQuery('settings.get', {});
+  const setData = useSetDeskQuery();
+  if (!query.isSuccess) return <QueryPending query={query} />;
   return (
     <Stack gap="lg" maw={900}>
-      <BackupForm settings={query.value.backup} onSaved={(s: DeskSettings) => setQuery({ status: 'ready', value: s })} />
-      <BackupNow configured={query.value.backup.folder !== null} />
+      <BackupForm settings={query.data.backup} onSaved={(s: DeskSettings) => setData('settings.get', {}, s)} />
+      <BackupNow configured={query.data.backup.folder !== null} />
     </Stack>
   );
 }
@@ -57,7 +58,6 @@ function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: 
     if (r.ok) {
       form.setValues(toValues(r.value.backup));
       onSaved(r.value);
-      backupChanged();
       notifications.show({ message: t('backup.settings.saved'), color: 'teal' });
     } else if (!form.applyServerError(r.error)) setError(r.error);
   };
@@ -129,7 +129,6 @@ function BackupNow({ configured }: { configured: boolean }) {
     if (r.ok) setResult(r.value);
     else setError(r.error);
     // The header shows the outcome too, good or bad.
-    backupChanged();
   };
 
   return (

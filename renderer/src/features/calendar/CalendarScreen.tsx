@@ -4,15 +4,16 @@
 // which open cases' due dates moved.
 import { ActionIcon, Alert, Badge, Box, Button, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconInfoTriangle, IconTrash } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CalendarChange, ClosedDayView, DeskDayView, DeskErrorData } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDate, JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { japanToday } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { DeskDayForm } from './DeskDayForm.tsx';
 import { dayStyles, MonthGrid } from './MonthGrid.tsx';
 import { MovedList } from './MovedList.tsx';
@@ -23,14 +24,14 @@ export function CalendarScreen() {
   const { user } = useShell();
   const today = japanToday();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
-  const [query, reload] = useDeskQuery(useCallback(() => desk.calendar.year({ year }), [desk, year]));
+  const query = useDeskQuery('calendar.year', { year });
   const [change, setChange] = useState<CalendarChange | null>(null);
   const [removing, setRemoving] = useState<DeskDayView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const supervisor = user.role === 'supervisor';
 
-  const cal = query.status === 'ready' ? query.value : null;
+  const cal = query.isSuccess ? query.data : null;
   const closed = useMemo(() => new Map((cal?.closedDays ?? []).map((d) => [d.date, d] as const)), [cal]);
   const open = useMemo(() => new Map((cal?.deskDays ?? []).filter((d) => d.kind === 'open').map((d) => [d.date, d] as const)), [cal]);
   const listed = (cal?.closedDays ?? []).filter((d) => d.kind !== 'weekend');
@@ -44,7 +45,7 @@ export function CalendarScreen() {
   const changed = (c: CalendarChange, date: string) => {
     setChange(c);
     if (Number(date.slice(0, 4)) !== year) setYear(Number(date.slice(0, 4)));
-    else void reload();
+    else void query.refetch();
   };
 
   const remove = async () => {
@@ -82,15 +83,15 @@ export function CalendarScreen() {
         </Group>
       </Group>
 
-      {change && <MovedList moved={change.moved} onClose={() => setChange(null)} />}
+      {change && <MovedList moved={change.moved} held={change.held} onClose={() => setChange(null)} />}
       <ErrorAlert error={error} />
 
-      {query.status === 'loading' && (
+      {query.isPending && (
         <Center py="xl">
           <Loader aria-label={t('app.loading')} />
         </Center>
       )}
-      {query.status === 'error' && <ErrorAlert error={query.error} />}
+      {query.isError && <ErrorAlert error={query.error} />}
       {cal && (
         <>
           {cal.provisional && (

@@ -1,11 +1,11 @@
 // One month of the desk calendar, Monday first. Colours follow the kind of closed day the desk sent;
 // the reason is in the cell's title and accessible name.
-import { Box, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Box, Paper, SimpleGrid, Text, VisuallyHidden } from '@mantine/core';
 import type { ClosedDayView, DeskDayView } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 export const dayStyles: Record<ClosedDayView['kind'] | 'open', { bg: string; c: string; border?: string }> = {
-  weekend: { bg: 'var(--mantine-color-gray-1)', c: 'var(--mantine-color-gray-6)' },
+  weekend: { bg: 'var(--mantine-color-gray-1)', c: 'var(--mantine-color-gray-7)' },
   holiday: { bg: 'var(--mantine-color-red-1)', c: 'var(--mantine-color-red-9)' },
   'year-end': { bg: 'var(--mantine-color-violet-1)', c: 'var(--mantine-color-violet-9)' },
   desk: { bg: 'var(--mantine-color-orange-2)', c: 'var(--mantine-color-orange-9)' },
@@ -59,8 +59,6 @@ export function MonthGrid({ year, month, closed, open, today }: Props) {
             <Box
               key={date}
               title={label}
-              aria-label={label}
-              role="gridcell"
               data-date={date}
               data-kind={kind ?? 'business'}
               data-provisional={c?.provisional || undefined}
@@ -76,8 +74,12 @@ export function MonthGrid({ year, month, closed, open, today }: Props) {
                 fontWeight: kind && kind !== 'weekend' ? 700 : 400,
               }}
             >
-              {i + 1}
-              {c?.provisional ? '*' : ''}
+              <span aria-hidden>
+                {i + 1}
+                {c?.provisional ? '*' : ''}
+              </span>
+              {/* The day as words for screen readers (a bare number and colour say nothing). */}
+              <VisuallyHidden>{label}</VisuallyHidden>
             </Box>
           );
         })}

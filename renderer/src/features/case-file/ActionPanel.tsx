@@ -59,6 +59,8 @@ export function ActionPanel({ file, onAction }: { file: CaseFile; onAction: (a: 
   let hint: string | null = null;
   if (c.status === 'decided' && !allowed.has('approve')) {
     hint = user.role === 'supervisor' && c.decidedBy === user.username ? t('caseFile.hint.fourEyes') : t('caseFile.hint.supervisorApproves');
+    // A proposed rejection or withdrawal waits for approval like a decision (four eyes on every answer).
+    if (c.closureGround !== null) hint = `${t(c.closureGround === 'withdrawn' ? 'caseRules.proposed.withdrawal' : 'caseRules.proposed.rejection')}. ${hint} ${t('caseRules.proposed.hint')}`;
   } else if (c.status === 'approved' || c.status === 'withdrawn' || c.status === 'rejected') {
     hint = t('caseFile.hint.recordNotice');
   } else if (c.status === 'in_review' && !allowed.has('decide') && !file.identityChecks.some((i) => i.verified)) {

@@ -4,13 +4,14 @@
 import { Anchor, Center, Grid, Group, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { CaseAction, CaseFile } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { casePath } from '../../app/routes.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { ActionModal } from './actions/ActionModal.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
@@ -25,16 +26,28 @@ import { RequestSection } from './sections/RequestSection.tsx';
 import { TimelineSection } from './sections/TimelineSection.tsx';
 import { ThreadSection } from './sections/ThreadSection.tsx';
 
-export function CaseFileScreen({ id }: { id: number }) {
+/** A case as a link names it: by reference (the address bar, the palette) or by id (a list row). */
+export type CaseLookup = { reference: string } | { id: number };
+
+export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const { go } = useShell();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.cases.get({ id }), [desk, id]));
+  const { back: goBack } = useShell();
+  const query = useDeskQuery('cases.get', lookup);
+  const setData = useSetDeskQuery();
   const [action, setAction] = useState<CaseAction | null>(null);
+  const loaded = query.data;
+  const navigate = useNavigate();
+  // Opened by id: the address bar gets the reference (replacing, so Back skips the id form), and the
+  // file goes in the cache under it so it is not asked for (and audited) twice.
+  useEffect(() => {
+    if (!loaded || !('id' in lookup)) return;
+    setData('cases.get', { reference: loaded.case.reference }, loaded);
+    void navigate(casePath(loaded.case.reference), { replace: true });
+  }, [loaded, lookup, navigate, setData]);
 
   const back = (
     <Group>
-      <Anchor component="button" type="button" size="sm" onClick={() => go({ name: 'queue' })}>
+      <Anchor component="button" type="button" size="sm" onClick={() => goBack({ name: 'queue' })}>
         <Group gap={4}>
           <IconArrowLeft size={16} aria-hidden />
           {t('caseFile.backToQueue')}
@@ -43,7 +56,7 @@ export function CaseFileScreen({ id }: { id: number }) {
     </Group>
   );
 
-  if (query.status === 'loading') {
+  if (query.isPending) {
     return (
       <Stack>
         {back}
@@ -53,7 +66,7 @@ export function CaseFileScreen({ id }: { id: number }) {
       </Stack>
     );
   }
-  if (query.status === 'error') {
+  if (query.isError) {
     return (
       <Stack>
         {back}
@@ -62,9 +75,9 @@ export function CaseFileScreen({ id }: { id: number }) {
     );
   }
 
-  const file = query.value;
+  const file = query.data;
   const done = (next: CaseFile, message: string) => {
-    setQuery({ status: 'ready', value: next });
+    setData('cases.get', lookup, next);
     setAction(null);
     notifications.show({ message, color: 'teal' });
   };
@@ -81,8 +94,8 @@ export function CaseFileScreen({ id }: { id: number }) {
             <IdentitySection file={file} />
             {file.fees && <FeeSection ledger={file.fees} />}
             <DecisionSection file={file} />
-            <NoticesSection file={file} onChanged={(next) => setQuery({ status: 'ready', value: next })} />
-            <ThreadSection file={file} onChanged={(next) => setQuery({ status: 'ready', value: next })} />
+            <NoticesSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
+            <ThreadSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
             <NotesSection file={file} />
             <DeadlineHistorySection file={file} />
             <TimelineSection file={file} />

@@ -5,14 +5,14 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPaperclip } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dismissReasons, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { MailFlags, senderText } from './InboxScreen.tsx';
 
 interface Props {
@@ -23,17 +23,16 @@ interface Props {
 
 export function InboxMailModal({ id, onClose, onChanged }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const [query] = useDeskQuery(useCallback(() => desk.inbox.get({ id }), [desk, id]));
+  const query = useDeskQuery('inbox.get', { id });
   return (
     <Modal opened onClose={onClose} title={t('inbox.mail.title')} size="xl" centered>
-      {query.status === 'loading' && (
+      {query.isPending && (
         <Center py="xl">
           <Loader aria-label={t('app.loading')} />
         </Center>
       )}
-      {query.status === 'error' && <ErrorAlert error={query.error} />}
-      {query.status === 'ready' && <MailView mail={query.value} onChanged={onChanged} onClose={onClose} />}
+      {query.isError && <ErrorAlert error={query.error} />}
+      {query.isSuccess && <MailView mail={query.data} onChanged={onChanged} onClose={onClose} />}
     </Modal>
   );
 }

@@ -3,14 +3,14 @@
 // (a refused login is tried only after the settings change).
 import { Button, Grid, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type MailboxSettingsView } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { QueryPending } from '../settings/QueryPending.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { QueryPending } from '../../api/QueryPending.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 
 type Tls = MailboxSettingsView['tls'];
 type Values = { host: string; port: string; tls: string; user: string; password: string; folder: string; afterFetch: string; moveTo: string; maxMessageMb: string };
@@ -19,10 +19,10 @@ const tlsModes: Tls[] = ['tls', 'starttls', 'none'];
 const usualPort: Record<Tls, number> = { tls: 993, starttls: 143, none: 143 };
 
 export function MailboxSettingsSection() {
-  const desk = useDesk();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.mailbox.getSettings({}), [desk]));
-  if (query.status !== 'ready') return <QueryPending query={query} />;
-  return <MailboxForm settings={query.value} onSaved={(s) => setQuery({ status: 'ready', value: s })} />;
+  const query = useDeskQuery('mailbox.getSettings', {});
+  const setData = useSetDeskQuery();
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  return <MailboxForm settings={query.data} onSaved={(s) => setData('mailbox.getSettings', {}, s)} />;
 }
 
 function MailboxForm({ settings, onSaved }: { settings: MailboxSettingsView; onSaved: (s: MailboxSettingsView) => void }) {

@@ -29,6 +29,7 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
 import { japanInstant, japanParts } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { caseRuleText } from '../../i18n/caseRuleText.ts';
 import { kindLabel } from '../../i18n/vocabulary.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
 
@@ -82,7 +83,7 @@ function initialValues(mail?: MailIntake): Values {
 const listOf = (s: string) => (s ? s.split(',') : []);
 
 export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const [initial] = useState(() => initialValues(mail));
@@ -119,6 +120,8 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
     setBusy(false);
     if (result.ok) {
       notifications.show({ message: t('intake.saved', { reference: result.value.reference }), color: 'teal' });
+      // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark).
+      for (const flag of result.value.flags) notifications.show({ message: caseRuleText(t, locale, flag, input.type), color: 'orange', autoClose: false });
       go({ name: 'case', id: result.value.id });
     } else if (!form.applyServerError(result.error)) {
       setError(result.error);
@@ -197,7 +200,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
               value={kinds}
               onChange={(next) => form.set('kinds', next.join(','))}
               error={kindsProps.error}
-              required={type !== 'disclosure'}
+              description={type !== 'disclosure' ? t('caseRules.intake.kindsOptional') : undefined}
             >
               <Group mt="xs" gap="lg">
                 {(requestKinds[type] as readonly string[]).map((k) => (

@@ -6,11 +6,12 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChecklist, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { finalNoticeKinds, type CaseFile, type DeskErrorData, type NoticeKind, type NoticeRecord } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { PrintedConfirm, type PrintedLetter } from './PrintedConfirm.tsx';
 import { LETTER_SANDBOX, printFrame } from './printing.ts';
 import { useDeskMode } from './useDeskMode.ts';
@@ -36,21 +37,21 @@ export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'cal
   const desk = useDesk();
   const mode = useDeskMode();
   const frame = useRef<HTMLIFrameElement>(null);
-  const [query] = useDeskQuery(useCallback(() => desk.letters.preview({ caseId, kind }), [desk, caseId, kind]));
+  const query = useDeskQuery('letters.preview', { caseId, kind });
   const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState<null | 'print' | 'pdf' | 'record'>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [confirm, setConfirm] = useState<{ letter: PrintedLetter; mode: 'print' | 'pdf'; savedTo: string | null } | null>(null);
 
-  if (query.status === 'loading') {
+  if (query.isPending) {
     return (
       <Center py="xl" mih={200}>
         <Loader aria-label={t('app.loading')} />
       </Center>
     );
   }
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
-  const doc = query.value;
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  const doc = query.data;
   const reference = doc.references[0] ?? '';
 
   const ask = async (how: 'print' | 'pdf', savedTo: string | null = null) => {

@@ -5,14 +5,15 @@
 import { Alert, Anchor, Badge, Box, Button, Checkbox, EmptyState, Group, LoadingOverlay, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconEye, IconFileTypePdf, IconMailbox, IconPrinter, IconRefresh } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { DeskErrorData, ReadyLetter } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { LetterPreview } from './LetterPreview.tsx';
 import { PrintedConfirm, type PrintedLetter, type RecordOutcome } from './PrintedConfirm.tsx';
 import { printHtml } from './printing.ts';
@@ -27,14 +28,14 @@ export function LettersScreen() {
   const desk = useDesk();
   const { go } = useShell();
   const mode = useDeskMode();
-  const [query, reload] = useDeskQuery(useCallback(() => desk.letters.ready({}), [desk]));
+  const query = useDeskQuery('letters.ready', {});
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<null | 'print' | 'pdf'>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [confirm, setConfirm] = useState<{ letters: PrintedLetter[]; mode: 'print' | 'pdf'; savedTo: string | null } | null>(null);
   const [preview, setPreview] = useState<ReadyLetter | null>(null);
 
-  const letters = query.status === 'ready' ? query.value : [];
+  const letters = query.isSuccess ? query.data : [];
   // A selection only ever holds letters still on the list.
   const selected = letters.filter((l) => selection.has(keyOf(l)));
   const allSelected = letters.length > 0 && selected.length === letters.length;
@@ -78,14 +79,14 @@ export function LettersScreen() {
     if (recorded.length > 0) notifications.show({ message: t('letters.recorded', { n: recorded.length }), color: 'teal' });
     if (failed.length === 0) setConfirm(null);
     setSelection(new Set());
-    void reload();
+    void query.refetch();
   };
 
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{t('letters.title')}</Title>
-        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void reload()}>
+        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void query.refetch()}>
           {t('outbox.refresh')}
         </Button>
       </Group>
@@ -93,8 +94,8 @@ export function LettersScreen() {
         {t('letters.intro')}
       </Text>
 
-      {query.status === 'error' && <ErrorAlert error={query.error} />}
-      {query.status === 'ready' && letters.length === 0 ? (
+      {query.isError && <ErrorAlert error={query.error} />}
+      {query.isSuccess && letters.length === 0 ? (
         <EmptyState icon={<IconMailbox size={32} aria-hidden />} variant="light" title={t('letters.empty.title')} description={t('letters.empty.body')} data-testid="letters-empty" />
       ) : (
         <>
@@ -141,7 +142,7 @@ export function LettersScreen() {
           )}
           <ErrorAlert error={error} />
           <Box pos="relative" mih={120}>
-            <LoadingOverlay visible={query.status === 'loading'} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+            <LoadingOverlay visible={query.isPending} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
             <Table.ScrollContainer minWidth={900}>
               <Table highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="letters-table" aria-label={t('letters.tableLabel')}>
                 <Table.Thead>
@@ -254,7 +255,7 @@ export function LettersScreen() {
             kind={preview.kind}
             onRecorded={() => {
               setPreview(null);
-              void reload();
+              void query.refetch();
             }}
           />
         </Modal>

@@ -4,15 +4,15 @@
 import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconMailForward, IconAlertTriangle } from '@tabler/icons-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type MailSettingsView, type MailTestResult, type MailTlsMode } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
-import { QueryPending } from '../settings/QueryPending.tsx';
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 type Values = { host: string; port: string; tls: string; user: string; password: string };
 
@@ -21,13 +21,13 @@ const tlsModes: MailTlsMode[] = ['starttls', 'tls', 'none'];
 const usualPort: Record<MailTlsMode, number> = { starttls: 587, tls: 465, none: 25 };
 
 export function MailSettingsSection() {
-  const desk = useDesk();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.mail.getSettings({}), [desk]));
-  if (query.status !== 'ready') return <QueryPending query={query} />;
+  const query = useDeskQuery('mail.getSettings', {});
+  const setData = useSetDeskQuery();
+  if (!query.isSuccess) return <QueryPending query={query} />;
   return (
     <Stack gap="lg" maw={900}>
-      <ServerForm settings={query.value} onSaved={(s) => setQuery({ status: 'ready', value: s })} />
-      <TestMail settings={query.value} />
+      <ServerForm settings={query.data} onSaved={(s) => setData('mail.getSettings', {}, s)} />
+      <TestMail settings={query.data} />
     </Stack>
   );
 }

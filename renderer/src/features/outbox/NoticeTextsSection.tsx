@@ -5,23 +5,24 @@
 import { Alert, Badge, Box, Button, Code, Collapse, CopyButton, Grid, Group, NavLink, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconEye, IconInfoCircle } from '@tabler/icons-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { findCaseByReference } from './findCase.ts';
-import { QueryPending } from '../settings/QueryPending.tsx';
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 export function NoticeTextsSection() {
   const { t, locale } = useI18n();
-  const desk = useDesk();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.notices.templates({}), [desk]));
+  const query = useDeskQuery('notices.templates', {});
+  const setData = useSetDeskQuery();
   const [selected, setSelected] = useState<string | null>(null);
-  if (query.status !== 'ready') return <QueryPending query={query} />;
-  const templates = query.value;
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  const templates = query.data;
   const current = templates.find((x) => x.key === selected) ?? templates[0]!;
   const general = templates.filter((x) => x.kind !== 'decision');
   const item = (x: NoticeTemplateView) => (
@@ -69,7 +70,7 @@ export function NoticeTextsSection() {
           <TemplateEditor
             key={current.key}
             template={current}
-            onSaved={(saved) => setQuery({ status: 'ready', value: templates.map((x) => (x.key === saved.key ? saved : x)) })}
+            onSaved={(saved) => setData('notices.templates', {}, templates.map((x) => (x.key === saved.key ? saved : x)))}
           />
         </Grid.Col>
       </Grid>

@@ -5,15 +5,16 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy, IconInfoCircle, IconSend } from '@tabler/icons-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type OutboxMessage } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+
 import { situation, stateColor } from './outboxText.ts';
 
 interface Props {
@@ -25,22 +26,22 @@ interface Props {
 
 export function OutboxMessageModal({ id, onClose, onChanged }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const [query, , setQuery] = useDeskQuery(useCallback(() => desk.outbox.get({ id }), [desk, id]));
-  const title = query.status === 'ready' ? t('outbox.message.title', { reference: query.value.reference }) : t('outbox.message.loading');
+  const query = useDeskQuery('outbox.get', { id });
+  const setData = useSetDeskQuery();
+  const title = query.isSuccess ? t('outbox.message.title', { reference: query.data.reference }) : t('outbox.message.loading');
   return (
     <Modal opened onClose={onClose} title={title} size="xl" centered>
-      {query.status === 'loading' && (
+      {query.isPending && (
         <Center py="xl">
           <Loader aria-label={t('app.loading')} />
         </Center>
       )}
-      {query.status === 'error' && <ErrorAlert error={query.error} />}
-      {query.status === 'ready' && (
+      {query.isError && <ErrorAlert error={query.error} />}
+      {query.isSuccess && (
         <MessageView
-          message={query.value}
+          message={query.data}
           onUpdated={(m) => {
-            setQuery({ status: 'ready', value: m });
+            setData('outbox.get', { id }, m);
             onChanged();
           }}
           onClose={onClose}

@@ -3,85 +3,73 @@
 import { Alert, Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { savedViews, type BulkOutcome, type DeskErrorData, type QueuePage } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
+import { SEARCH_TARGET } from '../../app/shortcuts.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { BulkActions, BulkResult, type BulkAction } from './BulkActions.tsx';
+import { OwnViews } from './OwnViews.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { QueueTable } from './QueueTable.tsx';
+import { queueParamsOf, queueStateOf } from './queueParams.ts';
 import { hasFilters, PAGE_SIZE, toListInput, type QueueState, type SortKey } from './queueState.ts';
-
-/** The last answer of the desk, for the request it answered (`key`): a different key means loading. */
-interface Loaded {
-  key: string;
-  page: QueuePage | null;
-  error: DeskErrorData | null;
-}
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
 export function QueueScreen() {
   const { t } = useI18n();
-  const desk = useDesk();
-  const { user, go, queue: state, setQueue } = useShell();
-  const [search] = useDebouncedValue(state.search, SEARCH_DEBOUNCE_MS);
-  const input = useMemo(() => toListInput(state, search), [state, search]);
-  const [reloadCount, setReloadCount] = useState(0);
-  const key = `${JSON.stringify(input)}#${reloadCount}`;
-  const [loaded, setLoaded] = useState<Loaded>({ key: '', page: null, error: null });
+  const { go, user } = useShell();
+  const [params, setParams] = useSearchParams();
+  // The address is the state (queueParams.ts validates it): Back/Forward and bookmarks restore a view.
+  const state = useMemo(() => queueStateOf(params), [params]);
+  const input = useMemo(() => toListInput(state, state.search), [state]);
+  const key = JSON.stringify(input);
+  const query = useDeskQuery('cases.list', input, { keepPrevious: true });
   // A selection belongs to the list it was made in: nobody should close cases they no longer see.
   const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key: '', ids: new Set() });
   const selected = selection.key === key ? selection.ids : new Set<number>();
-  const [bulk, setBulk] = useState<{ action: BulkAction; outcome: BulkOutcome } | null>(null);
-  const accounts = useActiveAccounts(user.role);
-  const [anyClosed, setAnyClosed] = useState<boolean | null>(null);
+  const [bulk, setBulk] = useState<{ action: BulkAction; outcome: BulkOutcome; ids: number[] } | null>(null);
+  const accounts = useActiveAccounts();
 
-  const patch = useCallback((p: Partial<QueueState>) => setQueue((s) => ({ ...s, ...p })), [setQueue]);
+  /** A new history entry for a change a person would go Back from (view, page, sort, filters). */
+  const patch = useCallback(
+    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => setParams((prev) => queueParamsOf({ ...queueStateOf(prev), ...p }), options),
+    [setParams],
+  );
+  const replaceAll = useCallback((next: QueueState) => setParams(queueParamsOf(next)), [setParams]);
 
-  useEffect(() => {
-    let current = true;
-    void desk.cases.list(input).then((result) => {
-      if (!current) return;
-      setLoaded((l) => (result.ok ? { key, page: result.value, error: null } : { key, page: l.page, error: result.error }));
-    });
-    return () => {
-      current = false;
-    };
-  }, [desk, input, key]);
-
-  const loading = loaded.key !== key;
-  const page = loaded.page;
+  const loading = query.isFetching && (query.isPlaceholderData || query.isPending);
+  const page = query.data ?? null;
+  const error = query.isError ? query.error : null;
   const plainOpenView = state.view === 'all_open' && !hasFilters(state) && state.report === null;
-  const emptyOpen = !loading && !loaded.error && page !== null && page.total === 0 && plainOpenView;
+  const emptyOpen = !loading && !error && page !== null && page.total === 0 && plainOpenView;
 
   // "No cases yet" only when the desk has none at all; an empty open list with closed cases says so.
-  useEffect(() => {
-    if (!emptyOpen) return;
-    let current = true;
-    void desk.cases.list({ view: 'closed', pageSize: 10 }).then((r) => {
-      if (current) setAnyClosed(r.ok ? r.value.total > 0 : false);
-    });
-    return () => {
-      current = false;
-    };
-  }, [desk, emptyOpen]);
+  const anyClosed = (useDeskQuery('cases.list', { view: 'closed', pageSize: 10 }, { enabled: emptyOpen }).data?.total ?? 0) > 0;
 
   const sortBy = (key: SortKey) =>
     patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
-  const select = (ids: number[], on: boolean) => {
-    const next = new Set(selected);
-    for (const id of ids) {
-      if (on) next.add(id);
-      else next.delete(id);
-    }
-    setSelected(next);
-  };
+  // Stable across renders, so the memoised rows re-render only when their own case changes.
+  const select = useCallback(
+    (ids: number[], on: boolean) =>
+      setSelection((s) => {
+        const next = new Set(s.key === key ? s.ids : []);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return { key, ids: next };
+      }),
+    [key],
+  );
+  const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
 
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
   const from = page && page.total > 0 ? (page.page - 1) * page.pageSize + 1 : 0;
@@ -92,16 +80,7 @@ export function QueueScreen() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>{t('queue.title')}</Title>
         <Group gap="sm" wrap="wrap">
-          <TextInput
-            type="search"
-            aria-label={t('queue.search')}
-            placeholder={t('queue.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={state.search}
-            onChange={(e) => patch({ search: e.currentTarget.value, page: 1 })}
-            w={320}
-            data-testid="queue-search"
-          />
+          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} />
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => go({ name: 'intake' })}>
             {t('queue.new')}
           </Button>
@@ -129,10 +108,11 @@ export function QueueScreen() {
         </Tabs.List>
       </Tabs>
 
-      <QueueFilters state={state} onChange={patch} onReplace={setQueue} accounts={accounts} />
+      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => setParams(queueParamsOf(queueStateOf(new URLSearchParams(p))))} />
+      <QueueFilters state={state} onChange={patch} onReplace={replaceAll} accounts={accounts} />
 
-      {bulk && <BulkResult action={bulk.action} outcome={bulk.outcome} onClose={() => setBulk(null)} />}
-      {!loading && loaded.error && <ErrorAlert error={loaded.error} />}
+      
+      {!loading && error && <ErrorAlert error={error} />}
 
       {emptyOpen ? (
         <EmptyState
@@ -148,7 +128,7 @@ export function QueueScreen() {
         </EmptyState>
       ) : (
         <Box pos="relative" mih={120}>
-          <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
           {page && page.total === 0 ? (
             <Text c="dimmed" ta="center" py="xl" data-testid="queue-no-match">
               {t('queue.noMatch')}
@@ -161,7 +141,8 @@ export function QueueScreen() {
                 selected={selected}
                 onSelect={select}
                 onSort={sortBy}
-                onOpen={(r) => go({ name: 'case', id: r.id })}
+                onOpen={open}
+                marked={bulk?.ids}
               />
             )
           )}
@@ -191,11 +172,81 @@ export function QueueScreen() {
         ids={[...selected]}
         onClear={() => setSelected(new Set())}
         onDone={(action, outcome) => {
-          setBulk({ action, outcome });
+          // Shown where the person is looking: beside the bar they clicked, and on the affected rows.
+          setBulk({ action, outcome, ids: [...selected] });
           setSelected(new Set());
-          setReloadCount((n) => n + 1);
         }}
       />
+      {bulk && <BulkResult action={bulk.action} outcome={bulk.outcome} onClose={() => setBulk(null)} />}
     </Stack>
+  );
+}
+
+/**
+ * The search box. The first change after a quiet moment is searched at once (an IME committing 田中 is
+ * one change: no waiting); changes that follow quickly wait for a pause (or Enter). Nothing is sent while
+ * an IME is composing (たなか → 田中 would otherwise send three stale searches), and a search is never sent
+ * with older text after newer text. Only then does the address, and with it the query, change.
+ */
+function SearchBox({ committed, onCommit }: { committed: string; onCommit: (search: string) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(committed);
+  const [composing, setComposing] = useState(false);
+  const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const lastChange = useRef(0);
+  // What this box last sent: the address catching up with it must not overwrite what was typed since.
+  const [sent, setSent] = useState(committed);
+  const commit = useCallback(
+    (value: string) => {
+      setSent(value);
+      onCommit(value);
+    },
+    [onCommit],
+  );
+  // Back/Forward (or a saved view) changed the address: show its search.
+  const [seen, setSeen] = useState(committed);
+  if (committed !== seen) {
+    setSeen(committed);
+    if (committed !== sent) {
+      setSent(committed);
+      setText(committed);
+    }
+  }
+  const changed = (value: string) => {
+    const now = performance.now();
+    const quiet = now - lastChange.current > SEARCH_DEBOUNCE_MS;
+    lastChange.current = now;
+    setText(value);
+    if (quiet && value.trim() !== sent.trim()) commit(value);
+  };
+  useEffect(() => {
+    // The pause has come: send the text to the address (outside React), remembering what was sent.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the commit is the effect's whole point
+    if (!composing && debounced === text && debounced.trim() !== sent.trim()) commit(debounced);
+  }, [debounced, text, composing, sent, commit]);
+  return (
+    <TextInput
+      type="search"
+      aria-label={t('queue.search')}
+      placeholder={t('queue.searchPlaceholder')}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={text}
+      onChange={(e) => {
+        if (composing || (e.nativeEvent as InputEvent).isComposing) setText(e.currentTarget.value);
+        else changed(e.currentTarget.value);
+      }}
+      onCompositionStart={() => setComposing(true)}
+      onCompositionEnd={(e) => {
+        setComposing(false);
+        changed(e.currentTarget.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit(text);
+        if (e.key === 'Escape' && !e.nativeEvent.isComposing) e.currentTarget.blur();
+      }}
+      w={320}
+      data-testid="queue-search"
+      {...{ [SEARCH_TARGET]: '' }}
+    />
   );
 }

@@ -18,6 +18,8 @@ export interface QueueState {
   dueTo: string | null;
   overdue: boolean;
   paused: PausedFilter;
+  /** Only cases with a notice email not yet sent. */
+  unsentNotice: boolean;
   /** What is typed in the search box; the list follows it after a short pause. */
   search: string;
   sort: SortKey;
@@ -39,6 +41,7 @@ export const initialQueueState: QueueState = {
   dueTo: null,
   overdue: false,
   paused: 'any',
+  unsentNotice: false,
   search: '',
   sort: 'due',
   direction: 'asc',
@@ -60,6 +63,7 @@ export function toListInput(s: QueueState, search: string): ListInput {
     dueTo: s.dueTo,
     overdue: s.overdue,
     paused: s.paused === 'any' ? null : s.paused === 'paused',
+    unsentNotice: s.unsentNotice,
     search,
     sort: s.sort,
     direction: s.direction,
@@ -78,6 +82,7 @@ export const hasFilters = (s: QueueState) =>
   s.dueTo !== null ||
   s.overdue ||
   s.paused !== 'any' ||
+  s.unsentNotice ||
   s.search.trim() !== '';
 
 export const clearedFilters = (s: QueueState): QueueState => ({
@@ -90,6 +95,7 @@ export const clearedFilters = (s: QueueState): QueueState => ({
   dueTo: null,
   overdue: false,
   paused: 'any',
+  unsentNotice: false,
   search: '',
   page: 1,
 });

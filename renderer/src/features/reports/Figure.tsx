@@ -4,6 +4,7 @@ import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { ReportBucket } from '../../../../electron/contract/index.ts';
 import { initialQueueState } from '../queue/queueState.ts';
 import { useShell } from '../../app/ShellContext.tsx';
+import { queueParamsOf } from '../queue/queueParams.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { Period } from './periods.ts';
 
@@ -21,7 +22,7 @@ interface FigureProps {
 
 export function Figure({ label, value, period, bucket, count, strong, indent }: FigureProps) {
   const t = useT();
-  const { go, setQueue } = useShell();
+  const { go } = useShell();
   const n = count ?? (typeof value === 'number' ? value : 0);
   const body = (
     <Group justify="space-between" wrap="nowrap" gap="md" py={4} pl={indent ? 'md' : 0}>
@@ -39,10 +40,9 @@ export function Figure({ label, value, period, bucket, count, strong, indent }: 
       w="100%"
       data-testid={`figure-${bucket}`}
       data-value={value}
-      aria-label={t('reports.open.cases', { label, n })}
+      title={t('reports.open.cases', { label, n })}
       onClick={() => {
-        setQueue({ ...initialQueueState, report: { from: period.from, to: period.to, bucket, label } });
-        go({ name: 'queue' });
+        go({ name: 'queue', search: queueParamsOf({ ...initialQueueState, report: { from: period.from, to: period.to, bucket, label } }).toString() });
       }}
     >
       {body}

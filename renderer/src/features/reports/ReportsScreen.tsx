@@ -4,7 +4,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { ActionIcon, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconPrinter } from '@tabler/icons-react';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   ageBands,
   disclosureGrounds,
@@ -25,8 +25,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { japanToday, yen } from '../../i18n/format.ts';
 import { kindLabel, outcomeLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { printHtml } from '../letters/printing.ts';
-import { QueryPending } from '../settings/QueryPending.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { QueryPending } from '../../api/QueryPending.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { Figure } from './Figure.tsx';
 import { periodContaining, periodKinds, shiftPeriod, type Period, type PeriodKind } from './periods.ts';
 
@@ -51,7 +51,7 @@ export function ReportsScreen() {
   const [period, setPeriod] = useState<Period>(() => periodContaining('month', japanToday()));
   const [busy, setBusy] = useState<null | 'print' | 'csv'>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
-  const [query] = useDeskQuery(useCallback(() => desk.reports.get(period), [desk, period]));
+  const query = useDeskQuery('reports.get', period);
   const supervisor = user.role === 'supervisor';
 
   const choose = (k: PeriodKind) => {
@@ -140,7 +140,7 @@ export function ReportsScreen() {
       </Group>
 
       {error && <ErrorAlert error={error} />}
-      {query.status !== 'ready' ? <QueryPending query={query} /> : <ReportView report={query.value} period={period} locale={locale} />}
+      {!query.isSuccess ? <QueryPending query={query} /> : <ReportView report={query.data} period={period} locale={locale} />}
     </Stack>
   );
 }

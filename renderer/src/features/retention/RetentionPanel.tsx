@@ -4,24 +4,24 @@
 import { Alert, Button, Group, List, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { DeskErrorData, PurgePreview } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { QueryPending } from '../settings/QueryPending.tsx';
-import { useDeskQuery } from '../settings/useDeskQuery.ts';
+import { QueryPending } from '../../api/QueryPending.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 
 export function RetentionPanel() {
   const t = useT();
   const desk = useDesk();
-  const [query, reload] = useDeskQuery(useCallback(() => desk.retention.get({}), [desk]));
+  const query = useDeskQuery('retention.get', {});
   const [years, setYears] = useState<number | null>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [preview, setPreview] = useState<PurgePreview | null>(null);
   const [busy, setBusy] = useState(false);
-  if (query.status !== 'ready') return <QueryPending query={query} />;
-  const view = query.value;
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  const view = query.data;
   const shown = years ?? view.years;
 
   const save = async () => {
@@ -29,7 +29,7 @@ export function RetentionPanel() {
     const r = await desk.retention.update({ years: shown });
     if (!r.ok) return setError(r.error);
     setYears(null);
-    await reload();
+    await query.refetch();
     notifications.show({ message: t('retention.saved'), color: 'teal' });
   };
   const openPreview = async () => {
@@ -45,7 +45,7 @@ export function RetentionPanel() {
     setPreview(null);
     if (!r.ok) return setError(r.error);
     notifications.show({ message: t('retention.purged', { n: r.value.purged.length }), color: 'teal' });
-    await reload();
+    await query.refetch();
   };
 
   return (

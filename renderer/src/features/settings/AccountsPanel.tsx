@@ -3,23 +3,24 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Account, DeskErrorData, OneTimePassword, SessionUser } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { dateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { AddAccountModal } from './AddAccountModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
-import { useDeskQuery } from './useDeskQuery.ts';
-import { QueryPending } from './QueryPending.tsx';
+
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 type Pending = { action: 'disable' | 'reset'; account: Account } | null;
 
 export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
   const { t, locale } = useI18n();
   const desk = useDesk();
-  const [query, reload] = useDeskQuery(useCallback(() => desk.accounts.list({}), [desk]));
+  const query = useDeskQuery('accounts.list', {});
   const [adding, setAdding] = useState(false);
   const [otp, setOtp] = useState<{ otp: OneTimePassword; name: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
@@ -41,13 +42,13 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
     } else {
       notifications.show({ message: t('accounts.disabled', { name: account.displayName }), color: 'teal' });
     }
-    void reload();
+    void query.refetch();
   };
 
   let body;
-  if (query.status !== 'ready') {
+  if (!query.isSuccess) {
     body = <QueryPending query={query} />;
-  } else if (query.value.length === 0) {
+  } else if (query.data.length === 0) {
     body = <Text c="dimmed">{t('accounts.empty')}</Text>;
   } else {
     body = (
@@ -66,7 +67,7 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.value.map((a) => {
+            {query.data.map((a) => {
               const self = a.username === currentUser.username;
               return (
                 <Table.Tr key={a.username} data-username={a.username}>
@@ -141,7 +142,7 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
         onCreated={(created, name) => {
           setAdding(false);
           setOtp({ otp: created, name });
-          void reload();
+          void query.refetch();
         }}
       />
       <OneTimePasswordModal otp={otp?.otp ?? null} name={otp?.name ?? ''} onDone={() => setOtp(null)} />

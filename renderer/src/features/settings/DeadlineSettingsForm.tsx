@@ -2,16 +2,17 @@
 // (settings.update). Changing the hours makes the desk recompute every open case's day 0 and due date.
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, requestTypes, type DeskErrorData, type DeskSettings } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { TimeField } from '../../components/TimeField.tsx';
 import { parseTypedTime } from '../../forms/typedInput.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from './useDeskQuery.ts';
-import { QueryPending } from './QueryPending.tsx';
+
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 type Values = { open: string; close: string; disclosure: string; correction: string; suspension: string; legalMarkWarnDays: string };
 
@@ -27,10 +28,9 @@ const toValues = (s: DeskSettings): Values => ({
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 export function DeadlineSettingsForm() {
-  const desk = useDesk();
-  const [query] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status !== 'ready') return <QueryPending query={query} />;
-  return <Loaded initial={toValues(query.value)} />;
+  const query = useDeskQuery('settings.get', {});
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  return <Loaded initial={toValues(query.data)} />;
 }
 
 function Loaded({ initial }: { initial: Values }) {

@@ -1,15 +1,16 @@
 // Desk details, idle lock and default language (settings.get / settings.update).
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeskDetailsFields, deskDetailsValues, type DeskDetailsValues } from './DeskDetailsFields.tsx';
-import { useDeskQuery } from './useDeskQuery.ts';
-import { QueryPending } from './QueryPending.tsx';
+
+import { QueryPending } from '../../api/QueryPending.tsx';
 
 type SettingsValues = DeskDetailsValues & { idleLockMinutes: string; defaultLocale: string };
 
@@ -20,10 +21,9 @@ const toValues = (s: DeskSettings): SettingsValues => ({
 });
 
 export function DeskSettingsForm({ onSaved }: { onSaved: () => void }) {
-  const desk = useDesk();
-  const [query] = useDeskQuery(useCallback(() => desk.settings.get({}), [desk]));
-  if (query.status !== 'ready') return <QueryPending query={query} />;
-  return <LoadedForm initial={toValues(query.value)} onSaved={onSaved} />;
+  const query = useDeskQuery('settings.get', {});
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  return <LoadedForm initial={toValues(query.data)} onSaved={onSaved} />;
 }
 
 function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: () => void }) {

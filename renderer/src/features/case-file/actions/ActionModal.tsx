@@ -3,7 +3,6 @@
 import { Modal } from '@mantine/core';
 import type { CaseAction, CaseFile } from '../../../../../electron/contract/index.ts';
 import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
-import { useShell } from '../../../app/ShellContext.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DecideForm } from './DecideForm.tsx';
 import { FeeForm } from './FeeForm.tsx';
@@ -21,8 +20,7 @@ const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 
 
 export function ActionModal({ file, action, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const { user } = useShell();
-  const accounts = useActiveAccounts(user.role);
+  const accounts = useActiveAccounts();
   const props = { file, onDone, onCancel: onClose };
   let body = null;
   switch (action) {

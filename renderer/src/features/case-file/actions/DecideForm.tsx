@@ -2,7 +2,7 @@
 // their text); the reasons the member will read; for a suspension's alternative measure, the measure.
 // The desk checks what a decision must carry and answers with the field at fault.
 import { Checkbox, Select, Stack, Textarea } from '@mantine/core';
-import { caseInputs, disclosureGrounds, outcomes, refusalOutcomes, type DeskErrorData, type DisclosureGround, type Outcome } from '../../../../../electron/contract/index.ts';
+import { caseInputs, disclosureGrounds, outcomes, refusalOutcomes, requestKinds, type DeskErrorData, type DisclosureGround, type Outcome } from '../../../../../electron/contract/index.ts';
 import { useDesk } from '../../../api/DeskProvider.tsx';
 import { useContractForm } from '../../../forms/useContractForm.ts';
 import type { MessageKey } from '../../../i18n/catalog.ts';
@@ -22,7 +22,9 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
   const desk = useDesk();
   const c = file.case;
-  const form = useContractForm({ outcome: c.outcome ?? '', grounds: c.grounds.join(','), reasoning: c.reasoning, alternativeMeasure: c.alternativeMeasure });
+  // A correction or suspension taken in without its sub-kind: the decision records it (the desk requires it).
+  const needsKinds = c.type !== 'disclosure' && c.kinds.length === 0;
+  const form = useContractForm({ kinds: '', outcome: c.outcome ?? '', grounds: c.grounds.join(','), reasoning: c.reasoning, alternativeMeasure: c.alternativeMeasure });
   const applyField = (e: DeskErrorData) => {
     const key = e.field ? fieldMessages[e.field] : undefined;
     if (e.code === 'INVALID_INPUT' && key && form.fieldOf(e.field!)) {
@@ -38,13 +40,19 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
   const withholds = refusalOutcomes.includes(outcome) || outcome === 'alternative_measure';
 
   const submit = () => {
+    const kinds = v.kinds ? v.kinds.split(',') : [];
     const input = {
       id: c.id,
+      ...(needsKinds ? { kinds } : {}),
       outcome: v.outcome,
       grounds: c.type === 'disclosure' ? grounds : [],
       reasoning: v.reasoning,
       alternativeMeasure: outcome === 'alternative_measure' ? v.alternativeMeasure : '',
     };
+    if (needsKinds && kinds.length === 0) {
+      form.fail('kinds', 'validation.choose');
+      return;
+    }
     if (!v.outcome) {
       form.fail('outcome', 'validation.choose');
       return;
@@ -55,8 +63,25 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
 
   const outcomeField = form.text('outcome');
   const groundsField = form.text('grounds');
+  const kindsField = form.text('kinds');
   return (
     <FormShell formId={form.formId} label={t('action.decide')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.decide')}>
+      {needsKinds && (
+        <Checkbox.Group
+          label={t('caseRules.decide.kinds')}
+          value={v.kinds ? v.kinds.split(',') : []}
+          onChange={(next) => form.set('kinds', next.join(','))}
+          error={kindsField.error}
+          required
+          data-testid="decide-kinds"
+        >
+          <Stack gap="xs" mt="xs">
+            {(requestKinds[c.type] as readonly string[]).map((k) => (
+              <Checkbox key={k} value={k} name="kinds" label={t(`kind.${c.type}.${k}` as MessageKey)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
       <Select
         label={t('caseFile.outcome')}
         data={(outcomes[c.type] as readonly Outcome[]).map((o) => ({ value: o, label: outcomeLabel(t, o) }))}

@@ -27,7 +27,8 @@ export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
       id: file.case.id,
       kind: v.kind as 'payment' | 'refund',
       method: v.method as FeeMethod,
-      amount: v.amount.trim() === '' ? Number.NaN : Number(v.amount),
+      // As typed: the contract reads full-width digits, commas and ¥ (１，０００ is ¥1,000).
+      amount: v.amount,
       receivedOn: v.receivedOn,
       note: v.note,
     };

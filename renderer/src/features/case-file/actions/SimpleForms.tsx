@@ -1,6 +1,6 @@
 // The small moves: confirmations (start review, approve, close), a reason (resume, withdraw, return for
 // revision), pause, reject, extend, assign, record a notice, add a note.
-import { Alert, Button, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   caseInputs,
   finalNoticeKinds,
@@ -65,10 +65,16 @@ type ReasonAction = 'resume' | 'withdraw' | 'returnForRevision';
 export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps & { action: ReasonAction }) {
   const { t } = useI18n();
   const desk = useDesk();
-  const form = useContractForm({ reason: '' });
+  const form = useContractForm({ reason: '', written: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
     const input = { id: file.case.id, reason: form.values.reason };
+    if (action === 'withdraw') {
+      const withdrawal = { ...input, written: form.values.written === 'yes' };
+      if (!form.check(caseInputs.withdraw, withdrawal)) return;
+      void run(() => desk.cases.withdraw(withdrawal), t('caseFile.done.withdraw'));
+      return;
+    }
     if (!form.check(caseInputs[action], input)) return;
     void run(() => desk.cases[action](input), t(`caseFile.done.${action}`));
   };
@@ -76,6 +82,15 @@ export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps &
     <FormShell formId={form.formId} label={t(`action.${action}`)} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t(`action.${action}`)} submitColor={action === 'withdraw' ? 'red' : undefined}>
       <Text size="sm">{t(`caseFile.confirm.${action}`)}</Text>
       <Textarea label={t('caseFile.reason')} required autosize minRows={3} data-autofocus {...form.text('reason')} />
+      {action === 'withdraw' && (
+        <Checkbox
+          label={t('caseRules.withdraw.written')}
+          description={t('caseRules.withdraw.writtenHint')}
+          checked={form.values.written === 'yes'}
+          onChange={(e) => form.set('written', e.currentTarget.checked ? 'yes' : '')}
+          name="written"
+        />
+      )}
     </FormShell>
   );
 }

@@ -9,7 +9,8 @@ import { Section } from './Section.tsx';
 export function FeeSection({ ledger }: { ledger: FeeLedger }) {
   const { t, locale } = useI18n();
   const b = ledger.balance;
-  const balanceColor = b < 0 ? 'red.7' : b > 0 ? 'orange.7' : 'teal.7';
+  // Shade 9: AA contrast (4.5:1) on white for small text; axe checks it.
+  const balanceColor = b < 0 ? 'red.9' : b > 0 ? 'orange.9' : 'teal.9';
   const figure = (label: string, value: string, color?: string, testId?: string) => (
     <Paper withBorder p="xs" radius="sm">
       <Text size="xs" c="dimmed">

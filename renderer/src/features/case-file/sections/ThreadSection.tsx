@@ -4,14 +4,14 @@
 // case's own resume move applies its clock rules.
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMailForward, IconMailOpened, IconPrinter } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { noticeKinds, type CaseFile, type CaseThread, type DeskErrorData } from '../../../../../electron/contract/index.ts';
 import { useDesk } from '../../../api/DeskProvider.tsx';
 import { JapanDateTime } from '../../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { useDeskQuery } from '../../settings/useDeskQuery.ts';
+import { useDeskQuery } from '../../../api/deskQueries.ts';
 import { MailView } from '../../inbox/InboxMailModal.tsx';
 import { MailFlags, senderText } from '../../inbox/InboxScreen.tsx';
 
@@ -20,8 +20,7 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
   const desk = useDesk();
   const caseId = file.case.id;
   // Asked again whenever the case file changes (a move, a notice): the thread follows.
-  const stamp = file.timeline.length;
-  const [query] = useDeskQuery(useCallback(() => desk.inbox.thread({ caseId }), [desk, caseId, stamp])); // eslint-disable-line react-hooks/exhaustive-deps
+  const query = useDeskQuery('inbox.thread', { caseId });
   const [openId, setOpenId] = useState<number | null>(null);
   const [resuming, setResuming] = useState(false);
   const [error, setError] = useState<DeskErrorData | null>(null);
@@ -41,25 +40,25 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
         <Title order={3} size="h5">
           {t('thread.title')}
         </Title>
-        {query.status === 'error' && <ErrorAlert error={query.error} />}
+        {query.isError && <ErrorAlert error={query.error} />}
         <ErrorAlert error={error} />
-        {query.status === 'ready' && query.value.resumeOffer && file.case.status === 'awaiting_requester' && (
+        {query.isSuccess && query.data.resumeOffer && file.case.status === 'awaiting_requester' && (
           <Alert color="indigo" variant="light" data-testid="resume-offer">
             <Group justify="space-between" wrap="wrap">
-              <Text size="sm">{t('thread.resumeOffer', { date: formatDateTime(locale, query.value.resumeOffer.arrivedAt) })}</Text>
-              <Button size="xs" loading={resuming} onClick={() => void resume(query.value)}>
+              <Text size="sm">{t('thread.resumeOffer', { date: formatDateTime(locale, query.data.resumeOffer.arrivedAt) })}</Text>
+              <Button size="xs" loading={resuming} onClick={() => void resume(query.data)}>
                 {t('thread.resume')}
               </Button>
             </Group>
           </Alert>
         )}
-        {query.status === 'ready' && query.value.entries.length === 0 && (
+        {query.isSuccess && query.data.entries.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('thread.empty')}
           </Text>
         )}
-        {query.status === 'ready' &&
-          query.value.entries.map((e, i) => (
+        {query.isSuccess &&
+          query.data.entries.map((e, i) => (
             <Group key={i} gap="sm" wrap="nowrap" align="flex-start" data-testid="thread-entry" data-kind={e.kind}>
               {e.kind === 'incoming' ? <IconMailOpened size={18} aria-hidden /> : e.kind === 'outgoing' ? <IconMailForward size={18} aria-hidden /> : <IconPrinter size={18} aria-hidden />}
               <Stack gap={2} style={{ flex: 1 }}>
@@ -113,9 +112,8 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
 }
 
 function ThreadMail({ id }: { id: number }) {
-  const desk = useDesk();
-  const [query] = useDeskQuery(useCallback(() => desk.inbox.get({ id }), [desk, id]));
-  if (query.status === 'error') return <ErrorAlert error={query.error} />;
-  if (query.status !== 'ready') return null;
-  return <MailView mail={query.value} />;
+  const query = useDeskQuery('inbox.get', { id });
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  if (!query.isSuccess) return null;
+  return <MailView mail={query.data} />;
 }

@@ -1,0 +1,220 @@
+// npm run bench -- ui [--cases N] [--rounds R]
+// The screens against the database they show, at 100,000 cases. Builds an encrypted desk (createDesk, then
+// bench/support/big-desk.ts), starts browser mode on it (the built renderer: run `npm run build:renderer`
+// first) and drives Chromium (CHROMIUM_PATH, else /usr/bin/chromium) through Playwright, logged in as a
+// supervisor. For each action it times, inside the page, from the input event to the rows painted (the DOM
+// shows the answer and two animation frames have passed):
+//   page_turn     the next page of the open queue (a page not seen before: no cache help)
+//   tab_switch    a saved-view tab, first visit after a reload (cold cache)
+//   search        a two-kanji surname arriving as an IME commits it (田中), on a cold cache
+//   open_case     a case reference clicked in the queue, until its file is on screen
+// and, in the same run and the same page, the same contract call over HTTP (fetch with the page's token):
+// the baseline. `ratio` is the worst UI p50 / API p50. The search box also records every cases.list call
+// while a person types romaji (hasegawa) with pauses, and counts calls sent with older text after newer.
+import { performance } from 'node:perf_hooks';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { createDesk, lockDesk } from '../electron/core/vault/vault.ts';
+import { deskPaths } from '../electron/core/storage/data-dir.ts';
+import { loadDeskCalendar } from '../electron/core/desk-calendar/store.ts';
+import { ja } from '../renderer/src/i18n/ja.ts';
+import { build } from './support/big-desk.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  const n = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} takes a whole number`);
+  return n;
+};
+const CASES = arg('--cases', 100_000);
+const ROUNDS = arg('--rounds', 12);
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'bench password 2026';
+
+if (!existsSync(join(repoRoot, 'dist', 'renderer', 'index.html'))) {
+  console.error('The renderer is not built: run `npm run build:renderer` first.');
+  process.exit(2);
+}
+
+function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['electron/host/main.ts', '--data-dir', dataDir, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = /https?:\/\/\S+/.exec(out);
+      if (m) resolve({ url: m[0], child });
+    });
+    child.stderr!.on('data', (c: Buffer) => void (out += c.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)));
+  });
+}
+
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** One contract call over HTTP from the page, timed in the page. */
+async function apiCall(page: Page, method: string, input: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const token = sessionStorage.getItem('privacyDesk.token');
+      const t0 = performance.now();
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      const body = (await res.json()) as { ok: boolean };
+      if (!body.ok) throw new Error(`${method} failed`);
+      return performance.now() - t0;
+    },
+    { method, input },
+  );
+}
+
+/**
+ * Runs `act` in the page and resolves with the milliseconds until `done` holds and two frames have been
+ * painted. Both are page-side source text (this file is type-checked without the DOM library).
+ */
+async function timeInPage(page: Page, act: string, done: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    const t0 = performance.now();
+    ${act};
+    await new Promise((resolve, reject) => {
+      const limit = setTimeout(() => reject(new Error('not done in 30 s: ' + ${JSON.stringify(done)})), 30000);
+      const check = () => { if (${done}) { clearTimeout(limit); resolve(); } else requestAnimationFrame(check); };
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t0;
+  })()`) as Promise<number>;
+}
+
+/** The contract's answer for a list input, as the page would get it (to know what the screen must show). */
+async function firstOf(page: Page, input: unknown): Promise<string | null> {
+  return page.evaluate(`(async () => {
+    const token = sessionStorage.getItem('privacyDesk.token');
+    const res = await fetch('/api/cases.list', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: ${JSON.stringify(JSON.stringify(input))} });
+    const body = await res.json();
+    return body.value.rows[0]?.reference ?? null;
+  })()`) as Promise<string | null>;
+}
+
+const firstRef = `document.querySelector('[data-testid="queue-table"] tbody tr')?.dataset.reference`;
+const quiet = `!document.querySelector('.mantine-LoadingOverlay-root')`;
+
+const folder = mkdtempSync(join(tmpdir(), 'pd-bench-ui-'));
+let host: ChildProcess | null = null;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
+try {
+  const t0 = performance.now();
+  const paths = deskPaths(folder);
+  const DESK = { companyJa: '株式会社JUO', companyEn: 'JUO Inc.', deskNameJa: 'CareerModel サポートデスク', deskNameEn: 'CareerModel Support Desk', postalCode: '160-0023', addressJa: '東京都新宿区西新宿3-3-13', addressEn: 'Nishishinjuku, Shinjuku-ku, Tokyo', email: 'info@career-model.com', phone: '' };
+  const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: PASSWORD }, locale: 'ja' });
+  const { open } = build(unlocked.store.raw, await loadDeskCalendar(unlocked.store.db), CASES, new Date(Date.now() - 60_000));
+  await lockDesk(unlocked);
+  console.log(`built ${CASES.toLocaleString('en')} cases (${open.toLocaleString('en')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const started = await startHost(folder);
+  host = started.child;
+  // bypassCSP: the bench's own page-side timers are evaluated as strings, which the desk's CSP forbids.
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  await page.goto(started.url);
+  await page.getByRole('textbox', { name: ja['account.username'], exact: true }).fill('sato');
+  await page.locator('input[type="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: ja['login.submit'], exact: true }).click();
+  await page.locator('[data-testid="queue-table"] tbody tr').first().waitFor({ timeout: 60_000 });
+  const origin = new URL(started.url).origin;
+
+  const ui: Record<string, number[]> = { page_turn: [], tab_switch: [], search: [], open_case: [] };
+  const api: Record<string, number[]> = { page_turn: [], tab_switch: [], search: [], open_case: [] };
+  const views = ['mine', 'due_this_week', 'overdue', 'awaiting_requester', 'closed'];
+
+  for (let round = 0; round < ROUNDS; round++) {
+    // A cold start of the screen for every round: the session stays, the page's cache does not.
+    await page.goto(`${origin}/#/queue`);
+    await page.reload();
+    await page.waitForFunction(`${firstRef} !== undefined && ${quiet}`, null, { timeout: 60_000 });
+
+    // Page turn: pages 2.. of the open queue, each seen for the first time.
+    const page2 = { view: 'all_open', page: 2, pageSize: 50 };
+    api.page_turn!.push(await apiCall(page, 'cases.list', page2));
+    const expected2 = await firstOf(page, page2);
+    ui.page_turn!.push(await timeInPage(page, `document.querySelector('button[aria-label="${ja['queue.page.next']}"]').click()`, `${firstRef} === ${JSON.stringify(expected2)} && ${quiet}`));
+
+    // Tab switch, cold.
+    const view = views[round % views.length]!;
+    api.tab_switch!.push(await apiCall(page, 'cases.list', { view, pageSize: 50 }));
+    const expectedTab = await firstOf(page, { view, pageSize: 50 });
+    ui.tab_switch!.push(
+      await timeInPage(
+        page,
+        `document.querySelector('[role="tab"][data-view="${view}"]').click()`,
+        `${quiet} && ${expectedTab === null ? `!!document.querySelector('[data-testid="queue-no-match"]')` : `${firstRef} === ${JSON.stringify(expectedTab)}`}`,
+      ),
+    );
+
+    // Search: the IME commits 田中 (one input event, as compositionend delivers it).
+    await page.goto(`${origin}/#/queue`);
+    await page.waitForFunction(`${firstRef} !== undefined && ${quiet}`);
+    const surname = ['田中', '佐藤', '鈴木', '高橋', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田'][round % 12]!;
+    api.search!.push(await apiCall(page, 'cases.list', { search: surname, pageSize: 50 }));
+    const expectedSearch = await firstOf(page, { search: surname, pageSize: 50 });
+    await page.getByTestId('queue-search').focus();
+    ui.search!.push(
+      await timeInPage(
+        page,
+        `const el = document.querySelector('[data-testid="queue-search"]'); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; el.dispatchEvent(new CompositionEvent('compositionstart')); set.call(el, ${JSON.stringify(surname)}); el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new CompositionEvent('compositionend', { data: ${JSON.stringify(surname)} }));`,
+        `${firstRef} === ${JSON.stringify(expectedSearch)} && ${quiet}`,
+      ),
+    );
+
+    // Open a case from the list.
+    const ref = (await page.evaluate(`document.querySelectorAll('[data-testid="queue-table"] tbody tr')[${round % 10}]?.dataset.reference`)) as string;
+    ui.open_case!.push(
+      await timeInPage(page, `document.querySelector('tr[data-reference="${ref}"] a').click()`, `document.querySelector('[data-testid="case-file"]')?.dataset.reference === ${JSON.stringify(ref)}`),
+    );
+    api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
+    console.log(`round ${round + 1}: ${Object.keys(ui).map((k) => `${k} ${ui[k]!.at(-1)!.toFixed(0)}/${api[k]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
+  }
+
+  // A person typing romaji with pauses: every cases.list call the screen sends, in order.
+  await page.goto(`${origin}/#/queue`);
+  await page.waitForFunction(`${firstRef} !== undefined && ${quiet}`);
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/cases.list')) sent.push((JSON.parse(r.postData() ?? '{}') as { search?: string }).search ?? '');
+  });
+  await page.getByTestId('queue-search').click();
+  for (const ch of 'hasegawa') await page.keyboard.type(ch, { delay: 90 + Math.floor(Math.random() * 120) });
+  await page.waitForFunction(`location.hash.includes('hasegawa') && ${quiet}`);
+  await page.waitForTimeout(800);
+  const searches = sent.filter((s) => s !== '');
+  const stale = searches.filter((s, i) => searches.slice(0, i).some((earlier) => earlier.length > s.length && earlier.startsWith(s))).length;
+
+  const results: Record<string, number | string> = { cases: CASES, rounds: ROUNDS };
+  console.log(`\n${ROUNDS} rounds, milliseconds (p50); ui = input to rows painted, api = the same contract call over HTTP\n`);
+  console.log('action       ui p50   api p50   ratio');
+  let worst = 0;
+  for (const k of Object.keys(ui)) {
+    const u = p50(ui[k]!);
+    const a = p50(api[k]!);
+    results[`${k}_ui_p50_ms`] = Math.round(u * 10) / 10;
+    results[`${k}_api_p50_ms`] = Math.round(a * 10) / 10;
+    results[`${k}_ratio`] = Math.round((u / a) * 100) / 100;
+    worst = Math.max(worst, u / a);
+    console.log(`${k.padEnd(12)} ${u.toFixed(1).padStart(7)} ${a.toFixed(1).padStart(9)} ${(u / a).toFixed(2).padStart(7)}`);
+  }
+  console.log(`\ntyping "hasegawa": ${searches.length} searches sent (${searches.map((s) => JSON.stringify(s)).join(', ')}), ${stale} with older text after newer`);
+  results.typed_search_calls = searches.length;
+  results.stale_search_calls = stale;
+  results.ratio = Math.round(worst * 100) / 100;
+  console.log(JSON.stringify(results));
+} finally {
+  await browser.close();
+  if (host && host.exitCode === null) {
+    const exited = new Promise((r) => host!.once('exit', r));
+    host.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,100 @@
+// The session's query cache over the contract (no React here; deskQueries.ts has the hooks). A query's key
+// is the contract method and its input. A call that changes the desk invalidates the cache; one that
+// answers with a case file puts it in the cache under the case's reference.
+// query-core, not react-query: this module has no React (and the unit tests' program has no DOM types).
+import { QueryClient, type QueryKey } from '@tanstack/query-core';
+import type { CaseFile, DeskApi, Input, MethodName } from '../../../electron/contract/index.ts';
+import { methodNames } from '../../../electron/contract/index.ts';
+import { deskFromCall, methodOf } from './deskFromCall.ts';
+
+/** Methods that only read: everything else (a new method too, until listed here) invalidates the cache. */
+const READS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'desk.status',
+  'session.touch',
+  'accounts.list',
+  'accounts.directory',
+  'settings.get',
+  'backup.status',
+  'calendar.year',
+  'cases.list',
+  'cases.get',
+  'cases.findDuplicates',
+  'letters.preview',
+  'letters.ready',
+  'outbox.list',
+  'outbox.get',
+  'mail.status',
+  'mail.getSettings',
+  'notices.templates',
+  'notices.preview',
+  'views.list',
+  'inbox.list',
+  'inbox.get',
+  'inbox.attachment',
+  'inbox.thread',
+  'mailbox.status',
+  'mailbox.getSettings',
+  'reports.get',
+  'reports.pack',
+  'reports.csv',
+  'retention.get',
+  'retention.preview',
+]);
+
+export const isRead = (method: MethodName) => READS.has(method);
+
+/** The cache key of one contract call. */
+export const deskKey = <M extends MethodName>(method: M, input: Input<M>): QueryKey => [method, input];
+
+export function createDeskQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Desk errors are answers (LOCKED, FORBIDDEN, NOT_FOUND), not glitches: asking again changes nothing.
+        retry: false,
+        // Shown at once from the cache and asked again on every mount: others (and the mail fetcher)
+        // change the desk too, so a screen opened again must not stay on what this session last saw.
+        staleTime: 0,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+const isCaseFile = (v: unknown): v is CaseFile =>
+  typeof v === 'object' && v !== null && 'case' in v && 'timeline' in v && typeof (v as CaseFile).case?.reference === 'string';
+
+/**
+ * The desk as screens in a session see it: a successful change invalidates the session's cache. A change
+ * that answers with the case file as it now stands puts that file in the cache under the case's reference
+ * instead of asking for it again (asking again would also record another view of the case).
+ */
+export function invalidatingDesk(desk: DeskApi, client: QueryClient): DeskApi {
+  const calls = new Map(methodNames.map((m) => [m, methodOf(desk, m)] as const));
+  const wrapped = deskFromCall(async (method, input) => {
+    const result = await calls.get(method)!(input);
+    if (result.ok && !isRead(method)) {
+      if (isCaseFile(result.value)) {
+        const file = result.value;
+        client.setQueryData(deskKey('cases.get', { reference: file.case.reference }), file);
+        void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'cases.get' });
+        void client.invalidateQueries({ queryKey: ['cases.get'], predicate: (q) => !sameCase(q.queryKey, file), refetchType: 'none' });
+      } else {
+        void client.invalidateQueries();
+      }
+    }
+    return result;
+  });
+  readsOf.set(wrapped, desk);
+  return wrapped;
+}
+
+/** The desk a query reads through: never the invalidating one (a read must not invalidate, even one not listed). */
+const readsOf = new WeakMap<DeskApi, DeskApi>();
+export const readingDesk = (desk: DeskApi): DeskApi => readsOf.get(desk) ?? desk;
+
+const sameCase = (key: QueryKey, file: CaseFile) => {
+  const input = key[1] as { id?: number; reference?: string } | undefined;
+  return input?.reference === file.case.reference || input?.id === file.case.id;
+};
+

@@ -1,0 +1,32 @@
+// The English texts of keyboard work; key for key the same as ja-keyboard.ts (tsc checks it).
+import type { KeyboardKey } from './ja-keyboard.ts';
+
+export const enKeyboard: Record<KeyboardKey, string> = {
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.intro': 'They work outside text fields.',
+  'shortcuts.search': 'Go to the search box',
+  'shortcuts.next': 'Next row',
+  'shortcuts.previous': 'Previous row',
+  'shortcuts.open': 'Open the selected case',
+  'shortcuts.back': 'Back from a case to the list, or close',
+  'shortcuts.goQueue': 'Go to the queue',
+  'shortcuts.goInbox': 'Go to the inbox',
+  'shortcuts.goOutbox': 'Go to the outbox',
+  'shortcuts.palette': 'Command palette (jump to a reference or an action)',
+  'shortcuts.help': 'Show this list',
+  'shortcuts.then': 'then',
+  'palette.title': 'Command palette',
+  'palette.placeholder': 'A reference (PD-2026-00042) or an action',
+  'palette.openCase': 'Open case {reference}',
+  'palette.nothing': 'No matching action',
+  'palette.results': 'Suggestions',
+  'views.save': 'Save these filters',
+  'views.saveTitle': 'Save a view',
+  'views.name': 'Name',
+  'views.shared': 'Share with everyone at the desk',
+  'views.mine': 'My views',
+  'views.delete': 'Delete {name}',
+  'views.saved': 'Saved “{name}”',
+  'views.awaitingApproval': 'Awaiting approval',
+  'views.unsentNotice': 'Unsent notice',
+};

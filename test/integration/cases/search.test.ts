@@ -1,0 +1,63 @@
+// Searching the queue as staff do: a two-kanji surname, a kana fragment, a reference. Results come from
+// the indexes (search-index.ts) and are ranked: exact reference, then a name or kana, then other text.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newDesk, tempDir, value } from '../../support/desk.ts';
+import type { DeskRuntime } from '../../../electron/core/runtime.ts';
+import type { CreatedCase, QueuePage } from '../../../electron/contract/index.ts';
+
+let rt: DeskRuntime;
+let dir: { path: string; remove(): void };
+const now = Date.parse('2026-11-24T01:00:00Z');
+
+const base = {
+  type: 'disclosure',
+  channel: 'post',
+  arrivedAt: '2026-11-24T09:30:00+09:00',
+  requesterKind: 'member',
+  memberEmail: 'member@example.com',
+  memberPostalCode: '160-0023',
+  memberAddress: '東京都新宿区西新宿1-1-1',
+  delivery: 'paper',
+};
+
+beforeEach(async () => {
+  dir = tempDir();
+  rt = (await newDesk(dir.path, { now: () => new Date(now) })).rt;
+});
+afterEach(async () => {
+  await rt.close();
+  dir.remove();
+});
+
+async function create(memberName: string, memberKana: string, requestText: string): Promise<string> {
+  return (value(await rt.dispatch('cases.create', { ...base, memberName, memberKana, requestText })) as CreatedCase).reference;
+}
+const search = async (text: string) => (value(await rt.dispatch('cases.list', { search: text, sort: 'arrived' })) as QueuePage).rows.map((r) => r.reference);
+
+describe('queue search', () => {
+  it('finds two-character surnames and kana, puts name matches before text matches, and an exact reference first', async () => {
+    const textOnly = await create('佐藤 花子', 'サトウ ハナコ', '田中さんの件について開示を求めます。');
+    const named = await create('田中 太郎', 'タナカ タロウ', '登録情報の開示を求めます。');
+    const other = await create('中田 恵', 'ナカタ メグミ', '登録情報の開示を求めます。');
+
+    // Arrival order would list textOnly first; the name match ranks above it. 中田 is not 田中.
+    expect(await search('田中')).toEqual([named, textOnly]);
+    expect(await search('たな')).toEqual([named]);
+    expect(await search('恵')).toEqual([other]);
+    // A reference typed in full puts that case first, before a later case whose text quotes it.
+    const follow = await create('佐藤 花子', 'サトウ ハナコ', `${other}の件の続きです。`);
+    const newestFirst = (value(await rt.dispatch('cases.list', { search: other.toLowerCase(), sort: 'arrived', direction: 'desc' })) as QueuePage).rows.map((r) => r.reference);
+    expect(newestFirst).toEqual([other, follow]);
+    expect(await search('ｔａ')).toEqual([]);
+  });
+
+  it('opens a case by its reference as a link or the address bar gives it, and says when there is none', async () => {
+    const reference = await create('田中 太郎', 'タナカ タロウ', '開示を求めます。');
+    const typed = reference.toLowerCase().replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const file = value(await rt.dispatch('cases.get', { reference: typed })) as { case: { reference: string } };
+    expect(file.case.reference).toBe(reference);
+    const missing = await rt.dispatch('cases.get', { reference: 'PD-2026-99999' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await rt.dispatch('cases.get', { reference: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
