@@ -92,7 +92,8 @@ export function wrapKysely(raw: RawDatabase): OpenedDatabase {
     raw,
     db,
     async close() {
-      await db.destroy(); // closes raw too
+      await db.destroy(); // closes raw too, but only if kysely ever used the connection:
+      if (raw.open) raw.close(); // a store opened and closed without a query would stay open (and keyed)
     },
   };
 }

@@ -41,3 +41,9 @@ export const auditHeadSchema = z.object({ seq: z.number().int().nonnegative(), h
 export type AuditVerdict =
   | { ok: true; rows: number; head: AuditHead | null }
   | { ok: false; rows: number; brokenAt: number; problem: AuditProblem };
+
+/** After a re-key: how many slots got the new key, and who must be reset (their slot predates sealing). */
+export interface RekeyResult {
+  slots: number;
+  mustReset: string[];
+}

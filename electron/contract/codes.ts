@@ -71,6 +71,8 @@ export type RestoreProblem =
   | { code: 'BACKUP_PASSWORD_WRONG' }
   | { code: 'BACKUP_RECOVERY_KEY_WRONG' }
   | { code: 'BACKUP_DOES_NOT_OPEN' }
+  | { code: 'BACKUP_MANIFEST_ALTERED'; manifestField: string }
+  | { code: 'PASSWORD_WEAK'; weakness: 'tooShort' | 'common' | 'repeated' | 'guessable' | 'personal' }
   | { code: 'BACKUP_INTEGRITY'; details: string[] }
   | { code: 'RESTORE_WOULD_OVERWRITE'; dataDir?: string };
 
@@ -373,6 +375,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   BACKUP_PASSWORD_WRONG: 'AUTH_FAILED',
   BACKUP_RECOVERY_KEY_WRONG: 'AUTH_FAILED',
   BACKUP_DOES_NOT_OPEN: 'STORAGE_DAMAGED',
+  BACKUP_MANIFEST_ALTERED: 'INVALID_INPUT',
+  PASSWORD_WEAK: 'INVALID_INPUT',
   BACKUP_INTEGRITY: 'STORAGE_DAMAGED',
   RESTORE_WOULD_OVERWRITE: 'ALREADY_SET_UP',
 };

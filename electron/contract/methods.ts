@@ -12,6 +12,7 @@ import { reportInputs, type Report, type ReportCsv, type ReportPack } from './re
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
+import type { RekeyResult } from './audit.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -88,6 +89,8 @@ export const methods = {
   },
   'accounts.disable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
   'accounts.reset': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
+  'desk.rekey': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
   'settings.update': {
     access: 'supervisor',
@@ -124,7 +127,8 @@ export const methods = {
       })
       .strict(),
   },
-  'backup.status': { access: 'user', input: empty },
+  // background: polled by screens on a timer, so never a person's activity (the idle lock ignores it).
+  'backup.status': { access: 'user', input: empty, background: true },
   'backup.now': { access: 'supervisor', input: empty },
   'desk.restore': {
     access: 'open',
@@ -193,7 +197,7 @@ export const methods = {
   'outbox.send': { access: 'user', input: mailInputs.outboxSend },
   'outbox.retry': { access: 'user', input: mailInputs.outboxRetry },
   'outbox.cancel': { access: 'user', input: mailInputs.outboxCancel },
-  'mail.status': { access: 'user', input: empty },
+  'mail.status': { access: 'user', input: empty, background: true },
   'mail.getSettings': { access: 'supervisor', input: empty },
   'mail.updateSettings': { access: 'supervisor', input: mailInputs.settingsUpdate },
   'mail.sendTest': { access: 'supervisor', input: mailInputs.sendTest },
@@ -223,7 +227,7 @@ export const methods = {
   'views.list': { access: 'user', input: empty },
   'views.save': { access: 'user', input: viewInputs.save },
   'views.remove': { access: 'user', input: viewInputs.remove },
-} as const satisfies Record<string, { access: Access; input: z.ZodType }>;
+} as const satisfies Record<string, { access: Access; input: z.ZodType; background?: true }>;
 
 export type MethodName = keyof typeof methods;
 export const methodNames = Object.keys(methods) as MethodName[];
@@ -241,6 +245,7 @@ export interface Results {
   'accounts.create': OneTimePassword;
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;
+  'desk.rekey': RekeyResult;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
   'backup.status': BackupStatus;

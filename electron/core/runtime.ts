@@ -24,6 +24,7 @@ import { BackupService, type BackupServiceOptions } from './backup/service.ts';
 import { restoreBackup } from './backup/restore.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { mailHandlers } from './api/mail-handlers.ts';
+import { rekeyDesk } from './rekey/rekey.ts';
 import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
 import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
@@ -297,6 +298,7 @@ class Runtime implements DeskRuntime {
       'accounts.create': async (input, user) => createAccount(this.deps(), user!.username, input),
       'accounts.disable': async ({ username }, user) => disableAccount(this.deps(), user!.username, username),
       'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user!.username, username),
+      'desk.rekey': async (_input, user) => rekeyDesk(this.paths, this.requireDesk(), { actor: user!.username, reason: 'supervisor', now: this.now() }),
       'settings.get': async () => readSettings(this.requireDesk().store.db),
       'settings.update': async (changes, user) => {
         const desk = this.requireDesk();

@@ -21,7 +21,7 @@ export function systemPrivateKey(raw: RawDatabase): Buffer {
 }
 
 /**
- * Writes `rows` as the whole log, numbered 1.. in order, every link and hash recomputed; a row whose
+ * Writes `rows` as the whole log, numbered 1.. in order, every link and hash recomputed; a changed row whose
  * signer's key is in `keys` is signed afresh, any other keeps the signature it had. Resets SQLite's counter.
  */
 export function rewriteLog(raw: RawDatabase, rows: AuditRow[], keys: Map<string, Buffer>): void {
@@ -36,7 +36,8 @@ export function rewriteLog(raw: RawDatabase, rows: AuditRow[], keys: Map<string,
       const detail_hash = sha256Hex(r.detail);
       const row = { ...r, seq: i + 1, prev_hash: prev, detail_hash };
       const hash = auditHash(row);
-      const key = r.signer ? keys.get(r.signer) : undefined;
+      // Only rows whose hash changed need a new signature; those before the change keep theirs.
+      const key = hash !== r.hash && r.signer ? keys.get(r.signer) : undefined;
       insert.run({ ...row, hash, signature: key ? signHash(key, hash) : r.signature });
       prev = hash;
     });

@@ -58,7 +58,8 @@ export async function dispatch(
     if (user.mustChangePassword && !DURING_PASSWORD_CHANGE.has(name)) {
       return fail(errorData({ code: 'PASSWORD_CHANGE_REQUIRED' }));
     }
-    gate.touch();
+    // Only what a person caused keeps the session open: a screen's status polling does not.
+    if (!('background' in spec && spec.background)) gate.touch();
   }
   try {
     const value = await handlers[name](parsed.data as never, user);

@@ -10,6 +10,8 @@ import { makeUserSlot, openUserSlot, readKeySlots, userSlot, withSlot, withoutUs
 import type { DeskPaths } from '../storage/data-dir.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { newOneTimePassword } from './one-time-password.ts';
+import { rekeyDesk } from '../rekey/rekey.ts';
+import { assertStrongPassword } from './password-strength.ts';
 
 export const toSessionUser = (a: Account): SessionUser => ({
   username: a.username,
@@ -132,6 +134,8 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
     await appendAudit(trx, { actor, action: 'account.disable', entity: 'account', entityId: username, detail: { before: { disabled: false }, after: { disabled: true } } }, deps.now());
     writeKeySlots(deps.paths.keySlots, withoutUserSlot(file, username));
   });
+  // The key leaves with the person: their copy of any old key-slot file opens nothing written from now on.
+  await rekeyDesk(deps.paths, deps.desk, { actor, reason: 'account-disabled', without: username, now: deps.now() });
 }
 
 /** Re-wraps the same data key under the new password: the database itself is not rewritten. */
@@ -143,6 +147,8 @@ export async function changePassword(deps: AccountsDeps, username: string, curre
   keys.dataKey.fill(0);
   try {
     if (currentPassword === newPassword) throw new DeskError({ code: 'PASSWORD_UNCHANGED' }, { field: 'newPassword' });
+    const account = await mustFind(deps.desk, username);
+    await assertStrongPassword(newPassword, 'newPassword', [username, account.display_name]);
     // The same signing key, wrapped under the new password (login enrolled one if the slot had none).
     if (keys.signingKey) await replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change' }, { privateKey: keys.signingKey });
     else await withNewSigningKey((signing) => replaceSlot(deps, username, newPassword, { must_change_password: 0 }, { actor: username, action: 'account.password-change', signAsSystem: true }, signing));
@@ -156,6 +162,7 @@ export async function changePassword(deps: AccountsDeps, username: string, curre
 export async function recoverSupervisor(deps: AccountsDeps, username: string, newPassword: string): Promise<SessionUser> {
   const a = await findAccount(deps.desk, username);
   if (!a || a.role !== 'supervisor') throw new DeskError({ code: 'SUPERVISOR_NOT_FOUND', username }, { field: 'username' });
+  await assertStrongPassword(newPassword, 'newPassword', [username, a.display_name]);
   // The recovery key holds no person's key: a new one, introduced by a row the desk's system key signs.
   await withNewSigningKey(async (signing) => {
     await replaceSlot(deps, username, newPassword, { must_change_password: 0, disabled: 0 }, { actor: username, action: 'account.recover', detail: { via: 'recovery key' }, signAsSystem: true }, signing);

@@ -13,6 +13,7 @@ import { DeskError } from '../errors.ts';
 import { APP_VERSION } from '../version.ts';
 import { backupFolderName, backupsToDelete, parseBackupName, type FolderEntry } from './policy.ts';
 import { MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest.ts';
+import { manifestMac } from './manifest-mac.ts';
 import { nodeBackupFs, type BackupFs } from './backup-fs.ts';
 import { snapshotInWorker, type SnapshotResult, type Snapshotter } from './snapshot.ts';
 
@@ -103,7 +104,7 @@ export async function writeBackup(source: BackupSource, folder: string, options:
     await fs.writeFile(join(partial, 'keyslots.json'), slots);
     await step('keyslots-written', partial);
 
-    const manifest: BackupManifest = {
+    const unsigned: Omit<BackupManifest, 'mac'> = {
       format: MANIFEST_FORMAT,
       deskId: source.deskId,
       deskName: source.deskName,
@@ -115,7 +116,9 @@ export async function writeBackup(source: BackupSource, folder: string, options:
         'desk.db': { sha256: copy.sha256, bytes: copy.bytes },
         'keyslots.json': { sha256: createHash('sha256').update(slots).digest('hex'), bytes: slots.length },
       },
+      audit: copy.audit ?? null,
     };
+    const manifest: BackupManifest = { ...unsigned, mac: manifestMac(unsigned, source.dataKey) };
     await fs.writeFile(join(partial, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     await step('manifest-written', partial);
 

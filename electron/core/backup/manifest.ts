@@ -2,6 +2,7 @@
 // many cases) and the SHA-256 and size of each of its files. It holds no personal data: the desk's
 // name is the company's desk, and the case count is a number.
 import { z } from 'zod';
+import { auditHeadSchema } from '../../contract/index.ts';
 
 export const MANIFEST_FORMAT = 'privacy-desk-backup/1';
 export const BACKUP_FILES = ['desk.db', 'keyslots.json'] as const;
@@ -20,6 +21,10 @@ export const manifestSchema = z
     createdAt: z.string(),
     cases: z.number().int().min(0),
     files: z.object({ 'desk.db': fileEntry, 'keyslots.json': fileEntry }).strict(),
+    /** The audit log's head in this copy: an anchor `audit verify --anchor BACKUP` checks the live desk against. */
+    audit: auditHeadSchema.nullable().optional(),
+    /** Per-field HMAC-SHA256 under a key derived from the data key (manifest-mac.ts). */
+    mac: z.object({ alg: z.literal('HMAC-SHA256'), fields: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)) }).strict().optional(),
   })
   .strict();
 

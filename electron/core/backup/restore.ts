@@ -17,6 +17,7 @@ import { DeskError } from '../errors.ts';
 import type { RestoreProblem } from '../../contract/index.ts';
 import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
 import { loadSigner } from '../audit/signing-keys.ts';
+import { alteredManifestField } from './manifest-mac.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { deskPresence } from '../vault/vault.ts';
 import { BACKUP_FILES, manifestSchema, type BackupManifest } from './manifest.ts';
@@ -141,6 +142,10 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
         ? new DeskError({ code: 'BACKUP_PASSWORD_WRONG' }, { field: 'password' })
         : new DeskError({ code: 'BACKUP_RECOVERY_KEY_WRONG' }, { field: 'recoveryKey' });
     }
+
+    // The manifest proves itself under the data key: a field changed since the backup was written is named.
+    const altered = alteredManifestField(manifest, dataKey);
+    if (altered) throw new DeskError({ code: 'BACKUP_MANIFEST_ALTERED', manifestField: altered }, { field: 'backupPath' });
 
     const doesNotOpen = () => new DeskError({ code: 'BACKUP_DOES_NOT_OPEN' });
     // Every page read and its tag verified, on a worker thread (seconds at 100,000 cases).

@@ -27,6 +27,8 @@ export interface SnapshotRequest {
 
 export interface SnapshotResult {
   cases: number;
+  /** The copy's audit head (its last row), or null/absent for an empty log. */
+  audit?: { seq: number; hash: string; at: string } | null;
   migrations: string[];
   sha256: string;
   bytes: number;
@@ -90,9 +92,11 @@ async function snapshot() {
   const copy = keyed(Database, workerData.target, true);
   let cases = 0;
   let migrations = [];
+  let audit = null;
   try {
     const has = (t) => copy.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(t).n > 0;
     if (has('cases')) cases = copy.prepare('SELECT count(*) AS n FROM cases').get().n;
+    if (has('audit_log')) audit = copy.prepare('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null;
     if (has('kysely_migration')) migrations = copy.prepare('SELECT name FROM kysely_migration ORDER BY name').all().map((r) => r.name);
   } finally {
     copy.close();
@@ -114,7 +118,7 @@ async function snapshot() {
   } finally {
     closeSync(fd);
   }
-  return { ok: true, cases, migrations, sha256: hash.digest('hex'), bytes };
+  return { ok: true, cases, audit, migrations, sha256: hash.digest('hex'), bytes };
 }
 try {
   parentPort.postMessage(workerData.job === 'check' ? await check() : await snapshot());

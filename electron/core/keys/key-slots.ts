@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
+import { newBoxKeyPair, seal, unseal, type SealedKey } from './sealed-box.ts';
 import { deriveKey, newHkdfParams, newScryptParams, unwrapKey, wrapKey, type KdfParams, type WrappedKey } from './wrap.ts';
 
 const wrappedSchema = z.object({ alg: z.literal('A256GCM'), iv: z.string(), tag: z.string(), ct: z.string() });
@@ -20,7 +21,13 @@ const slotSchema = z.object({
   username: z.string().nullable(),
   createdAt: z.string(),
   kdf: kdfSchema,
-  wrapped: wrappedSchema,
+  /** Slots made before sealing: the data key wrapped directly under the slot's key. */
+  wrapped: wrappedSchema.optional(),
+  /**
+   * The slot's X25519 key pair (private half wrapped under the slot's key) and the data key sealed to its
+   * public half (sealed-box.ts): a re-key hands this slot a new data key without its password.
+   */
+  box: z.object({ publicKey: z.string(), private: wrappedSchema, sealed: z.object({ epk: z.string(), wrapped: wrappedSchema }) }).optional(),
   /** The person's Ed25519 audit-signing private key (PKCS#8), wrapped under the same key; absent on slots made before signing. */
   signing: wrappedSchema.optional(),
 });
@@ -41,6 +48,38 @@ function aad(deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>): s
 
 function signingAad(deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>): string {
   return JSON.stringify(['privacy-desk/keyslot/v1/signing', deskId, slot.kind, slot.id, slot.username]);
+}
+
+const boxAad = (deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>) => JSON.stringify(['privacy-desk/keyslot/v1/box', deskId, slot.kind, slot.id, slot.username]);
+const sealAad = (deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>) => JSON.stringify(['privacy-desk/keyslot/v1/sealed', deskId, slot.kind, slot.id, slot.username]);
+
+/** A slot's box: a new X25519 pair, its private half wrapped under kek, the data key sealed to it. */
+function newBox(deskId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'username'>, kek: Buffer, dataKey: Buffer): NonNullable<KeySlot['box']> {
+  const pair = newBoxKeyPair();
+  try {
+    return { publicKey: pair.publicKey, private: wrapKey(kek, pair.privateKey, boxAad(deskId, slot)), sealed: seal(pair.publicKey, dataKey, sealAad(deskId, slot)) };
+  } finally {
+    pair.privateKey.fill(0);
+  }
+}
+
+function openDataKey(deskId: string, slot: KeySlot, kek: Buffer): Buffer | null {
+  if (slot.box) {
+    const priv = unwrapKey(kek, slot.box.private as WrappedKey, boxAad(deskId, slot));
+    if (!priv) return null;
+    try {
+      return unseal(priv, slot.box.sealed as SealedKey, sealAad(deskId, slot));
+    } finally {
+      priv.fill(0);
+    }
+  }
+  return slot.wrapped ? unwrapKey(kek, slot.wrapped as WrappedKey, aad(deskId, slot)) : null;
+}
+
+/** The slot handed a new data key (a re-key), or null for a slot made before sealing (it cannot take one). */
+export function resealSlot(deskId: string, slot: KeySlot, newDataKey: Buffer): KeySlot | null {
+  if (!slot.box) return null;
+  return { ...slot, box: { ...slot.box, sealed: seal(slot.box.publicKey, newDataKey, sealAad(deskId, slot)) } };
 }
 
 export function readKeySlots(path: string): KeySlotFile {
@@ -72,7 +111,7 @@ export async function makeUserSlot(deskId: string, username: string, password: s
   const slot = { id: randomUUID(), kind: 'user' as const, username, createdAt: new Date().toISOString(), kdf: newScryptParams(cost) as KdfParams };
   const kek = await deriveKey(Buffer.from(password, 'utf8'), slot.kdf);
   try {
-    return { ...slot, wrapped: wrapKey(kek, dataKey, aad(deskId, slot)), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
+    return { ...slot, box: newBox(deskId, slot, kek, dataKey), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
   } finally {
     kek.fill(0);
   }
@@ -82,7 +121,7 @@ export async function makeUserSlot(deskId: string, username: string, password: s
 export async function openUserSlot(deskId: string, slot: KeySlot, secret: Buffer): Promise<{ dataKey: Buffer; signingKey: Buffer | null } | null> {
   const kek = await deriveKey(secret, slot.kdf);
   try {
-    const dataKey = unwrapKey(kek, slot.wrapped as WrappedKey, aad(deskId, slot));
+    const dataKey = openDataKey(deskId, slot, kek);
     if (!dataKey) return null;
     const signingKey = slot.signing ? unwrapKey(kek, slot.signing as WrappedKey, signingAad(deskId, slot)) : null;
     return { dataKey, signingKey };
@@ -91,11 +130,16 @@ export async function openUserSlot(deskId: string, slot: KeySlot, secret: Buffer
   }
 }
 
-/** The same slot (same id, same data-key wrap) with a signing key added: enrolling a pre-signing account. */
-export async function withSigningKey(deskId: string, slot: KeySlot, secret: Buffer, signingKey: Buffer): Promise<KeySlot> {
+/**
+ * The same slot (same id) brought up to date at login, when its secret is at hand: a box instead of a
+ * direct wrap (so a re-key can reach it), and a signing key if one is given.
+ */
+export async function upgradeSlot(deskId: string, slot: KeySlot, secret: Buffer, dataKey: Buffer, signingKey?: Buffer): Promise<KeySlot> {
   const kek = await deriveKey(secret, slot.kdf);
   try {
-    return { ...slot, signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) };
+    const { wrapped: _direct, ...rest } = slot;
+    void _direct;
+    return { ...rest, box: slot.box ?? newBox(deskId, slot, kek, dataKey), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
   } finally {
     kek.fill(0);
   }
@@ -104,13 +148,21 @@ export async function withSigningKey(deskId: string, slot: KeySlot, secret: Buff
 export async function makeRecoverySlot(deskId: string, secret: Buffer, dataKey: Buffer): Promise<KeySlot> {
   const slot = { id: randomUUID(), kind: 'recovery' as const, username: null, createdAt: new Date().toISOString(), kdf: newHkdfParams() as KdfParams };
   const kek = await deriveKey(secret, slot.kdf);
-  return { ...slot, wrapped: wrapKey(kek, dataKey, aad(deskId, slot)) };
+  try {
+    return { ...slot, box: newBox(deskId, slot, kek, dataKey) };
+  } finally {
+    kek.fill(0);
+  }
 }
 
 /** The data key, or null when the secret is wrong. */
 export async function openSlot(deskId: string, slot: KeySlot, secret: Buffer): Promise<Buffer | null> {
   const kek = await deriveKey(secret, slot.kdf);
-  return unwrapKey(kek, slot.wrapped as WrappedKey, aad(deskId, slot));
+  try {
+    return openDataKey(deskId, slot, kek);
+  } finally {
+    kek.fill(0);
+  }
 }
 
 export const userSlot = (file: KeySlotFile, username: string) =>

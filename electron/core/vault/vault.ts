@@ -2,6 +2,7 @@
 // else. A desk is one folder holding the encrypted database and its key-slot file; it comes into
 // being by renaming a fully written staging folder, so a crash during set-up leaves no half-desk.
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { discardNextSlots, nextSlotsPath } from '../rekey/rekey.ts';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DeskDetails, Locale, Reason, SessionUser } from '../../contract/index.ts';
@@ -17,7 +18,7 @@ import {
   openSlot,
   openUserSlot,
   readKeySlots,
-  withSigningKey,
+  upgradeSlot,
   withSlot,
   recoverySlot,
   userSlot,
@@ -29,6 +30,7 @@ import {
 import { newRecoveryKey } from '../keys/recovery-key.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { forgetSigners, loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { writeSettings, DEFAULT_SETTINGS } from '../settings/settings.ts';
 
 export interface UnlockedDesk {
@@ -70,6 +72,7 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
   const recovery = newRecoveryKey();
   const now = new Date();
   const { username, displayName, password } = input.supervisor;
+  await assertStrongPassword(password, 'supervisor.password', [username, displayName]);
   const signing = newSigningKeyPair();
   try {
     let slots: KeySlotFile = newKeySlotFile();
@@ -115,12 +118,19 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
 }
 
 async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): Promise<UnlockedDesk> {
+  const r = await tryOpenUnlocked(paths, deskId, dataKey, false);
+  return r!;
+}
+
+/** Opens with this key; with `wrongKeyIsNull`, a key the database does not take gives null instead of an error. */
+async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer, wrongKeyIsNull: boolean): Promise<UnlockedDesk | null> {
   let store: OpenedDatabase;
   try {
     store = openDatabase(paths.database, dataKey);
   } catch (e) {
     dataKey.fill(0);
     if (e instanceof DatabaseOpenError) {
+      if (wrongKeyIsNull && e.reason === 'wrong-key') return null;
       throw new DeskError(e.reason === 'wrong-key' ? { code: 'DATABASE_KEY_MISMATCH', path: paths.database } : { code: 'DATABASE_UNREADABLE', path: paths.database, detail: e.message });
     }
     throw e;
@@ -136,14 +146,40 @@ async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): 
   return { deskId, dataKey, store };
 }
 
+/**
+ * Unlocks through the key-slot file, finishing a re-key a crash interrupted (core/rekey): when
+ * keyslots.next.json exists, the database is under the old key (keyslots.json; the unused next file is
+ * discarded) or already under the new one (the next file is put in place). `open` unwraps the data key
+ * from a slot file with the person's secret, or gives null (wrong secret, no slot).
+ */
+async function unlockThroughSlots<T>(paths: DeskPaths, open: (file: KeySlotFile) => Promise<{ dataKey: Buffer; extra: T } | null>): Promise<{ unlocked: UnlockedDesk; file: KeySlotFile; extra: T } | null> {
+  const next = nextSlotsPath(paths);
+  const files = [readKeySlots(paths.keySlots), ...(existsSync(next) ? [readKeySlots(next)] : [])];
+  for (const [i, file] of files.entries()) {
+    const got = await open(file);
+    if (!got) return null; // the same secret opens both files or neither
+    const last = i === files.length - 1;
+    const unlocked = await tryOpenUnlocked(paths, file.deskId, got.dataKey, !last);
+    if (!unlocked) continue;
+    if (i === 1) {
+      renameSync(next, paths.keySlots);
+      fsyncDir(paths.deskDir);
+    } else if (files.length > 1) discardNextSlots(paths);
+    return { unlocked, file, extra: got.extra };
+  }
+  return null;
+}
+
 /** The unlocked desk, or null when the user has no slot or the password is wrong. */
 export async function unlockWithPassword(paths: DeskPaths, username: string, password: string): Promise<UnlockedDesk | null> {
-  const slots = readKeySlots(paths.keySlots);
-  const slot = userSlot(slots, username);
-  if (!slot) return null;
-  const opened = await openUserSlot(slots.deskId, slot, Buffer.from(password, 'utf8'));
-  if (!opened) return null;
-  const unlocked = await openUnlocked(paths, slots.deskId, opened.dataKey);
+  const r = await unlockThroughSlots(paths, async (file) => {
+    const slot = userSlot(file, username);
+    const opened = slot ? await openUserSlot(file.deskId, slot, Buffer.from(password, 'utf8')) : null;
+    return opened ? { dataKey: opened.dataKey, extra: { slot: slot!, signingKey: opened.signingKey } } : null;
+  });
+  if (!r) return null;
+  const { unlocked, extra } = r;
+  const { slot, signingKey } = extra;
   let account: { slot_id: string | null } | undefined;
   try {
     account = await unlocked.store.db.selectFrom('accounts').select('slot_id').where('username', '=', username).executeTakeFirst();
@@ -154,11 +190,11 @@ export async function unlockWithPassword(paths: DeskPaths, username: string, pas
   if (!account || account.slot_id !== slot.id) {
     // A slot from an older copy of the slot file (before a reset, password change or disable).
     await lockDesk(unlocked);
-    opened.signingKey?.fill(0);
+    signingKey?.fill(0);
     return null;
   }
   try {
-    await loadSigningKey(paths, unlocked, slot, username, password, opened.signingKey);
+    await loadSigningKey(paths, unlocked, slot, username, password, signingKey);
   } catch (e) {
     await lockDesk(unlocked);
     throw e;
@@ -172,27 +208,31 @@ export async function unlockWithPassword(paths: DeskPaths, username: string, pas
  * signs (verification accepts that only while the account has no key yet).
  */
 async function loadSigningKey(paths: DeskPaths, desk: UnlockedDesk, slot: KeySlot, username: string, password: string, signingKey: Buffer | null): Promise<void> {
-  if (signingKey) {
+  if (signingKey && slot.box) {
     await loadSigner(desk.store.db, username, signingKey);
     signingKey.fill(0);
     return;
   }
-  const pair = newSigningKeyPair();
-  const enrolled = await withSigningKey(desk.deskId, slot, Buffer.from(password, 'utf8'), pair.privateKey);
+  // A slot from before sealing (a re-key could not reach it) or before signing: brought up to date now.
+  const pair = signingKey ? null : newSigningKeyPair();
+  const key = signingKey ?? pair!.privateKey;
+  const upgraded = await upgradeSlot(desk.deskId, slot, Buffer.from(password, 'utf8'), desk.dataKey, key);
   await desk.store.db.transaction().execute(async (trx) => {
-    await appendAudit(trx, { actor: username, action: 'account.enrol', entity: 'account', entityId: username, publicKey: pair.publicKey, signAsSystem: true });
-    writeKeySlots(paths.keySlots, withSlot(readKeySlots(paths.keySlots), enrolled));
+    if (pair) await appendAudit(trx, { actor: username, action: 'account.enrol', entity: 'account', entityId: username, publicKey: pair.publicKey, signAsSystem: true });
+    writeKeySlots(paths.keySlots, withSlot(readKeySlots(paths.keySlots), upgraded));
   });
-  await loadSigner(desk.store.db, username, pair.privateKey);
-  pair.privateKey.fill(0);
+  await loadSigner(desk.store.db, username, key);
+  key.fill(0);
 }
 
 export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Promise<UnlockedDesk | null> {
-  const slots = readKeySlots(paths.keySlots);
-  const slot = recoverySlot(slots);
-  if (!slot) throw new DeskError({ code: 'NO_RECOVERY_SLOT' });
-  const dataKey = await openSlot(slots.deskId, slot, secret);
-  return dataKey ? openUnlocked(paths, slots.deskId, dataKey) : null;
+  const r = await unlockThroughSlots(paths, async (file) => {
+    const slot = recoverySlot(file);
+    if (!slot) throw new DeskError({ code: 'NO_RECOVERY_SLOT' });
+    const dataKey = await openSlot(file.deskId, slot, secret);
+    return dataKey ? { dataKey, extra: null } : null;
+  });
+  return r?.unlocked ?? null;
 }
 
 export async function lockDesk(unlocked: UnlockedDesk): Promise<void> {

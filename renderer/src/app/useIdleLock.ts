@@ -2,7 +2,8 @@
 // it (session.touch) at most every 30 s so its own idle timer agrees with ours without a request per
 // mouse move. The idle time is the desk's setting, or — for the e2e tests, which cannot wait a whole
 // minute — seconds from sessionStorage `privacyDesk.idleLockSeconds`. The override is re-read every
-// tick so a test can set it after logging in.
+// tick so a test can set it after logging in. It can only shorten the desk's idle time, never lengthen or
+// switch it off (and the desk locks itself on its own clock whatever the renderer does).
 import { useEffect, useRef } from 'react';
 
 const ACTIVITY_EVENTS = ['mousemove', 'keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
@@ -14,7 +15,7 @@ export const IDLE_OVERRIDE_KEY = 'privacyDesk.idleLockSeconds';
 function idleLimitMs(idleLockMinutes: number): number {
   try {
     const override = Number(window.sessionStorage.getItem(IDLE_OVERRIDE_KEY));
-    if (Number.isFinite(override) && override > 0) return override * 1000;
+    if (Number.isFinite(override) && override > 0) return Math.min(override * 1000, Math.max(1, idleLockMinutes) * 60_000);
   } catch {
     // No storage: use the desk's setting.
   }

@@ -1,5 +1,5 @@
-// A rough strength score for the hint under new-password fields. It only guides: the contract's
-// minimum (10 characters) is the rule, and length matters more than symbols for a typed passphrase.
+// A rough strength score for the hint under new-password fields. It only guides: the desk's rule
+// (12 characters and a zxcvbn-ts estimate, core/auth/password-strength.ts) decides, and length matters more than symbols for a typed passphrase.
 export type Strength = 0 | 1 | 2 | 3 | 4;
 
 const weakParts = ['password', 'passw0rd', 'qwerty', 'asdf', '1234', 'abcd', 'admin', 'privacy', 'desk', 'career'];

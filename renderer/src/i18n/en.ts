@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
 import { enNotices } from './en-notices.ts';
+import { enSecurity } from './en-security.ts';
 import { enCaseRules } from './en-case-rules.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
@@ -53,7 +54,7 @@ export const en: Catalog = {
   'account.role': 'Role',
 
   'password.toggleVisibility': 'Show or hide the password',
-  'password.hint': 'At least 10 characters. A long phrase of several words is easy to remember and hard to guess.',
+  'password.hint': 'At least 12 characters. A long phrase of several words is easy to remember and hard to guess.',
   'password.strength': 'Password strength: {level}',
   'password.strength.0': 'very weak',
   'password.strength.1': 'weak',
@@ -686,6 +687,7 @@ export const en: Catalog = {
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
   ...enNotices,
+  ...enSecurity,
   ...enCaseRules,
   ...enInbox,
   ...enReports,

@@ -2,6 +2,7 @@
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
 import { jaNotices } from './ja-notices.ts';
+import { jaSecurity } from './ja-security.ts';
 import { jaCaseRules } from './ja-case-rules.ts';
 import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
@@ -53,7 +54,7 @@ export const ja = {
   'account.role': '役割',
 
   'password.toggleVisibility': 'パスワードの表示・非表示を切り替える',
-  'password.hint': '10文字以上。複数の単語をつなげた長いフレーズは、覚えやすく推測されにくいパスワードになります。',
+  'password.hint': '12文字以上。複数の単語をつなげた長いフレーズは、覚えやすく推測されにくいパスワードになります。',
   'password.strength': 'パスワードの強さ：{level}',
   'password.strength.0': 'とても弱い',
   'password.strength.1': '弱い',
@@ -688,6 +689,7 @@ export const ja = {
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
   ...jaNotices,
+  ...jaSecurity,
   ...jaCaseRules,
   ...jaInbox,
   ...jaReports,

@@ -242,7 +242,11 @@ scenario('13 forge a row with an old key-slot file', async () => {
   const old = join(path, 'bob-old-keyslots.json');
   writeFileSync(old, bobOldSlots);
   const bob = await keysFrom(old, BOB);
-  const store = openDatabase(join(path, 'desk', 'desk.db'), bob.dataKey); // no re-key: the old data key still opens it
+  // Disabling him re-keyed the desk: his old data key opens nothing any more …
+  expect(() => openDatabase(join(path, 'desk', 'desk.db'), bob.dataKey)).toThrow(/does not open with this key/);
+  // … so he needs a colleague who can open it; the row signed with his old signing key is still refused.
+  const tanaka = await keysFrom(join(path, 'desk', 'keyslots.json'), TANAKA);
+  const store = openDatabase(join(path, 'desk', 'desk.db'), tanaka.dataKey);
   try {
     appendForged(store.raw, { actor: BOB.username, action: 'case.view', entity: 'case', entity_id: '1', detail: '{"reference":"x"}' }, BOB.username, bob.signingKey);
   } finally {

@@ -13,10 +13,11 @@ import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots } from '../../../electron/core/keys/key-slots.ts';
 import { recoverySecret } from '../../../electron/core/keys/recovery-key.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
+import { manifestMac } from '../../../electron/core/backup/manifest-mac.ts';
 import { lockDesk } from '../../../electron/core/vault/vault.ts';
 import { writeBackup } from '../../../electron/core/backup/backup.ts';
 import { restoreBackup, verifyBackup, type RestoreSecret } from '../../../electron/core/backup/restore.ts';
-import { manifestSchema } from '../../../electron/core/backup/manifest.ts';
+import { manifestSchema, type BackupManifest } from '../../../electron/core/backup/manifest.ts';
 import { openRaw } from '../../../db/open.ts';
 import { migrations } from '../../../db/migrations/index.ts';
 import { APP_VERSION } from '../../../electron/core/version.ts';
@@ -36,11 +37,11 @@ afterAll(() => dirs.splice(0).forEach((d) => d.remove()));
 const password: RestoreSecret = { kind: 'password', username: SUPERVISOR.username, password: SUPERVISOR.password };
 
 /** Restoring must fail with this code and message, and leave the target folder as empty as it was. */
-async function refused(backupPath: string, secret: RestoreSecret, expected: { code: string; message: RegExp }) {
+async function refused(backupPath: string, secret: RestoreSecret, expected: { code: string; message: RegExp; reason?: Record<string, string> }) {
   const target = dir('pd-restore-');
   const exists = existsSync(backupPath) && statSync(backupPath).isDirectory();
   const before = exists ? snapshot(backupPath) : null;
-  await expect(restoreBackup({ backupPath, paths: deskPaths(target), secret })).rejects.toMatchObject({ code: expected.code, message: expect.stringMatching(expected.message) });
+  await expect(restoreBackup({ backupPath, paths: deskPaths(target), secret })).rejects.toMatchObject({ code: expected.code, message: expect.stringMatching(expected.message), ...(expected.reason ? { reason: expected.reason } : {}) });
   expect(readdirSync(target), 'a failed restore leaves nothing in the data folder').toEqual([]);
   if (exists) expect(snapshot(backupPath), 'restoring never changes the backup').toEqual(before);
 }
@@ -52,10 +53,15 @@ function copyOf(backup: string): string {
   return copy;
 }
 
-function rewriteManifest(backup: string, change: (m: Record<string, unknown>) => void) {
+/** Changes the manifest; with the data key, signs it again as the desk would have written it. */
+function rewriteManifest(backup: string, change: (m: Record<string, unknown>) => void, dataKey?: Buffer) {
   const path = join(backup, 'manifest.json');
   const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   change(m);
+  if (dataKey) {
+    delete m.mac;
+    m.mac = manifestMac(m as unknown as Omit<BackupManifest, 'mac'>, dataKey);
+  }
   writeFileSync(path, JSON.stringify(m));
 }
 
@@ -187,10 +193,30 @@ describe('restoring', () => {
     const db = readFileSync(join(bad, 'desk.db'));
     db[db.length - 100]! ^= 0xff; // inside the last page: its Poly1305 tag no longer verifies
     writeFileSync(join(bad, 'desk.db'), db);
-    rewriteManifest(bad, (m) => {
-      (m.files as Record<string, { sha256: string; bytes: number }>)['desk.db']!.sha256 = sha(join(bad, 'desk.db'));
-    });
+    rewriteManifest(
+      bad,
+      (m) => {
+        (m.files as Record<string, { sha256: string; bytes: number }>)['desk.db']!.sha256 = sha(join(bad, 'desk.db'));
+      },
+      await dataKeyOf(source),
+    );
     await refused(bad, password, { code: 'STORAGE_DAMAGED', message: /fails SQLite's integrity check \(.*\)\. Use another backup; nothing was restored\./ });
+  });
+
+  it('a manifest changed after the backup was written (desk name, schema version, date, case count, audit head) is refused naming the field', async () => {
+    const changes: Array<[string, (m: Record<string, unknown>) => void]> = [
+      ['deskName', (m) => void ((m.deskName as { en: string }).en = 'Another desk')],
+      ['schema', (m) => void ((m.schema as { version: number }).version += 1)],
+      ['createdAt', (m) => void (m.createdAt = '2020-01-01T00:00:00.000Z')],
+      ['cases', (m) => void (m.cases = 4)],
+      ['audit', (m) => void ((m.audit as { seq: number }).seq -= 1)],
+      ['mac', (m) => void delete m.mac],
+    ];
+    for (const [field, change] of changes) {
+      const altered = copyOf(backup.path);
+      rewriteManifest(altered, change);
+      await refused(altered, password, { code: 'INVALID_INPUT', reason: { code: 'BACKUP_MANIFEST_ALTERED', manifestField: field }, message: new RegExp(`field "${field}"`) });
+    }
   });
 
   it('a missing or damaged manifest, a missing file, a path that is no backup: each named', async () => {
@@ -218,17 +244,25 @@ describe('restoring', () => {
     db.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('0999_from_the_future', '2030-01-01T00:00:00.000Z')`).run();
     db.pragma('journal_mode = DELETE'); // one self-contained file, as a backup is
     db.close();
-    rewriteManifest(newer, (m) => {
-      (m.schema as { migrations: string[] }).migrations.push('0999_from_the_future');
-      (m.files as Record<string, { sha256: string; bytes: number }>)['desk.db'] = { sha256: sha(join(newer, 'desk.db')), bytes: statSync(join(newer, 'desk.db')).size };
-    });
+    rewriteManifest(
+      newer,
+      (m) => {
+        (m.schema as { migrations: string[] }).migrations.push('0999_from_the_future');
+        (m.files as Record<string, { sha256: string; bytes: number }>)['desk.db'] = { sha256: sha(join(newer, 'desk.db')), bytes: statSync(join(newer, 'desk.db')).size };
+      },
+      key,
+    );
     await refused(newer, password, { code: 'DESK_TOO_NEW', message: /newer version of Privacy Desk \(it has 1 change\(s\) this version does not know: 0999_from_the_future\)/ });
 
     // The manifest is not the only guard: a database with the unknown migration under an old manifest is refused too.
     const sneaky = copyOf(newer);
-    rewriteManifest(sneaky, (m) => {
-      (m.schema as { migrations: string[] }).migrations.pop();
-    });
+    rewriteManifest(
+      sneaky,
+      (m) => {
+        (m.schema as { migrations: string[] }).migrations.pop();
+      },
+      key,
+    );
     await refused(sneaky, { kind: 'recovery', secret: recoverySecret(recoveryKey.replaceAll('-', '')) }, { code: 'DESK_TOO_NEW', message: /0999_from_the_future/ });
     key.fill(0);
   });

@@ -1,7 +1,8 @@
 // Staff accounts as a supervisor manages them: add, first login with a one-time password, forced
 // password change, reset, disable; roles; throttling per account; auto-lock after idle time.
 import { afterEach, describe, expect, it } from 'vitest';
-import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { methodNames, methods } from '../../../electron/contract/index.ts';
+import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots, userSlot, openSlot } from '../../../electron/core/keys/key-slots.ts';
 import { unlockWithPassword, lockDesk } from '../../../electron/core/vault/vault.ts';
@@ -120,6 +121,42 @@ describe('accounts', () => {
     now += 120_000;
     expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('screens left open keep polling (mail and backup status, desk status): still locked after the idle time', async () => {
+    let now = Date.parse('2026-11-24T01:00:00Z');
+    const { rt } = await desk({ now: () => new Date(now) });
+    value(await rt.dispatch('settings.update', { idleLockMinutes: 2 }));
+    // Nobody touches the PC; the Outbox and the backup indicator poll every 15 s, the shell every 30 s.
+    for (let t = 0; t < 105; t += 15) {
+      now += 15_000;
+      expect((await rt.dispatch('mail.status', {})).ok, `at ${t + 15} s`).toBe(true);
+      expect((await rt.dispatch('backup.status', {})).ok).toBe(true);
+      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'unlocked' });
+    }
+    now += 15_000; // 2 minutes since the last thing the person did
+    expect(await rt.dispatch('mail.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('weak new passwords are refused with a reason, at set-up and on a change; nothing is changed', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const rt = await openRuntime(d.path);
+    for (const [password, weakness] of [['1234567890', 'tooShort'], ['          ', 'tooShort'], ['password12', 'tooShort'], ['password1234', 'common']] as const) {
+      expect(await rt.dispatch('desk.setup', { desk: DESK, supervisor: { ...SUPERVISOR, password } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'supervisor.password', reason: { code: 'PASSWORD_WEAK', weakness } } });
+    }
+    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'new' });
+    value(await rt.dispatch('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));
+    expect(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: '123456789012' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'newPassword', reason: { code: 'PASSWORD_WEAK' } } });
+    await rt.dispatch('auth.lock', {});
+    expect((await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(true);
+    await rt.close();
+  });
+
+  it('the contract marks which methods are background (polling) and so never count as a person’s activity', () => {
+    const background = methodNames.filter((m) => (methods[m] as { background?: boolean }).background === true);
+    expect(background.sort()).toEqual(['backup.status', 'mail.status']);
   });
 });
 

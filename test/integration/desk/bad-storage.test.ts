@@ -229,11 +229,15 @@ describe('a missing or damaged key-slot file', () => {
       b[0] = b[0]! ^ 1;
       return b.toString('base64');
     };
-    type Slot = { kind: string; username: string | null; wrapped: Record<string, string>; kdf: Record<string, unknown> };
+    // The slot's box: its private key wrapped under the password key, and the data key sealed to it.
+    type Wrapped = Record<string, string>;
+    type Slot = { kind: string; username: string | null; box: { publicKey: string; private: Wrapped; sealed: { epk: string; wrapped: Wrapped } }; kdf: Record<string, unknown> };
     const tamperings: Array<[string, (s: Slot) => void]> = [
-      ['ct', (s) => (s.wrapped.ct = flip(s.wrapped.ct!))],
-      ['tag', (s) => (s.wrapped.tag = flip(s.wrapped.tag!))],
-      ['iv', (s) => (s.wrapped.iv = flip(s.wrapped.iv!))],
+      ['ct', (s) => (s.box.private.ct = flip(s.box.private.ct!))],
+      ['tag', (s) => (s.box.private.tag = flip(s.box.private.tag!))],
+      ['iv', (s) => (s.box.private.iv = flip(s.box.private.iv!))],
+      ['sealed ct', (s) => (s.box.sealed.wrapped.ct = flip(s.box.sealed.wrapped.ct!))],
+      ['sealed key', (s) => (s.box.sealed.epk = flip(s.box.sealed.epk))],
       ['salt', (s) => (s.kdf.salt = flip(s.kdf.salt as string))],
       ['cost', (s) => (s.kdf.N = (s.kdf.N as number) * 2)],
     ];

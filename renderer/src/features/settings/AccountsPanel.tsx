@@ -157,6 +157,12 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
             <Text size="sm">
               {t(pending.action === 'disable' ? 'accounts.disableConfirm' : 'accounts.resetConfirm', { name: pending.account.displayName })}
             </Text>
+            {pending.action === 'disable' && (
+              // Disabling re-keys the desk; what it cannot reach (older backups) is said plainly.
+              <Text size="sm" c="dimmed">
+                {t('rekey.disableNote')}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
                 {t('common.cancel')}
