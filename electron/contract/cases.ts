@@ -36,7 +36,6 @@ export const memberEmail = z
 const personName = contactName(200).pipe(z.string().min(1, 'Enter the name.'));
 const optionalEmail = z.union([memberEmail, z.literal('').transform(() => '')]).default('');
 
-const optionalText = (max: number) => shortText(max).optional().default('');
 
 export const caseId = z.number().int().positive();
 
