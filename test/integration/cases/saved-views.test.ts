@@ -57,7 +57,7 @@ describe('saved views', () => {
       (value(
         await rt.dispatch('cases.create', {
           type: 'disclosure', channel: 'email', arrivedAt: '2026-11-24T09:30:00+09:00', requesterKind: 'member', memberName, memberKana: 'タナカ',
-          memberEmail: 'member@example.com', memberPostalCode: '160-0023', memberAddress: '東京都新宿区西新宿1-1-1', requestText: '開示を求めます。', delivery: 'paper',
+          memberEmail: 'member@example.com', memberPostalCode: '160-0023', memberAddress: '東京都新宿区西新宿1-1-1', requestText: '開示を求めます。', delivery: 'electronic',
         }),
       ) as CreatedCase);
     const a = await create('田中 太郎');
