@@ -50,7 +50,7 @@ async function seed(page: Page) {
 
   const closed = await createCase(page, { arrivedAt: japanTimeDaysAgo(9, '13:30'), memberName: '鈴木 花子', memberKana: 'スズキ ハナコ', memberEmail: 'hanako@example.jp' });
   await call(page, 'cases.startReview', { id: closed.id });
-  await call(page, 'cases.withdraw', { id: closed.id, reason: '本人から電話で取下げの申出' });
+  await call(page, 'cases.withdraw', { id: closed.id, reason: '本人から書面で取下げの申出', written: true });
   await call(page, 'cases.recordNotice', { id: closed.id, kind: 'withdrawal', channel: 'letter', note: '' });
   await call(page, 'cases.close', { id: closed.id });
   return { inReview, received, rejected, closed };

@@ -17,6 +17,9 @@ test('any call answered LOCKED takes the screen back to the login', async ({ pag
   await login.expectVisible('sessionEnded');
   await expect(login.username).toHaveValue(supervisor.username);
   await login.login(supervisor.username, supervisor.password);
+  // Back where the person was going: the settings screen, whose address survived the lock.
+  await expect(page.getByRole('heading', { name: shell.t('settings.title'), level: 2 })).toBeVisible();
+  await shell.navItem('queue').click();
   await new QueuePage(page).expectEmpty();
 });
 

@@ -160,8 +160,8 @@ function Frame() {
   const shell = useMemo<ShellValue>(
     () => ({
       user,
-      go: (next: Route) => {
-        void navigate(pathOf(next), next.name === 'intake' && next.mail ? { state: { mail: next.mail } } : undefined);
+      go: (next: Route, options?: { replace?: boolean }) => {
+        void navigate(pathOf(next), { replace: options?.replace === true, ...(next.name === 'intake' && next.mail ? { state: { mail: next.mail } } : {}) });
         window.scrollTo({ top: 0 });
       },
       // react-router numbers its entries: idx > 0 means this session's history has a page to go back to.

@@ -9,7 +9,8 @@ export type { MailIntake, Route, ScreenId } from './routes.ts';
 export interface ShellValue {
   user: SessionUser;
   /** Goes to a place (a new history entry: Back returns here). */
-  go: (route: Route) => void;
+  /** `replace`: the new screen takes the current one's place in history (a saved form is not a page to go back to). */
+  go: (route: Route, options?: { replace?: boolean }) => void;
   /** Back in history when the desk has an entry to go back to, else to `fallback` (a deep link). */
   back: (fallback: Route) => void;
 }

@@ -41,7 +41,9 @@ export async function firstLogin(page: Page, username: string, oneTimePassword: 
   const change = new ChangePasswordPage(page, lang);
   await change.expectVisible();
   await change.change(oneTimePassword, newPassword);
+  // The desk comes back where it was locked (the address keeps the place); the flows go on from the queue.
   await shell.expectVisible();
+  await shell.navItem('queue').click();
   await new QueuePage(page, lang).expectVisible();
 }
 
@@ -51,5 +53,6 @@ export async function switchUser(page: Page, username: string, password: string,
   const login = new LoginPage(page, lang);
   await login.expectVisible();
   await login.login(username, password);
+  await new ShellPage(page, lang).navItem('queue').click();
   await new QueuePage(page, lang).expectVisible();
 }

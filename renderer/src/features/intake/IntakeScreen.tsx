@@ -135,7 +135,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
       notifications.show({ message: t('intake.saved', { reference: result.value.reference }), color: 'teal' });
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark).
       for (const flag of result.value.flags) notifications.show({ message: caseRuleText(t, locale, flag, input.type), color: 'orange', autoClose: false });
-      go({ name: 'case', id: result.value.id });
+      go({ name: 'case', id: result.value.id }, { replace: true });
     } else if (!form.applyServerError(result.error)) {
       setError(result.error);
     }
@@ -373,7 +373,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
         onCancel={() => setDuplicates(null)}
         onOpen={(id) => {
           setDuplicates(null);
-          go({ name: 'case', id });
+          go({ name: 'case', id }, { replace: true });
         }}
         onSaveAnyway={() => {
           setDuplicates(null);
