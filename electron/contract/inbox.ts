@@ -3,6 +3,7 @@
 // imports. Every status a person sees is a code here, worded by the renderer's catalogs.
 import { z } from 'zod';
 import { caseId, intakeInput } from './cases.ts';
+import { mailServerConnection } from './mail-server.ts';
 
 /** What became of one incoming mail (the CLI's `status`, the Inbox drop's per-file result). */
 export const mailIntakeStatuses = ['inbox', 'attached', 'duplicate', 'ignored', 'bounce', 'error'] as const;
@@ -70,17 +71,8 @@ export const inboxInputs = {
   thread: z.object({ caseId }).strict(),
   settingsUpdate: z
     .object({
-      /** Empty: no mailbox; mail comes in only from .eml files. */
-      host: z
-        .string()
-        .trim()
-        .max(253, 'A host name is at most 253 characters.')
-        .regex(/^$|^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/, 'Give the mail server’s host name (e.g. imap.example.co.jp) or IP address.'),
-      port: z.number().int().min(1, 'A port is 1–65535.').max(65_535, 'A port is 1–65535.'),
-      tls: z.enum(['none', 'starttls', 'tls']),
-      user: z.string().trim().max(256, 'At most 256 characters.').refine((s) => !/[\r\n\0]/.test(s), 'The user name must be one line.'),
-      /** Omitted: keep the stored password. Never normalised, never returned. */
-      password: z.string().max(1024, 'At most 1024 characters.').refine((s) => !/[\r\n\0]/.test(s), 'The password must be one line.').optional(),
+      // An empty host: no mailbox; mail comes in only from .eml files.
+      ...mailServerConnection('imap.example.co.jp'),
       folder: folderName.default('INBOX'),
       afterFetch: z.enum(['move', 'seen']).default('seen'),
       moveTo: folderName.default('Processed'),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requiredText } from './fields.ts';
 import { caseId, memberEmail } from './cases.ts';
 import { noticeKinds, outcomes } from './case-vocabulary.ts';
+import { mailServerConnection } from './mail-server.ts';
 
 /**
  * draft ──send──► queued ──(sender claims)──► sending ──(server accepted, marked)──► sent
@@ -63,17 +64,8 @@ export const mailInputs = {
   outboxCancel: z.object({ id: outboxId, reason: z.string().trim().max(500, 'At most 500 characters.').default(''), as: z.enum(['by_staff', 'superseded']).default('by_staff') }).strict(),
   settingsUpdate: z
     .object({
-      /** Empty: no mail server; email waits in the outbox. */
-      host: z
-        .string()
-        .trim()
-        .max(253, 'A host name is at most 253 characters.')
-        .regex(/^$|^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/, 'Give the mail server’s host name (e.g. smtp.example.co.jp) or IP address.'),
-      port: z.number().int().min(1, 'A port is 1–65535.').max(65_535, 'A port is 1–65535.'),
-      tls: z.enum(['none', 'starttls', 'tls']),
-      user: z.string().trim().max(256, 'At most 256 characters.').refine((s) => !/[\r\n\0]/.test(s), 'The user name must be one line.'),
-      /** Omitted: keep the stored password. A string replaces it ('' = no password). Never normalised. */
-      password: z.string().max(1024, 'At most 1024 characters.').refine((s) => !/[\r\n\0]/.test(s), 'The password must be one line.').optional(),
+      // An empty host: no mail server; email waits in the outbox. A password of '' means none.
+      ...mailServerConnection('smtp.example.co.jp'),
     })
     .strict(),
   sendTest: z.object({ to: memberEmail }).strict(),
