@@ -58,7 +58,7 @@ export interface DeskDaysTable {
 export interface CasesTable {
   id: Generated<number>;
   reference: string;
-  type: 'disclosure' | 'correction' | 'suspension';
+  type: 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
   kinds: string; // JSON array
   status: string;
   paused_from: string | null;
@@ -107,6 +107,14 @@ export interface CasesTable {
   legal_hold: ColumnType<number, number | undefined, number>;
   /** When the retention purge removed the personal data. */
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A complaint's request, or a request's inquiry (migration 0032). */
+  related_case_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The type an inquiry had before it was converted into a request. */
+  converted_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An inquiry's or complaint's answer: the template it started from and its bilingual text. */
+  reply_template: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_ja: ColumnType<string, string | undefined, string>;
+  reply_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface CaseEventsTable {

@@ -12,7 +12,9 @@ export type QueueTab = 'all_open' | 'awaiting_requester' | 'closed';
 export interface QueueRow {
   id: number;
   reference: string;
-  type: v.RequestType;
+  type: v.CaseType;
+  /** An inquiry or complaint: `due` is a reply target, not a legal deadline, and there is no Art. 39 mark. */
+  target: boolean;
   kinds: string[];
   status: v.CaseStatus;
   assignee: string | null;
@@ -116,6 +118,8 @@ export interface TimelineEvent {
 }
 
 export interface DeadlineView {
+  /** An inquiry's or complaint's reply target (issue 19): shown as a target, never as a legal deadline; no Art. 39 mark. */
+  target: boolean;
   arrivedAt: string;
   days: number;
   dayZero: string;
@@ -133,10 +137,24 @@ export interface DeadlineView {
   history: Array<{ type: 'pause' | 'resume' | 'extend'; at: string; by: string | null; reason: string; due: string }>;
 }
 
+/** A case linked to this one (issue 19): a complaint about its decision, the inquiry a request came from. */
+export interface LinkedCase {
+  id: number;
+  reference: string;
+  type: v.CaseType;
+  status: v.CaseStatus;
+}
+
 export interface CaseDetail {
   id: number;
   reference: string;
-  type: v.RequestType;
+  type: v.CaseType;
+  /** The type an inquiry had before "this is a request" converted it. */
+  convertedFrom: v.ContactType | null;
+  /** An inquiry's or complaint's answer: the reply template it started from and its text (empty until answered). */
+  replyTemplate: v.ReplyTemplate | null;
+  replyJa: string;
+  replyEn: string;
   kinds: string[];
   status: v.CaseStatus;
   channel: v.IntakeChannel;
@@ -187,6 +205,9 @@ export interface CaseFile {
   warnings: CaseWarning[];
   /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
   flags: CaseFlag[];
+  /** The case this one names (a complaint's request, a request's inquiry), and the cases that name this one. */
+  relatedCase: LinkedCase | null;
+  linkedFrom: LinkedCase[];
 }
 
 export interface CreatedCase {

@@ -108,6 +108,8 @@ export const methods = {
           .object({ disclosure: businessDays, correction: businessDays, suspension: businessDays })
           .strict()
           .optional(),
+        /** Reply targets (issue 19): 1–60 business days like a request's N; 0 or 400 is refused. */
+        replyTargetDays: z.object({ inquiry: businessDays, complaint: businessDays }).strict().optional(),
         legalMarkWarnDays: z.number().int().min(0).max(14).optional(),
         backup: z
           .object({
@@ -182,6 +184,8 @@ export const methods = {
   'cases.recordIdentityCheck': { access: 'user', input: caseInputs.recordIdentityCheck },
   'cases.recordFee': { access: 'user', input: caseInputs.recordFee },
   'cases.addNote': { access: 'user', input: caseInputs.addNote },
+  'cases.answer': { access: 'user', input: caseInputs.answer },
+  'cases.convert': { access: 'user', input: caseInputs.convert },
   'cases.bulkAssign': { access: 'user', input: caseInputs.bulkAssign },
   'cases.bulkStartReview': { access: 'user', input: caseInputs.bulkStartReview },
   'cases.bulkClose': { access: 'user', input: caseInputs.bulkClose },
@@ -272,6 +276,8 @@ export interface Results {
   'cases.recordIdentityCheck': CaseFile;
   'cases.recordFee': CaseFile;
   'cases.addNote': CaseFile;
+  'cases.answer': CaseFile;
+  'cases.convert': CaseFile;
   'cases.bulkAssign': BulkOutcome;
   'cases.bulkStartReview': BulkOutcome;
   'cases.bulkClose': BulkOutcome;

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { caseInputs, CaseFile, SessionUser, MethodName, ParsedInput, CalendarYear } from '../../contract/index.ts';
 import { LAST_ANNOUNCED_EQUINOX_YEAR } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import * as actions from '../cases/actions.ts';
+import * as caseActions from '../cases/actions.ts';
+import * as inquiryActions from '../inquiries/actions.ts';
 import { createCase, findDuplicates } from '../cases/intake.ts';
 import { listCases } from '../cases/queue.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
@@ -17,6 +18,8 @@ import type { DeskContext } from './desk-context.ts';
 type CaseMethod = Extract<MethodName, `cases.${string}` | `calendar.${string}`>;
 type Handlers = { [M in CaseMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
 
+// The lifecycle's moves: a request's (core/cases) and an inquiry's or complaint's (core/inquiries, issue 19).
+const actions = { ...caseActions, ...inquiryActions };
 type ActionName = Exclude<keyof typeof actions, 'bulk'>;
 
 export function caseHandlers(ctx: DeskContext): Handlers {
@@ -34,7 +37,7 @@ export function caseHandlers(ctx: DeskContext): Handlers {
         .transaction()
         .execute(async (db) => {
           const now = ctx.now();
-          await (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now }, input);
+          await (actions[name] as (c: caseActions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now }, input);
           // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).
           await draftsAfterMove(name, db, input, { calendar, actor: user!, now, settings });
         });
@@ -122,6 +125,8 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     'cases.recordIdentityCheck': move('recordIdentityCheck'),
     'cases.recordFee': move('recordFee'),
     'cases.addNote': move('addNote'),
+    'cases.answer': move('answer'),
+    'cases.convert': move('convert'),
     'cases.bulkAssign': bulkMove('assign'),
     'cases.bulkStartReview': bulkMove('startReview'),
     'cases.bulkClose': bulkMove('close'),

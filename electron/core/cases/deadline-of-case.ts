@@ -1,7 +1,7 @@
 // A case's deadline, always from core/calendar: the cached columns on the cases row and the views the
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
-import type { CaseStatus, DeadlineView, Urgency } from '../../contract/index.ts';
+import { isContactType, type CaseStatus, type DeadlineView, type Urgency } from '../../contract/index.ts';
 import {
   dueAtOn,
   foldDeadlineHistory,
@@ -107,7 +107,9 @@ export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: reado
     deadlineFollows(row.status) === 'calendar' ? computed : { ...computed, start: row.day_zero, due: row.due_date, dueAt: dueAtOn(calendar, row.due_date), provisional: row.due_provisional === 1 };
   const { businessDaysLeft, urgency } = urgencyOf(calendar, { status: row.status, due_date: state.due, paused: state.paused ? 1 : 0 }, clock);
   const mark = legalMarkStatus(row.arrived_at, clock.now, warnDays);
+  const target = isContactType(row.type);
   return {
+    target,
     arrivedAt: row.arrived_at,
     days: row.days,
     dayZero: state.start,
@@ -120,7 +122,8 @@ export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: reado
     urgency,
     legalMark: mark.mark,
     legalMarkDaysLeft: mark.daysLeft,
-    legalMarkState: mark.state,
+    // An inquiry or complaint has no Art. 39 mark: the date is kept for the record but never warned about.
+    legalMarkState: target ? 'ok' : mark.state,
     history: state.steps.map((s) => ({ type: s.event.type, at: s.event.at, by: s.event.by ?? null, reason: s.event.reason, due: s.due })),
   };
 }

@@ -4,7 +4,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
-import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
+import { isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { searchKey } from './normalize.ts';
@@ -36,7 +36,8 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
     // Art. 39 (issue 11): two weeks after arrival the member may sue, paused or not; until notified, such a
     // case is overdue too (the queue shows it with the legal-mark badge).
-    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
+    // Inquiries and complaints have no such mark (a reply target only, issue 19).
+    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('type', 'in', [...requestTypes]), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // The cases behind a report figure are exactly those: no saved view narrows them further.
     if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
@@ -140,7 +141,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       return {
         id: r.id,
         reference: r.reference,
-        type: r.type as RequestType,
+        type: r.type,
+        target: isContactType(r.type),
         kinds: JSON.parse(r.kinds) as string[],
         status: r.status as CaseStatus,
         assignee: r.assignee,
@@ -154,7 +156,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         businessDaysLeft: u.businessDaysLeft,
         urgency: u.urgency,
         legalMark: r.legal_mark,
-        legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
+        legalMarkState: isContactType(r.type) ? null : legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
         noticeOwed: owed.has(r.id),
         // The tab the case is listed under (issue 11): closed, waiting for the requester, or open.
         tab: r.status === 'closed' ? 'closed' : r.status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open',

@@ -1,6 +1,7 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
+import { jaInquiries } from './ja-inquiries.ts';
 import { jaNotices } from './ja-notices.ts';
 import { jaSecurity } from './ja-security.ts';
 import { jaCaseRules } from './ja-case-rules.ts';
@@ -688,6 +689,7 @@ export const ja = {
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
+  ...jaInquiries,
   ...jaNotices,
   ...jaSecurity,
   ...jaCaseRules,

@@ -13,6 +13,10 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
       id: 1,
       reference: 'PD-2026-00042',
       type: 'disclosure',
+      convertedFrom: null,
+      replyTemplate: null,
+      replyJa: '',
+      replyEn: '',
       kinds: ['records'],
       status: 'approved',
       channel: 'email',
@@ -47,6 +51,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
       ...over,
     },
     deadline: {
+      target: false,
       arrivedAt: '2026-11-24T00:30:00.000Z',
       days: 10,
       dayZero: '2026-11-24',
@@ -71,6 +76,8 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     allowedActions: [],
     warnings: [],
     flags: [],
+    relatedCase: null,
+    linkedFrom: [],
     ...extra,
   };
 }

@@ -1,0 +1,32 @@
+// The English texts of inquiries and complaints (issue 19); key for key with ja-inquiries.ts.
+import type { jaInquiries } from './ja-inquiries.ts';
+
+export const enInquiries: Record<keyof typeof jaInquiries, string> = {
+  'type.inquiry': 'Inquiry',
+  'type.complaint': 'Complaint',
+  'type.inquiry.long': 'Inquiry (Art. 11)',
+  'type.complaint.long': 'Complaint (APPI Art. 40)',
+  'kind.inquiry.purpose_of_use': 'Purpose of use (Art. 3)',
+  'kind.inquiry.third_party_provision': 'Third-party provision (Art. 5)',
+  'kind.inquiry.promotional_mail': 'Stopping promotional mail',
+  'kind.inquiry.how_to_request': 'How to make a request',
+  'kind.inquiry.account_login': 'Account and login',
+  'kind.inquiry.other': 'Other',
+  'kind.complaint.handling': 'Handling of personal information',
+  'kind.complaint.decision': 'A decision on a request',
+  'kind.complaint.other': 'Other',
+  'noticeKind.reply': 'Reply',
+  'action.answer': 'Answer',
+  'action.convert': 'This is a request',
+  'replyTemplate.purpose_of_use': 'Purpose of use (Article 3 list)',
+  'replyTemplate.third_party_provision': 'Third-party provision (Article 5 cases)',
+  'replyTemplate.promotional_mail': 'Stopping promotional mail',
+  'replyTemplate.how_to_request': 'How to make a request (request form attached)',
+  'replyTemplate.blank': 'Blank reply',
+  'target.label': 'Reply target',
+  'target.hint': 'An internal target, not a legal deadline.',
+  'settings.replyTargetDays': 'Reply target (business days)',
+  'settings.replyTargetDays.inquiry': 'Inquiries',
+  'settings.replyTargetDays.complaint': 'Complaints',
+  'caseRules.NO_CONTACT': 'No contact details: the reply cannot be sent. Ask for an email or address (by phone, for instance).',
+};
