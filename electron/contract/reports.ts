@@ -46,7 +46,15 @@ export type ReportBucket =
   | 'open.waiting'
   | `staff.handled.${string}`
   | `staff.decisions.${string}`
-  | `staff.approvals.${string}`;
+  | `staff.approvals.${string}`
+  // Inquiries and complaints (issue 19), counted apart from the requests: their reply target is not a deadline.
+  | `contact.received.${v.ContactType}`
+  | `contact.kind.${v.ContactType}.${string}`
+  | 'contact.answered'
+  | 'contact.answered.onTarget'
+  | 'contact.answered.late'
+  | 'contact.open'
+  | 'contact.open.overTarget';
 
 export const reportBucket = z
   .string()
@@ -135,6 +143,22 @@ export interface Report {
   monthly: MonthFigures[];
   /** Supervisors only (empty for an agent's own report). */
   staff: StaffFigures[];
+  /**
+   * Inquiries and complaints (issue 19), apart from the requests above: received by type and by kind (the
+   * complaints by kind are the complaint-handling record, APPI Art. 40), answered against the reply target,
+   * open now. `kind` 'unknown' counts those whose kind was never recorded.
+   */
+  contacts: ContactFigures;
+}
+
+export interface ContactFigures {
+  received: Record<v.ContactType, number>;
+  byKind: Array<CountBy<`${v.ContactType}.${string}`>>;
+  answered: number;
+  onTarget: number;
+  late: number;
+  openNow: number;
+  overTargetNow: number;
 }
 
 export interface ReportPack {

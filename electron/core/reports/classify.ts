@@ -1,7 +1,7 @@
 // The one rule for which figure each case counts in. The report counts these buckets; the queue's
 // "cases behind this figure" lists the cases whose buckets include it — so both always agree.
 import type { AgeBand, ReportBucket } from '../../contract/reports.ts';
-import type { DisclosureGround } from '../../contract/index.ts';
+import { isContactType, type ContactType, type DisclosureGround } from '../../contract/index.ts';
 import { japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
@@ -47,7 +47,40 @@ function ageBand(days: number): AgeBand {
 /** Statuses in which the request has been answered; the rest are open work. */
 const ANSWERED = new Set(['notified', 'closed']);
 
+/**
+ * An inquiry or complaint (issue 19) counts only in the contact figures: the requests' figures (received,
+ * on time, outcomes, the Art. 39 mark) stay the requests'. Staff workload counts both.
+ */
+function judgeContact(fact: CaseFact & { type: ContactType }, history: readonly DeadlineEvent[], ctx: ClassifyContext): Judged {
+  const { calendar, bounds, clock } = ctx;
+  const b: ReportBucket[] = [];
+  const receivedIn = inPeriod(fact.arrived_at, bounds);
+  if (receivedIn) {
+    b.push(`contact.received.${fact.type}`);
+    const kinds = JSON.parse(fact.kinds) as string[];
+    for (const k of kinds.length > 0 ? kinds : ['unknown']) b.push(`contact.kind.${fact.type}.${k}`);
+  }
+  const answeredIn = inPeriod(fact.answered_at, bounds);
+  const receivedOn = japanDateOfMs(Date.parse(fact.arrived_at));
+  const answeredOn = fact.answered_at === null ? null : japanDateOfMs(Date.parse(fact.answered_at));
+  let timely: Judged['timely'] = null;
+  if (answeredIn) {
+    timely = answeredOnTime(calendar, fact.answered_at!, fact.due_date) ? 'onTime' : 'late';
+    b.push('contact.answered', timely === 'onTime' ? 'contact.answered.onTarget' : 'contact.answered.late');
+    if (fact.assignee) b.push(`staff.handled.${fact.assignee}`);
+  }
+  if (fact.decided_by && inPeriod(fact.decided_at, bounds)) b.push(`staff.decisions.${fact.decided_by}`);
+  if (fact.approved_by && fact.approved_by !== fact.decided_by && inPeriod(fact.approved_at, bounds)) b.push(`staff.approvals.${fact.approved_by}`);
+  const openNow = !ANSWERED.has(fact.status);
+  if (openNow) {
+    b.push('contact.open');
+    if (urgencyOf(calendar, fact, clock).urgency === 'overdue') b.push('contact.open.overTarget');
+  }
+  return { fact, receivedIn, answeredIn, answerKind: null, timely, extended: history.some((e) => e.type === 'extend'), businessDays: null, receivedOn, answeredOn, pausedDays: null, openNow, buckets: b };
+}
+
 export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: ClassifyContext): Judged {
+  if (isContactType(fact.type)) return judgeContact(fact as CaseFact & { type: ContactType }, history, ctx);
   const { calendar, bounds, clock } = ctx;
   const b: ReportBucket[] = [];
   const receivedIn = inPeriod(fact.arrived_at, bounds);

@@ -11,7 +11,7 @@ import type { PeriodBounds } from './period.ts';
 
 export interface CaseFact {
   id: number;
-  type: 'disclosure' | 'correction' | 'suspension';
+  type: 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
   kinds: string;
   channel: string;
   requester_kind: string;

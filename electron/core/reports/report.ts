@@ -9,6 +9,9 @@ import {
   rejectionGrounds,
   requesterKinds,
   requestTypes,
+  contactTypes,
+  isRequestType,
+  type ContactType,
   type DisclosureGround,
   type RejectionGround,
   type RequestType,
@@ -64,8 +67,9 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
       histogram[Math.min(j.businessDays, HISTOGRAM_TOP)]! += 1;
     }
     if (j.pausedDays !== null) paused.push(j.pausedDays);
-    if (j.receivedIn) monthly.get(j.receivedOn.slice(0, 7))!.received[j.fact.type] += 1;
-    if (j.timely && j.answeredOn) {
+    // The monthly chart is the requests' (inquiries and complaints have their own figures).
+    if (j.receivedIn && isRequestType(j.fact.type)) monthly.get(j.receivedOn.slice(0, 7))!.received[j.fact.type] += 1;
+    if (j.timely && j.answeredOn && isRequestType(j.fact.type)) {
       const m = monthly.get(j.answeredOn.slice(0, 7))!;
       if (j.timely === 'onTime') m.onTime += 1;
       else m.late += 1;
@@ -115,6 +119,15 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
     fees,
     monthly: [...monthly.values()],
     staff: scope.kind === 'desk' ? await staffFigures(ctx.db, counts) : [],
+    contacts: {
+      received: Object.fromEntries(contactTypes.map((t) => [t, n(`contact.received.${t}`)])) as Record<ContactType, number>,
+      byKind: prefixed('contact.kind.'),
+      answered: n('contact.answered'),
+      onTarget: n('contact.answered.onTarget'),
+      late: n('contact.answered.late'),
+      openNow: n('contact.open'),
+      overTargetNow: n('contact.open.overTarget'),
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import type { CaseFile, OutboxPage, QueuePage } from '../../../electron/contract/index.ts';
+import type { Report } from '../../../electron/contract/reports.ts';
 
 let now = Date.parse('2026-11-26T01:00:00Z'); // Thu 10:00 in Tokyo
 let rt: DeskRuntime;
@@ -166,5 +167,39 @@ describe('the reply target setting', () => {
     expect((await file(id)).deadline).toMatchObject({ days: 1, due: '2026-11-27' });
     const c = await create({ type: 'complaint', kinds: [] });
     expect((await file(c.id)).deadline).toMatchObject({ days: 7 });
+  });
+});
+
+describe('the report', () => {
+  it('counts requests and inquiries apart, complaints by kind, and answers against the reply target', async () => {
+    await create({ type: 'disclosure', kinds: ['records'], delivery: 'paper', arrivedAt: '2026-11-24T10:00:00+09:00' });
+    const q1 = await create({ arrivedAt: '2026-11-24T10:00:00+09:00' }); // target Thu 11-26
+    await create({ kinds: [], arrivedAt: '2026-11-25T10:00:00+09:00' });
+    await create({ type: 'complaint', kinds: ['handling'], arrivedAt: '2026-11-25T10:00:00+09:00' });
+    await create({ type: 'complaint', kinds: ['decision'], arrivedAt: '2026-11-25T11:00:00+09:00' });
+    await create({ type: 'complaint', kinds: ['handling'], arrivedAt: '2026-11-25T12:00:00+09:00' });
+    // One inquiry answered on its target day (Thu 11-26, before closing).
+    value(await rt.dispatch('cases.answer', { id: q1.id, template: 'purpose_of_use', ja: '回答', en: 'Answer' }));
+    value(await rt.dispatch('cases.recordNotice', { id: q1.id, kind: 'reply', channel: 'letter' }));
+    const r = value(await rt.dispatch('reports.get', { from: '2026-11-01', to: '2026-11-30' })) as Report;
+    expect(r.received).toBe(1);
+    expect(r.byType).toEqual({ disclosure: 1, correction: 0, suspension: 0 });
+    expect(r.pastLegalMarkNow).toBe(0);
+    expect(r.contacts).toEqual({
+      received: { inquiry: 2, complaint: 3 },
+      byKind: [
+        { key: 'complaint.decision', count: 1 },
+        { key: 'complaint.handling', count: 2 },
+        { key: 'inquiry.purpose_of_use', count: 1 },
+        { key: 'inquiry.unknown', count: 1 },
+      ],
+      answered: 1,
+      onTarget: 1,
+      late: 0,
+      openNow: 4,
+      overTargetNow: 0,
+    });
+    const csv = value(await rt.dispatch('reports.csv', { from: '2026-11-01', to: '2026-11-30' })) as { csv: string };
+    expect(csv.csv).toContain('contact.kind.complaint.handling');
   });
 });
