@@ -11,6 +11,7 @@ import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMe
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
+import { inquiryInputs, type FilledReply, type ReplyTemplateView, type RequestFormDocument } from './inquiries.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { RekeyResult } from './audit.ts';
 import type {
@@ -207,6 +208,10 @@ export const methods = {
   'mail.sendTest': { access: 'supervisor', input: mailInputs.sendTest },
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
+  'inquiries.replyTemplates': { access: 'user', input: inquiryInputs.replyTemplates },
+  'inquiries.saveReplyTemplate': { access: 'supervisor', input: inquiryInputs.saveReplyTemplate },
+  'inquiries.fillReply': { access: 'user', input: inquiryInputs.fillReply },
+  'inquiries.requestForm': { access: 'user', input: inquiryInputs.requestForm },
   'notices.preview': { access: 'user', input: mailInputs.preview },
   'inbox.list': { access: 'user', input: inboxInputs.list },
   'inbox.get': { access: 'user', input: inboxInputs.get },
@@ -299,6 +304,10 @@ export interface Results {
   'mail.sendTest': MailTestResult;
   'notices.templates': NoticeTemplateView[];
   'notices.saveTemplate': NoticeTemplateView;
+  'inquiries.replyTemplates': ReplyTemplateView[];
+  'inquiries.saveReplyTemplate': ReplyTemplateView;
+  'inquiries.fillReply': FilledReply;
+  'inquiries.requestForm': RequestFormDocument;
   'notices.preview': NoticePreview;
   'inbox.list': InboxPage;
   'inbox.get': InboxMessage;

@@ -30,6 +30,7 @@ import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
+import { inquiryHandlers } from './api/inquiry-handlers.ts';
 import { viewHandlers } from './api/view-handlers.ts';
 
 export interface DeskRuntimeOptions {
@@ -353,6 +354,7 @@ class Runtime implements DeskRuntime {
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
       ...viewHandlers(this.context()),
+      ...inquiryHandlers(this.context()),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

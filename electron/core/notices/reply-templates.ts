@@ -3,9 +3,13 @@
 // settings, the case and the policy's own lists (Article 3's purposes of use, Article 5's cases of
 // provision to third parties and its promotional-mail paragraph); anything else in braces is refused on
 // save, naming it. The filled text is what staff edit before answering; the reply notice carries it.
-import type { CaseDetail, DeskSettings, Reason, ReplyTemplate } from '../../contract/index.ts';
+import type { CaseDetail, DeskSettings, Reason, ReplyTemplate, ReplyTemplateView } from '../../contract/index.ts';
 import { replyTemplates } from '../../contract/index.ts';
 import type { BilingualText } from './notice-content.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { DeskError } from '../errors.ts';
+import { readSettings, writeSettings } from '../settings/settings.ts';
 import { fillTemplate, tokenize, type TemplateText, type VariableSpec } from './templates.ts';
 
 const v = (name: string, ja: string, en: string): VariableSpec => ({ name, description: { ja, en } });
@@ -20,7 +24,7 @@ export const REPLY_VARIABLES: readonly VariableSpec[] = [
   v('purposesOfUse', '利用目的の一覧（第3条）', 'the purposes of use (Article 3, a list)'),
   v('thirdPartyCases', '第三者に提供する場合の一覧（第5条）', 'the cases of provision to third parties (Article 5, a list)'),
   v('promotionalMail', '広告メールについての定め（第5条）', 'the paragraph on promotional mail (Article 5)'),
-  v('requestForm', '開示等請求書の案内', 'where the request form is (attached, or enclosed)'),
+  v('requestForm', '開示等請求書の案内', 'where the request form is (enclosed with a letter; sent by post on request)'),
 ];
 const NAMES = REPLY_VARIABLES.map((x) => x.name);
 
@@ -122,15 +126,6 @@ export function replyTemplateFor(t: ReplyTemplate, settings: Pick<DeskSettings, 
   };
 }
 
-export interface ReplyTemplateView {
-  template: ReplyTemplate;
-  ja: string;
-  en: string;
-  defaultJa: string;
-  defaultEn: string;
-  variables: readonly VariableSpec[];
-  customised: boolean;
-}
 
 export function listReplyTemplates(settings: Pick<DeskSettings, 'noticeTemplates'>): ReplyTemplateView[] {
   return replyTemplates.map((t) => {
@@ -156,10 +151,27 @@ export function fillReply(t: ReplyTemplate, c: Pick<CaseDetail, 'reference' | 'm
     promotionalMail: PROMOTIONAL,
     requestForm:
       channel === 'mail'
-        ? { ja: '開示等請求書（PDF）を添付いたしましたので、印刷してご利用ください。', en: 'Our request form is attached as a PDF: please print it and fill it in.' }
+        ? // The email carries no attachment yet (the outbox sends text): the form goes by post on request.
+          { ja: '開示等請求書をお送りいたしますので、このメールへのご返信でご住所をお知らせください。', en: 'We will post you our request form: please reply to this email with your postal address.' }
         : { ja: '開示等請求書を同封いたしましたので、ご利用ください。', en: 'Our request form is enclosed.' },
   };
   const text = replyTemplateFor(t, settings);
   const fill = (lang: 'ja' | 'en') => fillTemplate(text[lang], Object.fromEntries(Object.entries(values).map(([k, x]) => [k, x[lang]])));
   return { ja: fill('ja'), en: fill('en') };
+}
+
+/** Checks both languages (refusing with field 'ja' or 'en', naming an unknown placeholder), then saves. */
+export async function saveReplyTemplate(db: Kysely<DB> | Transaction<DB>, input: { template: ReplyTemplate; ja: string; en: string }, actor: string, now: Date): Promise<ReplyTemplateView> {
+  for (const lang of ['ja', 'en'] as const) {
+    const problem = replyTemplateProblem(input[lang]);
+    if (problem) throw new DeskError(problem, { field: lang });
+  }
+  const settings = await readSettings(db as Kysely<DB>);
+  const all = { ...(settings.noticeTemplates ?? {}) };
+  const key = replySettingsKey(input.template);
+  const d = DEFAULTS[input.template];
+  if (input.ja === d.ja && input.en === d.en) delete all[key];
+  else all[key] = { ja: input.ja, en: input.en };
+  await writeSettings(db, { noticeTemplates: all }, actor, now);
+  return listReplyTemplates({ noticeTemplates: all }).find((v) => v.template === input.template)!;
 }

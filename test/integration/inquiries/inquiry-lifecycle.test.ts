@@ -203,3 +203,28 @@ describe('the report', () => {
     expect(csv.csv).toContain('contact.kind.complaint.handling');
   });
 });
+
+describe('reply templates', () => {
+  it('fill from the policy and the desk’s settings; a placeholder that does not exist is refused on save, naming it', async () => {
+    const { id } = await create();
+    const filled = value(await rt.dispatch('inquiries.fillReply', { id, template: 'purpose_of_use' })) as { ja: string; en: string; channel: string };
+    expect(filled.channel).toBe('mail');
+    expect(filled.ja).toContain('・アフターサービス、お問い合わせ、苦情への対応のため');
+    expect(filled.en).toContain('- For after-sales service, inquiries, and complaint handling');
+    expect(filled.ja).toContain('info@career-model.com');
+    expect(filled.ja).not.toContain('{{');
+    const third = value(await rt.dispatch('inquiries.fillReply', { id, template: 'third_party_provision' })) as { en: string };
+    expect(third.en).toContain('- With the consent of the member');
+
+    const refused = await rt.dispatch('inquiries.saveReplyTemplate', { template: 'blank', ja: '{{memberNmae}} 様\n\n回答です。', en: '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'ja' } });
+    expect(reasonOf(refused)).toMatchObject({ code: 'TEMPLATE_UNKNOWN_VARIABLE', name: 'memberNmae' });
+    const saved = value(await rt.dispatch('inquiries.saveReplyTemplate', { template: 'blank', ja: '{{recipientName}} 様へ：{{reference}}', en: 'To {{recipientName}}' })) as { customised: boolean };
+    expect(saved.customised).toBe(true);
+    const blank = value(await rt.dispatch('inquiries.fillReply', { id, template: 'blank' })) as { ja: string };
+    expect(blank.ja).toMatch(/^山田 花子 様へ：PD-2026-\d{5}$/);
+    // An agent cannot change the texts the desk answers with.
+    await as('tanaka', 'tanaka password 123');
+    expect(await rt.dispatch('inquiries.saveReplyTemplate', { template: 'blank', ja: 'x', en: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
