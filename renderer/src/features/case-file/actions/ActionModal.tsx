@@ -6,6 +6,7 @@ import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DecideForm } from './DecideForm.tsx';
 import { FeeForm } from './FeeForm.tsx';
+import { AnswerForm, ConvertForm } from './InquiryForms.tsx';
 import { IdentityCheckForm } from './IdentityCheckForm.tsx';
 import { AssignForm, ConfirmForm, ExtendForm, NoteForm, NoticeForm, PauseForm, ReasonForm, RejectForm } from './SimpleForms.tsx';
 
@@ -16,7 +17,7 @@ interface Props {
   onDone: (file: CaseFile, message: string) => void;
 }
 
-const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee']);
+const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee', 'answer']);
 
 export function ActionModal({ file, action, onClose, onDone }: Props) {
   const { t } = useI18n();
@@ -60,6 +61,12 @@ export function ActionModal({ file, action, onClose, onDone }: Props) {
       break;
     case 'addNote':
       body = <NoteForm {...props} />;
+      break;
+    case 'answer':
+      body = <AnswerForm {...props} />;
+      break;
+    case 'convert':
+      body = <ConvertForm {...props} />;
       break;
     case null:
       body = null;

@@ -68,6 +68,8 @@ const icons: Record<TimelineEventKind, Icon> = {
   letter_reprint: IconMailForward,
   mail_received: IconMailForward,
   mail_bounced: IconMailForward,
+  answered: IconMailForward,
+  converted: IconEye,
 };
 
 const allOutcomes: readonly string[] = Object.values(outcomes).flat();
