@@ -67,7 +67,7 @@ describe('desk import', () => {
       'bad.csv: line 5, email: This is not a valid email address (e.g. taro@example.co.jp).',
       expect.stringMatching(/^bad\.csv: line 6, arrived: The arrival time .* is in the future\./),
       'bad.csv: line 7, text: At most 100000 characters.',
-      'bad.csv: line 8, type: "deletion" is not one of disclosure, correction, suspension.',
+      'bad.csv: line 8, type: "deletion" is not one of disclosure, correction, suspension, inquiry, complaint.',
     ]);
     expect(r.stdout).toBe('4 of 5 rows have errors (listed above); nothing was imported. Fix them and import again, or use --skip-invalid to import the 1 valid row.\n');
     expect(await cases()).toBe(0);

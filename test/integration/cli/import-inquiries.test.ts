@@ -18,7 +18,7 @@ beforeAll(async () => {
   // The desk closes on Thu 2026-11-26 (a training day): reply targets skip it.
   value(await rt.dispatch('calendar.setDay', { date: '2026-11-26', kind: 'closed', reason: '社内研修', reasonEn: 'Staff training' }));
   await rt.close();
-});
+}, 120_000);
 afterAll(() => dir.remove());
 
 describe('desk import and export of inquiries and complaints', () => {
@@ -51,7 +51,7 @@ describe('desk import and export of inquiries and complaints', () => {
     const csv = await runCli(['export', ...desk(), '--format', 'csv'], SUPERVISOR.password);
     expect(csv.stdout.split('\r\n')[0]).toContain(',due_date,due_is_target,converted_from,');
     expect(csv.stdout).toContain(',2026-12-01,true,,');
-  });
+  }, 180_000);
 
   it('refuses a kind the type does not have, naming the row and column', async () => {
     const path = join(dir.path, 'bad.csv');
@@ -59,5 +59,5 @@ describe('desk import and export of inquiries and complaints', () => {
     const r = await runCli(['import', path, ...desk()], SUPERVISOR.password);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/line 2, kind/);
-  });
+  }, 120_000);
 });
