@@ -1,6 +1,6 @@
 // The inquiry and complaint methods of the contract (issue 19): reply templates (core/notices/reply-templates.ts),
 // a template filled for a case, and the blank request form (core/letters/request-form.ts).
-import type { FilledReply, MethodName, ParsedInput, SessionUser } from '../../contract/index.ts';
+import type { FilledReply, MethodsOf } from '../../contract/index.ts';
 import { isContactType } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
 import { caseRow } from '../cases/records.ts';
@@ -10,13 +10,12 @@ import { fillReply, listReplyTemplates, saveReplyTemplate } from '../notices/rep
 import { renderRequestForm } from '../letters/request-form.ts';
 import type { DeskContext } from './desk-context.ts';
 
-type InquiryMethod = Extract<MethodName, `inquiries.${string}`>;
-type Handlers = { [M in InquiryMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
+import type { HandlerMap } from './handler.ts';
 
-export function inquiryHandlers(ctx: DeskContext): Handlers {
+export function inquiryHandlers(ctx: DeskContext): HandlerMap<MethodsOf<'inquiries'>> {
   return {
     'inquiries.replyTemplates': async () => listReplyTemplates(await ctx.settings()),
-    'inquiries.saveReplyTemplate': async (input, user) => ctx.db().transaction().execute((trx) => saveReplyTemplate(trx, input, user!.username, ctx.now())),
+    'inquiries.saveReplyTemplate': async (input, user) => ctx.db().transaction().execute((trx) => saveReplyTemplate(trx, input, user.username, ctx.now())),
     'inquiries.fillReply': async ({ id, template }): Promise<FilledReply> => {
       const row = await caseRow(ctx.db(), id);
       if (!isContactType(row.type)) throw new DeskError({ code: 'NOT_FOR_CASE_TYPE', action: 'answer', type: row.type });
