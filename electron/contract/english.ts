@@ -5,6 +5,7 @@ import { codeCategory, type Code, type CodeOf, type Coded, type MailFailure, typ
 import type { DeskErrorData } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { CaseStatus } from './case-vocabulary.ts';
+import { holidayEnglish } from './english-holidays.ts';
 
 type EnglishTable = { [C in Code]: (p: CodeOf<C>) => string };
 
@@ -71,6 +72,7 @@ const sendRefusal = (p: SendRefusal): string => {
 };
 
 export const english: EnglishTable = {
+  ...holidayEnglish,
   INVALID_INPUT: () => 'The input is not valid.',
   UNKNOWN_METHOD: (p) => `There is no method named ${p.method}.`,
   SUPERVISOR_ONLY: () => 'Only a supervisor can do this.',

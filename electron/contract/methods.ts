@@ -11,6 +11,7 @@ import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMe
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
+import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } from './holidays.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { RekeyResult } from './audit.ts';
 import type {
@@ -163,6 +164,8 @@ export const methods = {
       .strict()
       .refine((d) => d.kind === 'none' || d.reason !== '', { message: 'Give a reason: it is shown on the calendar.', path: ['reason'] }),
   },
+  'calendar.previewHolidays': { access: 'supervisor', input: holidayInputs.preview },
+  'calendar.importHolidays': { access: 'supervisor', input: holidayInputs.apply },
   'cases.list': { access: 'user', input: listInput },
   'cases.get': { access: 'user', input: caseInputs.get },
   'cases.create': { access: 'user', input: caseInputs.create },
@@ -253,6 +256,8 @@ export interface Results {
   'desk.restore': RestoreResult;
   'calendar.year': CalendarYear;
   'calendar.setDay': CalendarChange;
+  'calendar.previewHolidays': HolidayImportPreview;
+  'calendar.importHolidays': HolidayImportResult;
   'cases.list': QueuePage;
   'cases.get': CaseFile;
   'cases.create': CreatedCase;
