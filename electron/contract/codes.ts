@@ -178,6 +178,8 @@ export type Reason =
   | { code: 'CANNOT_RESET_SELF' }
   | { code: 'CANNOT_DISABLE_SELF' }
   | { code: 'LAST_SUPERVISOR' }
+  | { code: 'CANNOT_CHANGE_OWN_ROLE' }
+  | { code: 'ACCOUNT_NOT_DISABLED'; username: string }
   | { code: 'CURRENT_PASSWORD_WRONG' }
   | { code: 'PASSWORD_UNCHANGED' }
   // cases: the lifecycle and the records
@@ -292,6 +294,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   CANNOT_RESET_SELF: 'CONFLICT',
   CANNOT_DISABLE_SELF: 'CONFLICT',
   LAST_SUPERVISOR: 'CONFLICT',
+  CANNOT_CHANGE_OWN_ROLE: 'CONFLICT',
+  ACCOUNT_NOT_DISABLED: 'CONFLICT',
   CURRENT_PASSWORD_WRONG: 'AUTH_FAILED',
   PASSWORD_UNCHANGED: 'INVALID_INPUT',
   CASE_NOT_FOUND: 'NOT_FOUND',

@@ -90,6 +90,9 @@ export const methods = {
   },
   'accounts.disable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
   'accounts.reset': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  /** A disabled account back in use (issue 11): a new one-time password, as at creation. */
+  'accounts.enable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  'accounts.setRole': { access: 'supervisor', input: z.object({ username: f.username, role: f.role }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
@@ -248,6 +251,8 @@ export interface Results {
   'accounts.create': OneTimePassword;
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;
+  'accounts.enable': OneTimePassword;
+  'accounts.setRole': null;
   'desk.rekey': RekeyResult;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
