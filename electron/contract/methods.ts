@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import * as f from './fields.ts';
 import { caseInputs, listInput } from './cases.ts';
+
+/** The auto-lock's allowed range, in minutes: a value outside it is refused with the range, never clamped. */
+export const IDLE_LOCK_MINUTES = { min: 1, max: 240 } as const;
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
@@ -101,7 +104,7 @@ export const methods = {
     input: z
       .object({
         desk: deskDetails.optional(),
-        idleLockMinutes: z.number().int().min(1).max(240).optional(),
+        idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
         defaultLocale: f.locale.optional(),
         businessHours: z
           .object({ open: hhmm, close: hhmm })
