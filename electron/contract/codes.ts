@@ -102,7 +102,8 @@ type MailFailureBase = Exclude<MailFailure, { code: 'MAIL_GAVE_UP' }>;
 export type DraftCancelled = {
   code: 'DRAFT_CANCELLED';
   reason: 'case_closed' | 'superseded' | 'decision_returned' | 'withdrawn' | 'rejected' | 'delivered_by_letter' | 'by_staff';
-  /** Who cancelled it, for `by_staff`. */
+  /** Who cancelled it: the person who cancelled it, or whose action settled it (printed the letter,
+   * closed the case, approved the rejection …). Absent on rows from before issue 10. */
   by?: string;
   /** What the person typed when they cancelled it (their own words, not the desk's). */
   note?: string;

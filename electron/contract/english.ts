@@ -258,7 +258,9 @@ export const english: EnglishTable = {
       delivered_by_letter: 'The notice was delivered by letter.',
       by_staff: `Cancelled by ${p.by ?? 'staff'}.`,
     }[p.reason];
-    return p.note ? `${why} ${p.note}` : why;
+    // Who settled it is named whatever the reason: a person's action cancelled it (issue 10).
+    const who = p.by && p.reason !== 'by_staff' ? ` Cancelled by ${p.by}.` : '';
+    return p.note ? `${why}${who} ${p.note}` : `${why}${who}`;
   },
 };
 

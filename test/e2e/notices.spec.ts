@@ -27,10 +27,7 @@ test.afterEach(async () => {
 
 const SUPERVISOR_2 = { username: 'suzuki', password: 'suzuki-no-himitsu-no-kotoba' };
 
-// FIXME(issue 10, after the merge with issue 12's codes): the Outbox words a settled draft through
-// DRAFT_CANCELLED without the person who settled it (`by` is kept in outbox.cancelled_by, not in the code),
-// so "who cancelled it" is not on screen. Fixme until the code carries `by`.
-test.fixme('an agent’s request by post: letter to the agent → printed → the decision email shows “delivered by letter” → close', async ({ page, desk }) => {
+test('an agent’s request by post: letter to the agent → printed → the decision email shows “delivered by letter” → close', async ({ page, desk }) => {
   await setUpDesk(page, desk.url);
   const shell = new ShellPage(page);
   await shell.open('settings');
@@ -85,8 +82,7 @@ test.fixme('an agent’s request by post: letter to the agent → printed → th
   const outbox = new OutboxPage(page);
   await outbox.filter('cancelled');
   const row = outbox.row(c.reference, 'decision');
-  await expect(row).toContainText(outbox.o('cancelReason.delivered_by_letter'));
-  await expect(row).toContainText(SUPERVISOR_2.username);
+  await expect(row).toContainText(outbox.w({ code: 'DRAFT_CANCELLED', reason: 'delivered_by_letter', by: SUPERVISOR_2.username }));
   expect(smtp.received).toHaveLength(0);
 
   // Closing names the acknowledgement nobody sent; the person drops it, and the case closes.
