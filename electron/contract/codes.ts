@@ -28,7 +28,7 @@ export type CalendarProblem =
   | 'EXTENSION_NOT_LATER'
   | 'EXTENSION_ON_CLOSED_DAY';
 
-export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 
 /** Why a notice cannot be sent (or recorded) from the case's status. One owner: core/cases/notice-rules.ts. */
 export type SendRefusal =

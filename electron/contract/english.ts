@@ -20,7 +20,7 @@ const STATUS: Record<CaseStatus, string> = {
   closed: 'closed',
 };
 
-const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', cancelled: 'cancelled' } as const;
+const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', bounced: 'sent back by the member’s mail server', cancelled: 'cancelled' } as const;
 const MAIL_VERB = { edit: 'edited', send: 'sent from here (only a draft is sent; a failed message is retried)', retry: 'retried (only a failed message is)', cancel: 'cancelled' } as const;
 const UNREACHABLE: Record<Extract<MailFailure, { code: 'SMTP_UNREACHABLE' }>['cause'], string> = {
   refused: 'connection refused',

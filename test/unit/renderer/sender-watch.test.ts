@@ -13,7 +13,7 @@ const status = (c: Partial<MailStatus['counts']>): MailStatus => ({
   lastError: null,
   nextTryAt: null,
   sending: false,
-  counts: { draft: 0, queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, ...c },
+  counts: { draft: 0, queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0, cancelled: 0, ...c },
   oldestQueuedAt: null,
 });
 

@@ -19,7 +19,8 @@ const STATE_COLOR: Record<OwedNoticeState, string> = {
   queued: 'blue',
   sent: 'teal',
   printed: 'teal',
-  bounced: 'red',
+  failed: 'red',
+  bounced: 'grape',
   cancelled: 'dark',
 };
 
