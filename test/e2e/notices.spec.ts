@@ -155,8 +155,21 @@ test('a member’s email request: acknowledgement sent from the case file → de
   await queue.open(c.reference);
   await file.expectStatus('notified');
   await expect(file.owed('decision')).toHaveAttribute('data-state', 'sent');
+
+  // The member asks for the decision on paper too: a copy by letter, which a person confirms.
+  await file.owed('decision').getByTestId('send-copy').click();
+  const ask = page.getByTestId('copy-confirm');
+  await expect(ask).toContainText(file.t('notices.copy.questionLetter', { kind: file.t('noticeKind.decision') }));
+  await ask.getByRole('button', { name: file.t('notices.copy.yesLetter') }).click();
+  const letters = new LettersPage(page);
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('letter-preview') });
+  await expect(letters.frame(dialog).locator('body')).toContainText('森 健太');
+  await letters.recordPrinted(dialog);
+  await expect(file.owed('decision')).toContainText(file.t('notices.copies', { channels: file.t('notices.channel.letter') }));
+  await expect(file.owed('decision').getByTestId('send-copy')).toHaveCount(0);
+  await file.expectStatus('notified');
   await file.confirm('close');
   await file.expectStatus('closed');
   const after = await call(page, 'cases.get', { id: c.id });
-  expect(after.notices.map((n) => `${n.kind} ${n.channel}`)).toEqual(['acknowledgement mail', 'decision mail']);
+  expect(after.notices.map((n) => `${n.kind} ${n.channel}${n.copy ? ' copy' : ''}`)).toEqual(['acknowledgement mail', 'decision mail', 'decision letter copy']);
 });
