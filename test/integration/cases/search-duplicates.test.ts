@@ -109,5 +109,6 @@ describe('import warns of duplicates of open cases', () => {
       files.remove();
       rt = await openRuntime(dir.path);
     }
-  });
+    // Three CLI runs, each unlocking the desk: generous on a loaded machine (it timed out at 30 s there).
+  }, 180_000);
 });
