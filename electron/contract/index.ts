@@ -19,4 +19,5 @@ export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
 export * from './views.ts';
+export * from './holidays.ts';
 export * from './inquiries.ts';
