@@ -157,3 +157,27 @@ test('axe: no serious or critical violations on any screen, in Japanese and Engl
   }
   expect(found).toEqual([]);
 });
+
+test('Escape in a date picker closes the picker only and keeps what was typed', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const [c] = await threeCases(page);
+  const origin = new URL(desk.url).origin;
+  await page.goto(`${origin}/#/cases/${c!.reference}`);
+  const file = new CaseFilePage(page);
+  await file.expectOpen(c!.reference);
+  await page.getByRole('button', { name: file.t('action.extend'), exact: true }).click();
+  const dialog = file.dialog('extend');
+  await expect(dialog).toBeVisible();
+  const due = dialog.getByRole('textbox', { name: file.t('caseFile.newDue') });
+  await due.click();
+  await due.pressSequentially('2030-01-1');
+  const picker = page.locator('.mantine-DateInput-dropdown, .mantine-Popover-dropdown').filter({ visible: true });
+  await expect(picker).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await expect(due).toHaveValue('2030-01-1');
+  // A second Escape, with no picker open, closes the dialog as usual.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

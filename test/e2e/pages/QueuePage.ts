@@ -94,6 +94,19 @@ export class QueuePage extends BasePage {
     await this.bulkBar.getByRole('button', { name, exact: true }).click();
   }
 
+  /** Assign the selection to a staff member picked from the list by display name. */
+  async bulkAssignTo(displayName: string): Promise<void> {
+    await this.bulkBar.getByRole('button', { name: this.t('bulk.assignTo'), exact: true }).click();
+    await this.bulkBar.getByLabel(this.t('bulk.assignee'), { exact: true }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${displayName}`) }).click();
+    await this.page.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
+  }
+
+  /** Why a move is not offered for the selection: the line naming it. */
+  bulkUnavailable(action: 'assign' | 'startReview' | 'close'): Locator {
+    return this.page.getByTestId('bulk-unavailable').locator(`li[data-action="${action}"]`);
+  }
+
   get bulkResult(): Locator {
     return this.page.getByTestId('bulk-result');
   }
