@@ -16,6 +16,8 @@ const members = [
 ] as const;
 
 test('queue: urgency, views, filters, sort, search, paging and bulk moves', async ({ page, desk }) => {
+  // 55 cases made through the contract, then a long walk: well past the default under a loaded machine.
+  test.setTimeout(240_000);
   await setUpDesk(page, desk.url);
   const created: Array<{ id: number; reference: string }> = [];
   for (let i = 0; i < 55; i++) {
