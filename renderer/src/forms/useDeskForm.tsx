@@ -3,8 +3,9 @@
 // pattern for every form: problems beside their fields (the schema's before sending, the desk's after,
 // mapped by field and worded by code), anything else in one alert, the busy state from the mutation.
 // Problems are stored as elements that word themselves, so a language switch re-words them.
+import { Alert, Text } from '@mantine/core';
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Coded, DeskErrorData, Input, MethodName, Results } from '../../../electron/contract/index.ts';
 import { methods } from '../../../electron/contract/index.ts';
@@ -112,7 +113,17 @@ export function useDeskForm<M extends MethodName, V extends Record<string, unkno
     busy: mutation.isPending,
     /** A desk error that belongs to no field (for <ErrorAlert>). */
     error: alert,
-    /** A schema rule across the whole input that no field shows. */
+    /** A schema rule across the whole input that no field shows (render with <FormProblem>). */
     formProblem: form.errors._form ?? null,
   };
+}
+
+/** A schema problem that belongs to no field of the form, announced like a desk error. */
+export function FormProblem({ problem }: { problem: ReactNode }) {
+  if (!problem) return null;
+  return (
+    <Alert color="red" variant="light" role="alert">
+      <Text size="sm">{problem}</Text>
+    </Alert>
+  );
 }

@@ -2,7 +2,7 @@ import { Button, Group, Input, Modal, SegmentedControl, Stack, TextInput } from 
 import { useId } from 'react';
 import type { OneTimePassword, Role } from '../../../../electron/contract/index.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useDeskForm } from '../../forms/useDeskForm.tsx';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -24,7 +24,7 @@ export function AddAccountModal({ opened, onClose, onCreated }: Props) {
 function AddAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: Props['onCreated'] }) {
   const t = useT();
   const roleLabelId = useId();
-  const { form, formId, onSubmit, busy, error } = useDeskForm({
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
     method: 'accounts.create',
     initialValues: { username: '', displayName: '', role: 'agent' as Role },
     toInput: (v) => v,
@@ -57,6 +57,7 @@ function AddAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             ]}
           />
         </Stack>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

@@ -8,7 +8,7 @@ import { QueryPending } from '../../api/QueryPending.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { parseTypedTime } from '../../forms/typedInput.ts';
-import { useDeskForm } from '../../forms/useDeskForm.tsx';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 /** Numbers are numbers; a cleared number box holds '' until something is typed. */
@@ -35,7 +35,7 @@ export function DeadlineSettingsForm() {
 
 function Loaded({ initial }: { initial: Values }) {
   const t = useT();
-  const { form, formId, onSubmit, busy, error } = useDeskForm({
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
     method: 'settings.update',
     initialValues: initial,
     toInput: (v) => ({
@@ -92,6 +92,7 @@ function Loaded({ initial }: { initial: Values }) {
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>{number('legalMarkWarnDays', t('settings.legalMarkWarnDays'), 0, 14, t('settings.legalMarkWarnDaysHint'))}</SimpleGrid>
         </Paper>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>

@@ -5,7 +5,7 @@ import type { DeskSettings, Locale } from '../../../../electron/contract/index.t
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useDeskForm } from '../../forms/useDeskForm.tsx';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeskDetailsFields, deskDetailsValues, type DeskDetailsValues } from './DeskDetailsFields.tsx';
 
@@ -25,7 +25,7 @@ export function DeskSettingsForm({ onSaved }: { onSaved: () => void }) {
 
 function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: () => void }) {
   const t = useT();
-  const { form, formId, onSubmit, busy, error } = useDeskForm({
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
     method: 'settings.update',
     initialValues: initial,
     toInput: ({ idleLockMinutes, defaultLocale, ...details }) => ({
@@ -75,6 +75,7 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
             />
           </SimpleGrid>
         </Paper>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
