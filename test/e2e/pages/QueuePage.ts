@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import type { QueueRow } from '../../../electron/contract/index.ts';
+import type { CaseStatus, QueueRow } from '../../../electron/contract/index.ts';
 import type { MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 import { BasePage } from './BasePage.ts';
 
@@ -102,9 +102,9 @@ export class QueuePage extends BasePage {
     await this.page.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
   }
 
-  /** Why a move is not offered for the selection: the line naming it. */
-  bulkUnavailable(action: 'assign' | 'startReview' | 'close'): Locator {
-    return this.page.getByTestId('bulk-unavailable').locator(`li[data-action="${action}"]`);
+  /** Why a move is not offered for the selection: the line naming it for the selected cases in `status`. */
+  bulkUnavailable(action: 'assign' | 'startReview' | 'close', status: CaseStatus): Locator {
+    return this.page.getByTestId('bulk-unavailable').locator(`li[data-action="${action}"][data-status="${status}"]`);
   }
 
   get bulkResult(): Locator {

@@ -135,7 +135,7 @@ export function BulkActions({ rows, onClear, onDone }: Props) {
         {unavailable.length > 0 && (
           <List size="xs" spacing={0} data-testid="bulk-unavailable" aria-label={t('bulk.unavailable')}>
             {unavailable.map((u) => (
-              <List.Item key={`${u.action}-${u.status}`} data-action={moveOf[u.action]}>
+              <List.Item key={`${u.action}-${u.status}`} data-action={moveOf[u.action]} data-status={u.status}>
                 <Text span size="xs" fw={600}>
                   {t(u.action === 'assignMe' ? 'action.assign' : `action.${u.action}`)}
                 </Text>
