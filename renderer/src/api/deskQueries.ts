@@ -9,7 +9,7 @@ import type { DeskErrorData, Input, MethodName, Results } from '../../../electro
 import { deskKey, deskQuery } from './deskCache.ts';
 import { useDesk } from './DeskProvider.tsx';
 
-export { createDeskQueryClient, deskKey, invalidatingDesk, isRead } from './deskCache.ts';
+export { createDeskQueryClient, deskKey, fileUnderReference, invalidatingDesk, isRead } from './deskCache.ts';
 
 interface DeskQueryOptions<T> {
   enabled?: boolean;

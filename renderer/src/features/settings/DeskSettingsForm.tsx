@@ -1,7 +1,7 @@
 // Desk details, idle lock and default language (settings.get / settings.update).
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { DeskSettings, Locale } from '../../../../electron/contract/index.ts';
+import { IDLE_LOCK_MINUTES, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -54,8 +54,10 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
             <NumberInput
               label={t('settings.idleLockMinutes')}
               description={t('settings.idleLockMinutesHint')}
-              min={1}
-              max={240}
+              // Not clamped: a value outside the range is refused with the range (issue 11), not silently changed.
+              clampBehavior="none"
+              min={IDLE_LOCK_MINUTES.min}
+              max={IDLE_LOCK_MINUTES.max}
               allowDecimal={false}
               allowNegative={false}
               name="idleLockMinutes"
