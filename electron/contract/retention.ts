@@ -31,6 +31,7 @@ export const purgeFields = [
   'notice_notes',
   'timeline_texts',
   'outbox_messages',
+  'inbox_mail',
   'search_text',
 ] as const;
 export type PurgeField = (typeof purgeFields)[number];

@@ -17,7 +17,7 @@ import { ageBands, type AgeBand, type CountBy, type MonthFigures, type Report, t
 import type { DeskCalendar } from '../calendar/index.ts';
 import { clockOf } from '../cases/deadline-of-case.ts';
 import type { Db } from '../cases/records.ts';
-import { judge, type ClassifyContext, type Judged } from './classify.ts';
+import { judge, reportDays, type ClassifyContext, type Judged } from './classify.ts';
 import { loadDeadlineEvents, loadFacts, loadFees, type Scope } from './facts.ts';
 import { monthsOf, periodBounds } from './period.ts';
 import { median, percentile90 } from './stats.ts';
@@ -35,7 +35,7 @@ export async function judgeCases(ctx: ReportContext, period: ReportPeriod, scope
   const bounds = periodBounds(period);
   const facts = await loadFacts(ctx.db, bounds, scope);
   const events = await loadDeadlineEvents(ctx.db, new Set(facts.map((f) => f.id)));
-  const c: ClassifyContext = { calendar: ctx.calendar, bounds, clock: clockOf(ctx.now), warnDays: ctx.warnDays };
+  const c: ClassifyContext = { calendar: ctx.calendar, bounds, clock: clockOf(ctx.now), warnDays: ctx.warnDays, days: reportDays(ctx.calendar) };
   return facts.map((f) => judge(f, events.get(f.id) ?? [], c));
 }
 

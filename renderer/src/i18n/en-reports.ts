@@ -110,5 +110,6 @@ export const enReports: Record<keyof typeof jaReports, string> = {
   'retention.field.notice_notes': "notice notes",
   'retention.field.timeline_texts': "timeline texts",
   'retention.field.outbox_messages': "outbox messages",
+  'retention.field.inbox_mail': "received mail and attachments",
   'retention.field.search_text': "search text",
 };

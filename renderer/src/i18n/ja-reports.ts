@@ -109,5 +109,6 @@ export const jaReports = {
   'retention.field.notice_notes': "通知のメモ",
   'retention.field.timeline_texts': "経過記録の文章",
   'retention.field.outbox_messages': "送信メール",
+  'retention.field.inbox_mail': "受信メールと添付ファイル",
   'retention.field.search_text': "検索用の文字列",
 } as const;

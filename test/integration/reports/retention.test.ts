@@ -24,6 +24,8 @@ import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { readSettings } from '../../../electron/core/settings/settings.ts';
 import { writeBackup } from '../../../electron/core/backup/backup.ts';
 import type { DeskCalendar } from '../../../electron/core/calendar/index.ts';
+import { storeIncoming } from '../../../electron/core/inbox/store-mail.ts';
+import { bounceMail } from '../../support/mail-corpus.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 let dir: { path: string; remove(): void };
@@ -72,7 +74,47 @@ async function closedCase(tag: string, arrivedAt: string, closeAt: string): Prom
   await actions.recordNotice(ctx(at(closeAt)), P('recordNotice', { id, kind: 'decision', channel: 'letter', note: `${tag}-NOTICENOTE` }));
   // The acknowledgement email nobody sent is dropped by the supervisor's decision (issue 10).
   await actions.close(ctx(at(closeAt)), P('close', { id, dropUnsent: true }));
+  await mailFor(id, tag, closeAt);
   return id;
+}
+
+const CRLF = '\r\n';
+/**
+ * Mail kept with the case (issue 13): the member's reply after closing (its reference in the subject) with
+ * an attachment, and a delivery report for the desk's message naming the member's address.
+ */
+async function mailFor(id: number, tag: string, closeAt: string): Promise<void> {
+  const c = await db.selectFrom('cases').select('reference').where('id', '=', id).executeTakeFirstOrThrow();
+  const when = new Date(Date.parse(closeAt) + 3_600_000);
+  const b64 = (x: string) => Buffer.from(x, 'utf8').toString('base64');
+  const reply = [
+    `From: ${tag}-SENDER <${tag.toLowerCase()}-mail@example.jp>`,
+    'To: privacy@juo.example',
+    `Subject: Re: ${c.reference} ${tag}-SUBJECT`,
+    `Date: ${when.toUTCString()}`,
+    `Message-ID: <${tag.toLowerCase()}-reply@example.jp>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(`${tag}-MAILBODY 追伸です。`),
+    '--b1',
+    'Content-Type: application/pdf',
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="${tag}-FILE.pdf"`,
+    '',
+    b64(`%PDF-1.4 ${tag}-ATTACHMENT`),
+    '--b1--',
+    '',
+  ].join(CRLF);
+  const stored = await storeIncoming(db, Buffer.from(reply, 'latin1'), { source: 'file' }, { now: when });
+  expect(stored).toMatchObject({ status: 'attached', reference: c.reference });
+  const sent = await db.selectFrom('outbox').select('message_id').where('case_id', '=', id).orderBy('id').executeTakeFirstOrThrow();
+  const bounce = await storeIncoming(db, bounceMail(sent.message_id, `${tag.toLowerCase()}@example.jp`), { source: 'file' }, { now: when });
+  expect(bounce).toMatchObject({ status: 'bounce', reference: c.reference });
 }
 
 beforeEach(async () => {
@@ -119,7 +161,7 @@ describe('retention purge', () => {
     expect(preview.cases.map((c) => c.id)).toEqual([old]);
     expect(preview.cases[0]!.fields).toEqual([
       'member_name', 'member_kana', 'member_email', 'member_postal_code', 'member_address', 'member_id', 'requester_name', 'requester_address', 'requester_email', 'request_text', 'reasoning',
-      'notes', 'identity_documents', 'fee_notes', 'notice_notes', 'timeline_texts', 'outbox_messages', 'search_text',
+      'notes', 'identity_documents', 'fee_notes', 'notice_notes', 'timeline_texts', 'outbox_messages', 'inbox_mail', 'search_text',
     ]);
     expect(preview.held.map((h) => h.id)).toEqual([held]);
 
@@ -160,14 +202,16 @@ describe('retention purge', () => {
     const backupDb = filesUnder(backupDir).find((f) => f.endsWith('desk.db'))!;
     expect(backup).toBeTruthy();
     const plainBackup = decryptedBytes(backupDb, key);
-    const values = ['ZQOLD-NAME', 'zqold@example.jp', 'ZQOLD-ADDRESS', 'ZQOLD-MEMBERID', 'ZQOLD-REQUESTER', 'ZQOLD-REQUEST', 'ZQOLD-NOTE', 'ZQOLD-DOCNOTE', 'ZQOLD-CHECKNOTE', 'ZQOLD-FEENOTE', 'ZQOLD-NOTICENOTE', 'ZQOLD-REASONING'];
+    const values = ['ZQOLD-NAME', 'zqold@example.jp', 'ZQOLD-ADDRESS', 'ZQOLD-MEMBERID', 'ZQOLD-REQUESTER', 'ZQOLD-REQUEST', 'ZQOLD-NOTE', 'ZQOLD-DOCNOTE', 'ZQOLD-CHECKNOTE', 'ZQOLD-FEENOTE', 'ZQOLD-NOTICENOTE', 'ZQOLD-REASONING',
+      // the mail kept with the case: sender, subject, text, the attachment (decoded and as sent), the raw mail's Message-ID
+      'ZQOLD-SENDER', 'zqold-mail@example.jp', 'ZQOLD-SUBJECT', 'ZQOLD-MAILBODY', 'ZQOLD-FILE', 'ZQOLD-ATTACHMENT', Buffer.from('%PDF-1.4 ZQOLD-ATTACHMENT').toString('base64'), 'zqold-reply@example.jp'];
     for (const v of values) {
       for (const [where, bytes] of [['database', plain], ['backup', plainBackup]] as const) {
         expect({ where, v, utf8: bytes.includes(Buffer.from(v, 'utf8')), utf16: bytes.includes(Buffer.from(v, 'utf16le')), lower: bytes.includes(Buffer.from(v.toLowerCase(), 'utf8')) }).toEqual({ where, v, utf8: false, utf16: false, lower: false });
       }
     }
     // The search finds no trace either: the trigram index was merged. And what was kept is still there.
-    for (const kept of ['ZQHELD-NAME', 'ZQNEW-REQUEST']) expect(plain.includes(Buffer.from(kept))).toBe(true);
+    for (const kept of ['ZQHELD-NAME', 'ZQNEW-REQUEST', 'ZQHELD-MAILBODY', 'ZQHELD-ATTACHMENT', 'ZQNEW-SUBJECT']) expect({ kept, found: plain.includes(Buffer.from(kept)) }).toEqual({ kept, found: true });
     // The raw files on disk are encrypted: nothing readable at all (the test would be empty otherwise).
     for (const f of filesUnder(join(dir.path, 'desk'))) expect(readFileSync(f).includes(Buffer.from('ZQHELD-NAME'))).toBe(false);
     desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
@@ -202,9 +246,13 @@ describe('retention purge', () => {
         const notes = await db.selectFrom('case_notes').select('text').where('case_id', '=', id).execute();
         const outbox = await db.selectFrom('outbox').select(['to_address', 'body_text']).where('case_id', '=', id).execute();
         const search = await db.selectFrom('case_search').select('body').where('rowid', '=', id).executeTakeFirstOrThrow();
+        const mail = await db.selectFrom('inbox_messages').select(['body_text', 'from_address']).where('case_id', '=', id).execute();
+        const files = await db.selectFrom('inbox_attachments').innerJoin('inbox_messages', 'inbox_messages.id', 'inbox_attachments.message_id').select('inbox_attachments.id').where('inbox_messages.case_id', '=', id).execute();
         const audit = await db.selectFrom('audit_log').select('seq').where('action', '=', 'retention.purge').where('entity_id', '=', String(id)).execute();
-        const purged = c.purged_at !== null && c.member_name === '' && c.request_text === '' && notes.length === 0 && outbox.every((o) => o.to_address === '' && o.body_text === '') && !search.body.includes('zk') && audit.length === 1;
-        const whole = c.purged_at === null && c.member_name !== '' && c.request_text !== '' && notes.length === 1 && outbox.every((o) => o.to_address !== '' && o.body_text !== '') && search.body.includes('zk') && audit.length === 0;
+        const purged = c.purged_at !== null && c.member_name === '' && c.request_text === '' && notes.length === 0 && outbox.every((o) => o.to_address === '' && o.body_text === '') && !search.body.includes('zk') && audit.length === 1 &&
+          mail.length === 2 && mail.every((m) => m.body_text === '' && m.from_address === '') && files.length === 0;
+        const whole = c.purged_at === null && c.member_name !== '' && c.request_text !== '' && notes.length === 1 && outbox.every((o) => o.to_address !== '' && o.body_text !== '') && search.body.includes('zk') && audit.length === 0 &&
+          mail.length === 2 && mail.every((m) => m.body_text !== '' && m.from_address !== '') && files.length > 0;
         expect({ id, either: purged || whole }).toEqual({ id, either: true });
         out.set(id, purged ? 'purged' : 'whole');
       }
