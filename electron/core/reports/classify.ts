@@ -1,7 +1,6 @@
 // The one rule for which figure each case counts in. The report counts these buckets; the queue's
 // "cases behind this figure" lists the cases whose buckets include it — so both always agree.
 import type { AgeBand, ReportBucket } from '../../contract/reports.ts';
-import type { DisclosureGround } from '../../contract/index.ts';
 import { japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
