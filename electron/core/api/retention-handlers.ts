@@ -3,7 +3,8 @@ import type { MethodName, ParsedInput, SessionUser } from '../../contract/index.
 import type { RetentionView } from '../../contract/retention.ts';
 import { oldBackups } from '../retention/old-backups.ts';
 import { readRetentionYears, retentionCutoff, writeRetentionYears } from '../retention/policy.ts';
-import { previewPurge, runPurge, setLegalHold } from '../retention/purge.ts';
+import { previewPurge, runPurge } from '../retention/purge.ts';
+import { setLegalHold } from '../retention/legal-hold.ts';
 import type { DeskContext } from './desk-context.ts';
 
 type RetentionMethod = Extract<MethodName, `retention.${string}`>;
@@ -23,8 +24,8 @@ export function retentionHandlers(ctx: DeskContext): Handlers {
     },
     'retention.preview': async () => previewPurge(ctx.db(), ctx.now()),
     'retention.purge': async (_input, user) => runPurge({ db: ctx.db(), actor: user!.username, now: ctx.now() }),
-    'retention.setLegalHold': async ({ id, hold }, user) => {
-      await setLegalHold({ db: ctx.db(), actor: user!.username, now: ctx.now() }, id, hold);
+    'retention.setLegalHold': async ({ id, hold, reason }, user) => {
+      await setLegalHold({ db: ctx.db(), actor: user!.username, now: ctx.now() }, id, hold, reason);
       return null;
     },
   };

@@ -193,14 +193,3 @@ export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void)
   }
   return { purged };
 }
-
-/** A supervisor puts a case on legal hold (or lifts it): the purge leaves a held case alone. */
-export async function setLegalHold(ctx: PurgeContext, id: number, hold: boolean): Promise<void> {
-  await ctx.db.transaction().execute(async (db) => {
-    const row = await db.selectFrom('cases').select(['reference', 'legal_hold', 'purged_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) return;
-    if (row.legal_hold === (hold ? 1 : 0)) return;
-    await db.updateTable('cases').set({ legal_hold: hold ? 1 : 0 }).where('id', '=', id).execute();
-    await appendAudit(db, { actor: ctx.actor, action: hold ? 'case.legal_hold' : 'case.legal_hold_lifted', entity: 'case', entityId: String(id), detail: { reference: row.reference } }, ctx.now);
-  });
-}

@@ -10,16 +10,17 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { openRaw } from '../../../db/open.ts';
-import { newDesk, SUPERVISOR, tempDir } from '../../support/desk.ts';
+import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
-import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS } from '../../../electron/contract/index.ts';
+import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS, type CaseFile, type PurgePreview, type PurgeResult, type QueuePage } from '../../../electron/contract/index.ts';
 import { createCase } from '../../../electron/core/cases/intake.ts';
 import * as actions from '../../../electron/core/cases/actions.ts';
 import { draftsAfterCreate } from '../../../electron/core/mail/drafts.ts';
 import { loadDeskCalendar } from '../../../electron/core/desk-calendar/store.ts';
 import { buildReport } from '../../../electron/core/reports/report.ts';
-import { previewPurge, runPurge, setLegalHold } from '../../../electron/core/retention/purge.ts';
+import { previewPurge, runPurge } from '../../../electron/core/retention/purge.ts';
+import { setLegalHold } from '../../../electron/core/retention/legal-hold.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { readSettings } from '../../../electron/core/settings/settings.ts';
 import { writeBackup } from '../../../electron/core/backup/backup.ts';
@@ -150,7 +151,7 @@ describe('retention purge', () => {
     const old = await closedCase('ZQOLD', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
     const held = await closedCase('ZQHELD', '2022-06-07T10:00:00+09:00', '2022-06-21T10:00:00+09:00');
     const recent = await closedCase('ZQNEW', '2024-06-06T10:00:00+09:00', '2024-06-20T10:00:00+09:00');
-    await setLegalHold({ db, actor: supervisor.username, now: NOW }, held, true);
+    await setLegalHold({ db, actor: supervisor.username, now: NOW }, held, true, '訴訟対応のため');
     const period = { from: '2022-04-01', to: '2023-03-31' };
     const before = await buildReport({ db, calendar, now: NOW, warnDays: 3 }, period, { kind: 'desk' });
     expect([before.received, before.onTime + before.late]).toEqual([2, 2]);
@@ -215,6 +216,58 @@ describe('retention purge', () => {
     // The raw files on disk are encrypted: nothing readable at all (the test would be empty otherwise).
     for (const f of filesUnder(join(dir.path, 'desk'))) expect(readFileSync(f).includes(Buffer.from('ZQHELD-NAME'))).toBe(false);
     desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+  });
+
+  it('legal hold from the screen: a supervisor places it with a reason (timeline, audit), the case file and queue show it, the purge keeps the case; an agent cannot; lifted, the next purge removes it', async () => {
+    const id = await closedCase('ZQHOLD', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
+    await lockDesk(desk);
+    // The runtime's own daily purge may run at any moment: the clock starts before the case is past
+    // retention and moves on only once the hold is in place.
+    let now = new Date('2024-01-10T01:00:00Z');
+    const rt = await openRuntime(dir.path, { now: () => now });
+    try {
+      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'kato', displayName: '加藤', role: 'agent' })) as { oneTimePassword: string };
+      // A hold says why: an empty reason is refused and changes nothing.
+      expect(await rt.dispatch('retention.setLegalHold', { id, hold: true, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reason' } });
+      expect(await rt.dispatch('retention.setLegalHold', { id: 99999, hold: true, reason: '訴訟' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: { code: 'CASE_NOT_FOUND', id: 99999 } } });
+      value(await rt.dispatch('retention.setLegalHold', { id, hold: true, reason: '訴訟対応（東京地裁）' }));
+      const file = value(await rt.dispatch('cases.get', { id })) as CaseFile;
+      expect(file.legalHold).toEqual({ since: '2024-01-10T01:00:00.000Z', by: SUPERVISOR.username, reason: '訴訟対応（東京地裁）' });
+      // Two years on (the idle lock would close the session: log in again).
+      value(await rt.dispatch('auth.lock', {}));
+      now = NOW;
+      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      expect(file.timeline.at(-1)).toMatchObject({ kind: 'legal_hold', actor: SUPERVISOR.username, data: { reason: '訴訟対応（東京地裁）' } });
+      const row = (value(await rt.dispatch('cases.list', { view: 'closed', pageSize: 50 })) as QueuePage).rows.find((r) => r.id === id)!;
+      expect(row.legalHold).toBe(true);
+      expect((value(await rt.dispatch('retention.preview', {})) as PurgePreview).held.map((h) => h.id)).toEqual([id]);
+      expect((value(await rt.dispatch('retention.purge', {})) as PurgeResult).purged).toEqual([]);
+      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).case.memberName).toBe('ZQHOLD-NAME');
+
+      // An agent sees the hold but cannot lift it.
+      value(await rt.dispatch('auth.lock', {}));
+      value(await rt.dispatch('auth.login', { username: 'kato', password: oneTimePassword }));
+      value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'kato password 123' }));
+      expect(await rt.dispatch('retention.setLegalHold', { id, hold: false, reason: '終了' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+      value(await rt.dispatch('auth.lock', {}));
+      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      value(await rt.dispatch('retention.setLegalHold', { id, hold: false, reason: '訴訟終了' }));
+      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).legalHold).toBeNull();
+      await rt.dispatch('retention.purge', {}); // (or the daily purge got there first)
+      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).case.memberName).toBe('');
+    } finally {
+      await rt.close();
+    }
+    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    db = desk.store.db;
+    const audit = await db.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', 'case').where('entity_id', '=', String(id)).where('action', 'like', 'case.legal_hold%').orderBy('seq').execute();
+    expect(audit).toEqual([
+      { action: 'case.legal_hold', actor: SUPERVISOR.username },
+      { action: 'case.legal_hold_lifted', actor: SUPERVISOR.username },
+    ]);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
   });
 
   it('SIGKILL mid-purge: every case is purged whole or not at all, and the rest purge on the next run', async () => {

@@ -170,6 +170,11 @@ const Row = memo(
               {r.reference}
             </Anchor>
             <LegalMark state={r.legalMarkState} mark={r.legalMark} />
+            {r.legalHold && (
+              <Badge size="xs" tt="none" variant="light" color="grape" data-testid="legal-hold">
+                {t('legalHold.badge')}
+              </Badge>
+            )}
             {r.noticeOwed && (
               <Badge size="xs" tt="none" variant="light" color="orange" data-testid="notice-owed">
                 {t('notices.owedBadge')}
