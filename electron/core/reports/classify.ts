@@ -1,6 +1,6 @@
 // The one rule for which figure each case counts in. The report counts these buckets; the queue's
 // "cases behind this figure" lists the cases whose buckets include it — so both always agree.
-import type { AgeBand, ReportBucket } from '../../contract/reports.ts';
+import { BUSINESS_DAYS_TOP, type AgeBand, type ReportBucket } from '../../contract/reports.ts';
 import { japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
@@ -130,6 +130,7 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
       b.push(timely === 'onTime' ? 'answered.onTime' : 'answered.late');
       if (timely === 'onTime' && extended) b.push('answered.onTimeExtended');
       businessDays = answeredOn > fact.day_zero ? ctx.days.between(fact.day_zero, answeredOn) : 0;
+      b.push(named('answered.days.', String(Math.min(businessDays, BUSINESS_DAYS_TOP))));
       if (answerKind === 'rejection') b.push(named('rejection.', fact.closure_ground!));
       else {
         b.push(named(`outcome.${fact.type}.`, fact.outcome ?? 'none'));
