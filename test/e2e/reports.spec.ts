@@ -1,5 +1,5 @@
 // Reports end to end (browser mode): a supervisor opens Reports, changes the period, clicks the overdue
-// figure and lands on exactly those cases in the queue, and prints the compliance pack.
+// figure and lands on exactly those cases in the queue, prints the compliance pack, and clicks a chart bar.
 import { expect, test } from './fixtures.ts';
 import { call, createCase, japanTimeDaysAgo } from './pages/api.ts';
 import { setUpDesk } from './pages/flows.ts';
@@ -57,4 +57,12 @@ test('reports: period, overdue figure → exactly those cases in the queue, prin
   expect(pack.value.auditHead).toMatch(/^[0-9a-f]{64}$/);
   expect(pack.value.html).toContain(pack.value.auditHead);
   await expect(page.getByTestId('reports-print')).not.toHaveAttribute('data-loading', 'true');
+
+  // A chart bar opens its cases too: this month's disclosures (the first series' bar).
+  const thisMonth: Report = await call(page, 'reports.get', month);
+  expect(thisMonth.monthly).toHaveLength(1);
+  await page.getByTestId('chart-monthly').locator('.recharts-bar-rectangle path').first().click();
+  await queue.expectVisible();
+  await expect(page.getByTestId('queue-report-filter')).toBeVisible();
+  await expect(queue.total).toHaveAttribute('data-total', String(thisMonth.monthly[0]!.received.disclosure));
 });
