@@ -216,7 +216,7 @@ describe('retention purge', () => {
     // The raw files on disk are encrypted: nothing readable at all (the test would be empty otherwise).
     for (const f of filesUnder(join(dir.path, 'desk'))) expect(readFileSync(f).includes(Buffer.from('ZQHELD-NAME'))).toBe(false);
     desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('legal hold from the screen: a supervisor places it with a reason (timeline, audit), the case file and queue show it, the purge keeps the case; an agent cannot; lifted, the next purge removes it', async () => {
     const id = await closedCase('ZQHOLD', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
@@ -268,7 +268,7 @@ describe('retention purge', () => {
       { action: 'case.legal_hold_lifted', actor: SUPERVISOR.username },
     ]);
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('SIGKILL mid-purge: every case is purged whole or not at all, and the rest purge on the next run', async () => {
     const ids: number[] = [];
@@ -317,7 +317,7 @@ describe('retention purge', () => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
     await runPurge({ db, actor: supervisor.username, now: NOW });
     expect([...(await state()).values()].every((v) => v === 'purged')).toBe(true);
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('desk purge --dry-run lists the case and its fields and changes nothing; --yes purges it', async () => {
     const old = await closedCase('ZQCLI', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
@@ -335,5 +335,5 @@ describe('retention purge', () => {
     await expect(cli()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one of --dry-run and --yes.') });
     desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     expect((await desk.store.db.selectFrom('cases').select(['member_name', 'purged_at']).where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('');
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 });
