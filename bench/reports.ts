@@ -141,8 +141,9 @@ async function plainCopy(raw: RawDatabase, path: string): Promise<void> {
 /** The report's aggregates as plain SQL: what a hand-written query against the tables would do. */
 function rawReport(plain: RawDatabase, from: string, to: string, start: string, end: string, today: string) {
   const all = (q: string, ...p: unknown[]) => plain.prepare(q).all(...p);
-  // The first final notice per case, as the table now holds it (cases.answered_at, migration 0030).
-  const answered = `(SELECT id AS case_id, answered_at AS at FROM cases WHERE answered_at IS NOT NULL)`;
+  // The first final notice per case, from the notices themselves (the baseline does not use the core's
+  // cases.answered_at column: it stays the same hand-written SQL the first measurements were made against).
+  const answered = `(SELECT case_id, MIN(recorded_at) AS at FROM notices WHERE kind IN ('decision','withdrawal','rejection') GROUP BY case_id)`;
   const inPeriod = `c.training = 0 AND c.arrived_at >= ? AND c.arrived_at < ?`;
   const out: Record<string, unknown> = {};
   out.byType = all(`SELECT type, count(*) n FROM cases c WHERE ${inPeriod} GROUP BY type`, start, end);

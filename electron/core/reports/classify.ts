@@ -1,7 +1,7 @@
 // The one rule for which figure each case counts in. The report counts these buckets; the queue's
 // "cases behind this figure" lists the cases whose buckets include it — so both always agree.
 import { BUSINESS_DAYS_TOP, type AgeBand, type ReportBucket } from '../../contract/reports.ts';
-import { japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
+import { DAY_MS, JST_OFFSET_MS, japanDateOfMs, japanMidnightMs, pausedBusinessDays, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
 import { inPeriod, type PeriodBounds } from './period.ts';
@@ -21,6 +21,8 @@ export interface ReportDays {
   between(after: string, through: string): number;
   /** The instant closing time is reached on a Japan date. */
   closingMs(date: string): number;
+  /** The Japan date of an instant (epoch ms). */
+  dateOf(ms: number): string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function reportDays(calendar: DeskCalendar): ReportDays {
   const ORIGIN = '2000-01-01'; // the first supported day (core/calendar range)
   const ordinal = new Map<string, number>();
   const closing = new Map<string, number>();
+  const dates = new Map<number, string>();
   const ordinalOf = (d: string): number => {
     let n = ordinal.get(d);
     if (n === undefined) ordinal.set(d, (n = calendar.countBusinessDays(ORIGIN, d)));
@@ -44,6 +47,12 @@ export function reportDays(calendar: DeskCalendar): ReportDays {
       let ms = closing.get(date);
       if (ms === undefined) closing.set(date, (ms = japanMidnightMs(date) + calendar.index.closeMsOfDay));
       return ms;
+    },
+    dateOf: (ms) => {
+      const day = Math.floor((ms + JST_OFFSET_MS) / DAY_MS);
+      let d = dates.get(day);
+      if (d === undefined) dates.set(day, (d = japanDateOfMs(ms)));
+      return d;
     },
   };
 }
@@ -115,9 +124,9 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
   let businessDays: number | null = null;
   let pausedDays: number | null = null;
   // Stored times are UTC ISO strings (toISOString): Date.parse reads them exactly.
-  const receivedOn = japanDateOfMs(Date.parse(fact.arrived_at));
+  const receivedOn = ctx.days.dateOf(Date.parse(fact.arrived_at));
   const answeredAtMs = fact.answered_at === null ? NaN : Date.parse(fact.answered_at);
-  const answeredOn = fact.answered_at === null ? null : japanDateOfMs(answeredAtMs);
+  const answeredOn = fact.answered_at === null ? null : ctx.days.dateOf(answeredAtMs);
   if (answeredIn && answeredOn !== null) {
     b.push('answered');
     if (history.some((e) => e.type === 'pause')) {

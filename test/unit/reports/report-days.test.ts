@@ -3,7 +3,7 @@
 // the calendar's own count.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildCalendar, japanMidnightMs } from '../../../electron/core/calendar/index.ts';
+import { buildCalendar, japanDateOfMs, japanMidnightMs } from '../../../electron/core/calendar/index.ts';
 import { reportDays } from '../../../electron/core/reports/classify.ts';
 
 const date = fc.date({ min: new Date('2000-01-02T00:00:00Z'), max: new Date('2100-12-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -19,6 +19,9 @@ describe('reportDays', () => {
           expect(days.between(after, through)).toBe(calendar.countBusinessDays(after, through));
           expect(days.between(after, through)).toBe(days.between(after, through)); // memoised: same again
           expect(days.closingMs(through)).toBe(japanMidnightMs(through) + calendar.index.closeMsOfDay);
+          // The Japan date of any instant of that day (memoised by day): midnight, and one millisecond before the next.
+          expect([days.dateOf(japanMidnightMs(after)), days.dateOf(japanMidnightMs(after) + 86_400_000 - 1)]).toEqual([after, after]);
+          expect(days.dateOf(japanMidnightMs(after) - 1)).toBe(japanDateOfMs(japanMidnightMs(after) - 1));
         }
       }),
       { numRuns: 60 },
