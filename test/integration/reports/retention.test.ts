@@ -13,7 +13,7 @@ import { openRaw } from '../../../db/open.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
-import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS, type CaseFile, type PurgePreview, type PurgeResult, type QueuePage } from '../../../electron/contract/index.ts';
+import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS } from '../../../electron/contract/index.ts';
 import { createCase } from '../../../electron/core/cases/intake.ts';
 import * as actions from '../../../electron/core/cases/actions.ts';
 import { draftsAfterCreate } from '../../../electron/core/mail/drafts.ts';
@@ -226,37 +226,37 @@ describe('retention purge', () => {
     let now = new Date('2024-01-10T01:00:00Z');
     const rt = await openRuntime(dir.path, { now: () => now });
     try {
-      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-      const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'kato', displayName: '加藤', role: 'agent' })) as { oneTimePassword: string };
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'kato', displayName: '加藤', role: 'agent' }));
       // A hold says why: an empty reason is refused and changes nothing.
       expect(await rt.dispatch('retention.setLegalHold', { id, hold: true, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reason' } });
-      expect(await rt.dispatch('retention.setLegalHold', { id: 99999, hold: true, reason: '訴訟' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: { code: 'CASE_NOT_FOUND', id: 99999 } } });
-      value(await rt.dispatch('retention.setLegalHold', { id, hold: true, reason: '訴訟対応（東京地裁）' }));
-      const file = value(await rt.dispatch('cases.get', { id })) as CaseFile;
+      expect(await rt.call('retention.setLegalHold', { id: 99999, hold: true, reason: '訴訟' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: { code: 'CASE_NOT_FOUND', id: 99999 } } });
+      value(await rt.call('retention.setLegalHold', { id, hold: true, reason: '訴訟対応（東京地裁）' }));
+      const file = value(await rt.call('cases.get', { id }));
       expect(file.legalHold).toEqual({ since: '2024-01-10T01:00:00.000Z', by: SUPERVISOR.username, reason: '訴訟対応（東京地裁）' });
       // Two years on (the idle lock would close the session: log in again).
-      value(await rt.dispatch('auth.lock', {}));
+      value(await rt.call('auth.lock', {}));
       now = NOW;
-      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
       expect(file.timeline.at(-1)).toMatchObject({ kind: 'legal_hold', actor: SUPERVISOR.username, data: { reason: '訴訟対応（東京地裁）' } });
-      const row = (value(await rt.dispatch('cases.list', { view: 'closed', pageSize: 50 })) as QueuePage).rows.find((r) => r.id === id)!;
+      const row = (value(await rt.call('cases.list', { view: 'closed', pageSize: 50 }))).rows.find((r) => r.id === id)!;
       expect(row.legalHold).toBe(true);
-      expect((value(await rt.dispatch('retention.preview', {})) as PurgePreview).held.map((h) => h.id)).toEqual([id]);
-      expect((value(await rt.dispatch('retention.purge', {})) as PurgeResult).purged).toEqual([]);
-      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).case.memberName).toBe('ZQHOLD-NAME');
+      expect((value(await rt.call('retention.preview', {}))).held.map((h) => h.id)).toEqual([id]);
+      expect((value(await rt.call('retention.purge', {}))).purged).toEqual([]);
+      expect((value(await rt.call('cases.get', { id }))).case.memberName).toBe('ZQHOLD-NAME');
 
       // An agent sees the hold but cannot lift it.
-      value(await rt.dispatch('auth.lock', {}));
-      value(await rt.dispatch('auth.login', { username: 'kato', password: oneTimePassword }));
-      value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'kato password 123' }));
-      expect(await rt.dispatch('retention.setLegalHold', { id, hold: false, reason: '終了' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: 'kato', password: oneTimePassword }));
+      value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'kato password 123' }));
+      expect(await rt.call('retention.setLegalHold', { id, hold: false, reason: '終了' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-      value(await rt.dispatch('auth.lock', {}));
-      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-      value(await rt.dispatch('retention.setLegalHold', { id, hold: false, reason: '訴訟終了' }));
-      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).legalHold).toBeNull();
-      await rt.dispatch('retention.purge', {}); // (or the daily purge got there first)
-      expect((value(await rt.dispatch('cases.get', { id })) as CaseFile).case.memberName).toBe('');
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      value(await rt.call('retention.setLegalHold', { id, hold: false, reason: '訴訟終了' }));
+      expect((value(await rt.call('cases.get', { id }))).legalHold).toBeNull();
+      await rt.call('retention.purge', {}); // (or the daily purge got there first)
+      expect((value(await rt.call('cases.get', { id }))).case.memberName).toBe('');
     } finally {
       await rt.close();
     }
