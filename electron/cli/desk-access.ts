@@ -5,6 +5,7 @@ import { deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
 import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
 import { deskPresence, lockDesk, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
 import { isDeskError } from '../core/errors.ts';
+import { LoginThrottle } from '../core/auth/throttle.ts';
 import { CliError, readPassword, type CliIO } from './io.ts';
 
 export async function withUnlockedDesk<T>(
@@ -23,12 +24,20 @@ export async function withUnlockedDesk<T>(
   if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
   const lock = wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
   try {
+    // The same counters as the login screen (core/auth/throttle.ts): the CLI is no way around them.
+    const throttle = new LoginThrottle(paths.loginThrottle);
+    const wait = throttle.waitSeconds(user.data, Date.now());
+    if (wait > 0) throw new CliError(inEnglish({ code: 'AUTH_THROTTLED', seconds: wait }));
     const password = await readPassword(io);
     const desk = await wrapAsync(() => unlockWithPassword(paths, user.data, password));
-    if (!desk) throw new CliError(`Wrong user name or password for ${user.data}.`);
+    if (!desk) {
+      throttle.failed(user.data, Date.now());
+      throw new CliError(`Wrong user name or password for ${user.data}.`);
+    }
     try {
       const account = await desk.store.db.selectFrom('accounts').select('disabled').where('username', '=', user.data).executeTakeFirst();
       if (!account || account.disabled) throw new CliError(`The account ${user.data} is disabled.`);
+      throttle.succeeded(user.data);
       return await work(desk, paths, user.data);
     } finally {
       await lockDesk(desk);

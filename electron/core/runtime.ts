@@ -59,7 +59,7 @@ export interface DeskRuntime {
 class Runtime implements DeskRuntime {
   private unlocked: UnlockedDesk | null = null;
   private session: { user: SessionUser; lastActivity: number; idleMs: number } | null = null;
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly idleTimer: NodeJS.Timeout;
   private readonly now: () => Date;
@@ -83,6 +83,7 @@ class Runtime implements DeskRuntime {
     this.paths = paths;
     this.lock = lock;
     this.options = options;
+    this.throttle = new LoginThrottle(paths.loginThrottle);
     this.now = options.now ?? (() => new Date());
     this.demoPending = options.demo === true;
     this.idleTimer = setInterval(() => void this.serial(() => this.lockIfIdle()), 5_000);

@@ -12,6 +12,7 @@ import { deskPaths, type DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
 import {
+  decoySlot,
   makeRecoverySlot,
   makeUserSlot,
   newKeySlotFile,
@@ -174,8 +175,9 @@ async function unlockThroughSlots<T>(paths: DeskPaths, open: (file: KeySlotFile)
 export async function unlockWithPassword(paths: DeskPaths, username: string, password: string): Promise<UnlockedDesk | null> {
   const r = await unlockThroughSlots(paths, async (file) => {
     const slot = userSlot(file, username);
-    const opened = slot ? await openUserSlot(file.deskId, slot, Buffer.from(password, 'utf8')) : null;
-    return opened ? { dataKey: opened.dataKey, extra: { slot: slot!, signingKey: opened.signingKey } } : null;
+    // No slot (an unknown or disabled name): the same scrypt work on a decoy, which never opens.
+    const opened = await openUserSlot(file.deskId, slot ?? decoySlot(file, username), Buffer.from(password, 'utf8'));
+    return opened && slot ? { dataKey: opened.dataKey, extra: { slot, signingKey: opened.signingKey } } : null;
   });
   if (!r) return null;
   const { unlocked, extra } = r;
