@@ -25,4 +25,5 @@ export const enSecurity: Record<SecurityKey, string> = {
   'rekey.now': 'Re-key now',
   'rekey.nowConfirm': 'The database will be re-encrypted under a new key. Everyone’s password keeps working. Earlier backups keep the old key.',
   'rekey.done': 'Switched to a new key ({slots} key slots). Earlier backups keep the old key.',
+  'export.notEncrypted': 'The saved file is NOT encrypted: it holds personal information in plain text. Keep it on an encrypted drive, give it only to those who need it, and delete it when done (it is saved readable by your account on this PC only).',
 };

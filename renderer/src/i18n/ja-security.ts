@@ -24,6 +24,7 @@ export const jaSecurity = {
   'rekey.now': '今すぐ鍵を変更',
   'rekey.nowConfirm': 'データベースを新しい鍵で暗号化し直します。全員のパスワードはそのまま使えます。以前のバックアップは古い鍵のままです。',
   'rekey.done': '新しい鍵に切り替えました（{slots} 個の鍵スロット）。以前のバックアップは古い鍵のままです。',
+  'export.notEncrypted': '保存したファイルは暗号化されていません。個人情報がそのまま読める形で入っています。暗号化されたドライブに置き、必要な人だけに渡し、使い終わったら削除してください（このパソコンのあなたのアカウントだけが読めるように保存します）。',
 };
 
 export type SecurityKey = keyof typeof jaSecurity;
