@@ -70,6 +70,9 @@ export function statementCache(raw: RawDatabase, size = 500): Pick<RawDatabase, 
   const cache = new Map<string, Database.Statement>();
   return {
     prepare(sql: string) {
+      // A full disk (SQLITE_FULL) or an I/O error can make SQLite roll the transaction back by itself;
+      // kysely's ROLLBACK would then fail ("no transaction is active") and hide the real error.
+      if (sql === 'rollback' && !raw.inTransaction) sql = 'SELECT 0 WHERE 0';
       const cached = cache.get(sql);
       if (cached && !cached.busy) return cached;
       const stmt = raw.prepare(sql);

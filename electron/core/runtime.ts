@@ -97,7 +97,7 @@ class Runtime implements DeskRuntime {
 
   dispatch(method: string, input: unknown): Promise<Result<unknown>> {
     if (this.closed) return Promise.resolve({ ok: false, error: errorData({ code: 'DESK_CLOSED' }) });
-    const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch() };
+    const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch(), folder: this.paths.dataDir };
     return this.serial(async () => {
       // Checked here as well as by the timer: a PC that slept through the timer must still lock.
       await this.lockIfIdle();

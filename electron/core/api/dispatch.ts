@@ -4,12 +4,15 @@
 import { methods, type MethodName, type Result, type DeskErrorData, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
+import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 
 export interface Gate {
   /** The logged-in user, or null when locked. */
   currentUser(): SessionUser | null;
   /** Called before an authenticated method runs: it keeps the session from idling out. */
   touch(): void;
+  /** The data folder, named when a write finds the disk full. */
+  folder?: string;
 }
 
 export type Handler = (input: never, user: SessionUser | null) => Promise<unknown>;
@@ -67,6 +70,8 @@ export async function dispatch(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    // SQLite rolled the write back; a file write (key slots, settings) left the old file in place.
+    if (isDiskFull(e) && gate.folder) return fail(errorData(diskFull(gate.folder)));
     const sqliteCode = (e as { code?: string })?.code;
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       log(`[desk] ${name}: database damaged (${sqliteCode})`);
