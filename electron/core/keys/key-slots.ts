@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
+import { withSecretBytes } from './secret-bytes.ts';
 import { DeskError } from '../errors.ts';
 import { newBoxKeyPair, seal, unseal, type SealedKey } from './sealed-box.ts';
 import { deriveKey, newHkdfParams, newScryptParams, unwrapKey, wrapKey, type KdfParams, type WrappedKey } from './wrap.ts';
@@ -109,7 +110,7 @@ export function newKeySlotFile(): KeySlotFile {
 
 export async function makeUserSlot(deskId: string, username: string, password: string, dataKey: Buffer, cost?: KdfCost, signingKey?: Buffer): Promise<KeySlot> {
   const slot = { id: randomUUID(), kind: 'user' as const, username, createdAt: new Date().toISOString(), kdf: newScryptParams(cost) as KdfParams };
-  const kek = await deriveKey(Buffer.from(password, 'utf8'), slot.kdf);
+  const kek = await withSecretBytes(password, (secret) => deriveKey(secret, slot.kdf));
   try {
     return { ...slot, box: newBox(deskId, slot, kek, dataKey), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
   } finally {
