@@ -12,7 +12,7 @@ import { reportInputs, type Report, type ReportCsv, type ReportPack } from './re
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
-import type { RekeyResult } from './audit.ts';
+import type { AnchorCheck, RekeyResult } from './audit.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -91,6 +91,8 @@ export const methods = {
   'accounts.reset': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
+  /** The latest anchors outside the database (backups, printed reports) and whether the log still extends each. */
+  'audit.anchors': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
   'settings.update': {
     access: 'supervisor',
@@ -246,6 +248,7 @@ export interface Results {
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;
   'desk.rekey': RekeyResult;
+  'audit.anchors': AnchorCheck[];
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
   'backup.status': BackupStatus;

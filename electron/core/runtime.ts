@@ -31,6 +31,7 @@ import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
 import { viewHandlers } from './api/view-handlers.ts';
+import { auditHandlers } from './api/audit-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -354,6 +355,7 @@ class Runtime implements DeskRuntime {
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
       ...viewHandlers(this.context()),
+      ...auditHandlers(this.context(), () => this.requireDesk().deskId),
     };
     return h as unknown as Record<MethodName, Handler>;
   }

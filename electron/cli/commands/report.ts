@@ -59,7 +59,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     if (values.pdf !== undefined) {
       const account = await db.selectFrom('accounts').select(['display_name']).where('username', '=', user).executeTakeFirstOrThrow();
       const pack = await reportPack(db, report, { username: user, displayName: account.display_name }, settings);
-      await appendAudit(db, { actor: user, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead, via: 'cli' } }, now);
+      await appendAudit(db, { actor: user, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead, auditAnchor: pack.auditAnchor, via: 'cli' } }, now);
       return { report, pack };
     }
     return { report, pack: null };
