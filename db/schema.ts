@@ -174,7 +174,7 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
-  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
   attempts: ColumnType<number, number | undefined, number>;
   /** Tries in which the mail server was reached: the retry limit counts these. */
   server_attempts: ColumnType<number, number | undefined, number>;

@@ -28,7 +28,7 @@ export type CalendarProblem =
   | 'EXTENSION_NOT_LATER'
   | 'EXTENSION_ON_CLOSED_DAY';
 
-export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 
 /** Why a notice cannot be sent (or recorded) from the case's status. One owner: core/cases/notice-rules.ts. */
 export type SendRefusal =
@@ -102,7 +102,8 @@ type MailFailureBase = Exclude<MailFailure, { code: 'MAIL_GAVE_UP' }>;
 export type DraftCancelled = {
   code: 'DRAFT_CANCELLED';
   reason: 'case_closed' | 'superseded' | 'decision_returned' | 'withdrawn' | 'rejected' | 'delivered_by_letter' | 'by_staff';
-  /** Who cancelled it, for `by_staff`. */
+  /** Who cancelled it: the person who cancelled it, or whose action settled it (printed the letter,
+   * closed the case, approved the rejection …). Absent on rows from before issue 10. */
   by?: string;
   /** What the person typed when they cancelled it (their own words, not the desk's). */
   note?: string;

@@ -20,7 +20,7 @@ const STATUS: Record<CaseStatus, string> = {
   closed: 'closed',
 };
 
-const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', cancelled: 'cancelled' } as const;
+const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', bounced: 'sent back by the member’s mail server', cancelled: 'cancelled' } as const;
 const MAIL_VERB = { edit: 'edited', send: 'sent from here (only a draft is sent; a failed message is retried)', retry: 'retried (only a failed message is)', cancel: 'cancelled' } as const;
 const UNREACHABLE: Record<Extract<MailFailure, { code: 'SMTP_UNREACHABLE' }>['cause'], string> = {
   refused: 'connection refused',
@@ -258,7 +258,9 @@ export const english: EnglishTable = {
       delivered_by_letter: 'The notice was delivered by letter.',
       by_staff: `Cancelled by ${p.by ?? 'staff'}.`,
     }[p.reason];
-    return p.note ? `${why} ${p.note}` : why;
+    // Who settled it is named whatever the reason: a person's action cancelled it (issue 10).
+    const who = p.by && p.reason !== 'by_staff' ? ` Cancelled by ${p.by}.` : '';
+    return p.note ? `${why}${who} ${p.note}` : `${why}${who}`;
   },
 };
 

@@ -215,7 +215,9 @@ export const jaCodes: CodeWords = {
       delivered_by_letter: '書面で通知しました。',
       by_staff: p.by ? `${p.by} が取り消しました。` : '職員が取り消しました。',
     }[p.reason];
-    return p.note ? `${why}（メモ：${p.note}）` : why;
+    // Who settled it is named whatever the reason: a person's action cancelled it (issue 10).
+    const who = p.by && p.reason !== 'by_staff' ? `（取り消し：${p.by}）` : '';
+    return p.note ? `${why}${who}（メモ：${p.note}）` : `${why}${who}`;
   },
   AUDIT_CHAIN_START: (p, w) => `${w.number(p.seq)}行目：最初の行が記録の始まりになっていません（それより前の行が削除されています）。`,
   AUDIT_CHAIN_LINK: (p, w) => `${w.number(p.seq)}行目：前の行とつながっていません（行が削除・挿入・移動されています）。`,
