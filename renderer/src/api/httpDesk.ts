@@ -1,5 +1,6 @@
 // Browser mode: the same DeskApi over POST /api/<method> to the loopback host. Every outcome is a
-// Result, never a throw, so screens handle "host gone" the same way as any other error.
+// Result, never a throw, so screens handle "host gone" the same way as any other error; the one
+// exception is a call its caller aborted (CallOptions.signal), which rejects with the AbortError.
 import type { DeskApi, DeskErrorData, Result } from '../../../electron/contract/index.ts';
 import { deskFromCall } from './deskFromCall.ts';
 import { errorOf } from '../../../electron/contract/index.ts';
@@ -31,9 +32,10 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
       : fetchImpl(`${baseUrl}/session`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'same-origin' })
           .then(async (r) => ((await r.json().catch(() => undefined)) as Result<null>) ?? null)
           .catch(() => null));
-  return deskFromCall(async (method, input) => {
+  return deskFromCall(async (method, input, call) => {
     const traded = await exchange();
     if (traded && !traded.ok) return traded;
+    const signal = call?.signal;
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api/${method}`, {
@@ -42,14 +44,18 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
         credentials: 'same-origin', // the HttpOnly session cookie
+        signal,
       });
-    } catch {
+    } catch (e) {
+      // The caller gave the call up (a newer search): its own cancellation, not a desk answer.
+      if (signal?.aborted) throw e;
       return failure(unreachable());
     }
     let body: unknown;
     try {
       body = await response.json();
-    } catch {
+    } catch (e) {
+      if (signal?.aborted) throw e;
       body = undefined;
     }
     // The host answers errors (401, 403, 400…) with a Result body too; only a body that is not one
