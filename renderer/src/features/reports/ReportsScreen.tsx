@@ -106,6 +106,11 @@ export function ReportsScreen() {
       <Text size="sm" c="dimmed">
         {t('reports.intro')} {!supervisor && t('reports.ownScope')}
       </Text>
+      {supervisor && (
+        <Text size="sm" c="orange.9" data-testid="not-encrypted">
+          {t('export.notEncrypted')}
+        </Text>
+      )}
 
       <Group gap="sm" wrap="wrap" align="end">
         <SegmentedControl
