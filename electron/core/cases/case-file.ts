@@ -28,6 +28,7 @@ import { loadOwedNotices } from '../notices/delivery.ts';
 import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
 import { caseFlags } from './flags.ts';
+import { legalHoldOf } from '../retention/legal-hold.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
@@ -176,6 +177,7 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     allowedActions: allowedActions(facts, user),
     warnings,
     flags: caseFlags(r),
+    legalHold: await legalHoldOf(db, r.id, r.legal_hold === 1),
     ...(await linkedCases(db, r)),
   };
 }

@@ -81,6 +81,8 @@ export const timelineEventKinds = [
   'letter_reprint',
   'mail_received',
   'mail_bounced',
+  'legal_hold',
+  'legal_hold_lifted',
   'answered',
   'converted',
 ] as const;
