@@ -19,16 +19,20 @@ async function rebuildCases(db: Kysely<unknown>, from: string, to: string): Prom
   const create = table.rows[0]?.sql ?? '';
   if (!create.includes(from)) throw new Error(`cases table has no constraint ${from}`);
   const others = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE tbl_name = 'cases' AND type IN ('index', 'trigger') AND sql IS NOT NULL`.execute(db);
+  // Triggers on other tables that write to cases (0030's notices_answered_at) would not parse while the
+  // table is gone: dropped with it and made again after, like the table's own.
+  const writers = await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name != 'cases' AND sql LIKE '%cases%'`.execute(db);
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
       const seq = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'cases'`.execute(trx);
+      for (const w of writers.rows) await sql.raw(`DROP TRIGGER "${w.name}"`).execute(trx);
       const renamed = create.replace(/^CREATE TABLE\s+("cases"|cases)/i, 'CREATE TABLE "cases_rebuilt"').replace(from, to);
       await sql.raw(renamed).execute(trx);
       await sql`INSERT INTO cases_rebuilt SELECT * FROM cases`.execute(trx);
       await sql`DROP TABLE cases`.execute(trx);
       await sql`ALTER TABLE cases_rebuilt RENAME TO cases`.execute(trx);
-      for (const o of others.rows) await sql.raw(o.sql).execute(trx);
+      for (const o of [...others.rows, ...writers.rows]) await sql.raw(o.sql).execute(trx);
       if (seq.rows[0]) await sql`UPDATE sqlite_sequence SET seq = ${seq.rows[0].seq} WHERE name = 'cases'`.execute(trx);
       const broken = await sql`PRAGMA foreign_key_check`.execute(trx);
       if (broken.rows.length > 0) throw new Error(`rebuilding cases broke ${broken.rows.length} foreign key(s)`);

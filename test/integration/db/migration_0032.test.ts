@@ -24,7 +24,7 @@ describe('migration 0032_inquiries_complaints', () => {
     dirs.push(dir);
     const store = openDatabase(join(dir.path, 'desk.db'), randomBytes(32), { create: true });
     const migrator = (name: string) => new Migrator({ db: store.db, provider: { getMigrations: async () => upTo(name) } });
-    expect((await migrator('0019_saved_views').migrateTo('0019_saved_views')).error).toBeUndefined();
+    expect((await migrator('0030_report_facts').migrateTo('0030_report_facts')).error).toBeUndefined();
     store.raw.prepare(insert('disclosure', 'PD-2026-00001')).run();
     store.raw.prepare(insert('suspension', 'PD-2026-00002')).run();
     store.raw.prepare(`INSERT INTO case_events (case_id, at, actor, kind, data) VALUES (2, 'now', 'sato', 'received', '{}')`).run();
@@ -48,11 +48,11 @@ describe('migration 0032_inquiries_complaints', () => {
     // The id counter went on where it was: ids are never reused.
     expect(store.raw.prepare(`SELECT id FROM cases WHERE reference = 'PD-2026-00003'`).get()).toEqual({ id: 3 });
 
-    const refused = await migrator('0032_inquiries_complaints').migrateTo('0019_saved_views');
+    const refused = await migrator('0032_inquiries_complaints').migrateTo('0030_report_facts');
     expect(refused.error).toBeDefined();
     expect(store.raw.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 4 });
     store.raw.prepare(`DELETE FROM cases WHERE type IN ('inquiry', 'complaint')`).run();
-    expect((await migrator('0032_inquiries_complaints').migrateTo('0019_saved_views')).error).toBeUndefined();
+    expect((await migrator('0032_inquiries_complaints').migrateTo('0030_report_facts')).error).toBeUndefined();
     expect(store.raw.prepare('SELECT * FROM cases ORDER BY id').all()).toEqual(before);
     await store.close();
   });
