@@ -110,11 +110,11 @@ class Runtime implements DeskRuntime {
   private async run<T>(changesSession: boolean, go: () => Promise<Result<T>>): Promise<Result<T>> {
     if (this.closed) return { ok: false, error: errorData({ code: 'DESK_CLOSED' }) };
     // Checked here as well as by the timer: a PC that slept through the timer must still lock.
-    if (this.session.idleExpired()) await this.session.lock.change(() => this.session.lockIfIdle());
+    await this.tick();
     return changesSession ? this.session.lock.change(go) : this.session.lock.use(go);
   }
 
-  /** Every 5 s: lock an idle session; while open, start the daily backup and purge when due. */
+  /** Every 5 s and before every call: lock an idle session; while open, start the daily backup and purge when due. */
   private async tick(): Promise<void> {
     if (this.session.idleExpired()) await this.session.lock.change(() => this.session.lockIfIdle());
     else this.session.startDailyJobs();
