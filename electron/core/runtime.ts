@@ -25,6 +25,7 @@ import { inboxHandlers } from './api/inbox-handlers.ts';
 import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { viewHandlers } from './api/view-handlers.ts';
+import { auditHandlers } from './api/audit-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -71,7 +72,7 @@ class Runtime implements DeskRuntime {
     this.session = session;
     this.lock = lock;
     this.log = log;
-    this.gate = { currentUser: () => session.user(), touch: () => session.touch() };
+    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir };
     const ctx = session.context();
     const { mail, inbox } = session.services;
     this.handlers = {
@@ -86,6 +87,7 @@ class Runtime implements DeskRuntime {
       ...reportHandlers(ctx),
       ...retentionHandlers(ctx),
       ...viewHandlers(ctx),
+      ...auditHandlers(ctx, () => session.desk().deskId),
     } satisfies AllHandlers;
     this.idleTimer = setInterval(() => void this.tick(), 5_000);
     this.idleTimer.unref();

@@ -46,7 +46,7 @@ export class DeskSession {
   readonly now: () => Date;
   readonly services: DeskServices;
   /** Failed logins, recoveries and restores, per name: the wait grows with each failure. */
-  readonly throttle = new LoginThrottle();
+  readonly throttle: LoginThrottle;
   readonly lock = new SessionLock();
   private readonly log: (line: string) => void;
   private readonly calendars = new CalendarCache();
@@ -63,6 +63,7 @@ export class DeskSession {
     this.log = options.log;
     this.demoPending = options.demo;
     this.services = services;
+    this.throttle = new LoginThrottle(options.paths.loginThrottle);
   }
 
   /** The logged-in user, or null when locked. */

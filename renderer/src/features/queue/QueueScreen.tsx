@@ -58,18 +58,24 @@ export function QueueScreen() {
     patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
-  // Stable across renders, so the memoised rows re-render only when their own case changes.
+  // Stable across renders (the list's key is read when called), so the memoised rows re-render only when
+  // their own case changes: a page turn used to re-render all 50 old rows before even asking for the next.
+  const keyNow = useRef(key);
+  useEffect(() => {
+    keyNow.current = key;
+  }, [key]);
   const select = useCallback(
     (ids: number[], on: boolean) =>
       setSelection((s) => {
-        const next = new Set(s.key === key ? s.ids : []);
+        const k = keyNow.current;
+        const next = new Set(s.key === k ? s.ids : []);
         for (const id of ids) {
           if (on) next.add(id);
           else next.delete(id);
         }
-        return { key, ids: next };
+        return { key: k, ids: next };
       }),
-    [key],
+    [],
   );
   const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
 
@@ -157,7 +163,8 @@ export function QueueScreen() {
         </EmptyState>
       ) : (
         <Box pos="relative" mih={120}>
-          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          {/* No blur: a backdrop filter over the whole table is repainted in software on every frame (no GPU on desk PCs). */}
+          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ backgroundOpacity: 0.5 }} loaderProps={{ size: 'sm' }} />
           {page && page.total === 0 ? (
             <Text c="dimmed" ta="center" py="xl" data-testid="queue-no-match">
               {t('queue.noMatch')}
@@ -199,11 +206,11 @@ export function QueueScreen() {
       )}
 
       <BulkActions
-        ids={[...selected]}
+        rows={page ? page.rows.filter((r) => selected.has(r.id)) : []}
         onClear={() => setSelected(new Set())}
         onDone={(action, outcome) => {
-          // Shown where the person is looking: beside the bar they clicked, and on the affected rows.
-          setBulk({ action, outcome, ids: [...selected] });
+          // Shown where the person is looking: a notification, the outcome above the bar, the cases it changed marked.
+          setBulk({ action, outcome, ids: outcome.done });
           setSelected(new Set());
         }}
       />
