@@ -303,6 +303,16 @@ export interface DB {
   outbox_bounces: OutboxBouncesTable;
   saved_views: SavedViewsTable;
   case_search_bigram: { rowid: number; terms: string };
+  imported_holidays: ImportedHolidaysTable;
+}
+
+/** A national holiday from the Cabinet Office's list (migration 0022). */
+export interface ImportedHolidaysTable {
+  date: string;
+  year: number;
+  name: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** A queue view someone saved (migration 0019). */

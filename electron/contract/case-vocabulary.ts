@@ -93,3 +93,28 @@ export const caseActions = [
   'addNote',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
+
+const OPEN_BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
+
+/**
+ * From which statuses each move may be made: the lifecycle's rule (core/cases/lifecycle.ts refuses with
+ * WRONG_STATUS from anywhere else). In the contract so the queue's bulk bar offers only the moves every
+ * selected case allows and explains the others, without a rule of its own.
+ */
+export const moveFrom: Record<CaseAction, readonly CaseStatus[]> = {
+  startReview: ['received'],
+  pause: ['received', 'in_review'],
+  resume: ['awaiting_requester'],
+  decide: ['in_review'],
+  returnForRevision: ['decided', 'approved'],
+  approve: ['decided'],
+  withdraw: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
+  reject: OPEN_BEFORE_DECISION,
+  recordNotice: openStatuses,
+  close: ['notified'],
+  extend: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
+  assign: openStatuses,
+  recordIdentityCheck: OPEN_BEFORE_DECISION,
+  recordFee: [...openStatuses, 'closed'],
+  addNote: [...openStatuses, 'closed'],
+};

@@ -5,6 +5,7 @@ import { codeCategory, type Code, type CodeOf, type Coded, type MailFailure, typ
 import type { DeskErrorData } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { CaseStatus } from './case-vocabulary.ts';
+import { holidayEnglish } from './english-holidays.ts';
 
 type EnglishTable = { [C in Code]: (p: CodeOf<C>) => string };
 
@@ -71,6 +72,7 @@ const sendRefusal = (p: SendRefusal): string => {
 };
 
 export const english: EnglishTable = {
+  ...holidayEnglish,
   INVALID_INPUT: () => 'The input is not valid.',
   UNKNOWN_METHOD: (p) => `There is no method named ${p.method}.`,
   SUPERVISOR_ONLY: () => 'Only a supervisor can do this.',
@@ -121,6 +123,8 @@ export const english: EnglishTable = {
   CANNOT_RESET_SELF: () => 'You cannot reset your own account; change your password instead.',
   CANNOT_DISABLE_SELF: () => 'You cannot disable your own account.',
   LAST_SUPERVISOR: () => 'This is the last active supervisor; add another supervisor first.',
+  CANNOT_CHANGE_OWN_ROLE: () => 'You cannot change your own role; ask another supervisor.',
+  ACCOUNT_NOT_DISABLED: (p) => `The account ${p.username} is not disabled.`,
   CURRENT_PASSWORD_WRONG: () => 'The current password is wrong.',
   PASSWORD_UNCHANGED: () => 'Choose a password different from the current one.',
   KINDS_REQUIRED: (p) => `Record what the member asks for (the ${p.type} request's sub-kind) before deciding.`,

@@ -2,7 +2,7 @@
 // who may make them, and what must hold first. Every refusal is a code with its facts (contract/codes.ts).
 import {
   DISCLOSURE_FEE_YEN,
-  openStatuses,
+  moveFrom,
   outcomes,
   type Reason,
   type SendRefusal,
@@ -30,27 +30,8 @@ export interface Actor {
   role: Role;
 }
 
-const OPEN_BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
-const NOT_ENDED = openStatuses;
-
-/** From which statuses each move may be made. */
-const FROM: Record<CaseAction, readonly CaseStatus[]> = {
-  startReview: ['received'],
-  pause: ['received', 'in_review'],
-  resume: ['awaiting_requester'],
-  decide: ['in_review'],
-  returnForRevision: ['decided', 'approved'],
-  approve: ['decided'],
-  withdraw: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
-  reject: OPEN_BEFORE_DECISION,
-  recordNotice: NOT_ENDED,
-  close: ['notified'],
-  extend: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
-  assign: NOT_ENDED,
-  recordIdentityCheck: OPEN_BEFORE_DECISION,
-  recordFee: [...NOT_ENDED, 'closed'],
-  addNote: [...NOT_ENDED, 'closed'],
-};
+/** From which statuses each move may be made: the contract's table (the queue's bulk bar reads it too). */
+const FROM = moveFrom;
 
 const SUPERVISOR_ONLY: ReadonlySet<CaseAction> = new Set(['approve', 'returnForRevision', 'extend']);
 

@@ -7,7 +7,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
-import { searchKey } from './normalize.ts';
+import { nameKey, searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
@@ -38,9 +38,11 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     // case is overdue too (the queue shows it with the legal-mark badge).
     const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
-    // The cases behind a report figure are exactly those: no saved view narrows them further.
+    const q = searchKey(input.search);
+    // The cases behind a report figure are exactly those: no saved view narrows them further. A search
+    // looks through every case whatever the tab (issue 11): each row says which tab it is in.
     if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
-    else switch (input.view) {
+    else if (!q) switch (input.view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
         break;
@@ -72,9 +74,11 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     if (input.unsentNotice) {
       all.push(eb('id', 'in', eb.selectFrom('outbox').select('outbox.case_id').where('outbox.state', 'in', ['draft', 'queued', 'sending', 'failed'])));
     }
-    const q = searchKey(input.search);
-    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
-    if (q) all.push(eb('id', 'in', searchHits(q)));
+    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below. A name
+    // typed without its space (加藤隆) meets the index's spaceless name keys (records.ts searchBody);
+    // one typed with a space the stored name lacks, likewise.
+    const spaceless = nameKey(input.search);
+    if (q) all.push(spaceless && spaceless !== q ? eb.or([eb('id', 'in', searchHits(q)), eb('id', 'in', searchHits(spaceless))]) : eb('id', 'in', searchHits(q)));
     return eb.and(all);
   };
 }
@@ -89,9 +93,10 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 };
 
 /** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
-function searchRank(key: string) {
+function searchRank(key: string, spaceless: string) {
   return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
     WHEN instr(lower(cases.member_name), ${key}) > 0 OR instr(cases.member_kana, ${key}) > 0 OR instr(lower(cases.requester_name), ${key}) > 0 THEN 1
+    WHEN ${spaceless} != '' AND instr(cases.member_name_key, ${spaceless}) > 0 THEN 1
     ELSE 2 END`;
 }
 
@@ -123,7 +128,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
   // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
-  if (key) q = q.orderBy(searchRank(key));
+  if (key) q = q.orderBy(searchRank(key, nameKey(input.search)));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

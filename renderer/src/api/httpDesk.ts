@@ -1,5 +1,6 @@
 // Browser mode: the same DeskApi over POST /api/<method> to the loopback host. Every outcome is a
-// Result, never a throw, so screens handle "host gone" the same way as any other error.
+// Result, never a throw, so screens handle "host gone" the same way as any other error; the one
+// exception is a call its caller aborted (CallOptions.signal), which rejects with the AbortError.
 import type { DeskApi, DeskErrorData, Result } from '../../../electron/contract/index.ts';
 import { deskFromCall } from './deskFromCall.ts';
 import { errorOf } from '../../../electron/contract/index.ts';
@@ -22,8 +23,9 @@ function isResult(body: unknown): body is Result<unknown> {
 }
 
 export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind(globalThis), baseUrl = '' }: HttpDeskOptions): DeskApi {
-  return deskFromCall(async (method, input) => {
+  return deskFromCall(async (method, input, call) => {
     if (!token) return failure(noToken());
+    const signal = call?.signal;
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api/${method}`, {
@@ -32,14 +34,18 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
         credentials: 'omit',
+        signal,
       });
-    } catch {
+    } catch (e) {
+      // The caller gave the call up (a newer search): its own cancellation, not a desk answer.
+      if (signal?.aborted) throw e;
       return failure(unreachable());
     }
     let body: unknown;
     try {
       body = await response.json();
-    } catch {
+    } catch (e) {
+      if (signal?.aborted) throw e;
       body = undefined;
     }
     // The host answers errors (401, 403, 400…) with a Result body too; only a body that is not one

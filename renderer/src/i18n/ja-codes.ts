@@ -2,6 +2,7 @@
 // every code: a new code without Japanese words here fails tsc.
 import type { CodeOf } from '../../../electron/contract/index.ts';
 import type { CodeWords, Words } from './codes.ts';
+import { jaHolidayCodes } from './ja-holidays.ts';
 
 const UNCHANGED = 'デスク本体は変更されておらず、以前のバックアップも残っています。';
 const NOTHING_RESTORED = '別のバックアップを使ってください。何も復元していません。';
@@ -46,6 +47,7 @@ const unknownVariable = (p: CodeOf<'TEMPLATE_UNKNOWN_VARIABLE'>, w: Words) => w.
 const mailFailure = (p: Exclude<CodeOf<'MAIL_GAVE_UP'>['last'], never>, w: Words): string => jaCodes[p.code](p as never, w);
 
 export const jaCodes: CodeWords = {
+  ...jaHolidayCodes,
   INVALID_INPUT: () => '入力内容に誤りがあります。',
   UNKNOWN_METHOD: () => 'このバージョンのデスクでは使えない操作です。',
   SUPERVISOR_ONLY: () => 'この操作はスーパーバイザーだけが行えます。',
@@ -91,6 +93,8 @@ export const jaCodes: CodeWords = {
   CANNOT_RESET_SELF: () => '自分のアカウントはリセットできません。パスワードの変更を使ってください。',
   CANNOT_DISABLE_SELF: () => '自分のアカウントは無効にできません。',
   LAST_SUPERVISOR: () => '最後の有効なスーパーバイザーです。先に別のスーパーバイザーを追加してください。',
+  CANNOT_CHANGE_OWN_ROLE: () => '自分の役割は変更できません。別のスーパーバイザーに依頼してください。',
+  ACCOUNT_NOT_DISABLED: (p) => `アカウント ${p.username} は無効になっていません。`,
   CURRENT_PASSWORD_WRONG: () => '現在のパスワードが違います。',
   PASSWORD_UNCHANGED: () => '現在のパスワードとは別のパスワードにしてください。',
   KINDS_REQUIRED: () => '決定の前に、請求の内容（訂正・追加・削除、利用停止・消去・第三者提供の停止など）を選んでください。',

@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import type { QueueRow } from '../../../electron/contract/index.ts';
+import type { CaseStatus, QueueRow } from '../../../electron/contract/index.ts';
 import type { MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 import { BasePage } from './BasePage.ts';
 
@@ -92,6 +92,19 @@ export class QueuePage extends BasePage {
   async bulk(action: 'assignMe' | 'startReview' | 'close'): Promise<void> {
     const name = action === 'assignMe' ? this.t('bulk.assignMe') : this.t(`action.${action}`);
     await this.bulkBar.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Assign the selection to a staff member picked from the list by display name. */
+  async bulkAssignTo(displayName: string): Promise<void> {
+    await this.bulkBar.getByRole('button', { name: this.t('bulk.assignTo'), exact: true }).click();
+    await this.bulkBar.getByLabel(this.t('bulk.assignee'), { exact: true }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${displayName}`) }).click();
+    await this.page.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
+  }
+
+  /** Why a move is not offered for the selection: the line naming it for the selected cases in `status`. */
+  bulkUnavailable(action: 'assign' | 'startReview' | 'close', status: CaseStatus): Locator {
+    return this.page.getByTestId('bulk-unavailable').locator(`li[data-action="${action}"][data-status="${status}"]`);
   }
 
   get bulkResult(): Locator {

@@ -46,6 +46,8 @@ export function QueueScreen() {
   const loading = query.isFetching && (query.isPlaceholderData || query.isPending);
   const page = query.data ?? null;
   const error = query.isError ? query.error : null;
+  // A search looks through every tab (the core ignores the view); the table says where each hit is.
+  const searching = state.search.trim() !== '';
   const plainOpenView = state.view === 'all_open' && !hasFilters(state) && state.report === null;
   const emptyOpen = !loading && !error && page !== null && page.total === 0 && plainOpenView;
 
@@ -56,20 +58,42 @@ export function QueueScreen() {
     patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
-  // Stable across renders, so the memoised rows re-render only when their own case changes.
+  // Stable across renders (the list's key is read when called), so the memoised rows re-render only when
+  // their own case changes: a page turn used to re-render all 50 old rows before even asking for the next.
+  const keyNow = useRef(key);
+  useEffect(() => {
+    keyNow.current = key;
+  }, [key]);
   const select = useCallback(
     (ids: number[], on: boolean) =>
       setSelection((s) => {
-        const next = new Set(s.key === key ? s.ids : []);
+        const k = keyNow.current;
+        const next = new Set(s.key === k ? s.ids : []);
         for (const id of ids) {
           if (on) next.add(id);
           else next.delete(id);
         }
-        return { key, ids: next };
+        return { key: k, ids: next };
       }),
-    [key],
+    [],
   );
   const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
+
+  // Enter in the search box opens the case when the search has exactly one hit: at once when the list
+  // already answers that text, otherwise as soon as its answer arrives.
+  const [openWhenSingle, setOpenWhenSingle] = useState<string | null>(null);
+  const enter = (text: string) => {
+    if (text.trim() === '') return;
+    if (text.trim() === state.search.trim() && !query.isFetching && page) {
+      if (page.total === 1 && page.rows[0]) open(page.rows[0]);
+    } else setOpenWhenSingle(text.trim());
+  };
+  useEffect(() => {
+    if (openWhenSingle === null || query.isFetching || openWhenSingle !== state.search.trim()) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-shot: the Enter is answered once
+    setOpenWhenSingle(null);
+    if (page?.total === 1 && page.rows[0]) open(page.rows[0]);
+  }, [openWhenSingle, query.isFetching, state.search, page, open]);
 
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
   const from = page && page.total > 0 ? (page.page - 1) * page.pageSize + 1 : 0;
@@ -80,7 +104,7 @@ export function QueueScreen() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>{t('queue.title')}</Title>
         <Group gap="sm" wrap="wrap">
-          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} />
+          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} onEnter={enter} />
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => go({ name: 'intake' })}>
             {t('queue.new')}
           </Button>
@@ -98,7 +122,8 @@ export function QueueScreen() {
         </Alert>
       )}
 
-      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, page: 1 })} keepMounted={false}>
+      {/* While searching, no tab is selected (the search covers them all); choosing one ends the search. */}
+      <Tabs value={state.report || searching ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>
@@ -108,6 +133,16 @@ export function QueueScreen() {
         </Tabs.List>
       </Tabs>
 
+      {searching && (
+        <Stack gap={0}>
+          <Text size="sm" fw={600} data-testid="search-all-tabs">
+            {t('caseRules.search.allTabs', { query: state.search.trim() })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('caseRules.search.openHint')}
+          </Text>
+        </Stack>
+      )}
       <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => setParams(queueParamsOf(queueStateOf(new URLSearchParams(p))))} />
       <QueueFilters state={state} onChange={patch} onReplace={replaceAll} accounts={accounts} />
 
@@ -128,7 +163,8 @@ export function QueueScreen() {
         </EmptyState>
       ) : (
         <Box pos="relative" mih={120}>
-          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />
+          {/* No blur: a backdrop filter over the whole table is repainted in software on every frame (no GPU on desk PCs). */}
+          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ backgroundOpacity: 0.5 }} loaderProps={{ size: 'sm' }} />
           {page && page.total === 0 ? (
             <Text c="dimmed" ta="center" py="xl" data-testid="queue-no-match">
               {t('queue.noMatch')}
@@ -136,6 +172,7 @@ export function QueueScreen() {
           ) : (
             page && (
               <QueueTable
+                searching={searching}
                 rows={page.rows}
                 state={state}
                 selected={selected}
@@ -169,11 +206,11 @@ export function QueueScreen() {
       )}
 
       <BulkActions
-        ids={[...selected]}
+        rows={page ? page.rows.filter((r) => selected.has(r.id)) : []}
         onClear={() => setSelected(new Set())}
         onDone={(action, outcome) => {
-          // Shown where the person is looking: beside the bar they clicked, and on the affected rows.
-          setBulk({ action, outcome, ids: [...selected] });
+          // Shown where the person is looking: a notification, the outcome above the bar, the cases it changed marked.
+          setBulk({ action, outcome, ids: outcome.done });
           setSelected(new Set());
         }}
       />
@@ -188,7 +225,7 @@ export function QueueScreen() {
  * an IME is composing (たなか → 田中 would otherwise send three stale searches), and a search is never sent
  * with older text after newer text. Only then does the address, and with it the query, change.
  */
-function SearchBox({ committed, onCommit }: { committed: string; onCommit: (search: string) => void }) {
+function SearchBox({ committed, onCommit, onEnter }: { committed: string; onCommit: (search: string) => void; onEnter: (text: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(committed);
   const [composing, setComposing] = useState(false);
@@ -241,7 +278,10 @@ function SearchBox({ committed, onCommit }: { committed: string; onCommit: (sear
         changed(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit(text);
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          if (text.trim() !== sent.trim()) commit(text);
+          onEnter(text);
+        }
         if (e.key === 'Escape' && !e.nativeEvent.isComposing) e.currentTarget.blur();
       }}
       w={320}

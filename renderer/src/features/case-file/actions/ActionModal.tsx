@@ -1,6 +1,7 @@
 // The form of the move chosen in the action panel, in a modal. Mounted only while open, so every form
 // starts empty.
 import { Modal } from '@mantine/core';
+import { useState } from 'react';
 import type { CaseAction, CaseFile } from '../../../../../electron/contract/index.ts';
 import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -18,9 +19,14 @@ interface Props {
 
 const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee']);
 
-export function ActionModal({ file, action, onClose, onDone }: Props) {
+export function ActionModal({ file, action: chosen, onClose, onDone }: Props) {
   const { t } = useI18n();
   const accounts = useActiveAccounts();
+  // The dialog keeps its name and form while it fades out: a dialog that lost its name mid-transition
+  // still counts as open for the shortcuts (Esc right after an action did nothing), and read as blank.
+  const [shown, setShown] = useState<CaseAction | null>(chosen);
+  if (chosen !== null && chosen !== shown) setShown(chosen);
+  const action = chosen ?? shown;
   const props = { file, onDone, onCancel: onClose };
   let body = null;
   switch (action) {
@@ -66,8 +72,9 @@ export function ActionModal({ file, action, onClose, onDone }: Props) {
   }
   return (
     <Modal
-      opened={action !== null}
+      opened={chosen !== null}
       onClose={onClose}
+      onExitTransitionEnd={() => setShown(null)}
       title={action ? `${t(`action.${action}`)} — ${file.case.reference}` : ''}
       size={action && wide.has(action) ? 'xl' : 'md'}
       centered
