@@ -107,6 +107,8 @@ export interface CasesTable {
   legal_hold: ColumnType<number, number | undefined, number>;
   /** When the retention purge removed the personal data. */
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the first final notice (decision, rejection, withdrawal) was recorded: kept by a trigger on notices (migration 0030). */
+  answered_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {

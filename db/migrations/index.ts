@@ -17,6 +17,7 @@ import * as m0018 from './0018_search_bigrams.ts';
 import * as m0019 from './0019_saved_views.ts';
 import * as m0020 from './0020_outbox_bounced.ts';
 import * as m0022 from './0022_imported_holidays.ts';
+import * as m0030 from './0030_report_facts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0019_saved_views': m0019,
   '0020_outbox_bounced': m0020,
   '0022_imported_holidays': m0022,
+  '0030_report_facts': m0030,
 };

@@ -3,6 +3,7 @@ import type { CaseFlag } from './case-rules.ts';
 import type * as v from './case-vocabulary.ts';
 import type { OwedNotice } from './notice-delivery.ts';
 import type { CaseWarning, Reason } from './codes.ts';
+import type { LegalHold } from './retention.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
@@ -30,6 +31,8 @@ export interface QueueRow {
   legalMarkState: 'ok' | 'near' | 'passed' | null;
   /** An email notice waits on a person (a draft to review, a failed one): the case file says which. */
   noticeOwed: boolean;
+  /** On legal hold: the retention purge leaves the case whole (issue 16). */
+  legalHold: boolean;
   /** The tab the case is listed under: a search looks through every case and says where each hit is. */
   tab: QueueTab;
 }
@@ -187,6 +190,8 @@ export interface CaseFile {
   warnings: CaseWarning[];
   /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
   flags: CaseFlag[];
+  /** Set while a supervisor keeps the case from the retention purge: since when, by whom, why. */
+  legalHold: LegalHold | null;
 }
 
 export interface CreatedCase {

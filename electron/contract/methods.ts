@@ -16,7 +16,7 @@ import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionVie
 import { viewInputs, type SavedQueueView } from './views.ts';
 import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } from './holidays.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
-import type { RekeyResult } from './audit.ts';
+import type { AnchorCheck, RekeyResult } from './audit.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -98,6 +98,8 @@ export const methods = {
   'accounts.setRole': { access: 'supervisor', input: z.object({ username: f.username, role: f.role }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
+  /** The latest anchors outside the database (backups, printed reports) and whether the log still extends each. */
+  'audit.anchors': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
   'settings.update': {
     access: 'supervisor',
@@ -257,6 +259,7 @@ export interface Results {
   'accounts.enable': OneTimePassword;
   'accounts.setRole': null;
   'desk.rekey': RekeyResult;
+  'audit.anchors': AnchorCheck[];
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
   'backup.status': BackupStatus;

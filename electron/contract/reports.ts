@@ -22,6 +22,9 @@ export type AgeBand = (typeof ageBands)[number];
  * A figure of the report that a person can click to see its cases. The same key names the figure on the
  * screen, in the pack, in the CSV and in the queue filter, so "these 3 late cases" are exactly the 3.
  */
+/** The business-days histogram runs 0 … 19, then "20 or more" in its last bar. */
+export const BUSINESS_DAYS_TOP = 20;
+
 export type ReportBucket =
   | 'received'
   | `received.type.${v.RequestType}`
@@ -35,6 +38,8 @@ export type ReportBucket =
   | 'answered.onTimeExtended'
   | 'answered.late'
   | 'answered.paused'
+  /** Decisions and rejections answered in N business days (N = BUSINESS_DAYS_TOP: that many or more): a bar of the histogram. */
+  | `answered.days.${number}`
   | `outcome.${v.RequestType}.${string}`
   | `ground.${v.DisclosureGround}`
   | `rejection.${v.RejectionGround}`

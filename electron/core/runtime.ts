@@ -32,6 +32,7 @@ import { reportHandlers } from './api/report-handlers.ts';
 import { retentionHandlers } from './api/retention-handlers.ts';
 import { DailyPurge } from './retention/daily.ts';
 import { viewHandlers } from './api/view-handlers.ts';
+import { auditHandlers } from './api/audit-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -62,7 +63,7 @@ export interface DeskRuntime {
 class Runtime implements DeskRuntime {
   private unlocked: UnlockedDesk | null = null;
   private session: { user: SessionUser; lastActivity: number; idleMs: number } | null = null;
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly idleTimer: NodeJS.Timeout;
   private readonly now: () => Date;
@@ -86,6 +87,7 @@ class Runtime implements DeskRuntime {
     this.paths = paths;
     this.lock = lock;
     this.options = options;
+    this.throttle = new LoginThrottle(paths.loginThrottle);
     this.now = options.now ?? (() => new Date());
     this.demoPending = options.demo === true;
     this.idleTimer = setInterval(() => void this.serial(() => this.lockIfIdle()), 5_000);
@@ -107,7 +109,7 @@ class Runtime implements DeskRuntime {
 
   private run<T>(go: (gate: Gate) => Promise<Result<T>>): Promise<Result<T>> {
     if (this.closed) return Promise.resolve({ ok: false, error: errorData({ code: 'DESK_CLOSED' }) });
-    const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch() };
+    const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch(), folder: this.paths.dataDir };
     return this.serial(async () => {
       // Checked here as well as by the timer: a PC that slept through the timer must still lock.
       await this.lockIfIdle();
@@ -372,6 +374,7 @@ class Runtime implements DeskRuntime {
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
       ...viewHandlers(this.context()),
+      ...auditHandlers(this.context(), () => this.requireDesk().deskId),
     } satisfies AllHandlers;
   }
 }

@@ -1,6 +1,7 @@
 // Staff accounts: the row in the database says who someone is and what they may do; their key slot
 // in the slot file is how they unlock. No password is stored anywhere: a new account or a reset gets
 // a one-time password that wraps a fresh slot and must be changed at first login.
+import { withSecretBytes } from '../keys/secret-bytes.ts';
 import type { Account as AccountView, SessionUser } from '../../contract/index.ts';
 import type { Account } from '../../../db/schema.ts';
 import { DeskError } from '../errors.ts';
@@ -178,7 +179,7 @@ export async function setAccountRole(deps: AccountsDeps, actor: string, username
 export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
   const file = readKeySlots(deps.paths.keySlots);
   const slot = userSlot(file, username);
-  const keys = slot ? await openUserSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
+  const keys = slot ? await withSecretBytes(currentPassword, (secret) => openUserSlot(file.deskId, slot, secret)) : null;
   if (!keys) throw new DeskError({ code: 'CURRENT_PASSWORD_WRONG' }, { field: 'currentPassword' });
   keys.dataKey.fill(0);
   try {

@@ -26,6 +26,7 @@ import { loadOwedNotices } from '../notices/delivery.ts';
 import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
 import { caseFlags } from './flags.ts';
+import { legalHoldOf } from '../retention/legal-hold.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
@@ -170,5 +171,6 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     allowedActions: allowedActions(facts, user),
     warnings,
     flags: caseFlags(r),
+    legalHold: await legalHoldOf(db, r.id, r.legal_hold === 1),
   };
 }

@@ -123,6 +123,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.due_provisional',
       'cases.paused',
       'cases.legal_mark',
+      'cases.legal_hold',
     ])
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
   const key = searchKey(input.search);
@@ -161,6 +162,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         legalMark: r.legal_mark,
         legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
         noticeOwed: owed.has(r.id),
+        legalHold: r.legal_hold === 1,
         // The tab the case is listed under (issue 11): closed, waiting for the requester, or open.
         tab: r.status === 'closed' ? 'closed' : r.status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open',
       };

@@ -18,6 +18,8 @@ export interface DeskPaths {
   database: string;
   keySlots: string;
   instanceLock: string;
+  /** Failed-login counters (core/auth/throttle.ts): outside the desk folder, they survive a restore too. */
+  loginThrottle: string;
 }
 
 export function deskPaths(dataDir: string): DeskPaths {
@@ -28,5 +30,6 @@ export function deskPaths(dataDir: string): DeskPaths {
     database: join(deskDir, 'desk.db'),
     keySlots: join(deskDir, 'keyslots.json'),
     instanceLock: join(dataDir, 'desk.lock'),
+    loginThrottle: join(dataDir, 'login-throttle.json'),
   };
 }

@@ -12,6 +12,7 @@ const READS: ReadonlySet<MethodName> = new Set<MethodName>([
   'desk.status',
   'session.touch',
   'accounts.list',
+  'audit.anchors',
   'accounts.directory',
   'settings.get',
   'backup.status',

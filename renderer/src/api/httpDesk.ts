@@ -7,6 +7,7 @@ import { errorOf } from '../../../electron/contract/index.ts';
 import { noToken, unreachable } from './messages.ts';
 
 export interface HttpDeskOptions {
+  /** The launch token from the address (token.ts), traded for the session cookie before the first call; null on a reload. */
   token: string | null;
   fetch?: typeof fetch;
   /** Where /api lives; the page's own origin unless a test says otherwise. */
@@ -23,17 +24,26 @@ function isResult(body: unknown): body is Result<unknown> {
 }
 
 export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind(globalThis), baseUrl = '' }: HttpDeskOptions): DeskApi {
+  // Once per page: the token for the cookie. Without a token (a reload) the cookie set earlier is used.
+  let session: Promise<Result<null> | null> | null = null;
+  const exchange = (): Promise<Result<null> | null> =>
+    (session ??= token === null
+      ? Promise.resolve(null)
+      : fetchImpl(`${baseUrl}/session`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', credentials: 'same-origin' })
+          .then(async (r) => ((await r.json().catch(() => undefined)) as Result<null>) ?? null)
+          .catch(() => null));
   return deskFromCall(async (method, input, call) => {
-    if (!token) return failure(noToken());
+    const traded = await exchange();
+    if (traded && !traded.ok) return traded;
     const signal = call?.signal;
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
-        credentials: 'omit',
+        credentials: 'same-origin', // the HttpOnly session cookie
         signal,
       });
     } catch (e) {
@@ -49,8 +59,8 @@ export function createHttpDesk({ token, fetch: fetchImpl = globalThis.fetch.bind
       body = undefined;
     }
     // The host answers errors (401, 403, 400…) with a Result body too; only a body that is not one
-    // means something other than the desk answered.
-    if (isResult(body)) return body;
+    // means something other than the desk answered. No session at all: the page was not opened by the link.
+    if (isResult(body)) return !body.ok && body.error.reason.code === 'BAD_TOKEN' && token === null ? failure(noToken()) : body;
     return failure(errorOf({ code: 'BAD_ANSWER', status: response.status }));
   });
 }

@@ -77,6 +77,8 @@ export const timelineEventKinds = [
   'letter_reprint',
   'mail_received',
   'mail_bounced',
+  'legal_hold',
+  'legal_hold_lifted',
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 

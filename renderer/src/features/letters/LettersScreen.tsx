@@ -151,6 +151,11 @@ export function LettersScreen() {
               {t('letters.browserOneJobEach')}
             </Text>
           )}
+          {mode === 'electron' && (
+            <Text size="sm" c="orange.9" data-testid="not-encrypted">
+              {t('export.notEncrypted')}
+            </Text>
+          )}
           {noAddress > 0 && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="letters-no-address">
               {t('letters.selectedNoAddress', { n: noAddress })}
