@@ -58,24 +58,18 @@ export function QueueScreen() {
     patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
-  // Stable across renders (the list's key is read when called), so the memoised rows re-render only when
-  // their own case changes: a page turn used to re-render all 50 old rows before even asking for the next.
-  const keyNow = useRef(key);
-  useEffect(() => {
-    keyNow.current = key;
-  }, [key]);
+  // Stable across renders, so the memoised rows re-render only when their own case changes.
   const select = useCallback(
     (ids: number[], on: boolean) =>
       setSelection((s) => {
-        const k = keyNow.current;
-        const next = new Set(s.key === k ? s.ids : []);
+        const next = new Set(s.key === key ? s.ids : []);
         for (const id of ids) {
           if (on) next.add(id);
           else next.delete(id);
         }
-        return { key: k, ids: next };
+        return { key, ids: next };
       }),
-    [],
+    [key],
   );
   const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
 
