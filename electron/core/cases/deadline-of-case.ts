@@ -3,9 +3,11 @@
 import type { CaseRow } from '../../../db/schema.ts';
 import { isContactType, type CaseStatus, type DeadlineView, type Urgency } from '../../contract/index.ts';
 import {
+  addCalendarDays,
   dueAtOn,
   foldDeadlineHistory,
   japanDateOf,
+  japanMsOfDay,
   legalMark,
   legalMarkStatus,
   type DeadlineCase,
@@ -84,14 +86,21 @@ export function clockOf(now: Date): Clock {
   return { now, today: japanDateOf(now) };
 }
 
+/**
+ * The last due date that is already overdue now: a case is late once closing time of its due day has
+ * passed (Japan time). The one owner of that rule: the queue's overdue view filters by it in SQL, and
+ * urgencyOf marks a row with it.
+ */
+export function overdueThrough(calendar: DeskCalendar, clock: Clock): string {
+  return japanMsOfDay(clock.now.getTime()) >= calendar.index.closeMsOfDay ? clock.today : addCalendarDays(clock.today, -1);
+}
+
 /** Business days left (0 on the due day, negative when late) and how urgent that is. */
 export function urgencyOf(calendar: DeskCalendar, row: Pick<CaseRow, 'status' | 'due_date' | 'paused'>, clock: Clock): { businessDaysLeft: number | null; urgency: Urgency } {
   if (ANSWERED.has(row.status)) return { businessDaysLeft: null, urgency: 'done' };
   const left = calendar.countBusinessDays(clock.today, row.due_date);
   if (row.paused) return { businessDaysLeft: left, urgency: 'paused' };
-  const closeMs = calendar.index.closeMsOfDay;
-  const nowMsOfDay = (clock.now.getTime() + 9 * 3_600_000) % 86_400_000;
-  const overdue = row.due_date < clock.today || (row.due_date === clock.today && nowMsOfDay >= closeMs);
+  const overdue = row.due_date <= overdueThrough(calendar, clock);
   return { businessDaysLeft: left, urgency: overdue ? 'overdue' : left <= 2 ? 'soon' : 'normal' };
 }
 

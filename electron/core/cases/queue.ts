@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
 import { isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
-import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
+import { clockOf, legalMarkView, overdueThrough, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
 import type { Db } from './records.ts';
@@ -17,12 +17,6 @@ export type ListInput = z.output<typeof listInput>;
 
 /** Statuses in which the response clock runs (a paused case is excluded separately). */
 const CLOCK_RUNNING: CaseStatus[] = ['received', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected'];
-
-/** The last due date that is already overdue now: today counts once closing time has passed. */
-function overdueThrough(calendar: DeskCalendar, clock: Clock): string {
-  const msOfDay = (clock.now.getTime() + 9 * 3_600_000) % 86_400_000;
-  return msOfDay >= calendar.index.closeMsOfDay ? clock.today : addCalendarDays(clock.today, -1);
-}
 
 /** Sunday of this Japan week (weeks run Monday to Sunday, as the desk's wall calendar does). */
 function endOfWeek(today: string): string {

@@ -203,6 +203,10 @@ export const ja = {
   'deadline.overdueToday': '本日期限・受付時間終了',
   'deadline.overdueBy': '{n}営業日超過',
   'deadline.pausedLeft': '停止中（残り{n}営業日）',
+  // The forms for exactly one (numbers.ts pluralForm picks them); Japanese has no plural, so the same words.
+  'deadline.left.one': '残り{n}営業日',
+  'deadline.overdueBy.one': '{n}営業日超過',
+  'deadline.pausedLeft.one': '停止中（残り{n}営業日）',
   'deadline.left.compact': 'あと{n}',
   'deadline.dueToday.compact': '本日',
   'deadline.overdueToday.compact': '本日・時間外',
