@@ -97,9 +97,13 @@ export class QueuePage extends BasePage {
   /** Assign the selection to a staff member picked from the list by display name. */
   async bulkAssignTo(displayName: string): Promise<void> {
     await this.bulkBar.getByRole('button', { name: this.t('bulk.assignTo'), exact: true }).click();
-    await this.bulkBar.getByLabel(this.t('bulk.assignee'), { exact: true }).click();
+    // The picker is a popover: Mantine renders it in a portal, outside the bulk bar.
+    const picker = this.page.getByRole('dialog', { name: this.t('bulk.assignTo') });
+    const list = picker.getByRole('combobox', { name: this.t('bulk.assignee'), exact: true });
+    await expect(list).toBeFocused();
+    if ((await list.getAttribute('aria-expanded')) !== 'true') await list.click();
     await this.page.getByRole('option', { name: new RegExp(`^${displayName}`) }).click();
-    await this.page.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
+    await picker.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
   }
 
   /** Why a move is not offered for the selection: the line naming it for the selected cases in `status`. */
