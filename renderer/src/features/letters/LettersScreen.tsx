@@ -152,7 +152,7 @@ export function LettersScreen() {
             </Text>
           )}
           {mode === 'electron' && (
-            <Text size="sm" c="orange.9" data-testid="not-encrypted">
+            <Text size="sm" fw={600} data-testid="not-encrypted">
               {t('export.notEncrypted')}
             </Text>
           )}

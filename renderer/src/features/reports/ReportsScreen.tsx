@@ -107,7 +107,7 @@ export function ReportsScreen() {
         {t('reports.intro')} {!supervisor && t('reports.ownScope')}
       </Text>
       {supervisor && (
-        <Text size="sm" c="orange.9" data-testid="not-encrypted">
+        <Text size="sm" fw={600} data-testid="not-encrypted">
           {t('export.notEncrypted')}
         </Text>
       )}
