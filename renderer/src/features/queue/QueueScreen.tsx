@@ -116,8 +116,10 @@ export function QueueScreen() {
         </Alert>
       )}
 
-      {/* While searching, no tab is selected (the search covers them all); choosing one ends the search. */}
-      <Tabs value={state.report || searching ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
+      {/* The tab stays as chosen while a search runs (a saved view reopens exactly as saved: tab and search).
+          The search itself looks through every tab and each hit says which tab it is in; choosing a tab,
+          the current one included, ends the search. */}
+      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>
