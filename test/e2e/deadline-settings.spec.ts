@@ -37,6 +37,26 @@ test('a supervisor sets the desk hours and the business days per request type', 
   expect((await call(page, 'cases.get', { id: c.id })).deadline.days).toBe(15);
 });
 
+test('Settings › security: a supervisor sets the address the audit log anchor is mailed to, or clears it', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const shell = new ShellPage(page);
+  await shell.open('settings');
+  const settings = new SettingsPage(page);
+  await page.getByRole('tab', { name: settings.t('settings.tab.security') }).click();
+  const address = settings.field('anchorMail.address');
+  await expect(address).toHaveValue('');
+  await address.fill('kansa@');
+  await settings.button('common.save').click();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await address.fill('ｋａｎｓａ@example.org');
+  await settings.save();
+  await expect(address).toHaveValue('kansa@example.org');
+  expect((await call(page, 'settings.get', {})).security).toEqual({ anchorEmail: 'kansa@example.org' });
+  await address.fill('');
+  await settings.button('common.save').click();
+  await expect.poll(async () => (await call(page, 'settings.get', {})).security).toEqual({ anchorEmail: null });
+});
+
 test('the reply target of inquiries and complaints: 0 and 400 are refused beside the field; the queue shows it as a target', async ({ page, desk }) => {
   await setUpDesk(page, desk.url);
   const shell = new ShellPage(page);
