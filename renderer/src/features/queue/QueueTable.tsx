@@ -5,7 +5,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { casePath } from '../../app/routes.ts';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
-import { daysLeftText, daysLeftVariant, LegalMark, ProvisionalFlag } from '../../components/DeadlineBadges.tsx';
+import { daysLeftText, daysLeftVariant, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
 import { TableBadge } from '../../components/TableBadge.tsx';
 import { bothStyles, formatDate } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
@@ -154,6 +154,7 @@ const Row = memo(
         data-reference={r.reference}
         data-urgency={r.urgency}
         data-legal-mark={r.legalMarkState ?? undefined}
+        data-target={r.target || undefined}
         data-marked={marked || undefined}
         aria-selected={selected}
         tabIndex={tabbable ? 0 : -1}
@@ -247,9 +248,17 @@ const Row = memo(
         </td>
         <td className="nowrap">
           <span className="queue-line tight">
-            <time dateTime={r.due} title={bothStyles(r.due)} data-testid="due" className={r.urgency === 'overdue' || r.urgency === 'soon' ? 'queue-strong' : undefined}>
+            <time
+              dateTime={r.due}
+              title={bothStyles(r.due)}
+              data-testid="due"
+              className={r.urgency === 'overdue' || r.urgency === 'soon' ? 'queue-strong' : undefined}
+              // A reply target (inquiry, complaint) is the desk's own date, not a legal deadline: its own colour.
+              style={r.target ? { color: 'var(--mantine-color-cyan-9)' } : undefined}
+            >
               {formatDate(locale, r.due)}
             </time>
+            {r.target && <TargetBadge />}
             {r.dueProvisional && <ProvisionalFlag />}
           </span>
         </td>
