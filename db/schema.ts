@@ -303,6 +303,8 @@ export interface DB {
   outbox_bounces: OutboxBouncesTable;
   saved_views: SavedViewsTable;
   case_search_bigram: { rowid: number; terms: string };
+  /** A shared desk's key-slot file (PostgreSQL only: a local desk keeps keyslots.json beside its file). */
+  desk_key_slots: { id: number; body: string; updated_at: string };
 }
 
 /** A queue view someone saved (migration 0019). */

@@ -19,3 +19,4 @@ export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
 export * from './views.ts';
+export * from './shared-desk.ts';

@@ -4,9 +4,9 @@
 import type { Result, SessionUser, DeskStatus, MethodName } from '../contract/index.ts';
 import { DeskError, errorData, isDeskError } from './errors.ts';
 import { dispatch, type Handler } from './api/dispatch.ts';
-import { deskPaths, type DeskPaths } from './storage/data-dir.ts';
+import { deskPaths, type DeskPaths, type SharedDeskServer } from './storage/data-dir.ts';
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
-import { createDesk, deskPresence, lockDesk, unlockWithPassword, unlockWithRecovery, type UnlockedDesk } from './vault/vault.ts';
+import { createDesk, presenceOf, lockDesk, unlockWithPassword, unlockWithRecovery, type DeskPresence, type UnlockedDesk } from './vault/vault.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { changePassword, createAccount, disableAccount, findAccount, listAccounts, recoverSupervisor, resetAccount, toSessionUser, type AccountsDeps } from './auth/accounts.ts';
 import { readSettings, writeSettings } from './settings/settings.ts';
@@ -34,6 +34,8 @@ import { viewHandlers } from './api/view-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
+  /** A shared desk: its database on a PostgreSQL server (the data folder then holds only this PC's lock and status). */
+  server?: SharedDeskServer;
   mode: 'electron' | 'browser';
   /** Tests only: a cheaper scrypt for slots they create. Real desks always use the default. */
   kdfCost?: KdfCost;
@@ -192,10 +194,20 @@ class Runtime implements DeskRuntime {
     }
   }
 
-  private presenceOrThrow(): void {
-    const p = deskPresence(this.paths);
+  private async presenceOrThrow(): Promise<void> {
+    const p = await presenceOf(this.paths);
     if (p.state === 'new') throw new DeskError({ code: 'NOT_SET_UP' });
     if (p.state === 'damaged') throw new DeskError(p.reason);
+  }
+
+  /** The status screen's view of the desk: a shared desk's server that does not answer is a problem shown, not a failure. */
+  private async presenceForStatus(): Promise<DeskPresence> {
+    try {
+      return await presenceOf(this.paths);
+    } catch (e) {
+      if (isDeskError(e) && e.code === 'UNAVAILABLE') return { state: 'damaged', reason: e.reason };
+      throw e;
+    }
   }
 
   private context(): DeskContext {
@@ -212,8 +224,8 @@ class Runtime implements DeskRuntime {
   private buildHandlers(): Record<MethodName, Handler> {
     const h: { [M in MethodName]: (input: import('../contract/index.ts').ParsedInput<M>, user: SessionUser | null) => Promise<unknown> } = {
       'desk.status': async (): Promise<DeskStatus> => {
-        const p = deskPresence(this.paths);
         const unlocked = this.unlocked;
+        const p = unlocked ? ({ state: 'present' } as const) : await this.presenceForStatus();
         const settings = unlocked ? await readSettings(unlocked.store.db) : null;
         return {
           state: p.state === 'new' ? 'new' : unlocked ? 'unlocked' : 'locked',
@@ -237,7 +249,7 @@ class Runtime implements DeskRuntime {
         return { recoveryKey, user };
       },
       'auth.login': async ({ username, password }) => {
-        this.presenceOrThrow();
+        await this.presenceOrThrow();
         const t = this.now().getTime();
         const wait = this.throttle.waitSeconds(username, t);
         if (wait > 0) {
@@ -263,7 +275,7 @@ class Runtime implements DeskRuntime {
         }
       },
       'auth.recover': async ({ recoveryKey, username, newPassword }) => {
-        this.presenceOrThrow();
+        await this.presenceOrThrow();
         const t = this.now().getTime();
         const wait = this.throttle.waitSeconds('#recovery', t);
         if (wait > 0) throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field: 'recoveryKey' });
@@ -316,7 +328,7 @@ class Runtime implements DeskRuntime {
       'backup.status': async () => this.backups.view(this.requireDesk()),
       'backup.now': async (_input, user) => this.backups.takeNow(this.requireDesk(), user!.username),
       'desk.restore': async ({ backupPath, username, password, recoveryKey }) => {
-        if (deskPresence(this.paths).state !== 'new') {
+        if ((await presenceOf(this.paths)).state !== 'new') {
           throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE' });
         }
         const key = password !== undefined ? `#restore:${username}` : '#restore:recovery';
@@ -359,7 +371,7 @@ class Runtime implements DeskRuntime {
 }
 
 export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<DeskRuntime> {
-  const paths = deskPaths(options.dataDir);
+  const paths = deskPaths(options.dataDir, options.server);
   const lock = acquireInstanceLock(paths.dataDir, paths.instanceLock);
   return new Runtime(paths, lock, options);
 }

@@ -1,5 +1,6 @@
 // Reading a desk's tables behind the runtime's back: a second connection opened with the data key
 // from the supervisor's slot, to show that a refused call left every row as it was.
+import { sqliteStore } from '../../db/open.ts';
 import { deskPaths } from '../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../electron/core/vault/vault.ts';
 import { SUPERVISOR } from './desk.ts';
@@ -15,11 +16,11 @@ export async function unlockDirect(dataDir: string, username = SUPERVISOR.userna
 export async function dumpTables(dataDir: string, username?: string, password?: string): Promise<Record<string, unknown[]>> {
   const desk = await unlockDirect(dataDir, username, password);
   try {
-    const tables = desk.store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
+    const tables = sqliteStore(desk.store).raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as Array<{ name: string }>;
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) {
       // Some tables have no rowid (WITHOUT ROWID, virtual tables): sort the rows themselves.
-      const rows = desk.store.raw.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all();
+      const rows = sqliteStore(desk.store).raw.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all();
       out[name] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
     }
     return out;

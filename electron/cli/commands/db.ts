@@ -2,6 +2,7 @@
 // Poly1305 tag is verified as it is read), the cipher check (the file on disk is not plaintext and
 // uses the expected cipher), the key-slot file against the accounts, and the audit log exactly as
 // `audit verify` checks it (chain, signatures, the row counter, and any --anchor).
+import { sqliteStore } from '../../../db/open.ts';
 import { parseArgs } from 'node:util';
 import { closeSync, openSync, readSync, existsSync } from 'node:fs';
 import { sql } from 'kysely';
@@ -52,7 +53,7 @@ export async function dbCommand(args: string[], io: CliIO): Promise<number> {
     const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(desk.store.db);
     const lines = integrity.rows.map((r) => Object.values(r)[0] as string);
     if (!(lines.length === 1 && lines[0] === 'ok')) found.push(`integrity: ${lines.slice(0, 5).join('; ')}`);
-    const cipher = desk.store.raw.pragma('cipher', { simple: true });
+    const cipher = sqliteStore(desk.store).raw.pragma('cipher', { simple: true });
     if (cipher !== 'chacha20') found.push(`cipher: the database uses "${String(cipher)}", expected chacha20`);
     if (startsPlain(paths.database)) found.push('cipher: the database file on disk is NOT encrypted');
     const slots = readKeySlots(paths.keySlots);

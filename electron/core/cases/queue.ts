@@ -1,7 +1,7 @@
 // The queue: one page of cases by filter, search and sort, decorated with what core/calendar says about
 // each deadline. Filtering and sorting run in SQL on indexed columns so a page stays quick at 100,000
 // cases; only the rows on the page are decorated.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
 import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
@@ -9,6 +9,7 @@ import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
+import { idList, position } from '../../../db/dialect.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
 import { scopeOf } from '../reports/facts.ts';
@@ -30,7 +31,7 @@ function endOfWeek(today: string): string {
   return addCalendarDays(today, (7 - dow) % 7);
 }
 
-function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
+function where(db: Db, input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
@@ -39,7 +40,7 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     // The cases behind a report figure are exactly those: no saved view narrows them further.
-    if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
+    if (reportIds) all.push(eb('id', 'in', idList(db, reportIds)));
     else switch (input.view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
@@ -74,7 +75,7 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     }
     const q = searchKey(input.search);
     // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
-    if (q) all.push(eb('id', 'in', searchHits(q)));
+    if (q) all.push(eb('id', 'in', searchHits(db, q)));
     return eb.and(all);
   };
 }
@@ -89,16 +90,17 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 };
 
 /** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
-function searchRank(key: string) {
+function searchRank(db: Db, key: string) {
+  const has = (column: RawBuilder<unknown>) => position(db, column, key);
   return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
-    WHEN instr(lower(cases.member_name), ${key}) > 0 OR instr(cases.member_kana, ${key}) > 0 OR instr(lower(cases.requester_name), ${key}) > 0 THEN 1
+    WHEN ${has(sql`lower(cases.member_name)`)} > 0 OR ${has(sql`cases.member_kana`)} > 0 OR ${has(sql`lower(cases.requester_name)`)} > 0 THEN 1
     ELSE 2 END`;
 }
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
   const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
-  const filter = where(input, user, calendar, clock, reportIds);
+  const filter = where(db, input, user, calendar, clock, reportIds);
   let q = db
     .selectFrom('cases')
     .leftJoin('accounts', 'accounts.username', 'cases.assignee')
@@ -123,7 +125,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
   // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
-  if (key) q = q.orderBy(searchRank(key));
+  if (key) q = q.orderBy(searchRank(db, key));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

@@ -2,6 +2,7 @@
 // open now), its pause/resume/extension events, its fee entries. Training cases are never read.
 // Everything is plain indexed SQL; the counting itself is in classify.ts so that the figure and the list
 // of cases behind it come from the same rule.
+import { greatest, indexedBy } from '../../../db/dialect.ts';
 import { sql } from 'kysely';
 import { finalNoticeKinds } from '../../contract/index.ts';
 import type { DeadlineEvent } from '../calendar/index.ts';
@@ -54,9 +55,9 @@ export async function loadFacts(db: Db, b: PeriodBounds, scope: Scope): Promise<
            (SELECT MIN(n.recorded_at) FROM notices n WHERE n.case_id = c.id AND n.kind IN (${finals})) AS answered_at
     FROM cases c
     WHERE c.id IN (
-        SELECT id FROM cases INDEXED BY cases_open_due WHERE status != 'closed'
+        SELECT id FROM cases ${indexedBy(db, 'cases_open_due')} WHERE status != 'closed'
         UNION SELECT id FROM cases WHERE arrived_at >= ${b.start} AND arrived_at < ${b.end}
-        UNION SELECT id FROM cases INDEXED BY cases_closed_at WHERE closed_at IS NOT NULL AND closed_at >= ${b.start} AND arrived_at < ${b.end})
+        UNION SELECT id FROM cases ${indexedBy(db, 'cases_closed_at')} WHERE closed_at IS NOT NULL AND closed_at >= ${b.start} AND arrived_at < ${b.end})
       AND c.training = 0 ${own}
     ORDER BY c.id`.execute(db);
   return rows;
@@ -89,11 +90,11 @@ export async function loadFees(db: Db, from: string, to: string, required: numbe
     SELECT f.kind, SUM(f.amount) AS total FROM fee_entries f JOIN cases c ON c.id = f.case_id
     WHERE c.training = 0 ${own} AND f.received_on >= ${from} AND f.received_on <= ${to} GROUP BY f.kind`.execute(db);
   const { rows: owed } = await sql<{ owed: number | null }>`
-    SELECT SUM(MAX(0, ${required} - held)) AS owed FROM (
+    SELECT SUM(${greatest(db, sql`0`, sql`${required} - held`)}) AS owed FROM (
       SELECT COALESCE(SUM(CASE f.kind WHEN 'payment' THEN f.amount ELSE -f.amount END), 0) AS held
       FROM cases c LEFT JOIN fee_entries f ON f.case_id = c.id
       WHERE c.training = 0 ${own} AND c.type = 'disclosure' AND c.status IN ('received', 'awaiting_requester', 'in_review')
-      GROUP BY c.id)`.execute(db);
+      GROUP BY c.id) AS held_by_case`.execute(db);
   return {
     received: Number(sums.find((s) => s.kind === 'payment')?.total ?? 0),
     refunded: Number(sums.find((s) => s.kind === 'refund')?.total ?? 0),

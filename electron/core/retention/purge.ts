@@ -11,6 +11,9 @@ import type { DB } from '../../../db/schema.ts';
 import type { PurgeCandidate, PurgeField, PurgePreview, PurgeResult } from '../../contract/retention.ts';
 import { appendAudit, redactAuditDetails } from '../audit/audit-log.ts';
 import { searchKey } from '../cases/normalize.ts';
+import { writeSearchRows } from '../cases/search-index.ts';
+import { compactSearch } from '../../../db/search.ts';
+import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
 
 const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
@@ -135,8 +138,8 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
     const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS)).map((r) => r.seq);
     if (redact.length > 0) await redactAuditDetails(db, redact, { actor: ctx.actor, reason: `retention:${row.reference}:${years}y` }, ctx.now);
     await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null }).where('case_id', '=', id).execute();
-    await db.deleteFrom('case_search').where('rowid', '=', id).execute();
-    await db.insertInto('case_search').values({ rowid: id, body: searchKey(row.reference) }).execute();
+    // Both search indexes (the bigram one too: it would still find the case by two characters of the name).
+    await writeSearchRows(db, id, searchKey(row.reference));
     await appendAudit(db, { actor: ctx.actor, action: 'retention.purge', entity: 'case', entityId: String(id), detail: { reference: row.reference, fields, rule: { years, cutoff } } }, ctx.now);
     return { reference: row.reference };
   });
@@ -146,7 +149,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
 export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void): Promise<PurgeResult> {
   const years = await readRetentionYears(ctx.db);
   const cutoff = retentionCutoff(ctx.now, years);
-  await sql`PRAGMA secure_delete = ON`.execute(ctx.db);
+  await eraseDeletedContent(ctx.db);
   const purged: PurgeResult['purged'] = [];
   for (const r of await dueCases(ctx.db, cutoff)) {
     if (r.legal_hold === 1) continue;
@@ -156,8 +159,8 @@ export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void)
   }
   if (purged.length > 0) {
     // Merge the search index's segments: a deleted document's terms otherwise stay in old segments.
-    await sql`INSERT INTO case_search(case_search) VALUES ('optimize')`.execute(ctx.db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(ctx.db);
+    await compactSearch(ctx.db);
+    await flushDeletedContent(ctx.db);
   }
   return { purged };
 }

@@ -1,0 +1,9 @@
+// The shared desk's (PostgreSQL) migrations, listed statically like db/migrations/index.ts. Append only;
+// names sort in the order they run. A change to the SQLite schema needs its PostgreSQL counterpart here
+// (test/integration/postgres/schema-parity.test.ts fails until it has one).
+import type { Migration } from 'kysely/migration';
+import * as p0001 from './0001_base.ts';
+
+export const postgresMigrations: Record<string, Migration> = {
+  '0001_base': p0001,
+};
