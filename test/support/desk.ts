@@ -77,3 +77,8 @@ export function snapshot(dir: string): Record<string, string> {
 export async function testDeskPaths(dataDir: string): Promise<DeskPaths> {
   return deskPaths(dataDir, TEST_DATABASE === 'postgres' ? await testServerFor(dataDir) : undefined);
 }
+
+/** The shared-desk server a test's data folder was given, if the suite runs on PostgreSQL and it has one. */
+export function knownTestServer(dataDir: string): SharedDeskServer | undefined {
+  return serverOfDir.get(dataDir);
+}

@@ -18,14 +18,14 @@ The export shows members' personal information: it is recorded in the audit log 
 The password comes from PRIVACY_DESK_PASSWORD or is asked for in a terminal.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     io.stdout.write(EXPORT_HELP + '\n');
     return 0;
   }
   if (values.format !== 'csv' && values.format !== 'json') throw usageError(EXPORT_HELP, values.format === undefined ? '--format is required: csv or json.' : `--format must be csv or json, not "${values.format}".`);
   const format: ExportFormat = values.format;
-  const rows = await withUnlockedDesk(io, values['data-dir'], values.user, (desk, _paths, user) => exportCases(desk.store.db, user, new Date(), format));
+  const rows = await withUnlockedDesk(io, values, values.user, (desk, _paths, user) => exportCases(desk.store.db, user, new Date(), format));
   io.stdout.write(format === 'csv' ? exportCsv(rows) : exportJson(rows));
   io.stderr.write(`${rows.length} case${rows.length === 1 ? '' : 's'} exported.\n`);
   return 0;
