@@ -107,6 +107,10 @@ export interface CasesTable {
   legal_hold: ColumnType<number, number | undefined, number>;
   /** When the retention purge removed the personal data. */
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Raised by every change (migration 0034): a change made from an older version is refused (CASE_CHANGED). */
+  version: ColumnType<number, number | undefined, number>;
+  /** Who made the last change the version counts (null before 0034 or for automatic changes). */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {

@@ -3,7 +3,9 @@
 // (test/integration/postgres/schema-parity.test.ts fails until it has one).
 import type { Migration } from 'kysely/migration';
 import * as p0001 from './0001_base.ts';
+import * as p0002 from './0002_case_versions.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
+  '0002_case_versions': p0002,
 };

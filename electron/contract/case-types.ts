@@ -187,6 +187,8 @@ export interface CaseFile {
   warnings: CaseWarning[];
   /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
   flags: CaseFlag[];
+  /** The case's version as read: send it back with a change (`version`) and a colleague's change in between is refused, not overwritten. */
+  version: number;
 }
 
 export interface CreatedCase {

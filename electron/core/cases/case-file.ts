@@ -170,5 +170,6 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     allowedActions: allowedActions(facts, user),
     warnings,
     flags: caseFlags(r),
+    version: r.version,
   };
 }

@@ -71,6 +71,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     allowedActions: [],
     warnings: [],
     flags: [],
+    version: 1,
     ...extra,
   };
 }
