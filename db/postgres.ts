@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { SharedDeskProblem } from '../electron/contract/shared-desk.ts';
 import type { DB } from './schema.ts';
 import type { PostgresStore } from './open.ts';
@@ -84,15 +84,21 @@ export function formatDatabaseUrl(t: DatabaseTarget): string {
   return `postgres://${encodeURIComponent(t.user)}@${host}:${t.port}/${encodeURIComponent(t.database)}${tls}`;
 }
 
+/**
+ * node-postgres, loaded only when a shared desk is opened: a local desk (and every `desk` command on one)
+ * never pays for it.
+ */
+const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
+
 /** bigint (count(*), sum()) and numeric as JS numbers, like SQLite gives them: the desk's figures are small. */
-const types = {
+const typesOf = (driver: typeof pg) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return driver.types.getTypeParser(oid, format as 'text');
   },
-};
+});
 
-export function poolConfig(target: DatabaseTarget, password: string): pg.PoolConfig {
+export function poolConfig(target: DatabaseTarget, password: string, driver: typeof pg): pg.PoolConfig {
   let ssl: pg.PoolConfig['ssl'] = false;
   if (target.tls) {
     let ca: string;
@@ -115,7 +121,7 @@ export function poolConfig(target: DatabaseTarget, password: string): pg.PoolCon
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 0,
     keepAlive: true,
-    types,
+    types: typesOf(driver),
   };
 }
 
@@ -136,7 +142,8 @@ export function connectProblem(e: unknown, target: DatabaseTarget): SharedDeskPr
 /** Connects (proving server, TLS and password with one round trip) and wraps the pool in kysely. */
 export async function openPostgres(target: DatabaseTarget, password: string): Promise<PostgresStore> {
   if (!password) throw new SharedDeskError({ code: 'SHARED_DESK_PASSWORD_MISSING' });
-  const pool = new pg.Pool(poolConfig(target, password));
+  const driver = await loadPg();
+  const pool = new driver.Pool(poolConfig(target, password, driver));
   // An idle connection the server drops (restart, network) must not crash the process: the pool makes a
   // new one for the next query, and that query reports SHARED_DESK_UNREACHABLE if the server is still away.
   pool.on('error', () => undefined);

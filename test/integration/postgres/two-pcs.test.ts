@@ -104,7 +104,7 @@ describe('two PCs on one shared desk', () => {
     try {
       const verdict = await verifyAudit(desk.store.db);
       expect(verdict).toMatchObject({ ok: true });
-      const creators = await desk.store.db.selectFrom('audit_log').select('actor').distinct().where('action', '=', 'case.create').execute();
+      const creators = await desk.store.db.selectFrom('audit_log').select('actor').distinct().where('action', '=', 'case.received').execute();
       expect(creators.map((c) => c.actor).sort()).toEqual([SUPERVISOR.username, SUZUKI.username].sort());
     } finally {
       await lockDesk(desk);
