@@ -10,14 +10,15 @@ import type { Db } from './records.ts';
 
 /** Locks the case for this transaction and refuses it if `seen` is given and is not its version now. */
 export async function checkCaseVersion(db: Db, id: number, seen: number | undefined): Promise<void> {
-  const lock = isPostgres(db) ? sql` FOR UPDATE OF c` : sql``;
-  const { rows } = await sql<{ reference: string; version: number; updated_by: string | null; updated_at: string; display_name: string | null }>`
-    SELECT c.reference, c.version, c.updated_by, c.updated_at, a.display_name
-    FROM cases c LEFT JOIN accounts a ON a.username = c.updated_by
-    WHERE c.id = ${id}${lock}`.execute(db);
+  // The row alone: a lock that waited for a colleague's commit re-reads that row, but a joined row would be
+  // the one from before the wait.
+  const lock = isPostgres(db) ? sql` FOR UPDATE` : sql``;
+  const { rows } = await sql<{ reference: string; version: number; updated_by: string | null; updated_at: string }>`
+    SELECT reference, version, updated_by, updated_at FROM cases WHERE id = ${id}${lock}`.execute(db);
   const row = rows[0];
   if (!row || seen === undefined || row.version === seen) return; // a missing case is the action's own error
-  throw new DeskError({ code: 'CASE_CHANGED', reference: row.reference, by: row.updated_by, byName: row.display_name, at: row.updated_at });
+  const by = row.updated_by === null ? undefined : await db.selectFrom('accounts').select('display_name').where('username', '=', row.updated_by).executeTakeFirst();
+  throw new DeskError({ code: 'CASE_CHANGED', reference: row.reference, by: row.updated_by, byName: by?.display_name ?? null, at: row.updated_at });
 }
 
 /** Counts a change to the case: the next version, by whom (null: the desk itself, e.g. a calendar change). */

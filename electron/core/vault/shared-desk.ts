@@ -37,8 +37,11 @@ export async function migrateShared(store: PostgresStore): Promise<void> {
  * in them yet (a set-up that stopped after migrating); 'desk': a desk; 'foreign': someone else's tables.
  */
 export async function databaseState(store: PostgresStore): Promise<'empty' | 'schema' | 'desk' | 'foreign'> {
+  // pg_class, not information_schema: the latter hides tables this role has no rights on, and a table
+  // someone else owns is exactly what makes a database not ours.
   const { rows } = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(store.db);
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')`.execute(store.db);
   const names = new Set(rows.map((r) => r.name));
   if (names.size === 0) return 'empty';
   if (!names.has('kysely_migration')) return 'foreign';
