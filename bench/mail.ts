@@ -43,7 +43,7 @@ const { rt } = await newDesk(dir.path, { now: () => new Date(t0) });
 let t = performance.now();
 for (let i = 0; i < MESSAGES; i++) {
   value(
-    await rt.dispatch('cases.create', {
+    await rt.call('cases.create', {
       type: 'disclosure',
       channel: 'email',
       arrivedAt: '2026-11-24T09:30:00+09:00',

@@ -325,3 +325,9 @@ export const _resultsCoverMethods: Exact<keyof Results, MethodName> = true;
 
 export type Input<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof methods)[M]['input']>;
+
+/** Who calls a method, as its access says: an open method may run locked (no user), any other has one. */
+export type SessionFor<M extends MethodName> = (typeof methods)[M]['access'] extends 'open' ? SessionUser | null : SessionUser;
+
+/** The methods whose name starts with `domain.` (one handler map each, electron/core/api/*-handlers.ts). */
+export type MethodsOf<D extends string> = Extract<MethodName, `${D}.${string}`>;

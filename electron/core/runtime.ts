@@ -1,9 +1,10 @@
 // The core's single entry point for both transports: one runtime per data folder per process. It holds
 // the instance lock, the unlocked desk (or nothing, when locked), the session and the idle timer.
 // Calls run one at a time: one person uses a desk at a time, and unlock/lock must never interleave.
-import type { Result, SessionUser, DeskStatus, MethodName } from '../contract/index.ts';
+import type { Input, MethodName, Result, Results, SessionUser, DeskStatus } from '../contract/index.ts';
 import { DeskError, errorData, isDeskError } from './errors.ts';
-import { dispatch, type Handler } from './api/dispatch.ts';
+import { dispatch, dispatchAny, type Gate } from './api/dispatch.ts';
+import type { AllHandlers } from './api/handler.ts';
 import { deskPaths, type DeskPaths, type SharedDeskServer } from './storage/data-dir.ts';
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
 import { createDesk, presenceOf, lockDesk, unlockWithPassword, unlockWithRecovery, type DeskPresence, type UnlockedDesk } from './vault/vault.ts';
@@ -52,8 +53,10 @@ export interface DeskRuntimeOptions {
 }
 
 export interface DeskRuntime {
-  /** Validates `input` against the contract, checks the session and role, runs the method. Never throws. */
-  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  /** For a transport: `method` and `input` are whatever arrived. Validates both against the contract, checks the session and role, runs the method. Never throws. */
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The same gate, typed by the contract for callers inside the process (the CLI, tests): the input is still validated. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Results[M]>>;
   /** Locks the desk (forgets the data key), closes the database, releases the data-folder lock. */
   close(): Promise<void>;
 }
@@ -65,7 +68,7 @@ class Runtime implements DeskRuntime {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly idleTimer: NodeJS.Timeout;
   private readonly now: () => Date;
-  private readonly handlers: Record<MethodName, Handler>;
+  private readonly handlers: AllHandlers;
   private readonly calendars = new CalendarCache();
   private closed = false;
   /** --demo: tried once, at the first supervisor session. */
@@ -96,13 +99,21 @@ class Runtime implements DeskRuntime {
     this.handlers = this.buildHandlers();
   }
 
-  dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    return this.run((gate) => dispatchAny(gate, this.handlers, method, input, this.options.log));
+  }
+
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Results[M]>> {
+    return this.run((gate) => dispatch(gate, this.handlers, method, input, this.options.log));
+  }
+
+  private run<T>(go: (gate: Gate) => Promise<Result<T>>): Promise<Result<T>> {
     if (this.closed) return Promise.resolve({ ok: false, error: errorData({ code: 'DESK_CLOSED' }) });
     const gate = { currentUser: () => this.session?.user ?? null, touch: () => this.touch() };
     return this.serial(async () => {
       // Checked here as well as by the timer: a PC that slept through the timer must still lock.
       await this.lockIfIdle();
-      return dispatch(gate, this.handlers, method, input, this.options.log);
+      return go(gate);
     });
   }
 
@@ -221,8 +232,8 @@ class Runtime implements DeskRuntime {
     };
   }
 
-  private buildHandlers(): Record<MethodName, Handler> {
-    const h: { [M in MethodName]: (input: import('../contract/index.ts').ParsedInput<M>, user: SessionUser | null) => Promise<unknown> } = {
+  private buildHandlers(): AllHandlers {
+    return {
       'desk.status': async (): Promise<DeskStatus> => {
         const unlocked = this.unlocked;
         const p = unlocked ? ({ state: 'present' } as const) : await this.presenceForStatus();
@@ -299,7 +310,7 @@ class Runtime implements DeskRuntime {
         return null;
       },
       'auth.changePassword': async ({ currentPassword, newPassword }, user) => {
-        const updated = await changePassword(this.deps(), user!.username, currentPassword, newPassword);
+        const updated = await changePassword(this.deps(), user.username, currentPassword, newPassword);
         if (this.session) this.session.user = updated;
         return updated;
       },
@@ -307,17 +318,20 @@ class Runtime implements DeskRuntime {
       'accounts.list': async () => listAccounts(this.requireDesk()),
       'accounts.directory': async () =>
         (await listAccounts(this.requireDesk())).filter((a) => !a.disabled).map(({ username, displayName, role }) => ({ username, displayName, role })),
-      'accounts.create': async (input, user) => createAccount(this.deps(), user!.username, input),
-      'accounts.disable': async ({ username }, user) => disableAccount(this.deps(), user!.username, username),
-      'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user!.username, username),
-      'desk.rekey': async (_input, user) => rekeyDesk(this.paths, this.requireDesk(), { actor: user!.username, reason: 'supervisor', now: this.now() }),
+      'accounts.create': async (input, user) => createAccount(this.deps(), user.username, input),
+      'accounts.disable': async ({ username }, user) => {
+        await disableAccount(this.deps(), user.username, username);
+        return null;
+      },
+      'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user.username, username),
+      'desk.rekey': async (_input, user) => rekeyDesk(this.paths, this.requireDesk(), { actor: user.username, reason: 'supervisor', now: this.now() }),
       'settings.get': async () => readSettings(this.requireDesk().store.db),
       'settings.update': async (changes, user) => {
         const desk = this.requireDesk();
         await desk.store.db.transaction().execute(async (trx) => {
-          await writeSettings(trx, changes, user!.username, this.now());
+          await writeSettings(trx, changes, user.username, this.now());
           // Business hours decide day 0: every unanswered case is recomputed under the new hours.
-          if (changes.businessHours) await recomputeOpenCases(trx, await loadDeskCalendar(trx), user!.username, this.now(), { cause: 'business_hours' });
+          if (changes.businessHours) await recomputeOpenCases(trx, await loadDeskCalendar(trx), user.username, this.now(), { cause: 'business_hours' });
         });
         this.calendars.invalidate();
         const settings = await readSettings(desk.store.db);
@@ -326,7 +340,7 @@ class Runtime implements DeskRuntime {
         return settings;
       },
       'backup.status': async () => this.backups.view(this.requireDesk()),
-      'backup.now': async (_input, user) => this.backups.takeNow(this.requireDesk(), user!.username),
+      'backup.now': async (_input, user) => this.backups.takeNow(this.requireDesk(), user.username),
       'desk.restore': async ({ backupPath, username, password, recoveryKey }) => {
         if ((await presenceOf(this.paths)).state !== 'new') {
           throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE' });
@@ -365,8 +379,7 @@ class Runtime implements DeskRuntime {
       ...reportHandlers(this.context()),
       ...retentionHandlers(this.context()),
       ...viewHandlers(this.context()),
-    };
-    return h as unknown as Record<MethodName, Handler>;
+    } satisfies AllHandlers;
   }
 }
 

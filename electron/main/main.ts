@@ -118,7 +118,7 @@ async function start(): Promise<void> {
   registerDeskIpc({ ipcMain, runtime: opened, log, local: letterMethods((method, input) => opened.dispatch(method, input), printer, log) });
 
   // Lock the desk when the PC is locked or goes to sleep; the renderer learns it on its next call.
-  const lockDesk = () => void opened.dispatch('auth.lock', {});
+  const lockDesk = () => void opened.call('auth.lock', {});
   powerMonitor.on('lock-screen', lockDesk);
   powerMonitor.on('suspend', lockDesk);
 

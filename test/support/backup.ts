@@ -9,6 +9,7 @@ import { openSlot, readKeySlots, userSlot } from '../../electron/core/keys/key-s
 import { SUPERVISOR, value } from './desk.ts';
 import { unlockDirect } from './tables.ts';
 import { lockDesk } from '../../electron/core/vault/vault.ts';
+import type { Input } from '../../electron/contract/index.ts';
 
 /** A member name no SQLite page, header or manifest would hold by chance. */
 export const KNOWN_MEMBER = 'Zbigniew Przybyszewski-Okonkwo';
@@ -25,12 +26,12 @@ export const INTAKE = {
   memberAddress: '東京都新宿区西新宿1-1-1',
   requestText: '登録情報と第三者提供の記録の開示を求めます。',
   delivery: 'paper',
-};
+} satisfies Input<'cases.create'>;
 
 export async function createCases(rt: DeskRuntime, n: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const { id } = value(await rt.dispatch('cases.create', { ...INTAKE, memberEmail: `member${i}.okonkwo@example.com` })) as { id: number };
+    const { id } = value(await rt.call('cases.create', { ...INTAKE, memberEmail: `member${i}.okonkwo@example.com` }));
     ids.push(id);
   }
   return ids;

@@ -55,7 +55,7 @@ export function value<T>(r: Result<T>): T {
 /** A desk set up and unlocked by its first supervisor; returns the recovery key too. */
 export async function newDesk(dataDir: string, extra: Partial<DeskRuntimeOptions> = {}) {
   const rt = await openRuntime(dataDir, extra);
-  const setup = value(await rt.dispatch('desk.setup', { desk: DESK, supervisor: SUPERVISOR })) as { recoveryKey: string };
+  const setup = value(await rt.call('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));
   return { rt, recoveryKey: setup.recoveryKey };
 }
 

@@ -4,14 +4,14 @@
 import { newDesk, tempDir, value } from './desk.ts';
 import { unlockDirect } from './tables.ts';
 import type { DeskRuntime, DeskRuntimeOptions } from '../../electron/core/runtime.ts';
-import type { OutboxPage } from '../../electron/contract/index.ts';
+import type { Input } from '../../electron/contract/index.ts';
 import { lockDesk, type UnlockedDesk } from '../../electron/core/vault/vault.ts';
 import { writeMailSettings } from '../../electron/core/mail/mail-settings.ts';
 import { MailSender, type SenderOptions } from '../../electron/core/mail/sender.ts';
 
 export const T0 = Date.parse('2026-11-24T01:00:00Z'); // Tue 24 Nov 2026, 10:00 in Tokyo
 
-export function intake(i: number, extra: Record<string, unknown> = {}) {
+export function intake(i: number, extra: Partial<Input<'cases.create'>> = {}): Input<'cases.create'> {
   return {
     type: 'disclosure',
     channel: 'email',
@@ -52,12 +52,12 @@ export async function mailDesk(cases: number, queue: boolean, extra: Partial<Des
   const dir = tempDir('pd-mail-');
   const { rt } = await newDesk(dir.path, { now: clock.now, ...extra });
   const caseIds: number[] = [];
-  for (let i = 0; i < cases; i++) caseIds.push((value(await rt.dispatch('cases.create', intake(i))) as { id: number }).id);
+  for (let i = 0; i < cases; i++) caseIds.push(value(await rt.call('cases.create', intake(i))).id);
   const queued: number[] = [];
   if (queue) {
-    const drafts = value(await rt.dispatch('outbox.list', { state: 'draft', pageSize: 200 })) as OutboxPage;
+    const drafts = value(await rt.call('outbox.list', { state: 'draft', pageSize: 200 }));
     for (const d of [...drafts.rows].reverse()) {
-      value(await rt.dispatch('outbox.send', { id: d.id }));
+      value(await rt.call('outbox.send', { id: d.id }));
       queued.push(d.id);
     }
   }

@@ -2,7 +2,7 @@
 // inside one transaction.
 import { bumpCaseVersion, checkCaseVersion } from '../cases/versions.ts';
 import type { z } from 'zod';
-import type { caseInputs, CaseFile, SessionUser, MethodName, ParsedInput, CalendarYear } from '../../contract/index.ts';
+import type { caseInputs, CaseFile, SessionUser, MethodsOf, CalendarYear } from '../../contract/index.ts';
 import { LAST_ANNOUNCED_EQUINOX_YEAR } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import * as actions from '../cases/actions.ts';
@@ -14,20 +14,20 @@ import { listDeskDays } from '../desk-calendar/store.ts';
 import { setDeskDay } from '../desk-calendar/changes.ts';
 import { draftsAfterCreate, draftsAfterMove } from '../mail/drafts.ts';
 import type { DeskContext } from './desk-context.ts';
+import type { HandlerMap } from './handler.ts';
 
-type CaseMethod = Extract<MethodName, `cases.${string}` | `calendar.${string}`>;
-type Handlers = { [M in CaseMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
+type CaseMethod = MethodsOf<'cases' | 'calendar'>;
 
 type ActionName = Exclude<keyof typeof actions, 'bulk'>;
 
-export function caseHandlers(ctx: DeskContext): Handlers {
+export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
   const caseFile = async (id: number, user: SessionUser): Promise<CaseFile> =>
     loadCaseFile(ctx.db(), await ctx.calendar(), user, ctx.now(), id, (await ctx.settings()).legalMarkWarnDays);
 
   /** Runs one lifecycle move in a transaction and returns the case file as it now stands. */
   const move =
     <K extends ActionName>(name: K) =>
-    async (input: z.output<(typeof caseInputs)[K]>, user: SessionUser | null): Promise<CaseFile> => {
+    async (input: z.output<(typeof caseInputs)[K]>, user: SessionUser): Promise<CaseFile> => {
       const calendar = await ctx.calendar();
       const settings = await ctx.settings();
       await ctx
@@ -36,17 +36,17 @@ export function caseHandlers(ctx: DeskContext): Handlers {
         .execute(async (db) => {
           const now = ctx.now();
           await checkCaseVersion(db, input.id, input.version);
-          await (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user!, now }, input);
-          await bumpCaseVersion(db, input.id, user!.username);
+          await (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user, now }, input);
+          await bumpCaseVersion(db, input.id, user.username);
           // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).
-          await draftsAfterMove(name, db, input, { calendar, actor: user!, now, settings });
+          await draftsAfterMove(name, db, input, { calendar, actor: user, now, settings });
         });
-      return caseFile(input.id, user!);
+      return caseFile(input.id, user);
     };
 
   const bulkMove =
     (name: 'assign' | 'startReview' | 'close') =>
-    async (input: { ids: number[]; assignee?: string | null }, user: SessionUser | null) => {
+    async (input: { ids: number[]; assignee?: string | null }, user: SessionUser) => {
       const calendar = await ctx.calendar();
       const settings = await ctx.settings();
       return actions.bulk(
@@ -56,15 +56,15 @@ export function caseHandlers(ctx: DeskContext): Handlers {
             .db()
             .transaction()
             .execute(async (db) => {
-              const c = { db, calendar, actor: user!, now: ctx.now() };
+              const c = { db, calendar, actor: user, now: ctx.now() };
               await checkCaseVersion(db, id, undefined);
               if (name === 'assign') await actions.assign(c, { id, assignee: input.assignee ?? null });
               else if (name === 'startReview') await actions.startReview(c, { id });
               else {
                 await actions.close(c, { id, dropUnsent: false });
-                await draftsAfterMove('close', db, { id }, { calendar, actor: user!, now: c.now, settings });
+                await draftsAfterMove('close', db, { id }, { calendar, actor: user, now: c.now, settings });
               }
-              await bumpCaseVersion(db, id, user!.username);
+              await bumpCaseVersion(db, id, user.username);
             }),
         async (id) => (await caseRow(ctx.db(), id)).reference,
       );
@@ -82,16 +82,16 @@ export function caseHandlers(ctx: DeskContext): Handlers {
       };
     },
     'calendar.setDay': async (input, user) => {
-      const result = await ctx.db().transaction().execute((db) => setDeskDay(db, input, user!.username, ctx.now()));
+      const result = await ctx.db().transaction().execute((db) => setDeskDay(db, input, user.username, ctx.now()));
       ctx.calendarChanged();
       return result;
     },
-    'cases.list': async (input, user) => listCases(ctx.db(), await ctx.calendar(), user!, ctx.now(), input, (await ctx.settings()).legalMarkWarnDays),
+    'cases.list': async (input, user) => listCases(ctx.db(), await ctx.calendar(), user, ctx.now(), input, (await ctx.settings()).legalMarkWarnDays),
     'cases.get': async (input, user) => {
       const id = input.id ?? (await caseIdOf(ctx.db(), input.reference!));
-      const file = await caseFile(id, user!);
+      const file = await caseFile(id, user);
       // Opening a case file shows a member's personal information: recorded every time.
-      await appendAudit(ctx.db(), { actor: user!.username, action: 'case.view', entity: 'case', entityId: String(id), detail: { reference: file.case.reference } }, ctx.now());
+      await appendAudit(ctx.db(), { actor: user.username, action: 'case.view', entity: 'case', entityId: String(id), detail: { reference: file.case.reference } }, ctx.now());
       return file;
     },
     'cases.create': async (input, user) => {
@@ -102,9 +102,9 @@ export function caseHandlers(ctx: DeskContext): Handlers {
         .transaction()
         .execute(async (db) => {
           const now = ctx.now();
-          const made = await createCase(db, calendar, user!.username, now, input);
+          const made = await createCase(db, calendar, user.username, now, input);
           // The acknowledgement email draft, in the same transaction (core/mail/drafts.ts).
-          await draftsAfterCreate(db, made.id, { calendar, actor: user!, now, settings });
+          await draftsAfterCreate(db, made.id, { calendar, actor: user, now, settings });
           return made;
         });
       // Sent automatically (a desk setting): the sender takes it now rather than at its next probe.
@@ -130,5 +130,5 @@ export function caseHandlers(ctx: DeskContext): Handlers {
     'cases.bulkAssign': bulkMove('assign'),
     'cases.bulkStartReview': bulkMove('startReview'),
     'cases.bulkClose': bulkMove('close'),
-  };
+  } satisfies HandlerMap<CaseMethod>;
 }

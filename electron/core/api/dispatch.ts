@@ -1,9 +1,11 @@
 // One gate for every call from either transport: the method must exist, its input must match the
 // contract's schema, the caller must hold the session and role the method needs. Only then does the
 // handler run. Nothing here throws: every outcome is a Result.
-import { methods, type MethodName, type Result, type DeskErrorData, type SessionUser } from '../../contract/index.ts';
+import type { z } from 'zod';
+import { methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
+import type { AllHandlers } from './handler.ts';
 
 export interface Gate {
   /** The logged-in user, or null when locked. */
@@ -12,26 +14,42 @@ export interface Gate {
   touch(): void;
 }
 
-export type Handler = (input: never, user: SessionUser | null) => Promise<unknown>;
-
 // Allowed while a user still has to replace a one-time password: nothing that shows or changes data.
 const DURING_PASSWORD_CHANGE = new Set<MethodName>(['desk.status', 'auth.lock', 'auth.changePassword', 'session.touch']);
 
 const fail = (error: DeskErrorData): Result<never> => ({ ok: false, error });
 
-export async function dispatch(
+export const isMethodName = (method: unknown): method is MethodName => typeof method === 'string' && Object.hasOwn(methods, method);
+
+/** For a transport: the name is whatever arrived, so it is checked before the typed dispatch runs. */
+export async function dispatchAny(
   gate: Gate,
-  handlers: Record<MethodName, Handler>,
-  method: string,
+  handlers: AllHandlers,
+  method: unknown,
   rawInput: unknown,
   log: (line: string) => void = console.error,
 ): Promise<Result<unknown>> {
-  if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
-    return fail(errorData({ code: 'UNKNOWN_METHOD', method: String(method).slice(0, 60) }));
-  }
-  const name = method as MethodName;
-  const spec = methods[name];
-  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+  if (!isMethodName(method)) return fail(errorData({ code: 'UNKNOWN_METHOD', method: String(method).slice(0, 60) }));
+  return dispatch(gate, handlers, method, rawInput, log);
+}
+
+// zod's output type for a key chosen by a type parameter is, by definition, ParsedInput<M>; TypeScript
+// cannot see through the union of 90 schemas to prove it, so the one widening is stated here.
+const parse = <M extends MethodName>(method: M, raw: unknown) =>
+  (methods[method].input as z.ZodType).safeParse(raw) as z.ZodSafeParseResult<ParsedInput<M>>;
+
+// The access check in dispatch has just shown that a method which is not open has a user.
+const sessionFor = <M extends MethodName>(_method: M, user: SessionUser | null) => user as SessionFor<M>;
+
+export async function dispatch<M extends MethodName>(
+  gate: Gate,
+  handlers: AllHandlers,
+  name: M,
+  rawInput: unknown,
+  log: (line: string) => void = console.error,
+): Promise<Result<Results[M]>> {
+  const spec = methods[name] as (typeof methods)[MethodName];
+  const parsed = parse(name, rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     // An unknown key is reported on the object that holds it; the field at fault is the key itself.
     const issues = parsed.error.issues.map((i) => ({
@@ -62,8 +80,8 @@ export async function dispatch(
     if (!('background' in spec && spec.background)) gate.touch();
   }
   try {
-    const value = await handlers[name](parsed.data as never, user);
-    return { ok: true, value: value === undefined ? null : value };
+    const handler = handlers[name];
+    return { ok: true, value: await handler(parsed.data, sessionFor(name, user)) };
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));

@@ -1,21 +1,21 @@
 // The letter methods of the contract (core/letters). Rendering is pure and transport-neutral; the core
 // never prints: letters.print and letters.savePdf are answered by the Electron main process itself
 // (electron/main/print.ts), so here they only tell a browser-mode caller what to do instead.
-import type { LetterDocument, MethodName, NoticeKind, ParsedInput, SessionUser } from '../../contract/index.ts';
+import type { LetterDocument, MethodsOf, NoticeKind, SessionUser } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
 import { auditLetterView, letterOf, readyLetters, recordPrinted, type LetterSource } from '../letters/service.ts';
 import { renderLetterBatch, type Letter } from '../letters/render.ts';
 import { japanDateOf } from '../calendar/index.ts';
 import type { DeskContext } from './desk-context.ts';
+import type { HandlerMap } from './handler.ts';
 
-type LetterMethod = Extract<MethodName, `letters.${string}`>;
-type Handlers = { [M in LetterMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
+type LetterMethod = MethodsOf<'letters'>;
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
 
 
-export function letterHandlers(ctx: DeskContext): Handlers {
+export function letterHandlers(ctx: DeskContext): HandlerMap<LetterMethod> {
   const source = async (user: SessionUser): Promise<LetterSource> => ({ db: ctx.db(), calendar: await ctx.calendar(), user, now: ctx.now(), settings: await ctx.settings() });
 
   /** Builds the letters in order, recording each rendering in the audit log. */
@@ -38,12 +38,12 @@ export function letterHandlers(ctx: DeskContext): Handlers {
 
   return {
     'letters.preview': async ({ caseId, kind }, user): Promise<LetterDocument> => {
-      const b = await build(user!, [{ caseId, kind }], 'preview');
+      const b = await build(user, [{ caseId, kind }], 'preview');
       const html = renderLetterBatch(b.letters);
       return { html, fileName: `${safeName(b.references[0]!)}-${kind}.pdf`, letters: 1, references: b.references, warnings: b.warnings };
     },
     'letters.batch': async ({ letters, pageCounts, measure }, user): Promise<LetterDocument> => {
-      const b = await build(user!, letters, measure ? 'measure' : 'print');
+      const b = await build(user, letters, measure ? 'measure' : 'print');
       const html = renderLetterBatch(b.letters, { pageCounts, measure });
       const fileName = letters.length === 1 ? `${safeName(b.references[0]!)}-${letters[0]!.kind}.pdf` : `letters-${b.today}-${letters.length}.pdf`;
       return { html, fileName, letters: letters.length, references: b.references, warnings: b.warnings };
@@ -51,8 +51,8 @@ export function letterHandlers(ctx: DeskContext): Handlers {
     'letters.ready': async () => readyLetters(ctx.db()),
     'letters.recordPrinted': async (input, user) => {
       const calendar = await ctx.calendar();
-      await ctx.db().transaction().execute((db) => recordPrinted({ db, calendar, actor: user!, now: ctx.now() }, input));
-      return loadCaseFile(ctx.db(), calendar, user!, ctx.now(), input.caseId, (await ctx.settings()).legalMarkWarnDays);
+      await ctx.db().transaction().execute((db) => recordPrinted({ db, calendar, actor: user, now: ctx.now() }, input));
+      return loadCaseFile(ctx.db(), calendar, user, ctx.now(), input.caseId, (await ctx.settings()).legalMarkWarnDays);
     },
     'letters.print': async () => {
       throw new DeskError({ code: 'DESKTOP_ONLY' });
@@ -60,5 +60,5 @@ export function letterHandlers(ctx: DeskContext): Handlers {
     'letters.savePdf': async () => {
       throw new DeskError({ code: 'DESKTOP_ONLY' });
     },
-  };
+  } satisfies HandlerMap<LetterMethod>;
 }

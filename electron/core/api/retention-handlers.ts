@@ -1,15 +1,15 @@
 // The retention methods of the contract (core/retention), supervisors only.
-import type { MethodName, ParsedInput, SessionUser } from '../../contract/index.ts';
+import type { MethodsOf } from '../../contract/index.ts';
 import type { RetentionView } from '../../contract/retention.ts';
 import { oldBackups } from '../retention/old-backups.ts';
 import { readRetentionYears, retentionCutoff, writeRetentionYears } from '../retention/policy.ts';
 import { previewPurge, runPurge, setLegalHold } from '../retention/purge.ts';
 import type { DeskContext } from './desk-context.ts';
+import type { HandlerMap } from './handler.ts';
 
-type RetentionMethod = Extract<MethodName, `retention.${string}`>;
-type Handlers = { [M in RetentionMethod]: (input: ParsedInput<M>, user: SessionUser | null) => Promise<unknown> };
+type RetentionMethod = MethodsOf<'retention'>;
 
-export function retentionHandlers(ctx: DeskContext): Handlers {
+export function retentionHandlers(ctx: DeskContext): HandlerMap<RetentionMethod> {
   const view = async (): Promise<RetentionView> => {
     const years = await readRetentionYears(ctx.db());
     const cutoff = retentionCutoff(ctx.now(), years);
@@ -18,14 +18,14 @@ export function retentionHandlers(ctx: DeskContext): Handlers {
   return {
     'retention.get': async () => view(),
     'retention.update': async ({ years }, user) => {
-      await writeRetentionYears(ctx.db(), years, user!.username, ctx.now());
+      await writeRetentionYears(ctx.db(), years, user.username, ctx.now());
       return view();
     },
     'retention.preview': async () => previewPurge(ctx.db(), ctx.now()),
-    'retention.purge': async (_input, user) => runPurge({ db: ctx.db(), actor: user!.username, now: ctx.now() }),
+    'retention.purge': async (_input, user) => runPurge({ db: ctx.db(), actor: user.username, now: ctx.now() }),
     'retention.setLegalHold': async ({ id, hold }, user) => {
-      await setLegalHold({ db: ctx.db(), actor: user!.username, now: ctx.now() }, id, hold);
+      await setLegalHold({ db: ctx.db(), actor: user.username, now: ctx.now() }, id, hold);
       return null;
     },
-  };
+  } satisfies HandlerMap<RetentionMethod>;
 }

@@ -37,7 +37,7 @@ describe('a backup as an anchor', () => {
 
     // More work after the backup: the chain extends the anchor.
     const rt2 = await openRuntime(live);
-    value(await rt2.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    value(await rt2.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
     await rt2.close();
     const ok = await runCli(['audit', 'verify', '--data-dir', live, '--user', SUPERVISOR.username, '--anchor', backup.path], SUPERVISOR.password);
     expect(ok).toMatchObject({ code: 0, stdout: expect.stringMatching(/^OK \(\d+ rows\)\n$/) });

@@ -38,14 +38,14 @@ let bobOldSlots: string; // bob's key-slot file as it was before he was disabled
 let anchor: string;
 let rows: number;
 
-const login = async (rt: DeskRuntime, username: string, password: string) => value(await rt.dispatch('auth.login', { username, password }));
+const login = async (rt: DeskRuntime, username: string, password: string) => value(await rt.call('auth.login', { username, password }));
 
 async function newAgent(rt: DeskRuntime, who: { username: string; password: string }): Promise<void> {
-  const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: who.username, displayName: who.username, role: 'agent' })) as { oneTimePassword: string };
-  await rt.dispatch('auth.lock', {});
+  const { oneTimePassword } = value(await rt.call('accounts.create', { username: who.username, displayName: who.username, role: 'agent' }));
+  await rt.call('auth.lock', {});
   await login(rt, who.username, oneTimePassword);
-  value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: who.password }));
-  await rt.dispatch('auth.lock', {});
+  value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: who.password }));
+  await rt.call('auth.lock', {});
   await login(rt, SUPERVISOR.username, SUPERVISOR.password);
 }
 
@@ -89,7 +89,7 @@ beforeAll(async () => {
   const { rt } = await newDesk(original);
   for (const name of ['山田 太郎', '佐藤 一郎', 'Tran Van Minh']) {
     value(
-      await rt.dispatch('cases.create', {
+      await rt.call('cases.create', {
         type: 'disclosure',
         channel: 'email',
         arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -105,9 +105,9 @@ beforeAll(async () => {
   await newAgent(rt, BOB);
   bobOldSlots = readFileSync(join(original, 'desk', 'keyslots.json'), 'utf8');
   for (const who of [TANAKA, BOB, SUPERVISOR]) {
-    await rt.dispatch('auth.lock', {});
+    await rt.call('auth.lock', {});
     await login(rt, who.username, who.password);
-    for (const id of [1, 2, 3]) value(await rt.dispatch('cases.get', { id }));
+    for (const id of [1, 2, 3]) value(await rt.call('cases.get', { id }));
   }
   await rt.close();
   older = dir();
@@ -115,8 +115,8 @@ beforeAll(async () => {
 
   const again = await openRuntime(original);
   await login(again, SUPERVISOR.username, SUPERVISOR.password);
-  value(await again.dispatch('accounts.disable', { username: BOB.username }));
-  value(await again.dispatch('cases.get', { id: 1 }));
+  value(await again.call('accounts.disable', { username: BOB.username }));
+  value(await again.call('cases.get', { id: 1 }));
   await again.close();
 
   const desk = await unlockDirect(original);
@@ -128,7 +128,7 @@ beforeAll(async () => {
 
   replacement = dir();
   const other = await newDesk(replacement);
-  for (let i = 0; i < rows; i++) await other.rt.dispatch('settings.get', {}); // (reads write no rows)
+  for (let i = 0; i < rows; i++) await other.rt.call('settings.get', {}); // (reads write no rows)
   await other.rt.close();
 }, 120_000);
 afterAll(() => dirs.splice(0).forEach((d) => d.remove()));

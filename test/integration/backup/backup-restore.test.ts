@@ -8,7 +8,7 @@ import { cpSync, existsSync, readdirSync, rmSync, readFileSync, statSync, trunca
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { BackupResult, QueuePage } from '../../../electron/contract/index.ts';
+import type { BackupResult } from '../../../electron/contract/index.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots } from '../../../electron/core/keys/key-slots.ts';
 import { recoverySecret } from '../../../electron/core/keys/recovery-key.ts';
@@ -80,8 +80,8 @@ beforeAll(async () => {
   const { rt } = made;
   await createCases(rt, 5);
   // A known plaintext in a setting, too.
-  value(await rt.dispatch('settings.update', { desk: { ...DESK, addressEn: `c/o ${KNOWN_MEMBER}, Tokyo` }, backup: { folder: usb, keep: 10, onLock: false, daily: false } }));
-  backup = value(await rt.dispatch('backup.now', {})) as BackupResult;
+  value(await rt.call('settings.update', { desk: { ...DESK, addressEn: `c/o ${KNOWN_MEMBER}, Tokyo` }, backup: { folder: usb, keep: 10, onLock: false, daily: false } }));
+  backup = value(await rt.call('backup.now', {}));
   await rt.close();
 });
 
@@ -132,8 +132,8 @@ describe('restoring', () => {
     // And through the desk itself: log in, list every case.
     const rt = await openRuntime(target);
     try {
-      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-      const page = value(await rt.dispatch('cases.list', {})) as QueuePage;
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      const page = value(await rt.call('cases.list', {}));
       expect(page.total).toBe(5);
       expect(page.rows.every((row) => (row as unknown as { memberName: string }).memberName === KNOWN_MEMBER)).toBe(true);
     } finally {

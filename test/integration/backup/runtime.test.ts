@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupResult, BackupStatus, DeskStatus, QueuePage, RestoreResult } from '../../../electron/contract/index.ts';
+import type { BackupStatus } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { backupStatusPath } from '../../../electron/core/backup/status.ts';
 import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
@@ -20,8 +20,8 @@ afterAll(() => dirs.splice(0).forEach((d) => d.remove()));
 
 const HOUR = 3_600_000;
 const backupsIn = (folder: string) => readdirSync(folder).filter((n) => n.endsWith('.pdbackup')).sort();
-const login = async (rt: DeskRuntime) => value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-const status = async (rt: DeskRuntime) => value(await rt.dispatch('backup.status', {})) as BackupStatus;
+const login = async (rt: DeskRuntime) => value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+const status = async (rt: DeskRuntime) => value(await rt.call('backup.status', {}));
 
 async function settled(rt: DeskRuntime): Promise<BackupStatus> {
   for (let i = 0; i < 200; i++) {
@@ -37,7 +37,7 @@ async function deskWithFolder(settings: { onLock?: boolean; daily?: boolean; kee
   const data = dir();
   const usb = dir('pd-usb-');
   const { rt, recoveryKey } = await newDesk(data, { now: () => new Date(now) });
-  value(await rt.dispatch('settings.update', { backup: { folder: usb, keep: 10, onLock: true, daily: false, ...settings } }));
+  value(await rt.call('settings.update', { backup: { folder: usb, keep: 10, onLock: true, daily: false, ...settings } }));
   return { rt, data, usb, recoveryKey, advance: (ms: number) => (now += ms), at: () => now };
 }
 
@@ -46,7 +46,7 @@ describe('automatic backups', () => {
     const data = dir();
     const { rt } = await newDesk(data);
     expect(await status(rt)).toEqual({ folder: null, lastSuccess: null, lastFailure: null, nextDue: null, running: false });
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.lock', {}));
     await rt.close();
     expect(readdirSync(data).sort()).toEqual(['desk']);
   });
@@ -54,13 +54,13 @@ describe('automatic backups', () => {
   it('on lock and on close, before the key is forgotten; at most once an hour', async () => {
     const d = await deskWithFolder();
     await createCases(d.rt, 2);
-    value(await d.rt.dispatch('auth.lock', {}));
+    value(await d.rt.call('auth.lock', {}));
     expect(backupsIn(d.usb)).toHaveLength(1);
-    expect(value(await d.rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+    expect(value(await d.rt.call('desk.status', {}))).toMatchObject({ state: 'locked' });
 
     await login(d.rt);
     d.advance(30 * 60_000);
-    value(await d.rt.dispatch('auth.lock', {}));
+    value(await d.rt.call('auth.lock', {}));
     expect(backupsIn(d.usb), 'within the hour: no second backup').toHaveLength(1);
 
     await login(d.rt);
@@ -75,13 +75,13 @@ describe('automatic backups', () => {
   it('daily: taken in the background while the desk is open, once the last good one is a day old', async () => {
     const d = await deskWithFolder({ onLock: false, daily: true });
     // The check after the folder was set finds no backup at all: one is taken in the background.
-    value(await d.rt.dispatch('session.touch', {}));
+    value(await d.rt.call('session.touch', {}));
     expect((await settled(d.rt)).lastSuccess).not.toBeNull();
     expect(backupsIn(d.usb)).toHaveLength(1);
     // Activity within the day takes none (staff keep working: the idle lock is 10 minutes).
     for (let i = 0; i < 5; i++) {
       d.advance(9 * 60_000);
-      value(await d.rt.dispatch('session.touch', {}));
+      value(await d.rt.call('session.touch', {}));
     }
     await settled(d.rt);
     expect(backupsIn(d.usb)).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('automatic backups', () => {
     const rt = await openRuntime(d.data, { now: () => new Date(d.at()) });
     try {
       await login(rt);
-      value(await rt.dispatch('session.touch', {}));
+      value(await rt.call('session.touch', {}));
       expect((await settled(rt)).lastSuccess?.at).toBe(new Date(d.at()).toISOString());
       expect(backupsIn(d.usb)).toHaveLength(2);
     } finally {
@@ -105,7 +105,7 @@ describe('automatic backups', () => {
   it('keeps the last N in the folder', async () => {
     const d = await deskWithFolder({ keep: 2 });
     for (let i = 0; i < 4; i++) {
-      value(await d.rt.dispatch('auth.lock', {}));
+      value(await d.rt.call('auth.lock', {}));
       await login(d.rt);
       d.advance(HOUR);
     }
@@ -119,8 +119,8 @@ describe('automatic backups', () => {
     const d = await deskWithFolder();
     const away = `${d.usb}-unplugged`;
     renameSync(d.usb, away); // the drive is not plugged in
-    value(await d.rt.dispatch('auth.lock', {}));
-    expect(value(await d.rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked', user: null });
+    value(await d.rt.call('auth.lock', {}));
+    expect(value(await d.rt.call('desk.status', {}))).toMatchObject({ state: 'locked', user: null });
     await login(d.rt);
     const s = await status(d.rt);
     expect(s.lastSuccess).toBeNull();
@@ -128,7 +128,7 @@ describe('automatic backups', () => {
     expect(s.nextDue).toBe('2026-11-24T02:00:00.000Z');
     // The drive is back; a supervisor takes one now.
     renameSync(away, d.usb);
-    const r = value(await d.rt.dispatch('backup.now', {})) as BackupResult;
+    const r = value(await d.rt.call('backup.now', {}));
     expect(r.path.startsWith(d.usb)).toBe(true);
     const after = await status(d.rt);
     expect(after).toMatchObject({ lastFailure: null, lastSuccess: { path: r.path } });
@@ -139,15 +139,15 @@ describe('automatic backups', () => {
     const data = dir();
     const { rt } = await newDesk(data);
     try {
-      expect(await rt.dispatch('backup.now', {})).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNUSABLE', message: expect.stringContaining('No backup folder is set yet') } });
-      const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'tanaka', displayName: '田中', role: 'agent' })) as { oneTimePassword: string };
-      value(await rt.dispatch('auth.lock', {}));
-      value(await rt.dispatch('auth.login', { username: 'tanaka', password: oneTimePassword }));
-      value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'tanaka password 123' }));
-      expect(await rt.dispatch('backup.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(value(await rt.dispatch('backup.status', {}))).toMatchObject({ folder: null });
-      value(await rt.dispatch('auth.lock', {}));
-      expect(await rt.dispatch('backup.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await rt.call('backup.now', {})).toMatchObject({ ok: false, error: { code: 'DATA_DIR_UNUSABLE', message: expect.stringContaining('No backup folder is set yet') } });
+      const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'tanaka', displayName: '田中', role: 'agent' }));
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: 'tanaka', password: oneTimePassword }));
+      value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'tanaka password 123' }));
+      expect(await rt.call('backup.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(value(await rt.call('backup.status', {}))).toMatchObject({ folder: null });
+      value(await rt.call('auth.lock', {}));
+      expect(await rt.call('backup.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     } finally {
       await rt.close();
     }
@@ -158,12 +158,12 @@ describe('automatic backups', () => {
     const { rt } = await newDesk(data);
     try {
       for (const folder of ['backups', '', '..\\x', 'C:backups']) {
-        expect(await rt.dispatch('settings.update', { backup: { folder, keep: 10, onLock: true, daily: true } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'backup.folder' } });
+        expect(await rt.call('settings.update', { backup: { folder, keep: 10, onLock: true, daily: true } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'backup.folder' } });
       }
       for (const folder of ['/media/usb', 'E:\\Backups', 'E:/Backups', '\\\\server\\share\\desk', null]) {
-        expect(value(await rt.dispatch('settings.update', { backup: { folder, keep: 10, onLock: true, daily: true } }))).toMatchObject({ backup: { folder } });
+        expect(value(await rt.call('settings.update', { backup: { folder, keep: 10, onLock: true, daily: true } }))).toMatchObject({ backup: { folder } });
       }
-      expect(await rt.dispatch('settings.update', { backup: { folder: null, keep: 0, onLock: true, daily: true } })).toMatchObject({ ok: false, error: { field: 'backup.keep' } });
+      expect(await rt.call('settings.update', { backup: { folder: null, keep: 0, onLock: true, daily: true } })).toMatchObject({ ok: false, error: { field: 'backup.keep' } });
     } finally {
       await rt.close();
     }
@@ -174,7 +174,7 @@ describe('desk.restore (the first-run "Restore from backup")', () => {
   async function aBackup() {
     const d = await deskWithFolder();
     await createCases(d.rt, 3);
-    const r = value(await d.rt.dispatch('backup.now', {})) as BackupResult;
+    const r = value(await d.rt.call('backup.now', {}));
     await d.rt.close();
     return { ...d, backup: r.path };
   }
@@ -184,15 +184,15 @@ describe('desk.restore (the first-run "Restore from backup")', () => {
     const target = dir();
     const rt = await openRuntime(target);
     try {
-      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'new' });
-      const r = value(await rt.dispatch('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: SUPERVISOR.password })) as RestoreResult;
+      expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'new' });
+      const r = value(await rt.call('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: SUPERVISOR.password }));
       expect(r).toEqual({ restored: true, cases: 3, user: { username: SUPERVISOR.username, displayName: SUPERVISOR.displayName, role: 'supervisor', mustChangePassword: false } });
-      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'unlocked', deskName: DESK.deskNameJa, user: { username: SUPERVISOR.username } });
-      expect((value(await rt.dispatch('cases.list', {})) as QueuePage).total).toBe(3);
+      expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'unlocked', deskName: DESK.deskNameJa, user: { username: SUPERVISOR.username } });
+      expect(value(await rt.call('cases.list', {})).total).toBe(3);
       // The backup settings came along: the next lock backs up to the same folder (if it is plugged in here).
-      expect(value(await rt.dispatch('settings.get', {}))).toMatchObject({ backup: { onLock: true } });
+      expect(value(await rt.call('settings.get', {}))).toMatchObject({ backup: { onLock: true } });
       // Only while the folder holds no desk.
-      expect(await rt.dispatch('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: SUPERVISOR.password })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+      expect(await rt.call('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: SUPERVISOR.password })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
     } finally {
       await rt.close();
     }
@@ -203,11 +203,11 @@ describe('desk.restore (the first-run "Restore from backup")', () => {
     const target = dir();
     const rt = await openRuntime(target);
     try {
-      const r = value(await rt.dispatch('desk.restore', { backupPath: backup, recoveryKey })) as RestoreResult;
+      const r = value(await rt.call('desk.restore', { backupPath: backup, recoveryKey }));
       expect(r).toEqual({ restored: true, cases: 3, user: null });
-      expect((value(await rt.dispatch('desk.status', {})) as DeskStatus).state).toBe('locked');
+      expect(value(await rt.call('desk.status', {})).state).toBe('locked');
       await login(rt);
-      expect((value(await rt.dispatch('cases.list', {})) as QueuePage).total).toBe(3);
+      expect(value(await rt.call('cases.list', {})).total).toBe(3);
     } finally {
       await rt.close();
     }
@@ -219,10 +219,10 @@ describe('desk.restore (the first-run "Restore from backup")', () => {
     const rt = await openRuntime(target);
     try {
       for (let i = 0; i < 3; i++) {
-        expect(await rt.dispatch('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'password' } });
+        expect(await rt.call('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'password' } });
       }
-      expect(await rt.dispatch('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED' } });
-      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'new' });
+      expect(await rt.call('desk.restore', { backupPath: backup, username: SUPERVISOR.username, password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED' } });
+      expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'new' });
       expect(readdirSync(target)).toEqual(['desk.lock']);
     } finally {
       await rt.close();
@@ -238,8 +238,8 @@ describe('desk.restore (the first-run "Restore from backup")', () => {
         [{ backupPath: '/x.pdbackup', username: 'sato', password: 'pw', recoveryKey: 'A'.repeat(52) }, 'recoveryKey'],
         [{ backupPath: '', recoveryKey: 'A'.repeat(52) }, 'backupPath'],
       ] as const;
-      for (const [input, field] of bad) expect(await rt.dispatch('desk.restore', input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
-      expect(await rt.dispatch('desk.restore', { backupPath: '/no/such.pdbackup', recoveryKey: 'A'.repeat(52) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'backupPath', message: expect.stringContaining('There is no backup at') } });
+      for (const [input, field] of bad) expect(await rt.call('desk.restore', input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
+      expect(await rt.call('desk.restore', { backupPath: '/no/such.pdbackup', recoveryKey: 'A'.repeat(52) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'backupPath', message: expect.stringContaining('There is no backup at') } });
     } finally {
       await rt.close();
     }
@@ -250,7 +250,7 @@ describe('status file', () => {
   it('an unreadable status file is a fresh start, not a failure', async () => {
     const d = await deskWithFolder();
     writeFileSync(backupStatusPath(d.data), '{ torn');
-    value(await d.rt.dispatch('auth.lock', {}));
+    value(await d.rt.call('auth.lock', {}));
     await login(d.rt);
     expect((await status(d.rt)).lastSuccess).not.toBeNull();
     await d.rt.close();

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { unlockDirect } from '../../support/tables.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CaseFile, QueuePage } from '../../../electron/contract/index.ts';
+import type { QueuePage } from '../../../electron/contract/index.ts';
 import { caseStatuses, requestTypes, requesterKinds } from '../../../electron/contract/index.ts';
 import { lockDesk } from '../../../electron/core/vault/vault.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
@@ -30,8 +30,8 @@ afterEach(async () => {
 });
 
 async function everyCase(): Promise<QueuePage['rows']> {
-  const open = value(await rt.dispatch('cases.list', { view: 'all_open', pageSize: 200 })) as QueuePage;
-  const closed = value(await rt.dispatch('cases.list', { view: 'closed', pageSize: 200 })) as QueuePage;
+  const open = value(await rt.call('cases.list', { view: 'all_open', pageSize: 200 }));
+  const closed = value(await rt.call('cases.list', { view: 'closed', pageSize: 200 }));
   return [...open.rows, ...closed.rows];
 }
 
@@ -54,11 +54,11 @@ describe('--demo', () => {
     expect(rows.some((r) => r.assignee === null)).toBe(true);
     expect(rows.some((r) => /^[A-Z]/.test(r.memberName) && /^[\u30a0-\u30ff]/.test(r.memberKana))).toBe(true);
 
-    const overdue = value(await rt.dispatch('cases.list', { view: 'overdue' })) as QueuePage;
+    const overdue = value(await rt.call('cases.list', { view: 'overdue' }));
     expect(overdue.total).toBeGreaterThanOrEqual(2);
 
     // The case files hold what a desk sees day to day.
-    const files = await Promise.all(rows.map(async (r) => value(await rt.dispatch('cases.get', { id: r.id })) as CaseFile));
+    const files = await Promise.all(rows.map(async (r) => value(await rt.call('cases.get', { id: r.id }))));
     expect(new Set(files.map((f) => f.case.requesterKind))).toEqual(new Set(requesterKinds));
     const warnings = new Set(files.flatMap((f) => f.warnings.map((w) => w.code)));
     for (const w of ['FEE_SHORT', 'STALE_CERTIFICATE', 'LEGAL_MARK_NEAR', 'LEGAL_MARK_PASSED']) expect(warnings).toContain(w);
@@ -77,9 +77,9 @@ describe('--demo', () => {
     }
 
     // The colleague who decided exists as a disabled account without a key slot: no password anywhere.
-    const accounts = value(await rt.dispatch('accounts.list', {})) as Array<{ username: string; disabled: boolean; role: string }>;
+    const accounts = value(await rt.call('accounts.list', {}));
     expect(accounts).toContainEqual(expect.objectContaining({ username: 'tanaka', disabled: true, role: 'agent' }));
-    expect(await rt.dispatch('auth.login', { username: 'tanaka', password: 'anything at all' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect(await rt.call('auth.login', { username: 'tanaka', password: 'anything at all' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
 
     await rt.close();
     const desk = await unlockDirect(dir.path);
@@ -97,8 +97,8 @@ describe('--demo', () => {
     // A second run with --demo on a desk that now has cases: left alone.
     logs = [];
     rt = await openRuntime(dir.path, { demo: true, now: () => new Date(NOW), log: (l) => logs.push(l) });
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
     expect(logs).toEqual(['[desk] demo: the desk already has cases; no demo cases added']);
     expect(await everyCase()).toHaveLength(DEMO_CASE_COUNT);
 

@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CreatedCase, OutboxPage, QueuePage, SavedQueueView } from '../../../electron/contract/index.ts';
 
 let rt: DeskRuntime;
 let dir: { path: string; remove(): void };
@@ -13,10 +12,10 @@ let agentPassword = '';
 beforeEach(async () => {
   dir = tempDir();
   rt = (await newDesk(dir.path, { now: () => new Date('2026-11-24T01:00:00Z') })).rt;
-  const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'tanaka', displayName: '田中 一郎', role: 'agent' })) as { oneTimePassword: string };
+  const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'tanaka', displayName: '田中 一郎', role: 'agent' }));
   await as('tanaka', oneTimePassword);
   agentPassword = 'tanaka-no-atarashii-pass';
-  value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: agentPassword }));
+  value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: agentPassword }));
 });
 afterEach(async () => {
   await rt.close();
@@ -24,49 +23,49 @@ afterEach(async () => {
 });
 
 async function as(username: string, password: string) {
-  value(await rt.dispatch('auth.lock', {}));
-  value(await rt.dispatch('auth.login', { username, password }));
+  value(await rt.call('auth.lock', {}));
+  value(await rt.call('auth.login', { username, password }));
 }
-const names = async () => (value(await rt.dispatch('views.list', {})) as SavedQueueView[]).map((v) => `${v.name}${v.shared ? ' (shared)' : ''}${v.mine ? '' : ' [ro]'}`);
+const names = async () => value(await rt.call('views.list', {})).map((v) => `${v.name}${v.shared ? ' (shared)' : ''}${v.mine ? '' : ' [ro]'}`);
 
 describe('saved views', () => {
   it('are per person, kept across lock/unlock, shared only by a supervisor', async () => {
-    const mine = value(await rt.dispatch('views.save', { name: '私の期限超過', params: 'view=overdue&type=disclosure' })) as SavedQueueView;
+    const mine = value(await rt.call('views.save', { name: '私の期限超過', params: 'view=overdue&type=disclosure' }));
     expect(mine).toMatchObject({ name: '私の期限超過', params: 'view=overdue&type=disclosure', shared: false, mine: true });
     // The same name again replaces it, not a second one.
-    value(await rt.dispatch('views.save', { name: '私の期限超過', params: 'view=overdue' }));
-    expect(await rt.dispatch('views.save', { name: '全員用', params: 'view=mine', shared: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'shared' } });
-    expect(await rt.dispatch('views.save', { name: '  ', params: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    value(await rt.call('views.save', { name: '私の期限超過', params: 'view=overdue' }));
+    expect(await rt.call('views.save', { name: '全員用', params: 'view=mine', shared: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'shared' } });
+    expect(await rt.call('views.save', { name: '  ', params: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     await as(SUPERVISOR.username, SUPERVISOR.password);
     expect(await names()).toEqual([]);
-    value(await rt.dispatch('views.save', { name: '承認待ち', params: 'status=decided', shared: true }));
-    expect(await rt.dispatch('views.remove', { id: mine.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    value(await rt.call('views.save', { name: '承認待ち', params: 'status=decided', shared: true }));
+    expect(await rt.call('views.remove', { id: mine.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     await as('tanaka', agentPassword);
     expect(await names()).toEqual(['私の期限超過', '承認待ち (shared) [ro]']);
-    const all = value(await rt.dispatch('views.list', {})) as SavedQueueView[];
+    const all = value(await rt.call('views.list', {}));
     expect(all[0]!.params).toBe('view=overdue');
-    expect(await rt.dispatch('views.remove', { id: all[1]!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    value(await rt.dispatch('views.remove', { id: all[0]!.id }));
+    expect(await rt.call('views.remove', { id: all[1]!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    value(await rt.call('views.remove', { id: all[0]!.id }));
     expect(await names()).toEqual(['承認待ち (shared) [ro]']);
   });
 
   it('「未送信の通知あり」 lists exactly the cases with a notice email not yet sent', async () => {
     const create = async (memberName: string) =>
-      (value(
-        await rt.dispatch('cases.create', {
+      value(
+        await rt.call('cases.create', {
           type: 'disclosure', channel: 'email', arrivedAt: '2026-11-24T09:30:00+09:00', requesterKind: 'member', memberName, memberKana: 'タナカ',
           memberEmail: 'member@example.com', memberPostalCode: '160-0023', memberAddress: '東京都新宿区西新宿1-1-1', requestText: '開示を求めます。', delivery: 'electronic',
         }),
-      ) as CreatedCase);
+      );
     const a = await create('田中 太郎');
     const b = await create('田中 花子');
-    const unsent = async () => (value(await rt.dispatch('cases.list', { unsentNotice: true, sort: 'reference' })) as QueuePage).rows.map((r) => r.reference);
+    const unsent = async () => value(await rt.call('cases.list', { unsentNotice: true, sort: 'reference' })).rows.map((r) => r.reference);
     expect(await unsent()).toEqual([a.reference, b.reference]);
-    const drafts = value(await rt.dispatch('outbox.list', {})) as OutboxPage;
+    const drafts = value(await rt.call('outbox.list', {}));
     const draftOfB = drafts.rows.find((m) => m.caseId === b.id)!;
-    value(await rt.dispatch('outbox.cancel', { id: draftOfB.id }));
+    value(await rt.call('outbox.cancel', { id: draftOfB.id }));
     expect(await unsent()).toEqual([a.reference]);
   });
 });

@@ -8,7 +8,7 @@ import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/
 import { csvOf } from '../../support/import-file.ts';
 import { runCli } from '../../support/run-cli.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CreatedCase, DuplicateCandidate, QueuePage } from '../../../electron/contract/index.ts';
+import type { Input } from '../../../electron/contract/index.ts';
 import { nameKey } from '../../../electron/core/cases/normalize.ts';
 
 let rt: DeskRuntime;
@@ -23,9 +23,9 @@ const base = {
   memberAddress: '東京都新宿区西新宿1-1-1',
   requestText: '開示を求めます。',
   delivery: 'paper',
-};
-const create = async (over: Record<string, unknown>) => value(await rt.dispatch('cases.create', { ...base, ...over })) as CreatedCase;
-const search = async (q: string, view = 'all_open') => (value(await rt.dispatch('cases.list', { view, search: q })) as QueuePage).rows;
+} satisfies Partial<Input<'cases.create'>>;
+const create = async (over: Partial<Input<'cases.create'>> & { memberName: string }) => value(await rt.call('cases.create', { ...base, ...over }));
+const search = async (q: string, view: Input<'cases.list'>['view'] = 'all_open') => value(await rt.call('cases.list', { view, search: q })).rows;
 
 beforeEach(async () => {
   dir = tempDir();
@@ -59,13 +59,13 @@ describe('one name normaliser', () => {
 
   it('duplicate detection compares the same keys: 加藤隆 typed without a space finds 加藤 隆', async () => {
     const kato = await create({ memberName: '加藤 隆' });
-    const dups = value(await rt.dispatch('cases.findDuplicates', { type: 'disclosure', memberName: '加藤隆', memberEmail: '' })) as DuplicateCandidate[];
+    const dups = value(await rt.call('cases.findDuplicates', { type: 'disclosure', memberName: '加藤隆', memberEmail: '' }));
     expect(dups.map((d) => d.id)).toEqual([kato.id]);
-    const half = value(await rt.dispatch('cases.findDuplicates', { type: 'disclosure', memberName: 'ｶﾄｳ ﾀｶｼ', memberEmail: '' })) as DuplicateCandidate[];
+    const half = value(await rt.call('cases.findDuplicates', { type: 'disclosure', memberName: 'ｶﾄｳ ﾀｶｼ', memberEmail: '' }));
     expect(half).toEqual([]); // a different name (its reading) is not the same member
     // A name stored in hiragana is found by the identical query (before, SQL compared unfolded kana: 0 hits).
     const hanako = await create({ memberName: 'やまだ はなこ' });
-    const same = value(await rt.dispatch('cases.findDuplicates', { type: 'disclosure', memberName: 'やまだ はなこ', memberEmail: '' })) as DuplicateCandidate[];
+    const same = value(await rt.call('cases.findDuplicates', { type: 'disclosure', memberName: 'やまだ はなこ', memberEmail: '' }));
     expect(same.map((d) => d.id)).toEqual([hanako.id]);
   });
 });
@@ -75,7 +75,7 @@ describe('search across tabs', () => {
   it.skip('finds a case whatever the tab, and says which tab it is in', async () => {
     const open = await create({ memberName: '髙橋 一郎' });
     const paused = await create({ memberName: '髙橋 次郎' });
-    value(await rt.dispatch('cases.pause', { id: paused.id, reasonKind: 'clarification', reason: '内容の確認' }));
+    value(await rt.call('cases.pause', { id: paused.id, reasonKind: 'clarification', reason: '内容の確認' }));
     const hits = await search('髙橋', 'closed');
     expect(hits.map((r) => [r.id, r.tab]).sort()).toEqual(
       [

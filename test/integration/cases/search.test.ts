@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CreatedCase, QueuePage } from '../../../electron/contract/index.ts';
+import type { Input } from '../../../electron/contract/index.ts';
 
 let rt: DeskRuntime;
 let dir: { path: string; remove(): void };
@@ -18,7 +18,7 @@ const base = {
   memberPostalCode: '160-0023',
   memberAddress: '東京都新宿区西新宿1-1-1',
   delivery: 'paper',
-};
+} satisfies Partial<Input<'cases.create'>>;
 
 beforeEach(async () => {
   dir = tempDir();
@@ -30,9 +30,9 @@ afterEach(async () => {
 });
 
 async function create(memberName: string, memberKana: string, requestText: string): Promise<string> {
-  return (value(await rt.dispatch('cases.create', { ...base, memberName, memberKana, requestText })) as CreatedCase).reference;
+  return value(await rt.call('cases.create', { ...base, memberName, memberKana, requestText })).reference;
 }
-const search = async (text: string) => (value(await rt.dispatch('cases.list', { search: text, sort: 'arrived' })) as QueuePage).rows.map((r) => r.reference);
+const search = async (text: string) => value(await rt.call('cases.list', { search: text, sort: 'arrived' })).rows.map((r) => r.reference);
 
 describe('queue search', () => {
   it('finds two-character surnames and kana, puts name matches before text matches, and an exact reference first', async () => {
@@ -46,7 +46,7 @@ describe('queue search', () => {
     expect(await search('恵')).toEqual([other]);
     // A reference typed in full puts that case first, before a later case whose text quotes it.
     const follow = await create('佐藤 花子', 'サトウ ハナコ', `${other}の件の続きです。`);
-    const newestFirst = (value(await rt.dispatch('cases.list', { search: other.toLowerCase(), sort: 'arrived', direction: 'desc' })) as QueuePage).rows.map((r) => r.reference);
+    const newestFirst = value(await rt.call('cases.list', { search: other.toLowerCase(), sort: 'arrived', direction: 'desc' })).rows.map((r) => r.reference);
     expect(newestFirst).toEqual([other, follow]);
     expect(await search('ｔａ')).toEqual([]);
   });
@@ -54,10 +54,10 @@ describe('queue search', () => {
   it('opens a case by its reference as a link or the address bar gives it, and says when there is none', async () => {
     const reference = await create('田中 太郎', 'タナカ タロウ', '開示を求めます。');
     const typed = reference.toLowerCase().replace(/[0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    const file = value(await rt.dispatch('cases.get', { reference: typed })) as { case: { reference: string } };
+    const file = value(await rt.call('cases.get', { reference: typed }));
     expect(file.case.reference).toBe(reference);
-    const missing = await rt.dispatch('cases.get', { reference: 'PD-2026-99999' });
+    const missing = await rt.call('cases.get', { reference: 'PD-2026-99999' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await rt.dispatch('cases.get', { reference: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await rt.call('cases.get', { reference: 'DROP TABLE' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -6,9 +6,9 @@ import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 const dir = tempDir();
 beforeAll(async () => {
   const { rt } = await newDesk(dir.path);
-  value(await rt.dispatch('calendar.setDay', { date: '2026-12-28', kind: 'closed', reason: '大掃除', reasonEn: 'Office cleaning' }));
-  value(await rt.dispatch('calendar.setDay', { date: '2026-11-28', kind: 'open', reason: '土曜特別窓口', reasonEn: 'Saturday opening' }));
-  value(await rt.dispatch('settings.update', { businessHours: { open: '09:00', close: '17:00' } }));
+  value(await rt.call('calendar.setDay', { date: '2026-12-28', kind: 'closed', reason: '大掃除', reasonEn: 'Office cleaning' }));
+  value(await rt.call('calendar.setDay', { date: '2026-11-28', kind: 'open', reason: '土曜特別窓口', reasonEn: 'Saturday opening' }));
+  value(await rt.call('settings.update', { businessHours: { open: '09:00', close: '17:00' } }));
   await rt.close();
 });
 afterAll(() => dir.remove());

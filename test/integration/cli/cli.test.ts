@@ -105,7 +105,7 @@ describe('desk init', () => {
     const rt = await openRuntime(copy);
     try {
       // Typed back in lower case with spaces, as someone reading it off paper might.
-      const user = value(await rt.dispatch('auth.recover', { recoveryKey: key.toLowerCase().replaceAll('-', ' '), username: 'admin', newPassword: 'after the recovery' }));
+      const user = value(await rt.call('auth.recover', { recoveryKey: key.toLowerCase().replaceAll('-', ' '), username: 'admin', newPassword: 'after the recovery' }));
       expect(user).toMatchObject({ username: 'admin', role: 'supervisor' });
     } finally {
       await rt.close();
@@ -186,8 +186,8 @@ describe('desk db check', () => {
     const copy = copyOf(provisioned);
     // Two more rows through the desk itself: a login and a lock.
     const rt = await openRuntime(copy);
-    value(await rt.dispatch('auth.login', { username: 'admin', password: PASSWORD }));
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.login', { username: 'admin', password: PASSWORD }));
+    value(await rt.call('auth.lock', {}));
     await rt.close();
     const opened = await unlockDirect(copy, 'admin', PASSWORD);
     expect((await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log`.execute(opened.store.db)).rows[0]!.n).toBeGreaterThanOrEqual(3);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = tempDir('pd-cli-mail-');
   files = tempDir('pd-cli-eml-');
   const { rt } = await newDesk(dir.path);
-  reference = (value(await rt.dispatch('cases.create', { ...intake(1), arrivedAt: new Date(Date.now() - 3_600_000).toISOString() })) as { reference: string }).reference;
+  reference = value(await rt.call('cases.create', { ...intake(1), arrivedAt: new Date(Date.now() - 3_600_000).toISOString() })).reference;
   await rt.close();
 });
 afterAll(() => {

@@ -23,30 +23,30 @@ async function desk(extra = {}) {
   return { ...made, dir: dir.path };
 }
 
-const login = (rt: DeskRuntime, username: string, password: string) => rt.dispatch('auth.login', { username, password });
+const login = (rt: DeskRuntime, username: string, password: string) => rt.call('auth.login', { username, password });
 
 describe('accounts', () => {
   it('a new agent logs in with the one-time password, must change it, then works with the new one', async () => {
     const { rt } = await desk();
-    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'Tanaka', displayName: '田中 一郎', role: 'agent' })) as { oneTimePassword: string };
-    value(await rt.dispatch('auth.lock', {}));
+    const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'Tanaka', displayName: '田中 一郎', role: 'agent' }));
+    value(await rt.call('auth.lock', {}));
 
     const first = value(await login(rt, 'tanaka', oneTimePassword));
     expect(first).toMatchObject({ username: 'tanaka', role: 'agent', mustChangePassword: true });
     // Until the password is changed, nothing that shows data is allowed.
-    expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
-    expect(await rt.dispatch('auth.changePassword', { currentPassword: 'wrong', newPassword: 'tanaka new password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'currentPassword' } });
-    expect(value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'tanaka new password' }))).toMatchObject({ mustChangePassword: false });
-    expect((await rt.dispatch('settings.get', {})).ok).toBe(true);
+    expect(await rt.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    expect(await rt.call('auth.changePassword', { currentPassword: 'wrong', newPassword: 'tanaka new password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'currentPassword' } });
+    expect(value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'tanaka new password' }))).toMatchObject({ mustChangePassword: false });
+    expect((await rt.call('settings.get', {})).ok).toBe(true);
     // An agent is not a supervisor.
-    expect(await rt.dispatch('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await rt.call('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // …but an agent sees who a case can be assigned to: active staff, names only.
-    const staff = value(await rt.dispatch('accounts.directory', {})) as Array<Record<string, unknown>>;
+    const staff = value(await rt.call('accounts.directory', {}));
     expect(staff.map((m) => m.username).sort()).toEqual(['sato', 'tanaka']);
     expect(Object.keys(staff[0]!).sort()).toEqual(['displayName', 'role', 'username']);
-    expect(await rt.dispatch('settings.update', { idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await rt.call('settings.update', { idleLockMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.lock', {}));
     expect((await login(rt, 'tanaka', oneTimePassword)).ok).toBe(false);
     expect(value(await login(rt, 'tanaka', 'tanaka new password'))).toMatchObject({ mustChangePassword: false });
   });
@@ -56,7 +56,7 @@ describe('accounts', () => {
     const paths = deskPaths(dir);
     const before = readKeySlots(paths.keySlots);
     const keyBefore = await openSlot(before.deskId, userSlot(before, SUPERVISOR.username)!, Buffer.from(SUPERVISOR.password));
-    value(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
+    value(await rt.call('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
     const after = readKeySlots(paths.keySlots);
     const keyAfter = await openSlot(after.deskId, userSlot(after, SUPERVISOR.username)!, Buffer.from('another long password'));
     expect(keyAfter).not.toBeNull();
@@ -70,39 +70,39 @@ describe('accounts', () => {
     const paths = deskPaths(dir);
     const { readFileSync, writeFileSync } = await import('node:fs');
     const oldFile = readFileSync(paths.keySlots);
-    value(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: 'another long password' }));
+    value(await rt.call('auth.lock', {}));
     writeFileSync(paths.keySlots, oldFile);
     expect(await login(rt, SUPERVISOR.username, SUPERVISOR.password)).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
   });
 
   it('disable removes the way in; reset gives a new one-time password and re-enables', async () => {
     const { rt } = await desk();
-    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'suzuki', displayName: 'Suzuki', role: 'agent' })) as { oneTimePassword: string };
-    value(await rt.dispatch('accounts.disable', { username: 'suzuki' }));
-    expect((value(await rt.dispatch('accounts.list', {})) as Array<{ username: string; disabled: boolean }>).find((a) => a.username === 'suzuki')).toMatchObject({ disabled: true });
-    value(await rt.dispatch('auth.lock', {}));
+    const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'suzuki', displayName: 'Suzuki', role: 'agent' }));
+    value(await rt.call('accounts.disable', { username: 'suzuki' }));
+    expect(value(await rt.call('accounts.list', {})).find((a) => a.username === 'suzuki')).toMatchObject({ disabled: true });
+    value(await rt.call('auth.lock', {}));
     expect(await login(rt, 'suzuki', oneTimePassword)).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
 
     value(await login(rt, SUPERVISOR.username, SUPERVISOR.password));
-    const reset = value(await rt.dispatch('accounts.reset', { username: 'suzuki' })) as { oneTimePassword: string };
+    const reset = value(await rt.call('accounts.reset', { username: 'suzuki' }));
     expect(reset.oneTimePassword).not.toBe(oneTimePassword);
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.lock', {}));
     expect(value(await login(rt, 'suzuki', reset.oneTimePassword))).toMatchObject({ mustChangePassword: true });
   });
 
   it('refuses to disable yourself, the last supervisor, or to create a duplicate user name', async () => {
     const { rt } = await desk();
-    expect(await rt.dispatch('accounts.disable', { username: SUPERVISOR.username })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    value(await rt.dispatch('accounts.create', { username: 'boss2', displayName: 'Boss', role: 'supervisor' }));
-    expect(await rt.dispatch('accounts.create', { username: 'ＢＯＳＳ２', displayName: 'Dup', role: 'agent' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'username' } });
-    value(await rt.dispatch('accounts.disable', { username: 'boss2' }));
+    expect(await rt.call('accounts.disable', { username: SUPERVISOR.username })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    value(await rt.call('accounts.create', { username: 'boss2', displayName: 'Boss', role: 'supervisor' }));
+    expect(await rt.call('accounts.create', { username: 'ＢＯＳＳ２', displayName: 'Dup', role: 'agent' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'username' } });
+    value(await rt.call('accounts.disable', { username: 'boss2' }));
   });
 
   it('wrong passwords slow down that account only', async () => {
     const { rt } = await desk();
-    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: 'kato', displayName: 'Kato', role: 'agent' })) as { oneTimePassword: string };
-    value(await rt.dispatch('auth.lock', {}));
+    const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'kato', displayName: 'Kato', role: 'agent' }));
+    value(await rt.call('auth.lock', {}));
     for (let i = 0; i < 3; i++) await login(rt, SUPERVISOR.username, `wrong-${i}-password`);
     const throttled = await login(rt, SUPERVISOR.username, SUPERVISOR.password);
     expect(throttled).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED' } });
@@ -113,30 +113,30 @@ describe('accounts', () => {
   it('locks itself after the idle time, whatever the renderer does', async () => {
     let now = Date.parse('2026-11-24T01:00:00Z');
     const { rt } = await desk({ now: () => new Date(now) });
-    value(await rt.dispatch('settings.update', { idleLockMinutes: 2 }));
+    value(await rt.call('settings.update', { idleLockMinutes: 2 }));
     now += 60_000;
-    expect((await rt.dispatch('session.touch', {})).ok).toBe(true);
+    expect((await rt.call('session.touch', {})).ok).toBe(true);
     now += 119_000;
-    expect((await rt.dispatch('settings.get', {})).ok).toBe(true);
+    expect((await rt.call('settings.get', {})).ok).toBe(true);
     now += 120_000;
-    expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+    expect(await rt.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'locked' });
   });
 
   it('screens left open keep polling (mail and backup status, desk status): still locked after the idle time', async () => {
     let now = Date.parse('2026-11-24T01:00:00Z');
     const { rt } = await desk({ now: () => new Date(now) });
-    value(await rt.dispatch('settings.update', { idleLockMinutes: 2 }));
+    value(await rt.call('settings.update', { idleLockMinutes: 2 }));
     // Nobody touches the PC; the Outbox and the backup indicator poll every 15 s, the shell every 30 s.
     for (let t = 0; t < 105; t += 15) {
       now += 15_000;
-      expect((await rt.dispatch('mail.status', {})).ok, `at ${t + 15} s`).toBe(true);
-      expect((await rt.dispatch('backup.status', {})).ok).toBe(true);
-      expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'unlocked' });
+      expect((await rt.call('mail.status', {})).ok, `at ${t + 15} s`).toBe(true);
+      expect((await rt.call('backup.status', {})).ok).toBe(true);
+      expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'unlocked' });
     }
     now += 15_000; // 2 minutes since the last thing the person did
-    expect(await rt.dispatch('mail.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked' });
+    expect(await rt.call('mail.status', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'locked' });
   });
 
   it('weak new passwords are refused with a reason, at set-up and on a change; nothing is changed', async () => {
@@ -144,13 +144,13 @@ describe('accounts', () => {
     dirs.push(d);
     const rt = await openRuntime(d.path);
     for (const [password, weakness] of [['1234567890', 'tooShort'], ['          ', 'tooShort'], ['password12', 'tooShort'], ['password1234', 'common']] as const) {
-      expect(await rt.dispatch('desk.setup', { desk: DESK, supervisor: { ...SUPERVISOR, password } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'supervisor.password', reason: { code: 'PASSWORD_WEAK', weakness } } });
+      expect(await rt.call('desk.setup', { desk: DESK, supervisor: { ...SUPERVISOR, password } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'supervisor.password', reason: { code: 'PASSWORD_WEAK', weakness } } });
     }
-    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'new' });
-    value(await rt.dispatch('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));
-    expect(await rt.dispatch('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: '123456789012' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'newPassword', reason: { code: 'PASSWORD_WEAK' } } });
-    await rt.dispatch('auth.lock', {});
-    expect((await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(true);
+    expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'new' });
+    value(await rt.call('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));
+    expect(await rt.call('auth.changePassword', { currentPassword: SUPERVISOR.password, newPassword: '123456789012' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'newPassword', reason: { code: 'PASSWORD_WEAK' } } });
+    await rt.call('auth.lock', {});
+    expect((await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(true);
     await rt.close();
   });
 

@@ -14,7 +14,6 @@ import { unlockDirect } from '../../support/tables.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk } from '../../../electron/core/vault/vault.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { DeskStatus } from '../../../electron/contract/index.ts';
 import { runCli } from '../../../electron/cli/main.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..');
@@ -125,10 +124,10 @@ describe('a damaged case database', () => {
   async function refusedLogin(dataDir: string) {
     const before = snapshot(dataDir);
     const rt = await open(dataDir);
-    const res = await rt.dispatch('auth.login', LOGIN);
+    const res = await rt.call('auth.login', LOGIN);
     // Refused at once: no connection left open (no WAL beside it), no byte of the damaged file rewritten.
     expect(snapshot(dataDir)).toEqual({ ...before, '/desk.lock': expect.any(String) });
-    expect((value(await rt.dispatch('desk.status', {})) as DeskStatus).state).toBe('locked');
+    expect(value(await rt.call('desk.status', {})).state).toBe('locked');
     await rt.close();
     expect(snapshot(dataDir)).toEqual(before);
     return res;
@@ -165,7 +164,7 @@ describe('a damaged case database', () => {
       const { dataDir } = damagedCopy(page);
       const before = snapshot(dataDir);
       const rt = await open(dataDir);
-      const res = await rt.dispatch('auth.login', LOGIN);
+      const res = await rt.call('auth.login', LOGIN);
       await rt.close();
       outcomes.push(`${page}:${res.ok ? 'ok' : res.error.code}`);
       expect(readdirSync(deskPaths(dataDir).deskDir).sort(), `page ${page}`).toEqual(['desk.db', 'keyslots.json']);
@@ -188,7 +187,7 @@ describe('a missing or damaged key-slot file', () => {
     const before = snapshot(dataDir);
     const rt = await open(dataDir);
     const res = await rt.dispatch(method, input);
-    const status = value(await rt.dispatch('desk.status', {})) as DeskStatus;
+    const status = value(await rt.call('desk.status', {}));
     await rt.close();
     expect(snapshot(dataDir)).toEqual(before);
     return { res, status };
@@ -267,11 +266,11 @@ describe('one running desk per data folder', () => {
     expect(err!.message).toContain(`process ${process.pid} on ${hostname()}`);
     expect(err!.message).toContain(dataDir);
     // The refused second one did not disturb the first.
-    value(await first.dispatch('auth.login', LOGIN));
+    value(await first.call('auth.login', LOGIN));
     await first.close();
     expect(existsSync(deskPaths(dataDir).instanceLock)).toBe(false);
     const again = await open(dataDir);
-    expect((value(await again.dispatch('auth.login', LOGIN)) as { username: string }).username).toBe(SUPERVISOR.username);
+    expect(value(await again.call('auth.login', LOGIN)).username).toBe(SUPERVISOR.username);
   });
 
   it('another process (the admin command line) is refused with DATA_DIR_BUSY naming this process, before any password is asked', async () => {
@@ -284,7 +283,7 @@ describe('one running desk per data folder', () => {
     expect(r.stderr).toContain(`Another Privacy Desk (process ${process.pid} on ${hostname()}`);
     expect(r.stderr).toContain(dataDir);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect((value(await first.dispatch('desk.status', {})) as DeskStatus).state).toBe('locked');
+    expect(value(await first.call('desk.status', {})).state).toBe('locked');
   });
 
   const built = existsSync(join(REPO, 'dist', 'renderer', 'index.html'));
@@ -335,7 +334,7 @@ describe('one running desk per data folder', () => {
     writeFileSync(instanceLock, JSON.stringify({ pid: dead, host: hostname(), startedAt: '2026-01-05T09:00:00.000Z' }));
     const rt = await openRuntime(dataDir);
     expect(JSON.parse(readFileSync(instanceLock, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
-    value(await rt.dispatch('auth.login', LOGIN));
+    value(await rt.call('auth.login', LOGIN));
     await rt.close();
 
     writeFileSync(instanceLock, ''); // torn by a crash mid-write
@@ -354,18 +353,18 @@ describe('a desk that exists already, or is newer than this version', () => {
     const setup = { desk: DESK, supervisor: { username: 'intruder', displayName: 'Someone Else', password: 'a different long password' } };
     const before = snapshot(dataDir);
     const rt = await open(dataDir);
-    expect(await rt.dispatch('desk.setup', setup)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    expect(await rt.call('desk.setup', setup)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
     expect(snapshot(dataDir)).toEqual({ ...before, '/desk.lock': expect.any(String) });
     await rt.close();
     expect(snapshot(dataDir)).toEqual(before);
 
     const rt2 = await open(dataDir);
-    value(await rt2.dispatch('auth.login', LOGIN));
+    value(await rt2.call('auth.login', LOGIN));
     const during = snapshot(dataDir);
-    expect(await rt2.dispatch('desk.setup', setup)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    expect(await rt2.call('desk.setup', setup)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
     expect(snapshot(dataDir)).toEqual(during);
-    expect((value(await rt2.dispatch('desk.status', {})) as DeskStatus).user?.username).toBe(SUPERVISOR.username);
-    expect(await rt2.dispatch('auth.login', { username: 'intruder', password: 'a different long password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect(value(await rt2.call('desk.status', {})).user?.username).toBe(SUPERVISOR.username);
+    expect(await rt2.call('auth.login', { username: 'intruder', password: 'a different long password' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
   });
 
   it('a database written by a newer version: DESK_TOO_NEW telling to install the newer version; nothing written', async () => {
@@ -375,10 +374,10 @@ describe('a desk that exists already, or is newer than this version', () => {
     await lockDesk(desk);
     const before = snapshot(dataDir);
     const rt = await open(dataDir);
-    const res = await rt.dispatch('auth.login', LOGIN);
+    const res = await rt.call('auth.login', LOGIN);
     expect(res).toMatchObject({ ok: false, error: { code: 'DESK_TOO_NEW' } });
     if (!res.ok) expect(res.error.message).toMatch(/newer version.*9999_future.*Install the newer version/s);
-    expect((value(await rt.dispatch('desk.status', {})) as DeskStatus).state).toBe('locked');
+    expect(value(await rt.call('desk.status', {})).state).toBe('locked');
     await rt.close();
     expect(snapshot(dataDir)).toEqual(before);
   });

@@ -188,21 +188,21 @@ async function lockedDesk(): Promise<State> {
   const made = await newDesk(dir.path);
   await made.rt.close(); // a closed runtime leaves the database checkpointed, with no WAL beside it
   const rt = await openRuntime(dir.path);
-  return { name: 'locked desk', dir, rt, visible: async () => value(await rt.dispatch('desk.status', {})) };
+  return { name: 'locked desk', dir, rt, visible: async () => value(await rt.call('desk.status', {})) };
 }
 
 async function supervisorSession(): Promise<State> {
   const dir = tempDir();
   const { rt } = await newDesk(dir.path);
-  value(await rt.dispatch('accounts.create', { username: 'tanaka', displayName: '田中 一郎', role: 'agent' }));
+  value(await rt.call('accounts.create', { username: 'tanaka', displayName: '田中 一郎', role: 'agent' }));
   return {
     name: 'unlocked supervisor session',
     dir,
     rt,
     visible: async () => ({
-      status: value(await rt.dispatch('desk.status', {})),
-      settings: value(await rt.dispatch('settings.get', {})),
-      accounts: value(await rt.dispatch('accounts.list', {})),
+      status: value(await rt.call('desk.status', {})),
+      settings: value(await rt.call('settings.get', {})),
+      accounts: value(await rt.call('accounts.list', {})),
     }),
   };
 }
@@ -335,7 +335,7 @@ describe.each([
     expect(await dumpTables(s.dir.path)).toEqual(rowsBefore);
     if (name === 'locked desk') {
       // Still locked: the gate (after validation) refuses a well-formed call that needs a session.
-      expect(await s.rt.dispatch('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(await s.rt.call('accounts.list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     }
   });
 });

@@ -26,8 +26,8 @@ describe('encryption at rest', () => {
     dirs.push(dir);
     const { rt } = await newDesk(dir.path);
     // A display name and a setting hold the known name; both are written through the contract.
-    value(await rt.dispatch('accounts.create', { username: 'yamada', displayName: KNOWN_NAME, role: 'agent' }));
-    value(await rt.dispatch('settings.update', { desk: { ...(value(await rt.dispatch('settings.get', {})) as { desk: Record<string, string> }).desk, addressEn: KNOWN_NAME } }));
+    value(await rt.call('accounts.create', { username: 'yamada', displayName: KNOWN_NAME, role: 'agent' }));
+    value(await rt.call('settings.update', { desk: { ...value(await rt.call('settings.get', {})).desk, addressEn: KNOWN_NAME } }));
 
     const paths = deskPaths(dir.path);
     const desk = (await unlockWithPassword(paths, SUPERVISOR.username, SUPERVISOR.password))!;
@@ -57,9 +57,9 @@ describe('encryption at rest', () => {
     expect(() => openRaw(paths.database, Buffer.alloc(32, 7))).toThrow(/does not open with this key/);
 
     const again = await openRuntime(dir.path);
-    const wrong = await again.dispatch('auth.login', { username: SUPERVISOR.username, password: 'not the password' });
+    const wrong = await again.call('auth.login', { username: SUPERVISOR.username, password: 'not the password' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'password' } });
-    const right = await again.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
+    const right = await again.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password });
     expect(right).toMatchObject({ ok: true, value: { username: SUPERVISOR.username, role: 'supervisor' } });
     await again.close();
   });
@@ -68,9 +68,9 @@ describe('encryption at rest', () => {
     const dir = tempDir();
     dirs.push(dir);
     const { rt } = await newDesk(dir.path);
-    value(await rt.dispatch('auth.lock', {}));
-    expect(await rt.dispatch('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(value(await rt.dispatch('desk.status', {}))).toMatchObject({ state: 'locked', user: null, deskName: null });
+    value(await rt.call('auth.lock', {}));
+    expect(await rt.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(value(await rt.call('desk.status', {}))).toMatchObject({ state: 'locked', user: null, deskName: null });
     await rt.close();
   });
 
@@ -78,16 +78,16 @@ describe('encryption at rest', () => {
     const dir = tempDir();
     dirs.push(dir);
     const { rt, recoveryKey } = await newDesk(dir.path);
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.lock', {}));
     // Typed back by hand: lower case, spaces instead of hyphens, full-width digits.
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/[2-7]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    const bad = await rt.dispatch('auth.recover', { recoveryKey: 'A'.repeat(52), username: SUPERVISOR.username, newPassword: 'a brand new password' });
+    const bad = await rt.call('auth.recover', { recoveryKey: 'A'.repeat(52), username: SUPERVISOR.username, newPassword: 'a brand new password' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', field: 'recoveryKey' } });
-    const ok = await rt.dispatch('auth.recover', { recoveryKey: typed, username: SUPERVISOR.username, newPassword: 'a brand new password' });
+    const ok = await rt.call('auth.recover', { recoveryKey: typed, username: SUPERVISOR.username, newPassword: 'a brand new password' });
     expect(ok).toMatchObject({ ok: true, value: { username: SUPERVISOR.username } });
-    value(await rt.dispatch('auth.lock', {}));
-    expect((await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(false);
-    expect((await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: 'a brand new password' })).ok).toBe(true);
+    value(await rt.call('auth.lock', {}));
+    expect((await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password })).ok).toBe(false);
+    expect((await rt.call('auth.login', { username: SUPERVISOR.username, password: 'a brand new password' })).ok).toBe(true);
     await rt.close();
   });
 });
@@ -97,8 +97,8 @@ describe('audit trail of the foundation', () => {
     const dir = tempDir();
     dirs.push(dir);
     const { rt } = await newDesk(dir.path);
-    value(await rt.dispatch('accounts.create', { username: 'tanaka', displayName: '田中', role: 'agent' }));
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('accounts.create', { username: 'tanaka', displayName: '田中', role: 'agent' }));
+    value(await rt.call('auth.lock', {}));
     await rt.close();
     const desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     await appendAudit(desk.store.db, { actor: 'test', action: 'probe', entity: 'test' });

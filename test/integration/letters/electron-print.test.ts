@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { channelOf, type CaseFile, type LetterPdfResult, type LetterPrintResult, type Result } from '../../../electron/contract/index.ts';
+import { channelOf, type LetterPdfResult, type LetterPrintResult, type Result } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { letterFontFile } from '../../../electron/core/letters/font-files.ts';
 import { pageOrientations } from '../../../electron/core/letters/pdf-pages.ts';
@@ -147,7 +147,7 @@ describe('letters.print and letters.savePdf over a real desk', () => {
     rt = (await newDesk(dir.path, { now: () => new Date('2026-11-24T01:00:00Z') })).rt;
     ids.length = 0;
     for (const [name, text] of [['山田 太郎', '開示を請求します。'], ['佐藤 花子', '長い請求です。'.repeat(400)], ['鈴木 一郎', '開示を請求します。']] as const) {
-      const c = value(await rt.dispatch('cases.create', { type: 'disclosure', channel: 'post', arrivedAt: '2026-11-24T09:30:00+09:00', requesterKind: 'member', memberName: name, memberEmail: '', memberPostalCode: '150-0001', memberAddress: '東京都渋谷区神宮前1-2-3', requestText: text, delivery: 'paper' })) as { id: number };
+      const c = value(await rt.call('cases.create', { type: 'disclosure', channel: 'post', arrivedAt: '2026-11-24T09:30:00+09:00', requesterKind: 'member', memberName: name, memberEmail: '', memberPostalCode: '150-0001', memberAddress: '東京都渋谷区神宮前1-2-3', requestText: text, delivery: 'paper' }));
       ids.push(c.id);
     }
   });
@@ -171,11 +171,11 @@ describe('letters.print and letters.savePdf over a real desk', () => {
     const footers = pages.map((p) => /(\d+)\s*\/\s*(\d+)\s*$/.exec(p.trimEnd())?.slice(1).join(' / '));
     // The same numbers as each letter printed on its own (the second letter is the long one).
     const singles: number[] = [];
-    for (const l of acks()) singles.push(pageOrientations(await printer.pdf((value(await rt.dispatch('letters.preview', l)) as { html: string }).html)).length);
+    for (const l of acks()) singles.push(pageOrientations(await printer.pdf(value(await rt.call('letters.preview', l)).html)).length);
     expect(singles[1]).toBeGreaterThan(singles[0]!);
     expect(footers).toEqual(singles.flatMap((n) => Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`)));
     // Printing records nothing by itself: the renderer asks, then calls letters.recordPrinted.
-    const file = value(await rt.dispatch('cases.get', { id: ids[0]! })) as CaseFile;
+    const file = value(await rt.call('cases.get', { id: ids[0]! }));
     expect(file.notices).toEqual([]);
   });
 
@@ -210,10 +210,10 @@ describe('letters.print and letters.savePdf over a real desk', () => {
     const broken: LetterPrinter = { ...printer, print: async () => Promise.reject(new Error('printer on fire')), writeFile: async () => Promise.reject(new Error('EACCES')) };
     expect(await call(broken)['letters.print']({ letters: acks() })).toMatchObject({ ok: false, error: { code: 'INTERNAL', reason: { code: 'PRINT_FAILED' } } });
     expect(await call(broken)['letters.savePdf']({ letters: acks() })).toMatchObject({ ok: false, error: { code: 'INTERNAL', reason: { code: 'PDF_FAILED' } } });
-    value(await rt.dispatch('auth.lock', {}));
+    value(await rt.call('auth.lock', {}));
     const print = vi.spyOn(printer, 'print');
     expect(await m['letters.print']({ letters: acks() })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(print).not.toHaveBeenCalled();
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
   });
 });

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtp, parseMail, type TestSmtp } from '../../support/smtp.ts';
 import { closeDirect, directDesk, intake, mailDesk, outboxRows, sender } from '../../support/mail-desk.ts';
 import { value } from '../../support/desk.ts';
-import type { OutboxPage } from '../../../electron/contract/index.ts';
 import { lockDesk, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
 import { unlockDirect } from '../../support/tables.ts';
 
@@ -28,10 +27,10 @@ describe('delivery', () => {
     // The address was typed full-width at intake: the desk stored (and sends to) its normalised form.
     const m = await mailDesk(0, false);
     cleanup.push(async () => m.dir.remove());
-    const { id } = value(await m.rt.dispatch('cases.create', intake(1, { memberName: '山田 太郎', memberEmail: 'ｔａｒｏ．ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ', requestText: '登録情報の開示を求めます（1）。\u202e逆順\u202c' }))) as { id: number };
-    const draft = (value(await m.rt.dispatch('outbox.list', { state: 'draft' })) as OutboxPage).rows[0]!;
+    const { id } = value(await m.rt.call('cases.create', intake(1, { memberName: '山田 太郎', memberEmail: 'ｔａｒｏ．ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ', requestText: '登録情報の開示を求めます（1）。\u202e逆順\u202c' })));
+    const draft = value(await m.rt.call('outbox.list', { state: 'draft' })).rows[0]!;
     expect(draft).toMatchObject({ caseId: id, noticeKind: 'acknowledgement', to: 'taro.yamada@example.co.jp', state: 'draft', allowedActions: ['update', 'send', 'cancel'] });
-    value(await m.rt.dispatch('outbox.send', { id: draft.id }));
+    value(await m.rt.call('outbox.send', { id: draft.id }));
 
     const desk: UnlockedDesk = await directDesk(m, smtp.port);
     cleanup.push(() => lockDesk(desk));

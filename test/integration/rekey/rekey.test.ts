@@ -33,12 +33,12 @@ const dir = (): string => {
 afterAll(() => dirs.splice(0).forEach((d) => d.remove()));
 
 async function newAgent(rt: DeskRuntime, who: { username: string; password: string }): Promise<void> {
-  const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: who.username, displayName: who.username, role: 'agent' })) as { oneTimePassword: string };
-  await rt.dispatch('auth.lock', {});
-  value(await rt.dispatch('auth.login', { username: who.username, password: oneTimePassword }));
-  value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: who.password }));
-  await rt.dispatch('auth.lock', {});
-  value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+  const { oneTimePassword } = value(await rt.call('accounts.create', { username: who.username, displayName: who.username, role: 'agent' }));
+  await rt.call('auth.lock', {});
+  value(await rt.call('auth.login', { username: who.username, password: oneTimePassword }));
+  value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: who.password }));
+  await rt.call('auth.lock', {});
+  value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
 }
 
 /** What a person can do with a key-slot file and their password: the data key, tried on a database file. */
@@ -88,8 +88,8 @@ describe('keys leave with the person', () => {
     expect(await opensWith(oldSlots, BOB, paths.database)).toBe(true); // before: his copy works
 
     const rt = await openRuntime(live);
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-    value(await rt.dispatch('accounts.disable', { username: BOB.username }));
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    value(await rt.call('accounts.disable', { username: BOB.username }));
     await rt.close();
 
     expect(existsSync(join(paths.deskDir, 'keyslots.next.json'))).toBe(false);
@@ -117,11 +117,11 @@ describe('keys leave with the person', () => {
     const before = join(live, 'kept.json');
     writeFileSync(before, readFileSync(paths.keySlots));
     const rt = await openRuntime(live);
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
-    expect(value(await rt.dispatch('desk.rekey', {}))).toEqual({ slots: 4, mustReset: [] });
-    await rt.dispatch('auth.lock', {});
-    expect((await rt.dispatch('auth.login', { username: TANAKA.username, password: TANAKA.password })).ok).toBe(true);
-    expect((await rt.dispatch('desk.rekey', {})).ok).toBe(false); // agents cannot
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    expect(value(await rt.call('desk.rekey', {}))).toEqual({ slots: 4, mustReset: [] });
+    await rt.call('auth.lock', {});
+    expect((await rt.call('auth.login', { username: TANAKA.username, password: TANAKA.password })).ok).toBe(true);
+    expect((await rt.call('desk.rekey', {})).ok).toBe(false); // agents cannot
     await rt.close();
     for (const who of [SUPERVISOR, TANAKA, BOB]) expect(await opensWith(before, who, paths.database)).toBe(false);
     expect(await caseCount(live, BOB)).toBe(5);

@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
-import { caseInputs, intakeInput, type QueuePage, type Report, type Role } from '../../../electron/contract/index.ts';
+import { caseInputs, intakeInput, type Role } from '../../../electron/contract/index.ts';
 import { createCase } from '../../../electron/core/cases/intake.ts';
 import * as actions from '../../../electron/core/cases/actions.ts';
 import { loadDeskCalendar } from '../../../electron/core/desk-calendar/store.ts';
@@ -79,12 +79,12 @@ beforeAll(async () => {
   expect(new Date('2026-01-15T00:00:00Z').getTimezoneOffset()).toBe(480);
   const { rt } = await newDesk(dir.path);
   for (const [u, role] of [['suzuki', 'supervisor'], ['tanaka', 'agent']] as const) {
-    const { oneTimePassword } = value(await rt.dispatch('accounts.create', { username: u, displayName: u, role })) as { oneTimePassword: string };
-    value(await rt.dispatch('auth.lock', {}));
-    value(await rt.dispatch('auth.login', { username: u, password: oneTimePassword }));
-    value(await rt.dispatch('auth.changePassword', { currentPassword: oneTimePassword, newPassword: `${u} password 123` }));
-    value(await rt.dispatch('auth.lock', {}));
-    value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+    const { oneTimePassword } = value(await rt.call('accounts.create', { username: u, displayName: u, role }));
+    value(await rt.call('auth.lock', {}));
+    value(await rt.call('auth.login', { username: u, password: oneTimePassword }));
+    value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: `${u} password 123` }));
+    value(await rt.call('auth.lock', {}));
+    value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
   }
   await rt.close();
   desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
@@ -273,24 +273,24 @@ describe('the January 2026 report, by hand', () => {
     await lockDesk(desk);
     const rt: DeskRuntime = await openRuntime(dir.path, { now: () => new Date(NOW) });
     try {
-      value(await rt.dispatch('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
       const list = async (bucket: string) =>
-        (value(await rt.dispatch('cases.list', { report: { from: '2026-01-01', to: '2026-01-31', bucket }, pageSize: 200 })) as QueuePage).rows.map((r) => r.reference).sort();
+        value(await rt.call('cases.list', { report: { from: '2026-01-01', to: '2026-01-31', bucket }, pageSize: 200 })).rows.map((r) => r.reference).sort();
       const sorted = (...names: string[]) => names.map((n) => refs[n]!).sort();
       expect(await list('answered.late')).toEqual(sorted('C', 'F'));
       expect(await list('answered.onTimeExtended')).toEqual(sorted('D'));
       expect(await list('open.overdue')).toEqual(sorted('I', 'J', 'K'));
       expect(await list('received')).toEqual(sorted('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K'));
       expect(await list('ground.not_personal_information')).toEqual(sorted('F'));
-      const viaApi = value(await rt.dispatch('reports.get', { from: '2026-01-01', to: '2026-01-31' })) as Report;
+      const viaApi = value(await rt.call('reports.get', { from: '2026-01-01', to: '2026-01-31' }));
       expect([viaApi.scope, viaApi.received, viaApi.onTime, viaApi.late]).toEqual(['desk', 10, 5, 2]);
 
-      value(await rt.dispatch('auth.lock', {}));
-      value(await rt.dispatch('auth.login', { username: 'tanaka', password: 'tanaka password 123' }));
-      const own = value(await rt.dispatch('reports.get', { from: '2026-01-01', to: '2026-01-31' })) as Report;
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: 'tanaka', password: 'tanaka password 123' }));
+      const own = value(await rt.call('reports.get', { from: '2026-01-01', to: '2026-01-31' }));
       // tanaka's cases received in January: A C D E F G H J (B is sato's, K unassigned).
       expect([own.scope, own.received, own.onTime, own.late, own.staff]).toEqual(['own', 8, 4, 2, []]);
-      expect(await rt.dispatch('reports.pack', { from: '2026-01-01', to: '2026-01-31' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await rt.call('reports.pack', { from: '2026-01-01', to: '2026-01-31' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     } finally {
       await rt.close();
     }

@@ -3,13 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
-import type { CaseFile, OutboxPage, Report } from '../../../electron/contract/index.ts';
+import type { Input } from '../../../electron/contract/index.ts';
 
 let rt: DeskRuntime;
 let dir: { path: string; remove(): void };
 const now = Date.parse('2026-11-24T01:00:00Z');
 
-const intake = (training: boolean) => ({
+const intake = (training: boolean): Input<'cases.create'> => ({
   type: 'disclosure',
   channel: 'email',
   arrivedAt: '2026-11-24T09:30:00+09:00',
@@ -32,18 +32,18 @@ afterEach(async () => {
 
 describe('training cases', () => {
   it('get no mail drafted (acknowledgement, documents request, withdrawal) and are not counted; a real case is', async () => {
-    const real = value(await rt.dispatch('cases.create', intake(false))) as { id: number };
-    const training = value(await rt.dispatch('cases.create', intake(true))) as { id: number };
+    const real = value(await rt.call('cases.create', intake(false)));
+    const training = value(await rt.call('cases.create', intake(true)));
     for (const id of [real.id, training.id]) {
-      value(await rt.dispatch('cases.pause', { id, reasonKind: 'identity_documents', reason: '書類待ち' }));
-      value(await rt.dispatch('cases.withdraw', { id, reason: '取下げ', written: true }));
+      value(await rt.call('cases.pause', { id, reasonKind: 'identity_documents', reason: '書類待ち' }));
+      value(await rt.call('cases.withdraw', { id, reason: '取下げ', written: true }));
     }
-    const outbox = async (caseId: number) => (value(await rt.dispatch('outbox.list', { caseId })) as OutboxPage).total;
+    const outbox = async (caseId: number) => value(await rt.call('outbox.list', { caseId })).total;
     expect(await outbox(real.id)).toBeGreaterThanOrEqual(3);
     expect(await outbox(training.id)).toBe(0);
-    const file = value(await rt.dispatch('cases.get', { id: training.id })) as CaseFile;
+    const file = value(await rt.call('cases.get', { id: training.id }));
     expect(file.timeline[0]).toMatchObject({ kind: 'received', data: { training: true } });
-    const r = value(await rt.dispatch('reports.get', { from: '2026-11-01', to: '2026-11-30' })) as Report;
+    const r = value(await rt.call('reports.get', { from: '2026-11-01', to: '2026-11-30' }));
     expect([r.received, r.withdrawn + r.openNow]).toEqual([1, 1]);
   });
 });
