@@ -51,6 +51,8 @@ export async function backupCommand(args: string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (positionals.length > 0) throw oneLine(`backup takes no argument "${positionals[0]}": the folder goes after --out.`);
+  // A shared desk's snapshot into the .pdbackup format (one REPEATABLE READ transaction) is not built yet.
+  if (values['database-url']) throw oneLine('backup of a shared desk (--database-url) is not available in this version: use the server\'s own backups (pg_dump).');
   if (!values['data-dir']) throw oneLine('backup needs --data-dir.');
   if (!values.user) throw oneLine('backup needs --user.');
   if (!values.out) throw oneLine('backup needs --out FOLDER (where the backup is written).');
