@@ -178,7 +178,7 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
-  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
   attempts: ColumnType<number, number | undefined, number>;
   /** Tries in which the mail server was reached: the retry limit counts these. */
   server_attempts: ColumnType<number, number | undefined, number>;
@@ -309,6 +309,16 @@ export interface DB {
   case_search_bigram: { rowid: number; terms: string };
   /** A shared desk's key-slot file (PostgreSQL only: a local desk keeps keyslots.json beside its file). */
   desk_key_slots: { id: number; body: string; updated_at: string };
+  imported_holidays: ImportedHolidaysTable;
+}
+
+/** A national holiday from the Cabinet Office's list (migration 0022). */
+export interface ImportedHolidaysTable {
+  date: string;
+  year: number;
+  name: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** A queue view someone saved (migration 0019). */

@@ -4,8 +4,10 @@
 import type { Migration } from 'kysely/migration';
 import * as p0001 from './0001_base.ts';
 import * as p0002 from './0002_case_versions.ts';
+import * as p0003 from './0003_bounced_holidays.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
   '0002_case_versions': p0002,
+  '0003_bounced_holidays': p0003,
 };

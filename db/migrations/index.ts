@@ -15,6 +15,8 @@ import * as m0014 from './0014_signed_audit.ts';
 import * as m0016 from './0016_reports_training_retention.ts';
 import * as m0018 from './0018_search_bigrams.ts';
 import * as m0019 from './0019_saved_views.ts';
+import * as m0020 from './0020_outbox_bounced.ts';
+import * as m0022 from './0022_imported_holidays.ts';
 import * as m0034 from './0034_case_versions.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -32,5 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0016_reports_training_retention': m0016,
   '0018_search_bigrams': m0018,
   '0019_saved_views': m0019,
+  '0020_outbox_bounced': m0020,
+  '0022_imported_holidays': m0022,
   '0034_case_versions': m0034,
 };

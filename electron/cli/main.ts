@@ -21,7 +21,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   audit: { run: auditCommand, summary: 'audit verify: check the audit log\'s hash chain, name the first broken row' },
   import: { run: importCommand, summary: 'import FILE.csv: create one case per row (all rows checked first, one transaction)' },
   export: { run: exportCommand, summary: 'export --format csv|json: every case to stdout (recorded in the audit log)' },
-  calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time)' },
+  calendar: { run: calendarCommand, summary: 'closed days of a year, day 0 and due dates (Japan time), import-holidays FILE' },
   backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
   mail: { run: mailCommand, summary: 'mail import FILE.eml…: mail files into the Inbox or onto their cases (--json: one line per file)' },

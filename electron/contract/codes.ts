@@ -9,6 +9,7 @@ import type { CaseChangedConflict, SharedDeskProblem } from './shared-desk.ts';
 import type { CaseAction, CaseStatus, NoticeChannel, NoticeKind, RequestType } from './case-vocabulary.ts';
 import type { ErrorCode } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
+import type { HolidayFileProblem, HolidaysOutdated } from './holidays.ts';
 
 /** What a deadline rule refused (core/calendar): the rule's own code, with the date it concerns. */
 export type CalendarProblem =
@@ -29,7 +30,7 @@ export type CalendarProblem =
   | 'EXTENSION_NOT_LATER'
   | 'EXTENSION_ON_CLOSED_DAY';
 
-export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type OutboxStateCode = 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 
 /** Why a notice cannot be sent (or recorded) from the case's status. One owner: core/cases/notice-rules.ts. */
 export type SendRefusal =
@@ -103,14 +104,19 @@ type MailFailureBase = Exclude<MailFailure, { code: 'MAIL_GAVE_UP' }>;
 export type DraftCancelled = {
   code: 'DRAFT_CANCELLED';
   reason: 'case_closed' | 'superseded' | 'decision_returned' | 'withdrawn' | 'rejected' | 'delivered_by_letter' | 'by_staff';
-  /** Who cancelled it, for `by_staff`. */
+  /** Who cancelled it: the person who cancelled it, or whose action settled it (printed the letter,
+   * closed the case, approved the rejection …). Absent on rows from before issue 10. */
   by?: string;
   /** What the person typed when they cancelled it (their own words, not the desk's). */
   note?: string;
 };
 
 /** Why the desk recomputed a case's due date (stored in its `due_recomputed` timeline event). */
-export type DueRecomputedWhy = { cause: 'business_hours' } | { cause: 'desk_day'; date: string; kind: 'closed' | 'open' | 'removed' };
+export type DueRecomputedWhy =
+  | { cause: 'business_hours' }
+  | { cause: 'desk_day'; date: string; kind: 'closed' | 'open' | 'removed' }
+  /** The Cabinet Office's holiday list was imported for these years (issue 11). */
+  | { cause: 'holidays_imported'; years: number[] };
 
 /** The case file's warnings. */
 export type CaseWarning =
@@ -177,6 +183,8 @@ export type Reason =
   | { code: 'CANNOT_RESET_SELF' }
   | { code: 'CANNOT_DISABLE_SELF' }
   | { code: 'LAST_SUPERVISOR' }
+  | { code: 'CANNOT_CHANGE_OWN_ROLE' }
+  | { code: 'ACCOUNT_NOT_DISABLED'; username: string }
   | { code: 'CURRENT_PASSWORD_WRONG' }
   | { code: 'PASSWORD_UNCHANGED' }
   // cases: the lifecycle and the records
@@ -225,6 +233,7 @@ export type Reason =
   | MailFailure
   // desk calendar, backups and restore
   | { code: 'NOT_A_DATE'; date: string }
+  | HolidayFileProblem
   | BackupFailure
   | RestoreProblem;
 
@@ -234,7 +243,7 @@ export type LetterAddressWarning =
   | { code: 'WINDOW_OVERFLOW'; reference: string; field: 'postalCode' | 'address' | 'onBehalfOf' | 'name'; overflowMm: number };
 
 /** Everything the desk can say to a person. */
-export type Coded = Reason | CaseWarning | DraftCancelled | LetterAddressWarning | AuditProblem;
+export type Coded = Reason | CaseWarning | DraftCancelled | LetterAddressWarning | AuditProblem | HolidaysOutdated;
 export type Code = Coded['code'];
 /** The value of one code (a member whose `code` is a union, like AuditProblem, counts for each of its codes). */
 export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: infer K } ? (C extends K ? U : never) : never) : never;
@@ -301,6 +310,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   CANNOT_RESET_SELF: 'CONFLICT',
   CANNOT_DISABLE_SELF: 'CONFLICT',
   LAST_SUPERVISOR: 'CONFLICT',
+  CANNOT_CHANGE_OWN_ROLE: 'CONFLICT',
+  ACCOUNT_NOT_DISABLED: 'CONFLICT',
   CURRENT_PASSWORD_WRONG: 'AUTH_FAILED',
   PASSWORD_UNCHANGED: 'INVALID_INPUT',
   CASE_NOT_FOUND: 'NOT_FOUND',
@@ -364,6 +375,18 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   MAIL_BOUNCED: 'CONFLICT',
   MAIL_FAILED_EARLIER: 'CONFLICT',
   NOT_A_DATE: 'INVALID_INPUT',
+  HOLIDAY_FILE_EMPTY: 'INVALID_INPUT',
+  HOLIDAY_FILE_ENCODING: 'INVALID_INPUT',
+  HOLIDAY_FILE_TOO_LARGE: 'INVALID_INPUT',
+  HOLIDAY_FILE_COLUMNS: 'INVALID_INPUT',
+  HOLIDAY_FILE_SYNTAX: 'INVALID_INPUT',
+  HOLIDAY_FILE_ROW_FIELDS: 'INVALID_INPUT',
+  HOLIDAY_FILE_BAD_DATE: 'INVALID_INPUT',
+  HOLIDAY_FILE_NO_NAME: 'INVALID_INPUT',
+  HOLIDAY_FILE_OUT_OF_RANGE: 'INVALID_INPUT',
+  HOLIDAY_FILE_DUPLICATE: 'INVALID_INPUT',
+  HOLIDAY_FILE_NO_YEARS: 'INVALID_INPUT',
+  HOLIDAY_FILE_CONTRADICTS_LAW: 'CONFLICT',
   BACKUP_FOLDER_NOT_SET: 'DATA_DIR_UNUSABLE',
   BACKUP_FOLDER_MISSING: 'DATA_DIR_UNUSABLE',
   BACKUP_FOLDER_VANISHED: 'DATA_DIR_UNUSABLE',

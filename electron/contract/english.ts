@@ -5,6 +5,7 @@ import { codeCategory, type Code, type CodeOf, type Coded, type MailFailure, typ
 import type { DeskErrorData } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { CaseStatus } from './case-vocabulary.ts';
+import { holidayEnglish } from './english-holidays.ts';
 
 type EnglishTable = { [C in Code]: (p: CodeOf<C>) => string };
 
@@ -20,7 +21,7 @@ const STATUS: Record<CaseStatus, string> = {
   closed: 'closed',
 };
 
-const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', cancelled: 'cancelled' } as const;
+const MAIL_STATE = { draft: 'a draft', queued: 'queued', sending: 'being sent right now', sent: 'already sent', failed: 'failed', bounced: 'sent back by the member’s mail server', cancelled: 'cancelled' } as const;
 const MAIL_VERB = { edit: 'edited', send: 'sent from here (only a draft is sent; a failed message is retried)', retry: 'retried (only a failed message is)', cancel: 'cancelled' } as const;
 const UNREACHABLE: Record<Extract<MailFailure, { code: 'SMTP_UNREACHABLE' }>['cause'], string> = {
   refused: 'connection refused',
@@ -85,6 +86,7 @@ export const english: EnglishTable = {
   SHARED_DESK_NOT_A_DESK: (p) => `The database ${p.database} holds tables but is not a Privacy Desk. Nothing was written to it.`,
   SHARED_DESK_UNSUPPORTED: (p) => `This works on a local desk only (${p.operation === 'rekey' ? 're-keying the database file' : 'restoring into this data folder'}), not on a shared desk.`,
   CASE_CHANGED: (p) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'someone'} at ${p.at} — reload to see it.`,
+  ...holidayEnglish,
   INVALID_INPUT: () => 'The input is not valid.',
   UNKNOWN_METHOD: (p) => `There is no method named ${p.method}.`,
   SUPERVISOR_ONLY: () => 'Only a supervisor can do this.',
@@ -135,6 +137,8 @@ export const english: EnglishTable = {
   CANNOT_RESET_SELF: () => 'You cannot reset your own account; change your password instead.',
   CANNOT_DISABLE_SELF: () => 'You cannot disable your own account.',
   LAST_SUPERVISOR: () => 'This is the last active supervisor; add another supervisor first.',
+  CANNOT_CHANGE_OWN_ROLE: () => 'You cannot change your own role; ask another supervisor.',
+  ACCOUNT_NOT_DISABLED: (p) => `The account ${p.username} is not disabled.`,
   CURRENT_PASSWORD_WRONG: () => 'The current password is wrong.',
   PASSWORD_UNCHANGED: () => 'Choose a password different from the current one.',
   KINDS_REQUIRED: (p) => `Record what the member asks for (the ${p.type} request's sub-kind) before deciding.`,
@@ -272,7 +276,9 @@ export const english: EnglishTable = {
       delivered_by_letter: 'The notice was delivered by letter.',
       by_staff: `Cancelled by ${p.by ?? 'staff'}.`,
     }[p.reason];
-    return p.note ? `${why} ${p.note}` : why;
+    // Who settled it is named whatever the reason: a person's action cancelled it (issue 10).
+    const who = p.by && p.reason !== 'by_staff' ? ` Cancelled by ${p.by}.` : '';
+    return p.note ? `${why}${who} ${p.note}` : `${why}${who}`;
   },
 };
 

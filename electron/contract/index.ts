@@ -20,3 +20,4 @@ export * from './reports.ts';
 export * from './retention.ts';
 export * from './views.ts';
 export * from './shared-desk.ts';
+export * from './holidays.ts';

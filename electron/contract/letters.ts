@@ -85,8 +85,8 @@ export interface ReadyLetter {
   memberName: string;
   /** Who the letter is addressed to: the member, or their representative or agent. */
   recipientName: string;
-  /** Why this goes on paper: the member has no email address, or asked for a paper copy. */
-  reason: 'no_email' | 'paper_requested';
+  /** Why this goes on paper: the member has no email address, asked for a paper copy, or the email came back. */
+  reason: 'no_email' | 'paper_requested' | 'bounced';
   /** When the letter became due (approval, withdrawal, pause, extension, arrival). */
   since: string;
   hasPostalAddress: boolean;

@@ -14,7 +14,7 @@ import { mailServerConnection } from './mail-server.ts';
  *   │               │  ▼                        ├─ permanent failure (5xx) or tries used up ──► failed
  *   └──cancel──► cancelled ◄──cancel── failed ◄─┘
  */
-export const outboxStates = ['draft', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export const outboxStates = ['draft', 'queued', 'sending', 'sent', 'failed', 'bounced', 'cancelled'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
 /** The longest email body the desk sends: a notice quoting a long request fits; a runaway paste does not. */

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import * as f from './fields.ts';
 import { caseInputs, listInput } from './cases.ts';
+
+/** The auto-lock's allowed range, in minutes: a value outside it is refused with the range, never clamped. */
+export const IDLE_LOCK_MINUTES = { min: 1, max: 240 } as const;
 import type { BulkOutcome, CaseFile, CreatedCase, DuplicateCandidate, QueuePage } from './case-types.ts';
 import { letterInputs, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type ReadyLetter } from './letters.ts';
 import { mailInputs } from './mail.ts';
@@ -11,6 +14,7 @@ import { inboxInputs, type CaseThread, type InboxAttachmentContent, type InboxMe
 import { reportInputs, type Report, type ReportCsv, type ReportPack } from './reports.ts';
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
+import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } from './holidays.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { RekeyResult } from './audit.ts';
 import type {
@@ -89,6 +93,9 @@ export const methods = {
   },
   'accounts.disable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
   'accounts.reset': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  /** A disabled account back in use (issue 11): a new one-time password, as at creation. */
+  'accounts.enable': { access: 'supervisor', input: z.object({ username: f.username }).strict() },
+  'accounts.setRole': { access: 'supervisor', input: z.object({ username: f.username, role: f.role }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
@@ -97,7 +104,7 @@ export const methods = {
     input: z
       .object({
         desk: deskDetails.optional(),
-        idleLockMinutes: z.number().int().min(1).max(240).optional(),
+        idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max).optional(),
         defaultLocale: f.locale.optional(),
         businessHours: z
           .object({ open: hhmm, close: hhmm })
@@ -163,6 +170,8 @@ export const methods = {
       .strict()
       .refine((d) => d.kind === 'none' || d.reason !== '', { message: 'Give a reason: it is shown on the calendar.', path: ['reason'] }),
   },
+  'calendar.previewHolidays': { access: 'supervisor', input: holidayInputs.preview },
+  'calendar.importHolidays': { access: 'supervisor', input: holidayInputs.apply },
   'cases.list': { access: 'user', input: listInput },
   'cases.get': { access: 'user', input: caseInputs.get },
   'cases.create': { access: 'user', input: caseInputs.create },
@@ -245,6 +254,8 @@ export interface Results {
   'accounts.create': OneTimePassword;
   'accounts.disable': null;
   'accounts.reset': OneTimePassword;
+  'accounts.enable': OneTimePassword;
+  'accounts.setRole': null;
   'desk.rekey': RekeyResult;
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
@@ -253,6 +264,8 @@ export interface Results {
   'desk.restore': RestoreResult;
   'calendar.year': CalendarYear;
   'calendar.setDay': CalendarChange;
+  'calendar.previewHolidays': HolidayImportPreview;
+  'calendar.importHolidays': HolidayImportResult;
   'cases.list': QueuePage;
   'cases.get': CaseFile;
   'cases.create': CreatedCase;

@@ -29,7 +29,9 @@ export interface DraftCancellation {
 /** How a notice reaches the requester: email when they have an address (and did not ask for paper), else a letter. */
 export type DeliveryChannel = NoticeChannel;
 
-export type OwedNoticeState = 'to_prepare' | 'draft' | 'queued' | 'sent' | 'printed' | 'bounced' | 'cancelled';
+/** `failed`: the desk's own tries did not get the email to the server; `bounced`: the server took it and the
+ * member's server sent it back (a delivery report): the notice was not delivered and is owed again. */
+export type OwedNoticeState = 'to_prepare' | 'draft' | 'queued' | 'sent' | 'printed' | 'failed' | 'bounced' | 'cancelled';
 
 /** The next thing to do about a notice, for the case file's "Notices" list. */
 export type OwedNoticeNext =
@@ -38,7 +40,8 @@ export type OwedNoticeNext =
   | 'approve_first' // a decision notice waits for the supervisor's approval
   | 'wait_for_sender' // queued: goes out when the mail server can be reached
   | 'print_letter' // owed on paper: print it from the case file or Letters
-  | 'fix_or_print' // the email failed (bounced): fix and retry, or print a letter
+  | 'fix_or_print' // the email could not be sent: fix and retry, or print a letter
+  | 'send_by_letter' // the email bounced: the notice was not delivered; send it by letter (or correct the address and retry)
   | 'write_draft' // owed by email but no draft exists (it was cancelled): write one or print a letter
   | 'cancel_superseded'; // an acknowledgement still unsent after the decision: a person decides to drop it
 

@@ -1,6 +1,7 @@
 // Result types of the contract's methods: what the core returns and the renderer shows.
 import type { Locale, Role } from './fields.ts';
 import type { Reason } from './codes.ts';
+import type { HolidaysOutdated } from './holidays.ts';
 
 export interface SessionUser {
   username: string;
@@ -164,6 +165,10 @@ export interface CalendarYear {
   closedDays: ClosedDayView[];
   deskDays: DeskDayView[];
   businessHours: { open: string; close: string };
+  /** The last year whose national holidays the desk knows for certain (announced or imported). */
+  knownThrough: number;
+  /** For supervisors, from February of `knownThrough`: next year's holidays are announced but not loaded. */
+  outdated: HolidaysOutdated | null;
 }
 
 export interface DueDateMove {

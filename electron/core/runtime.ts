@@ -9,7 +9,7 @@ import { deskPaths, type DeskPaths, type SharedDeskServer } from './storage/data
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
 import { createDesk, presenceOf, lockDesk, unlockWithPassword, unlockWithRecovery, type DeskPresence, type UnlockedDesk } from './vault/vault.ts';
 import { LoginThrottle } from './auth/throttle.ts';
-import { changePassword, createAccount, disableAccount, findAccount, listAccounts, recoverSupervisor, resetAccount, toSessionUser, type AccountsDeps } from './auth/accounts.ts';
+import { changePassword, createAccount, disableAccount, enableAccount, setAccountRole, findAccount, listAccounts, recoverSupervisor, resetAccount, toSessionUser, type AccountsDeps } from './auth/accounts.ts';
 import { readSettings, writeSettings } from './settings/settings.ts';
 import { appendAudit } from './audit/audit-log.ts';
 import { recoverySecret } from './keys/recovery-key.ts';
@@ -324,6 +324,11 @@ class Runtime implements DeskRuntime {
         return null;
       },
       'accounts.reset': async ({ username }, user) => resetAccount(this.deps(), user.username, username),
+      'accounts.enable': async ({ username }, user) => enableAccount(this.deps(), user.username, username),
+      'accounts.setRole': async ({ username, role }, user) => {
+        await setAccountRole(this.deps(), user.username, username, role);
+        return null;
+      },
       'desk.rekey': async (_input, user) => rekeyDesk(this.paths, this.requireDesk(), { actor: user.username, reason: 'supervisor', now: this.now() }),
       'settings.get': async () => readSettings(this.requireDesk().store.db),
       'settings.update': async (changes, user) => {

@@ -9,6 +9,7 @@ import { CaseFilePage } from './pages/CaseFilePage.ts';
 import { setUpDesk } from './pages/flows.ts';
 import { QueuePage } from './pages/QueuePage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
+import { cabinetOfficeDays, syukujitsuBytes } from '../support/holiday-file.ts';
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -91,4 +92,37 @@ test('the year view marks holidays, the year-end closure and provisional equinox
   await calendar.goToYear(2028);
   await expect(calendar.provisionalBanner).toContainText(calendar.t('calendar.provisional.title', { year: 2028 }));
   await expect(page.locator('[data-testid="calendar-months"] [data-provisional="true"]').first()).toBeVisible();
+});
+
+test("a supervisor imports the Cabinet Office's holiday list: the differences first, then the year is certain", async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const shell = new ShellPage(page);
+  await shell.open('calendar');
+  const calendar = new CalendarPage(page);
+  await calendar.goToYear(2028);
+  await expect(calendar.provisionalBanner).toBeVisible();
+
+  // 2028 as the government might announce it: 秋分の日 on 9/21 rather than the formula's 9/22.
+  const days = cabinetOfficeDays(2026, 2028)
+    .filter((d) => d.date !== '2028-09-22')
+    .concat([{ date: '2028-09-21', name: '秋分の日' }]);
+  await page.getByTestId('holiday-import').locator('input[type="file"]').setInputFiles({ name: 'syukujitsu.csv', mimeType: 'text/csv', buffer: Buffer.from(syukujitsuBytes(days)) });
+  const preview = page.getByTestId('holiday-preview');
+  await expect(preview).toContainText(calendar.t('holidays.import.encoding', { encoding: 'Shift_JIS (CP932)' }));
+  await expect(preview.getByTestId('holiday-added')).toContainText('秋分の日');
+  await expect(preview.getByTestId('holiday-removed')).toContainText('秋分の日');
+  // Nothing is stored before the supervisor confirms.
+  expect((await call(page, 'calendar.year', { year: 2028 })).provisional).toBe(true);
+  await preview.getByRole('button', { name: calendar.t('holidays.import.confirm') }).click();
+
+  await expect(page.getByTestId('holiday-import-done')).toContainText(calendar.t('holidays.import.done', { count: 3 }));
+  await expect(calendar.provisionalBanner).toHaveCount(0);
+  await expect(calendar.day('2028-09-21')).toHaveAttribute('data-kind', 'holiday');
+  await expect(calendar.day('2028-09-22')).toHaveAttribute('data-kind', 'business');
+  await expect(page.getByTestId('holidays-known-through')).toContainText(calendar.t('holidays.knownThrough', { year: 2028 }));
+
+  // A file that is not the list is refused with its reason; the import stays.
+  await page.getByTestId('holiday-import').locator('input[type="file"]').setInputFiles({ name: 'other.csv', mimeType: 'text/csv', buffer: Buffer.from('日付,名前\r\n2028/1/1,元日\r\n') });
+  await expect(page.getByTestId('holiday-import')).toContainText('内閣府の祝日一覧ではありません');
+  await expect(calendar.day('2028-09-21')).toHaveAttribute('data-kind', 'holiday');
 });

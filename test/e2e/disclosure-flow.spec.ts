@@ -112,7 +112,14 @@ test('disclosure: intake → identity → pause for the fee → fee → resume �
   await expect(file.section('timeline')).toContainText('tanaka');
   await expect(file.section('timeline')).toContainText('suzuki');
 
-  // ── Closed: listed under 完了.
+  // ── Closed: a search still finds it whatever the tab, and says it is under 完了; Enter opens the one hit.
+  await file.backToQueue();
+  await queue.searchFor('やまだ');
+  await queue.expectRow(reference, { status: 'closed', urgency: 'done' });
+  await expect(queue.row(reference).getByTestId('search-tab')).toHaveAttribute('data-tab', 'closed');
+  await queue.search.press('Enter');
+  await file.expectStatus('closed');
+  // ── And listed under 完了.
   await file.backToQueue();
   await queue.searchFor('');
   await queue.view('closed');

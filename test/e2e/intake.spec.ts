@@ -86,10 +86,7 @@ test('intake: field errors in both languages, full-width input, Japan time, futu
   await expect(file.section('request').locator(`time[datetime="${saved.deadline.arrivedAt}"]`)).toContainText('15:45');
 });
 
-// FIXME(issues 11/15): after the router (15) and the name-key duplicate check (11) met in the merge, the second
-// intake in this flow times out before the duplicate list shows; the core's duplicate check is covered by
-// test/integration/cases/search-duplicates.test.ts. Fixme until the screen flow is found.
-test.fixme('intake: a possible duplicate is shown before saving; open it or save anyway', async ({ page, desk }) => {
+test('intake: a possible duplicate is shown before saving; open it or save anyway', async ({ page, desk }) => {
   await setUpDesk(page, desk.url);
   const existing = await createCase(page, { memberName: '中村 健', memberKana: 'ナカムラ ケン', memberEmail: 'ken@example.jp' });
   await page.reload();

@@ -50,6 +50,8 @@ test('queue: urgency, views, filters, sort, search, paging and bulk moves', asyn
   const overdue = core.rows.filter((r) => r.urgency === 'overdue');
   expect(overdue.length).toBeGreaterThan(0);
   await expect(queue.row(overdue[0]!.reference).getByTestId('legal-mark')).toHaveAttribute('data-state', 'passed');
+  // Its own grape badge, apart from the due date's (issue 11).
+  await expect(queue.row(overdue[0]!.reference).getByTestId('legal-mark-passed')).toBeVisible();
 
   // Paging: 50 a page.
   await page.getByRole('button', { name: queue.t('queue.page.number', { n: 2 }) }).click();
@@ -92,6 +94,12 @@ test('queue: urgency, views, filters, sort, search, paging and bulk moves', asyn
   await queue.expectTotal(9);
   await queue.searchFor('すず');
   await queue.expectTotal(9);
+  // A name typed without its space finds 「渡辺 恵」 (issue 11); each hit says which tab it is in.
+  await queue.searchFor('わたなべめぐみ');
+  await queue.expectTotal(9);
+  await queue.searchFor('渡辺恵');
+  await queue.expectTotal(9);
+  await expect(queue.rows.first().getByTestId('search-tab')).toHaveAttribute('data-tab', 'all_open');
   await queue.searchFor('nguyen van an45');
   await queue.expectTotal(1);
   await queue.searchFor('該当なしの語');

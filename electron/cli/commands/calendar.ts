@@ -20,6 +20,7 @@ import {
 } from '../../core/calendar/index.ts';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
+import { importHolidaysCommand } from './import-holidays.ts';
 
 export interface CommandIo {
   stdin: NodeJS.ReadableStream;
@@ -51,6 +52,7 @@ The npm run desk -- calendar in Japan time (Asia/Tokyo), whatever the PC's time 
 Commands:
   closed YEAR         list the days the desk is closed in YEAR
   due                 day 0 and due date of requests
+  import-holidays     import the Cabinet Office's holiday list (syukujitsu.csv) into a desk
 
 Run 'npm run desk -- calendar <command> --help' for a command's options.`;
 
@@ -289,7 +291,7 @@ async function dueCommand(args: string[], io: CommandIo): Promise<number> {
   } else {
     say(io.stdout, `day 0  ${d.start}\ndue    ${d.due} by ${calendar.rules.businessHours.close} Japan time (${days} business days after day 0)`);
     if (d.provisional) {
-      say(io.stdout, `provisional: the period includes an equinox holiday not yet announced (announced through ${LAST_ANNOUNCED_EQUINOX_YEAR})`);
+      say(io.stdout, `provisional: the period includes an equinox holiday not yet announced (holidays certain through ${calendar.knownThrough})`);
     }
   }
   return EXIT_OK;
@@ -303,6 +305,8 @@ export async function calendarCommand(args: string[], io: CommandIo): Promise<nu
         return await closedCommand(rest, io);
       case 'due':
         return await dueCommand(rest, io);
+      case 'import-holidays':
+        return await importHolidaysCommand(rest, io);
       case '--help':
       case '-h':
       case 'help':
@@ -313,7 +317,7 @@ export async function calendarCommand(args: string[], io: CommandIo): Promise<nu
         say(io.stdout, MAIN_HELP);
         return EXIT_OK;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}: use closed or due (npm run desk -- calendar --help)`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}: use closed, due or import-holidays (npm run desk -- calendar --help)`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -3,7 +3,8 @@
 import { bumpCaseVersion, checkCaseVersion } from '../cases/versions.ts';
 import type { z } from 'zod';
 import type { caseInputs, CaseFile, SessionUser, MethodsOf, CalendarYear } from '../../contract/index.ts';
-import { LAST_ANNOUNCED_EQUINOX_YEAR } from '../calendar/index.ts';
+import { holidaysMayBeOutdated, japanDateOf } from '../calendar/index.ts';
+import { importHolidays, previewHolidayImport } from '../desk-calendar/holiday-import.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import * as actions from '../cases/actions.ts';
 import { createCase, findDuplicates } from '../cases/intake.ts';
@@ -71,15 +72,24 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
     };
 
   return {
-    'calendar.year': async ({ year }): Promise<CalendarYear> => {
+    'calendar.year': async ({ year }, user): Promise<CalendarYear> => {
       const calendar = await ctx.calendar();
+      const outdated = user?.role === 'supervisor' && holidaysMayBeOutdated(japanDateOf(ctx.now()), calendar.knownThrough);
       return {
         year,
-        provisional: year > LAST_ANNOUNCED_EQUINOX_YEAR,
+        provisional: year > calendar.knownThrough,
+        knownThrough: calendar.knownThrough,
+        outdated: outdated ? { code: 'HOLIDAYS_MAY_BE_OUTDATED', knownThrough: calendar.knownThrough } : null,
         closedDays: calendar.closedDays(year).map((d) => ({ date: d.date, kind: d.kind, reasonJa: d.reasonJa, reasonEn: d.reasonEn, provisional: d.provisional })),
         deskDays: await listDeskDays(ctx.db(), year),
         businessHours: calendar.rules.businessHours,
       };
+    },
+    'calendar.previewHolidays': async ({ file }) => previewHolidayImport(ctx.db(), Buffer.from(file, 'base64')),
+    'calendar.importHolidays': async ({ file, acceptContradictions }, user) => {
+      const result = await ctx.db().transaction().execute((db) => importHolidays(db, Buffer.from(file, 'base64'), acceptContradictions === true, user.username, ctx.now()));
+      ctx.calendarChanged();
+      return result;
     },
     'calendar.setDay': async (input, user) => {
       const result = await ctx.db().transaction().execute((db) => setDeskDay(db, input, user.username, ctx.now()));

@@ -139,6 +139,42 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
   await rekeyDesk(deps.paths, deps.desk, { actor, reason: 'account-disabled', without: username, now: deps.now() });
 }
 
+/**
+ * A disabled account back in use (issue 11). Disabling removed its key slot and re-keyed the desk, so
+ * it gets a new slot under a new one-time password and a new signing key, exactly as at creation.
+ */
+export async function enableAccount(deps: AccountsDeps, actor: string, username: string) {
+  const a = await mustFind(deps.desk, username);
+  if (a.disabled !== 1) throw new DeskError({ code: 'ACCOUNT_NOT_DISABLED', username }, { field: 'username' });
+  const oneTimePassword = newOneTimePassword();
+  await withNewSigningKey((signing) =>
+    replaceSlot(deps, username, oneTimePassword, { must_change_password: 1, disabled: 0 }, { actor, action: 'account.enable', detail: { before: { disabled: true }, after: { disabled: false } } }, signing),
+  );
+  return { username, oneTimePassword };
+}
+
+/** Another role for someone else; the desk always keeps an active supervisor. */
+export async function setAccountRole(deps: AccountsDeps, actor: string, username: string, role: 'agent' | 'supervisor'): Promise<void> {
+  const a = await mustFind(deps.desk, username);
+  if (username === actor) throw new DeskError({ code: 'CANNOT_CHANGE_OWN_ROLE' }, { field: 'role' });
+  if (a.role === role) return;
+  const db = deps.desk.store.db;
+  await db.transaction().execute(async (trx) => {
+    if (a.role === 'supervisor' && a.disabled === 0) {
+      const others = await trx
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'supervisor')
+        .where('disabled', '=', 0)
+        .where('username', '!=', username)
+        .executeTakeFirstOrThrow();
+      if (Number(others.n) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'role' });
+    }
+    await trx.updateTable('accounts').set({ role }).where('username', '=', username).execute();
+    await appendAudit(trx, { actor, action: 'account.role', entity: 'account', entityId: username, detail: { before: { role: a.role }, after: { role } } }, deps.now());
+  });
+}
+
 /** Re-wraps the same data key under the new password: the database itself is not rewritten. */
 export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
   const file = await readSlots(deps.paths, deps.desk.store.db);

@@ -10,6 +10,8 @@ import { CalendarError } from './errors.ts';
 import { civilFromDays, formatDay, parseIsoDate, weekdayOf, type IsoDate } from './japan-date.ts';
 import { nationalHolidays, type Holiday } from './holidays.ts';
 import { equinoxSensitiveDays } from './holiday-law.ts';
+import { holidaysFromFile, knownThroughOf } from './holiday-file.ts';
+import type { HolidayDay } from '../../contract/holidays.ts';
 import { checkDeskRules, type DeskCalendarRules, type DeskDay } from './desk-rules.ts';
 import {
   FIRST_SUPPORTED_DAY,
@@ -72,6 +74,18 @@ export interface DeskCalendar {
   countBusinessDays(after: IsoDate, through: IsoDate): number;
   /** Whether any day in [from, to] could change once a pending equinox is announced. */
   isProvisionalBetween(from: IsoDate, to: IsoDate): boolean;
+  /** The last year whose national holidays are certain (announced, or imported from the Cabinet Office). */
+  readonly knownThrough: number;
+  /** The years whose national holidays come from an imported Cabinet Office list. */
+  readonly importedYears: readonly number[];
+}
+
+/**
+ * National holidays imported from the Cabinet Office's list (holiday-file.ts): for every year they
+ * cover they replace the built-in days, names and provisional flags.
+ */
+export interface ImportedHolidays {
+  days: readonly HolidayDay[];
 }
 
 const DAYS = LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY + 1;
@@ -150,11 +164,37 @@ export function beyondRangeError(what: string): CalendarError {
 }
 
 /** Builds the calendar for a desk's rules (defaults: no closures, 10:00–18:00, 10 days per type). */
-export function buildCalendar(input?: Partial<DeskCalendarRules>): DeskCalendar {
+export function buildCalendar(input?: Partial<DeskCalendarRules>, imported?: ImportedHolidays): DeskCalendar {
   const checked = checkDeskRules(input);
   const b = getBase();
 
   const closed = b.closed.slice();
+  let holidays = b.holidays;
+  let provisionalSensitive = b.provisionalSensitive;
+  const importedYears = [...new Set((imported?.days ?? []).map((d) => Number(d.date.slice(0, 4))))].sort((x, y) => x - y);
+  if (importedYears.length > 0) {
+    holidays = b.holidays.slice();
+    provisionalSensitive = b.provisionalSensitive.slice();
+    for (const year of importedYears) {
+      assertSupportedYear(year);
+      const from = parseIsoDate(`${year}-01-01`) - FIRST_SUPPORTED_DAY;
+      const to = parseIsoDate(`${year}-12-31`) - FIRST_SUPPORTED_DAY;
+      for (let o = from; o <= to; o++) {
+        if (holidays[o]) {
+          holidays[o] = undefined;
+          const weekday = weekdayOf(o + FIRST_SUPPORTED_DAY);
+          closed[o] = weekday === 0 || weekday === 6 || b.yearEnd[o] === 1 ? 1 : 0;
+        }
+        // The year's equinoxes are announced: nothing in it is provisional any more.
+        provisionalSensitive[o] = 0;
+      }
+      for (const h of holidaysFromFile(year, imported!.days)) {
+        const o = parseIsoDate(h.date) - FIRST_SUPPORTED_DAY;
+        holidays[o] = Object.freeze(h);
+        closed[o] = 1;
+      }
+    }
+  }
   for (const day of checked.closures.keys()) closed[day - FIRST_SUPPORTED_DAY] = 1;
   for (const day of checked.openDays.keys()) closed[day - FIRST_SUPPORTED_DAY] = 0;
 
@@ -164,7 +204,7 @@ export function buildCalendar(input?: Partial<DeskCalendarRules>): DeskCalendar 
   for (let o = 0; o < DAYS; o++) {
     cumBefore[o] = count;
     if (closed[o] === 0) count++;
-    provisionalBefore[o + 1] = (provisionalBefore[o] as number) + (b.provisionalSensitive[o] as number);
+    provisionalBefore[o + 1] = (provisionalBefore[o] as number) + (provisionalSensitive[o] as number);
   }
   cumBefore[DAYS] = count;
   const bizDays = new Int32Array(count);
@@ -196,7 +236,7 @@ export function buildCalendar(input?: Partial<DeskCalendarRules>): DeskCalendar 
   const describe = (offset: number): ClosedDay | null => {
     if (closed[offset] === 0) return null;
     const date = isoOf(offset);
-    const holiday = b.holidays[offset];
+    const holiday = holidays[offset];
     if (holiday) {
       return { date, kind: 'holiday', reasonJa: holiday.nameJa, reasonEn: holiday.nameEn, provisional: holiday.provisional };
     }
@@ -215,6 +255,8 @@ export function buildCalendar(input?: Partial<DeskCalendarRules>): DeskCalendar 
   return Object.freeze({
     rules: checked.rules,
     index,
+    knownThrough: knownThroughOf(importedYears),
+    importedYears: Object.freeze(importedYears),
     isBusinessDay: (date: IsoDate) => closed[offsetOf(date)] === 0,
     closedDay: (date: IsoDate) => describe(offsetOf(date)),
     closedDays: (year: number) => {

@@ -14,7 +14,8 @@ export interface Holiday {
   kind: HolidayKind;
   /** Depends on an equinox the government has not announced yet. */
   provisional: boolean;
-  source: 'holiday_jp' | 'law';
+  /** cabinet_office: imported by a supervisor from the Cabinet Office's list (holiday-file.ts). */
+  source: 'holiday_jp' | 'law' | 'cabinet_office';
 }
 
 interface DataSetEntry {

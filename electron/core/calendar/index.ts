@@ -40,7 +40,16 @@ export {
   type ClosedDay,
   type ClosedKind,
   type DeskCalendar,
+  type ImportedHolidays,
 } from './business-days.ts';
+export {
+  HolidayFileError,
+  holidaysMayBeOutdated,
+  knownThroughOf,
+  previewHolidayFile,
+  readHolidayFile,
+  type HolidayFile,
+} from './holiday-file.ts';
 export {
   EVENT_CLOCK_TOLERANCE_MS,
   appendDeadlineEvent,

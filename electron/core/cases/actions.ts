@@ -10,7 +10,7 @@ import { decisionProblem, finalNoticeRefusal, proposedEnding, refusal, type Acto
 import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
-import { deliveredNotice, loadOwedNotices, settleMessages, unsettled } from '../notices/delivery.ts';
+import { loadOwedNotices, noticeRecord, settleMessages, unsettled } from '../notices/delivery.ts';
 import type { CaseAction } from '../../contract/index.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
@@ -212,7 +212,7 @@ export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<v
 export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, how: { mode?: 'print' | 'pdf' } = {}): Promise<{ copy: boolean }> {
   const row = await caseRow(ctx.db, input.id);
   const kind = input.kind as NoticeKind;
-  const original = await deliveredNotice(ctx.db, row.id, kind);
+  const { original, bounced } = await noticeRecord(ctx.db, row.id, kind);
   if (original) {
     if (!input.copy) {
       throw new DeskError({ code: 'NOTICE_ALREADY_DELIVERED', kind, channel: original.channel, at: original.recorded_at }, { field: 'copy' });
@@ -225,9 +225,12 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice_copy', data: { kind, channel: input.channel, note: input.note, ...how } });
     return { copy: true };
   }
-  await guard(ctx, 'recordNotice', row);
   const final = finalNoticeKinds.includes(kind);
-  if (final) {
+  // The case was notified by an email the member's server sent back: this delivery (a letter, usually) is
+  // the notice; the case is already where the notice puts it.
+  const redelivery = final && bounced && row.status === 'notified';
+  if (!redelivery) await guard(ctx, 'recordNotice', row);
+  if (final && !redelivery) {
     const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status as CaseStatus);
     if (why) throw new DeskError(why, { field: 'kind' });
   }
@@ -236,7 +239,7 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
     .values({ case_id: row.id, kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
     .execute();
   const data = { kind: input.kind, channel: input.channel, note: input.note, ...how };
-  if (final) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });
+  if (final && !redelivery) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });
   else await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice', data });
   if (input.channel === 'letter') {
     const settled = await settleMessages(ctx.db, row.id, [kind], 'delivered_by_letter', ctx.actor.username, ctx.now);

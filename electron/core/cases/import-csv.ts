@@ -13,6 +13,7 @@ import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts';
 import { checkArrival, createCase, findDuplicates, type Intake } from './intake.ts';
 import type { ImportWarning } from '../../contract/index.ts';
 import type { Db } from './records.ts';
+import { decodeTextFile, type TextEncodingName } from '../files/text-encoding.ts';
 
 /** A problem with the file as a whole: nothing in it is imported. */
 export class ImportFileError extends Error {
@@ -104,65 +105,28 @@ export interface CheckedImport {
 }
 
 /** The encodings an import file is read in, as the CLI names them. */
-export type ImportEncoding = 'UTF-8' | 'Shift_JIS (CP932)' | 'UTF-16LE' | 'UTF-16BE';
+export type ImportEncoding = TextEncodingName;
 
 export interface DecodedImport {
   text: string;
   encoding: ImportEncoding;
 }
 
-function decodeStrict(encoding: string, bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** 1-based line of the first line that `encoding` cannot decode (LF never occurs inside a CP932 character). */
-function firstUndecodableLine(encoding: string, bytes: Uint8Array): number {
-  let line = 1;
-  let from = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      if (decodeStrict(encoding, bytes.subarray(from, i)) === null) return line;
-      line++;
-      from = i + 1;
-    }
-  }
-  return line;
-}
-
 /**
- * The file's text and the encoding it was read in. Japanese Excel saves plain "CSV" as Shift_JIS (CP932),
- * "CSV UTF-8" as UTF-8 with a BOM, and "Unicode text" as UTF-16. Bytes that are valid UTF-8 are read as
- * UTF-8 (BOM or not); with a UTF-16 BOM, as UTF-16; otherwise as CP932 through WHATWG's `shift_jis`
- * decoder (which covers the NEC and IBM extensions, e.g. 髙 and 﨑). Bytes valid in none are refused
- * with the line they are on: nothing is ever imported garbled.
+ * The file's text and the encoding it was read in (core/files/text-encoding.ts owns the rule). Bytes
+ * valid in no encoding the desk reads are refused with the line they are on.
  */
 export function readImportBytes(bytes: Uint8Array): DecodedImport {
-  if (bytes.length === 0) throw new ImportFileError('The file is empty.');
-  let decoded: DecodedImport;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
-    const text = decodeStrict(encoding.toLowerCase(), bytes);
-    if (text === null) throw new ImportFileError(`The file starts as UTF-16 (${encoding}) but is not valid UTF-16.`);
-    decoded = { text, encoding };
-  } else {
-    const utf8 = decodeStrict('utf-8', bytes);
-    if (utf8 !== null) decoded = { text: utf8, encoding: 'UTF-8' };
-    else {
-      const sjis = decodeStrict('shift_jis', bytes);
-      if (sjis !== null) decoded = { text: sjis, encoding: 'Shift_JIS (CP932)' };
-      else {
-        const line = Math.max(firstUndecodableLine('utf-8', bytes), firstUndecodableLine('shift_jis', bytes));
-        throw new ImportFileError(`Line ${line} holds bytes that are neither UTF-8 nor Shift_JIS (CP932); the file may be damaged or in another encoding. Save it again as "CSV UTF-8".`);
-      }
-    }
+  const decoded = decodeTextFile(bytes);
+  if (decoded.ok) return { text: decoded.text, encoding: decoded.encoding };
+  switch (decoded.problem) {
+    case 'empty':
+      throw new ImportFileError('The file is empty.');
+    case 'utf16':
+      throw new ImportFileError(`The file starts as UTF-16 (${decoded.encoding}) but is not valid UTF-16.`);
+    case 'undecodable':
+      throw new ImportFileError(`Line ${decoded.line} holds bytes that are neither UTF-8 nor Shift_JIS (CP932); the file may be damaged or in another encoding. Save it again as "CSV UTF-8".`);
   }
-  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
-  if (text.trim() === '') throw new ImportFileError('The file is empty.');
-  return { text, encoding: decoded.encoding };
 }
 
 /** The file's text (see readImportBytes). */

@@ -7,7 +7,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
-import { searchKey } from './normalize.ts';
+import { nameKey, searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
 import { idList, position } from '../../../db/dialect.ts';
 import type { Db } from './records.ts';
@@ -39,9 +39,11 @@ function where(db: Db, input: ListInput, user: SessionUser, calendar: DeskCalend
     // case is overdue too (the queue shows it with the legal-mark badge).
     const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
-    // The cases behind a report figure are exactly those: no saved view narrows them further.
+    const q = searchKey(input.search);
+    // The cases behind a report figure are exactly those: no saved view narrows them further. A search
+    // looks through every case whatever the tab (issue 11): each row says which tab it is in.
     if (reportIds) all.push(eb('id', 'in', idList(db, reportIds)));
-    else switch (input.view) {
+    else if (!q) switch (input.view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
         break;
@@ -73,9 +75,11 @@ function where(db: Db, input: ListInput, user: SessionUser, calendar: DeskCalend
     if (input.unsentNotice) {
       all.push(eb('id', 'in', eb.selectFrom('outbox').select('outbox.case_id').where('outbox.state', 'in', ['draft', 'queued', 'sending', 'failed'])));
     }
-    const q = searchKey(input.search);
-    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below.
-    if (q) all.push(eb('id', 'in', searchHits(db, q)));
+    // Every length reads an index (search-index.ts): trigrams from three characters, bigrams below. A name
+    // typed without its space (加藤隆) meets the index's spaceless name keys (records.ts searchBody);
+    // one typed with a space the stored name lacks, likewise.
+    const spaceless = nameKey(input.search);
+    if (q) all.push(spaceless && spaceless !== q ? eb.or([eb('id', 'in', searchHits(db, q)), eb('id', 'in', searchHits(db, spaceless))]) : eb('id', 'in', searchHits(db, q)));
     return eb.and(all);
   };
 }
@@ -90,10 +94,11 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 };
 
 /** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
-function searchRank(db: Db, key: string) {
-  const has = (column: RawBuilder<unknown>) => position(db, column, key);
+function searchRank(db: Db, key: string, spaceless: string) {
+  const has = (column: RawBuilder<unknown>, needle = key) => position(db, column, needle);
   return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
     WHEN ${has(sql`lower(cases.member_name)`)} > 0 OR ${has(sql`cases.member_kana`)} > 0 OR ${has(sql`lower(cases.requester_name)`)} > 0 THEN 1
+    WHEN ${spaceless} != '' AND ${has(sql`cases.member_name_key`, spaceless)} > 0 THEN 1
     ELSE 2 END`;
 }
 
@@ -125,7 +130,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
   // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
-  if (key) q = q.orderBy(searchRank(db, key));
+  if (key) q = q.orderBy(searchRank(db, key, nameKey(input.search)));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

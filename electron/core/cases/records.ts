@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
 import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
 import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
-import { searchKey } from './normalize.ts';
+import { nameKey, searchKey } from './normalize.ts';
 import { writeSearchRows } from './search-index.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -51,9 +51,15 @@ export async function refreshDeadline(db: Db, calendar: DeskCalendar, row: CaseR
 
 type SearchFields = Pick<CaseRow, 'reference' | 'member_name' | 'member_kana' | 'member_email' | 'member_id' | 'requester_name' | 'request_text'>;
 
-/** The text a search finds a case by: reference, names, email, member id, the request, its notes. */
+/**
+ * The text a search finds a case by: reference, names, email, member id, the request, its notes, then
+ * the names' spaceless keys (nameKey), so 「加藤隆」 and 「カトウタカシ」 typed without the space find
+ * 「加藤 隆」 (issue 11). Migration 0009 appended the same keys, in the same order, to older cases.
+ */
 export function searchBody(row: SearchFields, notes: readonly string[]): string {
-  return searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
+  const text = searchKey([row.reference, row.member_name, row.member_kana, row.member_email, row.member_id, row.requester_name, row.request_text, ...notes].join('\n'));
+  const keys = [row.member_name, row.member_kana, row.requester_name].map(nameKey).filter((k) => k !== '');
+  return keys.length ? `${text}\n${keys.join('\n')}` : text;
 }
 
 /** Keeps the search indexes (search-index.ts) in step with what a search should find on this case. */

@@ -24,12 +24,13 @@ export async function listDeskDays(db: Kysely<DB>, year?: number): Promise<DeskD
 export async function loadDeskCalendar(db: Kysely<DB> | Transaction<DB>): Promise<DeskCalendar> {
   const settings = await readSettings(db as Kysely<DB>);
   const days = await db.selectFrom('desk_days').selectAll().execute();
+  const imported = await db.selectFrom('imported_holidays').select(['date', 'name']).orderBy('date').execute();
   return buildCalendar({
     closures: days.filter((d) => d.kind === 'closed').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
     openDays: days.filter((d) => d.kind === 'open').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
     businessHours: settings.businessHours,
     daysByType: settings.daysByType,
-  });
+  }, { days: imported.map((h) => ({ date: h.date, nameJa: h.name })) });
 }
 
 /**

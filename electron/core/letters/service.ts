@@ -14,6 +14,8 @@
 //                            the latest extension (case not yet notified).
 // A case with an email address goes by email (the outbox) and is not listed; its letter can still be
 // previewed and printed from the case file. Recording the letter (letters.recordPrinted) takes it off.
+// One exception: a notice whose email the member's server sent back (outbox state `bounced`) was not
+// delivered, and is listed (reason `bounced`) until a letter is recorded for it (case not closed).
 import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
 import type { NoticeChannel } from '../../contract/index.ts';
 import { japanDateOf } from '../calendar/index.ts';
@@ -26,7 +28,7 @@ import { DeskError } from '../errors.ts';
 import { buildNotice } from '../notices/build-notice.ts';
 import type { Letter, LetterContext } from './render.ts';
 import { channelOf, hasPostalAddress, recipientOf, recipientSourceOfRow } from '../notices/recipient.ts';
-import { deliveredNotice } from '../notices/delivery.ts';
+import { deliveredNotice, noticeRecord } from '../notices/delivery.ts';
 import { windowFit } from './window-fit.ts';
 
 /**
@@ -161,7 +163,44 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
       }
     }
   }
+  await addBounced(db, out);
   return out.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+}
+
+/** Notices whose email came back and that nothing delivered since: owed on paper now. */
+async function addBounced(db: Db, out: ReadyLetter[]): Promise<void> {
+  const rows = await db
+    .selectFrom('outbox')
+    .innerJoin('cases', 'cases.id', 'outbox.case_id')
+    .select([
+      'cases.id', 'cases.reference', 'cases.type', 'cases.status', 'cases.requester_kind', 'cases.requester_name', 'cases.requester_postal_code', 'cases.requester_address',
+      'cases.requester_email', 'cases.member_name', 'cases.member_email', 'cases.member_postal_code', 'cases.member_address', 'cases.delivery', 'outbox.notice_kind', 'outbox.updated_at as bounced_at',
+    ])
+    .where('outbox.state', '=', 'bounced')
+    .where('cases.status', '!=', 'closed')
+    .where('cases.training', '=', 0)
+    .orderBy('outbox.id')
+    .execute();
+  for (const r of rows) {
+    const kind = r.notice_kind as NoticeKind;
+    if (out.some((o) => o.caseId === r.id && o.kind === kind)) continue;
+    const { original, bounced } = await noticeRecord(db, r.id, kind);
+    if (!bounced || original) continue;
+    const to = recipientOf(recipientSourceOfRow(r));
+    out.push({
+      caseId: r.id,
+      reference: r.reference,
+      type: r.type as RequestType,
+      status: r.status as CaseStatus,
+      memberName: r.member_name,
+      recipientName: to.name,
+      reason: 'bounced',
+      hasPostalAddress: hasPostalAddress(to),
+      notReady: notReadyOf(to),
+      kind,
+      since: r.bounced_at,
+    });
+  }
 }
 
 export interface RecordPrintedInput {

@@ -143,6 +143,8 @@ function allowed(r: Joined, blocked: SendRefusal | null): OutboxAction[] {
     case 'queued':
       return ['cancel'];
     case 'failed':
+    case 'bounced':
+      // A bounce: correct the address and retry, or cancel it and send the notice by letter.
       return r.case_status === 'closed' ? ['cancel'] : ['update', 'retry', 'cancel'];
     case 'cancelled':
       // Settled by a letter: the same notice may still go by email as a copy, if a person confirms.
@@ -157,7 +159,7 @@ function allowed(r: Joined, blocked: SendRefusal | null): OutboxAction[] {
  * the server to be reachable has no time of its own, so that is its next try.
  */
 function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
-  const blocked = r.state === 'draft' || r.state === 'failed' ? sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus) : null;
+  const blocked = r.state === 'draft' || r.state === 'failed' || r.state === 'bounced' ? sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus) : null;
   const nextTry = r.state !== 'queued' ? null : r.next_attempt_at !== null && (senderNextTry === null || r.next_attempt_at > senderNextTry) ? r.next_attempt_at : r.attempts > 0 ? senderNextTry : null;
   return {
     id: r.id,
@@ -238,7 +240,7 @@ export interface OutboxEdit {
 /** Edits a draft (or a failed message before a retry): the recipient, the subject, the text. */
 export async function updateMessage(db: Db, input: OutboxEdit, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, input.id);
-  if (r.state !== 'draft' && r.state !== 'failed') refuse(r, 'edit');
+  if (r.state !== 'draft' && r.state !== 'failed' && r.state !== 'bounced') refuse(r, 'edit');
   const changes: { to_address?: string; subject?: string; body_text?: string } = {};
   if (input.to !== undefined && input.to !== r.to_address) changes.to_address = input.to;
   if (input.subject !== undefined && input.subject !== r.subject) changes.subject = input.subject;
@@ -248,7 +250,7 @@ export async function updateMessage(db: Db, input: OutboxEdit, actor: string, no
     .updateTable('outbox')
     .set({ ...changes, updated_at: now.toISOString() })
     .where('id', '=', r.id)
-    .where('state', 'in', ['draft', 'failed'])
+    .where('state', 'in', ['draft', 'failed', 'bounced'])
     .executeTakeFirst();
   if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, r.id), 'edit');
   const fields = Object.keys(changes).map((k) => ({ to_address: 'to', subject: 'subject', body_text: 'body' })[k]);
@@ -286,10 +288,10 @@ export async function queueMessage(db: Db, id: number, actor: string, now: Date,
   await audit(db, actor, 'send', r, { to: r.to_address, copy: original !== undefined }, now);
 }
 
-/** failed → queued, with a fresh set of tries. */
+/** failed or bounced → queued, with a fresh set of tries (a bounce: to the address staff corrected). */
 export async function retryMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'failed') refuse(r, 'retry');
+  if (r.state !== 'failed' && r.state !== 'bounced') refuse(r, 'retry');
   const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
   if (why) throw new DeskError(why);
   const at = now.toISOString();
@@ -297,7 +299,7 @@ export async function retryMessage(db: Db, id: number, actor: string, now: Date)
     .updateTable('outbox')
     .set({ state: 'queued', server_attempts: 0, next_attempt_at: null, queued_by: actor, queued_at: r.queued_at ?? at, updated_at: at })
     .where('id', '=', id)
-    .where('state', '=', 'failed')
+    .where('state', '=', r.state)
     .executeTakeFirst();
   if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'retry');
   await audit(db, actor, 'retry', r, {}, now);
@@ -306,12 +308,12 @@ export async function retryMessage(db: Db, id: number, actor: string, now: Date)
 /** A person cancels a message: `superseded` (an acknowledgement the decision replaced) or in their own words. */
 export async function cancelMessage(db: Db, id: number, reason: string, actor: string, now: Date, as: 'by_staff' | 'superseded' = 'by_staff'): Promise<void> {
   const r = await joinedRow(db, id);
-  if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed') refuse(r, 'cancel');
+  if (r.state !== 'draft' && r.state !== 'queued' && r.state !== 'failed' && r.state !== 'bounced') refuse(r, 'cancel');
   const u = await db
     .updateTable('outbox')
     .set({ state: 'cancelled', cancel_reason: storeCode({ code: 'DRAFT_CANCELLED', reason: as, by: actor, ...(reason ? { note: reason } : {}) }), cancelled_by: actor, cancel_note: reason, next_attempt_at: null, updated_at: now.toISOString() })
     .where('id', '=', id)
-    .where('state', 'in', ['draft', 'queued', 'failed'])
+    .where('state', 'in', ['draft', 'queued', 'failed', 'bounced'])
     .executeTakeFirst();
   if (Number(u.numUpdatedRows) === 0) refuse(await joinedRow(db, id), 'cancel');
   await audit(db, actor, 'cancel', r, { reason }, now);

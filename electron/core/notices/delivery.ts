@@ -56,24 +56,40 @@ export interface NoticeRow {
   recorded_at: string;
 }
 
-/** The notice record (not a copy) of this kind in its round, if it was delivered. */
-export function originalOf(notices: readonly NoticeRow[], kind: NoticeKind, since: string): NoticeRow | undefined {
-  return notices.find((n) => n.kind === kind && n.copy === 0 && n.recorded_at >= since);
+/**
+ * The notice record (not a copy) of this kind in its round, if it was delivered. An email the member's
+ * server sent back (`mailBounced`) was not delivered: it is not the notice, and whatever delivers the
+ * notice afterwards (the letter, usually) is.
+ */
+export function originalOf(notices: readonly NoticeRow[], kind: NoticeKind, since: string, mailBounced = false): NoticeRow | undefined {
+  return notices.find((n) => n.kind === kind && n.copy === 0 && n.recorded_at >= since && !(mailBounced && n.channel === 'mail'));
+}
+
+/** Whether this notice's email came back: its latest email in the round is `bounced` (none sent since). */
+export function mailBouncedOf(outbox: ReadonlyArray<Pick<OutboxLike, 'notice_kind' | 'state' | 'created_at'>>, kind: NoticeKind, since: string): boolean {
+  return outbox.filter((m) => m.notice_kind === kind && m.created_at >= since && m.state !== 'cancelled' && m.state !== 'draft').at(-1)?.state === 'bounced';
 }
 
 /** The original notice of `kind` in its current round, read from the database (entry points and recordNotice). */
 export async function deliveredNotice(db: Db, caseId: number, kind: NoticeKind): Promise<NoticeRow | undefined> {
+  return (await noticeRecord(db, caseId, kind)).original;
+}
+
+/** The original notice of `kind` in its round, and whether its email came back (then it is not the original). */
+export async function noticeRecord(db: Db, caseId: number, kind: NoticeKind): Promise<{ original: NoticeRow | undefined; bounced: boolean }> {
   const c = await db.selectFrom('cases').select(['outcome', 'closure_ground', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const events = await db.selectFrom('case_events').select(['kind', 'at', 'data']).where('case_id', '=', caseId).where('kind', 'in', ['pause', 'extend']).orderBy('id').execute();
   const since = roundStart(kind, c, events) ?? '';
   const rows = await db.selectFrom('notices').select(['id', 'kind', 'channel', 'copy', 'recorded_at']).where('case_id', '=', caseId).where('kind', '=', kind).orderBy('id').execute();
-  return originalOf(rows, kind, since);
+  const mail = await db.selectFrom('outbox').select(['notice_kind', 'state', 'created_at']).where('case_id', '=', caseId).where('notice_kind', '=', kind).orderBy('id').execute();
+  const bounced = mailBouncedOf(mail, kind, since);
+  return { original: originalOf(rows, kind, since, bounced), bounced };
 }
 
 export interface OutboxLike {
   id: number;
   notice_kind: string;
-  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  state: 'draft' | 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
   cancel_reason: string | null;
   cancelled_by: string | null;
   cancel_note: string;
@@ -95,7 +111,7 @@ export function cancellationOf(m: OutboxLike): DraftCancellation | null {
   };
 }
 
-const LIVE = new Set(['draft', 'queued', 'sending', 'failed']);
+const LIVE = new Set(['draft', 'queued', 'sending', 'failed', 'bounced']);
 
 export interface OwedInput {
   status: CaseStatus;
@@ -116,7 +132,8 @@ export function owedNotices(input: OwedInput): OwedNotice[] {
   for (const kind of kinds) {
     const since = roundStart(kind, input, input.events);
     if (since === null) continue;
-    const original = originalOf(input.notices, kind, since);
+    const bounced = mailBouncedOf(input.outbox, kind, since);
+    const original = originalOf(input.notices, kind, since, bounced);
     const copies = input.notices.filter((n) => n.kind === kind && n.copy === 1 && n.recorded_at >= since).map((n) => n.channel);
     const messages = input.outbox.filter((m) => m.notice_kind === kind && m.created_at >= since);
     const latest = messages.at(-1);
@@ -141,8 +158,12 @@ export function owedNotices(input: OwedInput): OwedNotice[] {
     } else if (shown && (shown.state === 'queued' || shown.state === 'sending')) {
       state = 'queued';
       next = 'wait_for_sender';
-    } else if (shown && shown.state === 'failed') {
+    } else if (shown && shown.state === 'bounced') {
+      // The member's server sent it back: not delivered. A letter is the sure way (or a corrected address).
       state = 'bounced';
+      next = 'send_by_letter';
+    } else if (shown && shown.state === 'failed') {
+      state = 'failed';
       next = 'fix_or_print';
     } else if (shown && shown.state === 'cancelled') {
       state = 'cancelled';

@@ -93,6 +93,18 @@ export function invalidatingDesk(desk: DeskApi, client: QueryClient): DeskApi {
 const readsOf = new WeakMap<DeskApi, DeskApi>();
 export const readingDesk = (desk: DeskApi): DeskApi => readsOf.get(desk) ?? desk;
 
+/**
+ * A case file opened by id, filed under its reference too (the address bar names a case by reference). It
+ * keeps the age of the answer it copies: a file read minutes ago is as old under its reference as under its
+ * id, so the screen showing it asks again — the mail sender (a decision sent → notified), the mail fetcher
+ * or another person may have moved the case since, and none of them invalidates this session's cache.
+ */
+export function fileUnderReference(client: QueryClient, byId: QueryKey): void {
+  const state = client.getQueryState<CaseFile>(byId);
+  if (!state?.data) return;
+  client.setQueryData(deskKey('cases.get', { reference: state.data.case.reference }), state.data, { updatedAt: state.dataUpdatedAt });
+}
+
 const sameCase = (key: QueryKey, file: CaseFile) => {
   const input = key[1] as { id?: number; reference?: string } | undefined;
   return input?.reference === file.case.reference || input?.id === file.case.id;

@@ -10,7 +10,7 @@ import { deskKey, readingDesk } from './deskCache.ts';
 import { useDesk } from './DeskProvider.tsx';
 import { methodOf } from './deskFromCall.ts';
 
-export { createDeskQueryClient, deskKey, invalidatingDesk, isRead } from './deskCache.ts';
+export { createDeskQueryClient, deskKey, fileUnderReference, invalidatingDesk, isRead } from './deskCache.ts';
 
 interface DeskQueryOptions<T> {
   enabled?: boolean;

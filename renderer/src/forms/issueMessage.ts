@@ -3,7 +3,7 @@
 // and limits and word it from the catalog. Anything unforeseen falls back to zod's locale for the UI
 // language, then to the schema's English.
 import { z } from 'zod';
-import type { Locale } from '../../../electron/contract/index.ts';
+import { IDLE_LOCK_MINUTES, type Locale } from '../../../electron/contract/index.ts';
 import { isMessageKey, type Catalog, type Translate } from '../i18n/catalog.ts';
 
 export type ZodIssue = z.core.$ZodIssue;
@@ -15,8 +15,22 @@ function fallback(locale: Locale, issue: ZodIssue): string {
   return out?.message ?? issue.message;
 }
 
+/** The contract's limits for a field with a range message: the issue carries only the end it broke. */
+const RANGES: Record<string, { min: number; max: number }> = { idleLockMinutes: IDLE_LOCK_MINUTES };
+function rangeOf(field: string, issue: ZodIssue): { min: number; max: number } {
+  const known = RANGES[field];
+  if (known) return known;
+  const n = Number((issue as { minimum?: unknown; maximum?: unknown }).minimum ?? (issue as { maximum?: unknown }).maximum);
+  return { min: n, max: n };
+}
+
 /** `field` is the last part of the issue's path (e.g. "email"), used for per-field pattern texts. */
 export function issueMessage(t: Translate, catalog: Catalog, locale: Locale, issue: ZodIssue, field: string): string {
+  // A number with a range of its own (the auto-lock minutes) says the whole range, not one end of it.
+  const range = `validation.range.${field}`;
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number' && isMessageKey(catalog, range)) {
+    return t(range, rangeOf(field, issue));
+  }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {

@@ -25,5 +25,13 @@ export const enCaseRules: Record<CaseRulesKey, string> = {
   'validation.pattern.phone': 'A phone number has digits, hyphens and a leading + only (e.g. 03-1234-5678).',
   'event.rejection_proposed': 'Rejection decided (waiting for approval)',
   'event.withdrawal_proposed': 'Withdrawal recorded (waiting for approval)',
+  'accounts.enable': 'Enable again',
+  'accounts.enableTitle': 'Enable the account again',
+  'accounts.enableConfirm': "Enable {name}'s account again? A one-time password is issued; they replace it at their first login.",
+  'accounts.changeRole': 'Change role',
+  'accounts.roleTitle': 'Change the role',
+  'accounts.roleConfirm': "Change {name}'s role to {role}? It applies from their next login.",
+  'accounts.roleChanged': "{name}'s role is now {role}.",
+  'validation.range.idleLockMinutes': 'Enter an auto-lock time from {min} to {max} minutes.',
   'event.due_restored': 'Due date restored (a recompute after the clock stopped undone)',
 };

@@ -7,6 +7,7 @@ import { enCaseRules } from './en-case-rules.ts';
 import { enInbox } from './en-inbox.ts';
 import { enReports } from './en-reports.ts';
 import { enKeyboard } from './en-keyboard.ts';
+import { enHolidays } from './en-holidays.ts';
 
 export const en: Catalog = {
   'app.name': 'Privacy Desk',
@@ -693,4 +694,5 @@ export const en: Catalog = {
   ...enInbox,
   ...enReports,
   ...enKeyboard,
+  ...enHolidays,
 };

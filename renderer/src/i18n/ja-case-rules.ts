@@ -25,6 +25,14 @@ export const jaCaseRules = {
   'validation.pattern.phone': '電話番号は数字とハイフン（先頭に＋も可）で入力してください（例：03-1234-5678）。',
   'event.rejection_proposed': '却下の決定（承認待ち）',
   'event.withdrawal_proposed': '取下げの記録（承認待ち）',
+  'accounts.enable': '再び有効にする',
+  'accounts.enableTitle': 'アカウントを再び有効にする',
+  'accounts.enableConfirm': '{name} のアカウントを再び有効にしますか？ 一時パスワードを発行します。本人は最初のログインで変更します。',
+  'accounts.changeRole': '役割を変更',
+  'accounts.roleTitle': '役割を変更',
+  'accounts.roleConfirm': '{name} の役割を「{role}」に変更しますか？ 次のログインから適用されます。',
+  'accounts.roleChanged': '{name} の役割を「{role}」に変更しました。',
+  'validation.range.idleLockMinutes': '自動ロックまでの時間は{min}〜{max}分の範囲で入力してください。',
   'event.due_restored': '回答期限の復元（完了後の再計算を取り消し）',
 } satisfies Record<string, string>;
 

@@ -3,6 +3,7 @@
 import type { CodeOf } from '../../../electron/contract/index.ts';
 import type { CodeWords, Words } from './codes.ts';
 import { jaSharedDeskCodes } from './ja-shared-desk.ts';
+import { jaHolidayCodes } from './ja-holidays.ts';
 
 const UNCHANGED = 'デスク本体は変更されておらず、以前のバックアップも残っています。';
 const NOTHING_RESTORED = '別のバックアップを使ってください。何も復元していません。';
@@ -48,6 +49,7 @@ const mailFailure = (p: Exclude<CodeOf<'MAIL_GAVE_UP'>['last'], never>, w: Words
 
 export const jaCodes: CodeWords = {
   ...jaSharedDeskCodes,
+  ...jaHolidayCodes,
   INVALID_INPUT: () => '入力内容に誤りがあります。',
   UNKNOWN_METHOD: () => 'このバージョンのデスクでは使えない操作です。',
   SUPERVISOR_ONLY: () => 'この操作はスーパーバイザーだけが行えます。',
@@ -93,6 +95,8 @@ export const jaCodes: CodeWords = {
   CANNOT_RESET_SELF: () => '自分のアカウントはリセットできません。パスワードの変更を使ってください。',
   CANNOT_DISABLE_SELF: () => '自分のアカウントは無効にできません。',
   LAST_SUPERVISOR: () => '最後の有効なスーパーバイザーです。先に別のスーパーバイザーを追加してください。',
+  CANNOT_CHANGE_OWN_ROLE: () => '自分の役割は変更できません。別のスーパーバイザーに依頼してください。',
+  ACCOUNT_NOT_DISABLED: (p) => `アカウント ${p.username} は無効になっていません。`,
   CURRENT_PASSWORD_WRONG: () => '現在のパスワードが違います。',
   PASSWORD_UNCHANGED: () => '現在のパスワードとは別のパスワードにしてください。',
   KINDS_REQUIRED: () => '決定の前に、請求の内容（訂正・追加・削除、利用停止・消去・第三者提供の停止など）を選んでください。',
@@ -217,7 +221,9 @@ export const jaCodes: CodeWords = {
       delivered_by_letter: '書面で通知しました。',
       by_staff: p.by ? `${p.by} が取り消しました。` : '職員が取り消しました。',
     }[p.reason];
-    return p.note ? `${why}（メモ：${p.note}）` : why;
+    // Who settled it is named whatever the reason: a person's action cancelled it (issue 10).
+    const who = p.by && p.reason !== 'by_staff' ? `（取り消し：${p.by}）` : '';
+    return p.note ? `${why}${who}（メモ：${p.note}）` : `${why}${who}`;
   },
   AUDIT_CHAIN_START: (p, w) => `${w.number(p.seq)}行目：最初の行が記録の始まりになっていません（それより前の行が削除されています）。`,
   AUDIT_CHAIN_LINK: (p, w) => `${w.number(p.seq)}行目：前の行とつながっていません（行が削除・挿入・移動されています）。`,

@@ -7,6 +7,7 @@ import { jaCaseRules } from './ja-case-rules.ts';
 import { jaInbox } from './ja-inbox.ts';
 import { jaReports } from './ja-reports.ts';
 import { jaKeyboard } from './ja-keyboard.ts';
+import { jaHolidays } from './ja-holidays.ts';
 
 export const ja = {
   'app.name': 'Privacy Desk',
@@ -695,4 +696,5 @@ export const ja = {
   ...jaInbox,
   ...jaReports,
   ...jaKeyboard,
+  ...jaHolidays,
 } satisfies Record<string, string>;

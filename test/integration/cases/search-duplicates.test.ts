@@ -49,8 +49,7 @@ describe('one name normaliser', () => {
     );
   });
 
-  // SKIPPED: issue 15's search index replaced the spaceless query side in the last merge; to be ported onto it.
-  it.skip('search finds a case by its name exactly as stored, and typed without the space', async () => {
+  it('search finds a case by its name exactly as stored, and typed without the space', async () => {
     const hanako = await create({ memberName: 'やまだ はなこ', memberKana: '' });
     const kato = await create({ memberName: '加藤 隆', memberKana: 'カトウ タカシ' });
     for (const q of ['やまだ はなこ', 'やまだはなこ', 'ヤマダハナコ', 'ﾔﾏﾀﾞ ﾊﾅｺ']) expect((await search(q)).map((r) => r.id), q).toEqual([hanako.id]);
@@ -71,8 +70,7 @@ describe('one name normaliser', () => {
 });
 
 describe('search across tabs', () => {
-  // SKIPPED: issue 15's queue rewrite replaced search-across-tabs in the last merge; to be ported onto it.
-  it.skip('finds a case whatever the tab, and says which tab it is in', async () => {
+  it('finds a case whatever the tab, and says which tab it is in', async () => {
     const open = await create({ memberName: '髙橋 一郎' });
     const paused = await create({ memberName: '髙橋 次郎' });
     value(await rt.call('cases.pause', { id: paused.id, reasonKind: 'clarification', reason: '内容の確認' }));
@@ -111,5 +109,6 @@ describe('import warns of duplicates of open cases', () => {
       files.remove();
       rt = await openRuntime(dir.path);
     }
-  });
+    // Three CLI runs, each unlocking the desk: generous on a loaded machine (it timed out at 30 s there).
+  }, 180_000);
 });

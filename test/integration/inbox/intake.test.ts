@@ -128,7 +128,7 @@ describe('the Inbox', () => {
     expect(file.timeline.find((e) => e.kind === 'mail_bounced')?.data).toMatchObject({ noticeKind: 'acknowledgement', status: '5.1.1', byLetter: true });
     // The same report again is a duplicate, not a second bounce.
     // In the Outbox: not delivered, with the server's words; staff can retry or cancel it.
-    expect(value(await rt.call('outbox.get', { id: ack.id }))).toMatchObject({ state: 'failed', lastError: { code: 'MAIL_BOUNCED', status: '5.1.1', diagnostic: expect.stringContaining('User unknown') } });
+    expect(value(await rt.call('outbox.get', { id: ack.id }))).toMatchObject({ state: 'bounced', lastError: { code: 'MAIL_BOUNCED', status: '5.1.1', diagnostic: expect.stringContaining('User unknown') } });
     expect((await drop(rt, ['dsn.eml', dsn]))[0]!.status).toBe('duplicate');
     expect(value(await rt.call('cases.get', { id: a.id })).timeline.filter((e) => e.kind === 'mail_bounced')).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { Clock, FAST_TIMEOUTS, intake } from '../../support/mail-desk.ts';
 import { startSmtp, type TestSmtp } from '../../support/smtp.ts';
+import { bounceMail } from '../../support/mail-corpus.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 
 let rt: DeskRuntime;
@@ -129,6 +130,33 @@ describe('exactly once, whichever channel goes first', () => {
     expect(file.owedNotices.find((o) => o.kind === 'decision')).toMatchObject({ state: 'sent', deliveredBy: 'mail', copies: ['letter'] });
     value(await rt.call('cases.close', { id }));
     expect((await fileOf(id)).notices.filter((n) => n.kind === 'decision')).toHaveLength(2);
+  });
+});
+
+describe('a bounced email is not the notice', () => {
+  it('the decision email comes back: the case file lists it bounced, to send by letter; the letter is the notice record, not a copy', async () => {
+    const id = await approvedByEmail(4);
+    const draft = await decisionDraft(id);
+    value(await rt.dispatch('outbox.send', { id: draft.id }));
+    await waitFor(() => get(draft.id), (m) => m.state === 'sent');
+    expect((await fileOf(id)).owedNotices.find((o) => o.kind === 'decision')).toMatchObject({ state: 'sent', next: 'none' });
+    // The member's server sends it back (a delivery report dropped into the Inbox).
+    const sent = await get(draft.id);
+    const [report] = value(await rt.dispatch('inbox.importFiles', { files: [{ name: 'dsn.eml', base64: bounceMail(sent.messageId, 'member4@example.com').toString('base64') }] })) as Array<{ status: string }>;
+    expect(report!.status).toBe('bounce');
+    expect(await get(draft.id)).toMatchObject({ state: 'bounced', lastError: { code: 'MAIL_BOUNCED', status: '5.1.1' }, allowedActions: expect.arrayContaining(['retry', 'cancel']) });
+    const owed = (await fileOf(id)).owedNotices.find((o) => o.kind === 'decision');
+    expect(owed).toMatchObject({ state: 'bounced', next: 'send_by_letter', deliveredAt: null, outboxId: draft.id });
+    // It is owed on paper again: ready to print.
+    expect((value(await rt.dispatch('letters.ready', {})) as Array<{ caseId: number; kind: string }>).filter((r) => r.caseId === id).map((r) => r.kind)).toEqual(['decision']);
+    // Closing names it: a bounced notice is owed.
+    expect(await rt.dispatch('cases.close', { id })).toMatchObject({ ok: false, error: { reason: { code: 'OWED_NOTICES_UNSENT', kinds: ['decision'] } } });
+    // Printing the letter needs no "copy" confirmation: the letter is the notice.
+    value(await rt.dispatch('letters.recordPrinted', { caseId: id, kind: 'decision', mode: 'print' }));
+    expect(await decisionRecords(id)).toEqual(['mail', 'letter']);
+    expect((await fileOf(id)).owedNotices.find((o) => o.kind === 'decision')).toMatchObject({ state: 'printed', deliveredBy: 'letter', next: 'none' });
+    value(await rt.dispatch('cases.close', { id }));
+    expect((await fileOf(id)).case.status).toBe('closed');
   });
 });
 

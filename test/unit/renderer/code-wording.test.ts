@@ -57,6 +57,16 @@ describe('the wording of codes', () => {
     }
   });
 
+  it('names who settled a cancelled draft and why, whatever the reason (issue 10: a person sees who cancelled it)', () => {
+    for (const reason of ['delivered_by_letter', 'case_closed', 'superseded', 'withdrawn', 'rejected', 'decision_returned', 'by_staff'] as const) {
+      const c: Coded = { code: 'DRAFT_CANCELLED', reason, by: 'suzuki' };
+      expect(say(jaCodes, jaWords, c), reason).toContain('suzuki');
+      expect(say(enCodes, enWords, c), reason).toContain('suzuki');
+    }
+    expect(say(jaCodes, jaWords, { code: 'DRAFT_CANCELLED', reason: 'delivered_by_letter', by: 'suzuki' })).toBe('書面で通知しました。（取り消し：suzuki）');
+    expect(say(enCodes, enWords, { code: 'DRAFT_CANCELLED', reason: 'delivered_by_letter', by: 'suzuki' })).toBe('The notice was delivered by letter. Cancelled by suzuki.');
+  });
+
   it('counts in English with the right plural ("1 try", "2 tries"; "1 second")', () => {
     const gaveUp = (after: number) => say(enCodes, enWords, { code: 'MAIL_GAVE_UP', after, last: { code: 'MAIL_NO_MESSAGE_ID' } });
     expect(gaveUp(1)).toMatch(/gave up after 1 try\.$/);

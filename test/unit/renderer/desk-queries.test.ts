@@ -1,9 +1,10 @@
 // The renderer's data layer (renderer/src/api/deskCache.ts): a change through the session's desk
 // invalidates what screens hold, a change that answers with a case file puts it in the cache under the
 // case's reference (no second, audited, cases.get), reads never invalidate, and formatters are built once.
+import { QueryObserver } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseFile, DeskApi, MethodName, Result } from '../../../electron/contract/index.ts';
-import { createDeskQueryClient, deskKey, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
+import { createDeskQueryClient, deskKey, fileUnderReference, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
 import { deskFromCall } from '../../../renderer/src/api/deskFromCall.ts';
 import { formatDate, formatDateTime } from '../../../renderer/src/i18n/format.ts';
 
@@ -42,6 +43,61 @@ describe('invalidatingDesk', () => {
     expect(client.getQueryData(deskKey('cases.get', { reference: 'PD-2026-00007' }))).toStrictEqual(file);
     expect(client.getQueryState(deskKey('cases.get', { reference: 'PD-2026-00007' }))!.isInvalidated).toBe(false);
     expect(client.getQueryState(deskKey('cases.list', {}))!.isInvalidated).toBe(true);
+  });
+});
+
+describe('a case opened by id, then shown under its reference', () => {
+  // The member-email flow (issue 10): the case file, read while the case was 'approved', is opened again by
+  // id from the queue after the sender mailed the decision (the case is now 'notified', a change no call of
+  // this session made). Filed under its reference as if just read, it stayed 'approved' on screen.
+  it('is asked for again when the file it copies is old', async () => {
+    const client = createDeskQueryClient();
+    const approved = { case: { id: 7, reference: 'PD-2026-00007', status: 'approved' }, timeline: [] } as unknown as CaseFile;
+    const notified = { case: { id: 7, reference: 'PD-2026-00007', status: 'notified' }, timeline: [] } as unknown as CaseFile;
+    client.setQueryData(deskKey('cases.get', { id: 7 }), approved, { updatedAt: Date.now() - 60_000 });
+    fileUnderReference(client, deskKey('cases.get', { id: 7 }));
+    const reads: unknown[] = [];
+    // The screen's query under the reference, with its case-file freshness (deskQueries.ts useDeskQuery).
+    const observer = new QueryObserver<CaseFile>(client, {
+      queryKey: deskKey('cases.get', { reference: 'PD-2026-00007' }),
+      queryFn: async () => {
+        reads.push('cases.get');
+        return notified;
+      },
+      staleTime: 1_000,
+    });
+    // What the screen settles on: at once if it does not ask again, else the answer.
+    let stop = () => {};
+    const shown = new Promise<string | undefined>((resolve) => {
+      stop = observer.subscribe((r) => {
+        if (!r.isFetching) resolve(r.data?.case.status);
+      });
+      const first = observer.getCurrentResult();
+      if (!first.isFetching) resolve(first.data?.case.status);
+    });
+    expect(await shown).toBe('notified');
+    stop();
+    expect(reads).toHaveLength(1);
+  });
+
+  it('is not asked for again when the file it copies was just read (every cases.get is an audited view)', async () => {
+    const client = createDeskQueryClient();
+    client.setQueryData(deskKey('cases.get', { id: 7 }), file);
+    fileUnderReference(client, deskKey('cases.get', { id: 7 }));
+    const reads: unknown[] = [];
+    const observer = new QueryObserver<CaseFile>(client, {
+      queryKey: deskKey('cases.get', { reference: 'PD-2026-00007' }),
+      queryFn: async () => {
+        reads.push('cases.get');
+        return file;
+      },
+      staleTime: 1_000,
+    });
+    const stop = observer.subscribe(() => undefined);
+    expect(observer.getCurrentResult().data).toStrictEqual(file);
+    expect(observer.getCurrentResult().isFetching).toBe(false);
+    stop();
+    expect(reads).toHaveLength(0);
   });
 });
 

@@ -17,9 +17,10 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DeskDayForm } from './DeskDayForm.tsx';
 import { dayStyles, MonthGrid } from './MonthGrid.tsx';
 import { MovedList } from './MovedList.tsx';
+import { HolidayImport } from './HolidayImport.tsx';
 
 export function CalendarScreen() {
-  const { t, locale } = useI18n();
+  const { t, say, locale } = useI18n();
   const desk = useDesk();
   const { user } = useShell();
   const today = japanToday();
@@ -94,6 +95,11 @@ export function CalendarScreen() {
       {query.isError && <ErrorAlert error={query.error} />}
       {cal && (
         <>
+          {cal.outdated && (
+            <Alert color="yellow" variant="light" icon={<IconInfoTriangle size={18} />} data-testid="holidays-outdated">
+              {say(cal.outdated)}
+            </Alert>
+          )}
           {cal.provisional && (
             <Alert color="orange" variant="light" icon={<IconInfoTriangle size={18} />} title={t('calendar.provisional.title', { year: cal.year })} data-testid="calendar-provisional">
               {t('calendar.provisional.body', { year: cal.year, announced: cal.year - 1 })}
@@ -112,6 +118,9 @@ export function CalendarScreen() {
             </Group>
             <Text size="xs" c="dimmed">
               {t('calendar.hours', { open: cal.businessHours.open, close: cal.businessHours.close })}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="holidays-known-through">
+              {t('holidays.knownThrough', { year: cal.knownThrough })}
             </Text>
           </Group>
 
@@ -212,7 +221,10 @@ export function CalendarScreen() {
                 </Table>
               )}
               {supervisor ? (
-                <DeskDayForm onChanged={changed} />
+                <>
+                  <DeskDayForm onChanged={changed} />
+                  <HolidayImport onImported={(c) => changed(c, `${year}-01-01`)} />
+                </>
               ) : (
                 <Text size="xs" c="dimmed">
                   {t('calendar.supervisorOnly')}

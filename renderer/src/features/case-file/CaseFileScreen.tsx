@@ -4,10 +4,11 @@
 import { Anchor, Center, Grid, Group, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseAction, CaseFile } from '../../../../electron/contract/index.ts';
-import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { deskKey, fileUnderReference, useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { casePath } from '../../app/routes.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -24,6 +25,7 @@ import { NoticesSection } from './sections/NoticesSection.tsx';
 import { OwedNoticesSection } from './sections/OwedNoticesSection.tsx';
 import { NotesSection } from './sections/NotesSection.tsx';
 import { RequestSection } from './sections/RequestSection.tsx';
+import { useSenderWatch } from './useSenderWatch.ts';
 import { TimelineSection } from './sections/TimelineSection.tsx';
 import { ThreadSection } from './sections/ThreadSection.tsx';
 
@@ -38,13 +40,23 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   const [action, setAction] = useState<CaseAction | null>(null);
   const loaded = query.data;
   const navigate = useNavigate();
+  const client = useQueryClient();
   // Opened by id: the address bar gets the reference (replacing, so Back skips the id form), and the
-  // file goes in the cache under it so it is not asked for (and audited) twice.
+  // file goes in the cache under it so it is not asked for (and audited) twice. Only once the id's own
+  // read has settled: a file cached earlier is shown at once but asked for again, and moving on before
+  // that answer came would keep the old file on screen (a case the sender has since notified still
+  // showing 'approved').
+  const settled = loaded !== undefined && !query.isFetching;
   useEffect(() => {
-    if (!loaded || !('id' in lookup)) return;
-    setData('cases.get', { reference: loaded.case.reference }, loaded);
+    if (!settled || !loaded || !('id' in lookup)) return;
+    fileUnderReference(client, deskKey('cases.get', lookup));
     void navigate(casePath(loaded.case.reference), { replace: true });
-  }, [loaded, lookup, navigate, setData]);
+  }, [settled, loaded, lookup, navigate, client]);
+
+  // A notice in the mail queue: the sender moves the case in the background; read it again when it has.
+  const refetch = query.refetch;
+  const readAgain = useCallback(() => void refetch(), [refetch]);
+  useSenderWatch(loaded, query.dataUpdatedAt, readAgain);
 
   const back = (
     <Group>

@@ -132,9 +132,16 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
     const result = mail ? await desk.inbox.createCase({ id: mail.inboxId, intake: input }) : await desk.cases.create(input);
     setBusy(false);
     if (result.ok) {
-      notifications.show({ message: t('intake.saved', { reference: result.value.reference }), color: 'teal' });
-      // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark).
-      for (const flag of result.value.flags) notifications.show({ message: caseRuleText(t, locale, flag, input.type), color: 'orange', autoClose: false });
+      // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
+      // with the saved message. Not as toasts that stay until closed: they piled up over the form's submit
+      // button, so the next intake could not be saved; the case file opened now keeps showing the flags.
+      const flags = result.value.flags.map((flag) => caseRuleText(t, locale, flag, input.type));
+      notifications.show({
+        message: [t('intake.saved', { reference: result.value.reference }), ...flags].join('\n'),
+        color: flags.length ? 'orange' : 'teal',
+        autoClose: flags.length ? 10_000 : 4_000,
+        style: { whiteSpace: 'pre-line' },
+      });
       go({ name: 'case', id: result.value.id }, { replace: true });
     } else if (!form.applyServerError(result.error)) {
       setError(result.error);

@@ -7,7 +7,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChecklist, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { finalNoticeKinds, type CaseFile, type DeskErrorData, type NoticeKind, type NoticeRecord } from '../../../../electron/contract/index.ts';
+import { type CaseFile, type DeskErrorData, type NoticeKind, type NoticeRecord } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -26,13 +26,18 @@ export interface LetterPreviewProps {
   onRecorded?: (file: CaseFile) => void;
   /** Height of the sheet view (CSS). */
   height?: string;
+  /** The notice already went by email and a person confirmed sending this letter as a copy (issue 10). */
+  copy?: boolean;
 }
 
-/** A reprint when the case already lists this notice as a letter — or, for a final notice, at all (it answered the case once). */
-export const isReprint = (notices: NoticeRecord[], kind: NoticeKind) =>
-  notices.some((n) => n.kind === kind && (n.channel === 'letter' || finalNoticeKinds.includes(kind)));
+/**
+ * A reprint when the case already lists this notice as a letter (the notice itself or a copy). A notice
+ * delivered by email is not reprinted on paper: its letter is a copy a person confirms (or, if the email
+ * came back, the notice itself) — the desk decides which (core/notices/delivery.ts).
+ */
+export const isReprint = (notices: NoticeRecord[], kind: NoticeKind) => notices.some((n) => n.kind === kind && n.channel === 'letter');
 
-export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'calc(100dvh - 300px)' }: LetterPreviewProps) {
+export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'calc(100dvh - 300px)', copy = false }: LetterPreviewProps) {
   const { t, say } = useI18n();
   const desk = useDesk();
   const mode = useDeskMode();
@@ -67,7 +72,7 @@ export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'cal
       list = r.value.notices;
     }
     setBusy(null);
-    setConfirm({ letter: { caseId, kind, reference, reprint: isReprint(list, kind) }, mode: how, savedTo });
+    setConfirm({ letter: { caseId, kind, reference, reprint: isReprint(list, kind), copy }, mode: how, savedTo });
   };
 
   const print = async () => {

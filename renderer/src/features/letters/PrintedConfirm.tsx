@@ -16,6 +16,8 @@ export interface PrintedLetter {
   memberName?: string;
   /** Another copy of a notice already on the case: a timeline event only. */
   reprint: boolean;
+  /** A copy of a notice delivered by email, which a person confirmed (recorded as a copy). */
+  copy?: boolean;
 }
 
 export interface RecordOutcome {
@@ -45,7 +47,7 @@ export function PrintedConfirm({ letters, mode, savedTo, onClose, onRecorded }: 
     setBusy(true);
     const outcome: RecordOutcome = { recorded: [], failed: [] };
     for (const letter of letters.filter((l) => ticked.has(key(l)))) {
-      const r = await desk.letters.recordPrinted({ caseId: letter.caseId, kind: letter.kind, reprint: letter.reprint, mode });
+      const r = await desk.letters.recordPrinted({ caseId: letter.caseId, kind: letter.kind, reprint: letter.reprint, copy: letter.copy ?? false, mode });
       if (r.ok) outcome.recorded.push({ letter, file: r.value });
       else outcome.failed.push({ letter, error: r.error });
     }

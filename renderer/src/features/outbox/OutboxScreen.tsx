@@ -86,7 +86,7 @@ export function OutboxScreen() {
             {t('outbox.filter.all')}
           </Tabs.Tab>
           {outboxStates.map((s) => (
-            <Tabs.Tab key={s} value={s} data-state={s} rightSection={totalCounts ? <CountBadge n={totalCounts[s]} alert={s === 'failed'} /> : undefined}>
+            <Tabs.Tab key={s} value={s} data-state={s} rightSection={totalCounts ? <CountBadge n={totalCounts[s]} alert={s === 'failed' || s === 'bounced'} /> : undefined}>
               {t(`outbox.state.${s}`)}
             </Tabs.Tab>
           ))}

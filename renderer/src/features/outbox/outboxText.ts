@@ -11,6 +11,7 @@ export const stateColor: Record<OutboxState, string> = {
   sending: 'indigo',
   sent: 'teal',
   failed: 'red',
+  bounced: 'grape',
   cancelled: 'dark',
 };
 
@@ -44,6 +45,8 @@ export function situation(t: Translate, locale: Locale, say: (c: Coded) => strin
       return t('outbox.situation.sent', { time: m.sentAt ? at(m.sentAt) : '' }) + (m.possiblyDuplicated ? t('outbox.situation.duplicate') : '');
     case 'failed':
       return t('outbox.situation.failed', { n: m.attempts, tries: tries(m.attempts), error });
+    case 'bounced':
+      return t('outbox.situation.bounced', { error });
     case 'cancelled':
       return m.cancelReason ? t('outbox.situation.cancelledWhy', { reason: say(m.cancelReason) }) : t('outbox.situation.cancelled');
   }

@@ -46,6 +46,8 @@ export function QueueScreen() {
   const loading = query.isFetching && (query.isPlaceholderData || query.isPending);
   const page = query.data ?? null;
   const error = query.isError ? query.error : null;
+  // A search looks through every tab (the core ignores the view); the table says where each hit is.
+  const searching = state.search.trim() !== '';
   const plainOpenView = state.view === 'all_open' && !hasFilters(state) && state.report === null;
   const emptyOpen = !loading && !error && page !== null && page.total === 0 && plainOpenView;
 
@@ -71,6 +73,22 @@ export function QueueScreen() {
   );
   const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
 
+  // Enter in the search box opens the case when the search has exactly one hit: at once when the list
+  // already answers that text, otherwise as soon as its answer arrives.
+  const [openWhenSingle, setOpenWhenSingle] = useState<string | null>(null);
+  const enter = (text: string) => {
+    if (text.trim() === '') return;
+    if (text.trim() === state.search.trim() && !query.isFetching && page) {
+      if (page.total === 1 && page.rows[0]) open(page.rows[0]);
+    } else setOpenWhenSingle(text.trim());
+  };
+  useEffect(() => {
+    if (openWhenSingle === null || query.isFetching || openWhenSingle !== state.search.trim()) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one-shot: the Enter is answered once
+    setOpenWhenSingle(null);
+    if (page?.total === 1 && page.rows[0]) open(page.rows[0]);
+  }, [openWhenSingle, query.isFetching, state.search, page, open]);
+
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
   const from = page && page.total > 0 ? (page.page - 1) * page.pageSize + 1 : 0;
   const to = page ? Math.min(page.total, page.page * page.pageSize) : 0;
@@ -80,7 +98,7 @@ export function QueueScreen() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>{t('queue.title')}</Title>
         <Group gap="sm" wrap="wrap">
-          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} />
+          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} onEnter={enter} />
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => go({ name: 'intake' })}>
             {t('queue.new')}
           </Button>
@@ -98,7 +116,8 @@ export function QueueScreen() {
         </Alert>
       )}
 
-      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, page: 1 })} keepMounted={false}>
+      {/* While searching, no tab is selected (the search covers them all); choosing one ends the search. */}
+      <Tabs value={state.report || searching ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>
@@ -108,6 +127,16 @@ export function QueueScreen() {
         </Tabs.List>
       </Tabs>
 
+      {searching && (
+        <Stack gap={0}>
+          <Text size="sm" fw={600} data-testid="search-all-tabs">
+            {t('caseRules.search.allTabs', { query: state.search.trim() })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('caseRules.search.openHint')}
+          </Text>
+        </Stack>
+      )}
       <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => setParams(queueParamsOf(queueStateOf(new URLSearchParams(p))))} />
       <QueueFilters state={state} onChange={patch} onReplace={replaceAll} accounts={accounts} />
 
@@ -136,6 +165,7 @@ export function QueueScreen() {
           ) : (
             page && (
               <QueueTable
+                searching={searching}
                 rows={page.rows}
                 state={state}
                 selected={selected}
@@ -188,7 +218,7 @@ export function QueueScreen() {
  * an IME is composing (たなか → 田中 would otherwise send three stale searches), and a search is never sent
  * with older text after newer text. Only then does the address, and with it the query, change.
  */
-function SearchBox({ committed, onCommit }: { committed: string; onCommit: (search: string) => void }) {
+function SearchBox({ committed, onCommit, onEnter }: { committed: string; onCommit: (search: string) => void; onEnter: (text: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(committed);
   const [composing, setComposing] = useState(false);
@@ -241,7 +271,10 @@ function SearchBox({ committed, onCommit }: { committed: string; onCommit: (sear
         changed(e.currentTarget.value);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit(text);
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          if (text.trim() !== sent.trim()) commit(text);
+          onEnter(text);
+        }
         if (e.key === 'Escape' && !e.nativeEvent.isComposing) e.currentTarget.blur();
       }}
       w={320}

@@ -21,7 +21,15 @@ const rowStyle: Record<Urgency, CSSProperties> = {
   done: { color: 'var(--mantine-color-dimmed)', boxShadow: 'inset 4px 0 0 transparent' },
 };
 
+/** Art. 39 mark passed and not notified (issue 11): its own colour (grape), apart from the due date's red. */
+const markPassedStyle = (urgency: Urgency): CSSProperties => ({
+  boxShadow: 'inset 4px 0 0 var(--mantine-color-grape-6)',
+  ...(urgency === 'overdue' ? {} : { background: 'var(--mantine-color-grape-0)' }),
+});
+
 interface Props {
+  /** A search is shown: it looks through every tab, and each row says which tab it is in. */
+  searching?: boolean;
   rows: QueueRow[];
   state: QueueState;
   selected: ReadonlySet<number>;
@@ -34,7 +42,7 @@ interface Props {
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen, marked }: Props) {
+export function QueueTable({ searching = false, rows, state, selected, onSelect, onSort, onOpen, marked }: Props) {
   const { t } = useI18n();
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someSelected = rows.some((r) => selected.has(r.id));
@@ -103,6 +111,7 @@ export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen, ma
             <Row
               key={r.id}
               row={r}
+              searching={searching}
               selected={selected.has(r.id)}
               marked={markedSet.has(r.id)}
               tabbable={i === current}
@@ -119,6 +128,7 @@ export function QueueTable({ rows, state, selected, onSelect, onSort, onOpen, ma
 
 interface RowProps {
   row: QueueRow;
+  searching: boolean;
   selected: boolean;
   marked: boolean;
   tabbable: boolean;
@@ -129,19 +139,20 @@ interface RowProps {
 
 /** One row, re-rendered only when its own case, selection, mark or focus changes (memo). */
 const Row = memo(
-  function Row({ row: r, selected, marked, tabbable, onFocus, onSelect, onOpen }: RowProps) {
+  function Row({ row: r, searching, selected, marked, tabbable, onFocus, onSelect, onOpen }: RowProps) {
     const { t } = useI18n();
     return (
       <Table.Tr
         data-case-id={r.id}
         data-reference={r.reference}
         data-urgency={r.urgency}
+        data-legal-mark={r.legalMarkState ?? undefined}
         data-marked={marked || undefined}
         aria-selected={selected}
         tabIndex={tabbable ? 0 : -1}
         onFocus={onFocus}
         className="queue-row"
-        style={{ ...rowStyle[r.urgency], ...(marked ? { outline: '2px solid var(--mantine-color-teal-6)', outlineOffset: -2 } : null), cursor: 'pointer' }}
+        style={{ ...rowStyle[r.urgency], ...(r.legalMarkState === 'passed' ? markPassedStyle(r.urgency) : null), ...(marked ? { outline: '2px solid var(--mantine-color-teal-6)', outlineOffset: -2 } : null), cursor: 'pointer' }}
         onClick={() => onOpen(r)}
       >
         <Table.Td onClick={(e) => e.stopPropagation()}>
@@ -170,6 +181,16 @@ const Row = memo(
               {r.reference}
             </Anchor>
             <LegalMark state={r.legalMarkState} mark={r.legalMark} />
+            {r.legalMarkState === 'passed' && (
+              <Badge color="grape" variant="light" size="xs" tt="none" title={t('caseRules.legalMarkPassedHint')} data-testid="legal-mark-passed">
+                {t('caseRules.legalMarkPassed')}
+              </Badge>
+            )}
+            {searching && (
+              <Badge color="gray" variant="outline" size="xs" tt="none" data-testid="search-tab" data-tab={r.tab}>
+                {t('caseRules.search.tab', { tab: t(`queue.view.${r.tab}`) })}
+              </Badge>
+            )}
             {r.noticeOwed && (
               <Badge size="xs" tt="none" variant="light" color="orange" data-testid="notice-owed">
                 {t('notices.owedBadge')}
@@ -231,7 +252,7 @@ const Row = memo(
     );
   },
   // onFocus is a new closure each render but only sets the index it already holds: not a change.
-  (a, b) => a.row === b.row && a.selected === b.selected && a.marked === b.marked && a.tabbable === b.tabbable && a.onSelect === b.onSelect && a.onOpen === b.onOpen,
+  (a, b) => a.row === b.row && a.searching === b.searching && a.selected === b.selected && a.marked === b.marked && a.tabbable === b.tabbable && a.onSelect === b.onSelect && a.onOpen === b.onOpen,
 );
 
 function SortHeader({ sortKey, label, state, onSort, extra }: { sortKey: SortKey; label: string; state: QueueState; onSort: (k: SortKey) => void; extra?: ReactNode }) {

@@ -4,7 +4,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from 
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Account, DeskErrorData, OneTimePassword, SessionUser } from '../../../../electron/contract/index.ts';
+import type { Account, DeskErrorData, OneTimePassword, Role, SessionUser } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -15,7 +15,7 @@ import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 
 import { QueryPending } from '../../api/QueryPending.tsx';
 
-type Pending = { action: 'disable' | 'reset'; account: Account } | null;
+type Pending = { action: 'disable' | 'reset' | 'enable'; account: Account } | { action: 'role'; account: Account; role: Role } | null;
 
 export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
   const { t, locale } = useI18n();
@@ -29,16 +29,26 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
 
   const confirmPending = async () => {
     if (!pending) return;
-    const { action, account } = pending;
+    const { account } = pending;
     setBusy(true);
     setActionError(null);
-    const result = action === 'disable' ? await desk.accounts.disable({ username: account.username }) : await desk.accounts.reset({ username: account.username });
+    const username = account.username;
+    const result =
+      pending.action === 'disable'
+        ? await desk.accounts.disable({ username })
+        : pending.action === 'role'
+          ? await desk.accounts.setRole({ username, role: pending.role })
+          : pending.action === 'enable'
+            ? await desk.accounts.enable({ username })
+            : await desk.accounts.reset({ username });
     setBusy(false);
     setPending(null);
     if (!result.ok) {
       setActionError(result.error);
     } else if (result.value) {
       setOtp({ otp: result.value, name: account.displayName });
+    } else if (pending.action === 'role') {
+      notifications.show({ message: t('accounts.roleChanged', { name: account.displayName, role: t(`role.${pending.role}`) }), color: 'teal' });
     } else {
       notifications.show({ message: t('accounts.disabled', { name: account.displayName }), color: 'teal' });
     }
@@ -103,8 +113,17 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
                   <Table.Td>
                     {!self && (
                       <Group gap="xs" wrap="nowrap" justify="flex-end">
-                        <Button size="xs" variant="default" onClick={() => setPending({ action: 'reset', account: a })}>
-                          {t('accounts.reset')}
+                        {a.disabled ? (
+                          <Button size="xs" variant="light" color="teal" onClick={() => setPending({ action: 'enable', account: a })}>
+                            {t('accounts.enable')}
+                          </Button>
+                        ) : (
+                          <Button size="xs" variant="default" onClick={() => setPending({ action: 'reset', account: a })}>
+                            {t('accounts.reset')}
+                          </Button>
+                        )}
+                        <Button size="xs" variant="default" onClick={() => setPending({ action: 'role', account: a, role: a.role === 'supervisor' ? 'agent' : 'supervisor' })}>
+                          {t('accounts.changeRole')}
                         </Button>
                         {!a.disabled && (
                           <Button size="xs" variant="light" color="red" onClick={() => setPending({ action: 'disable', account: a })}>
@@ -149,13 +168,15 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
       <Modal
         opened={pending !== null}
         onClose={() => setPending(null)}
-        title={pending?.action === 'disable' ? t('accounts.disableTitle') : t('accounts.resetTitle')}
+        title={pending ? t(`accounts.${pending.action === 'role' ? 'role' : pending.action}Title`) : ''}
         centered
       >
         {pending && (
           <Stack gap="md">
             <Text size="sm">
-              {t(pending.action === 'disable' ? 'accounts.disableConfirm' : 'accounts.resetConfirm', { name: pending.account.displayName })}
+              {pending.action === 'role'
+                ? t('accounts.roleConfirm', { name: pending.account.displayName, role: t(`role.${pending.role}`) })
+                : t(`accounts.${pending.action}Confirm`, { name: pending.account.displayName })}
             </Text>
             {pending.action === 'disable' && (
               // Disabling re-keys the desk; what it cannot reach (older backups) is said plainly.
@@ -168,7 +189,7 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
                 {t('common.cancel')}
               </Button>
               <Button color={pending.action === 'disable' ? 'red' : undefined} loading={busy} onClick={() => void confirmPending()}>
-                {pending.action === 'disable' ? t('accounts.disable') : t('accounts.reset')}
+                {pending.action === 'role' ? t('accounts.changeRole') : t(`accounts.${pending.action}`)}
               </Button>
             </Group>
           </Stack>

@@ -2,7 +2,7 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
+import { IDLE_LOCK_MINUTES, methods, type DeskErrorData, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -70,8 +70,10 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
             <NumberInput
               label={t('settings.idleLockMinutes')}
               description={t('settings.idleLockMinutesHint')}
-              min={1}
-              max={240}
+              // Not clamped: a value outside the range is refused with the range (issue 11), not silently changed.
+              clampBehavior="none"
+              min={IDLE_LOCK_MINUTES.min}
+              max={IDLE_LOCK_MINUTES.max}
               allowDecimal={false}
               allowNegative={false}
               name={idle.name}

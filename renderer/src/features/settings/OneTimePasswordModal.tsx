@@ -8,16 +8,17 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 export function OneTimePasswordModal({ otp, name, onDone }: { otp: OneTimePassword | null; name: string; onDone: () => void }) {
   const t = useT();
   return (
-    <Modal opened={otp !== null} onClose={onDone} title={t('oneTimePassword.title')} closeOnClickOutside={false} centered size="md">
+    <Modal opened={otp !== null} onClose={onDone} title={t('oneTimePassword.title')} closeOnClickOutside={false} centered size="lg">
       {otp && (
         <Stack gap="md">
           <Text size="sm">{t('oneTimePassword.body', { name })}</Text>
-          <Group gap="sm" wrap="nowrap">
+          {/* Shown whole: it wraps at its hyphens rather than scroll out of sight (issue 11), the copy button below. */}
+          <Stack gap="sm" align="stretch">
             <Code
               block
-              fz={24}
+              fz={22}
               fw={700}
-              style={{ letterSpacing: '0.12em', flex: 1, textAlign: 'center' }}
+              style={{ letterSpacing: '0.08em', textAlign: 'center', whiteSpace: 'normal', overflowWrap: 'anywhere', overflow: 'visible' }}
               aria-label={t('oneTimePassword.label', { name })}
               data-testid="one-time-password"
             >
@@ -25,12 +26,12 @@ export function OneTimePasswordModal({ otp, name, onDone }: { otp: OneTimePasswo
             </Code>
             <CopyButton value={otp.oneTimePassword}>
               {({ copied, copy }) => (
-                <Button variant="default" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
+                <Button variant="default" onClick={copy} data-testid="copy-one-time-password" leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
                   {copied ? t('common.copied') : t('common.copy')}
                 </Button>
               )}
             </CopyButton>
-          </Group>
+          </Stack>
           <Group justify="flex-end">
             <Button onClick={onDone}>{t('oneTimePassword.done')}</Button>
           </Group>

@@ -1,7 +1,8 @@
 // The top of the case file: every notice the case owes or owed (core/notices/delivery.ts computes it),
 // by which channel, its state, and the next thing to do — with the Outbox draft one click away, and an
-// acknowledgement the decision overtook cancelled only by a person ("superseded").
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+// acknowledgement the decision overtook cancelled only by a person ("superseded"). A notice delivered by
+// one channel can be sent by the other as a copy, after a person confirms it (recorded as a copy).
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CaseFile, OwedNotice, OwedNoticeState } from '../../../../../electron/contract/index.ts';
@@ -10,7 +11,9 @@ import { JapanDateTime } from '../../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { OutboxMessageModal } from '../../outbox/OutboxMessageModal.tsx';
+import { LetterPreview } from '../../letters/LetterPreview.tsx';
 import { Section } from './Section.tsx';
+import { copyChannelOf } from '../copyChannel.ts';
 import type { DeskErrorData } from '../../../../../electron/contract/index.ts';
 
 const STATE_COLOR: Record<OwedNoticeState, string> = {
@@ -19,7 +22,8 @@ const STATE_COLOR: Record<OwedNoticeState, string> = {
   queued: 'blue',
   sent: 'teal',
   printed: 'teal',
-  bounced: 'red',
+  failed: 'red',
+  bounced: 'grape',
   cancelled: 'dark',
 };
 
@@ -28,6 +32,21 @@ export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChan
   const desk = useDesk();
   const [open, setOpen] = useState<number | null>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
+  // A copy: first the question (asked), then for a letter the preview to print it (printing).
+  const [copyOf, setCopyOf] = useState<{ notice: OwedNotice; channel: 'mail' | 'letter'; step: 'asked' | 'printing' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirmCopy = async () => {
+    if (!copyOf) return;
+    if (copyOf.channel === 'letter') return setCopyOf({ ...copyOf, step: 'printing' });
+    setBusy(true);
+    setError(null);
+    const r = await desk.outbox.send({ id: copyOf.notice.outboxId!, copy: true });
+    setBusy(false);
+    setCopyOf(null);
+    if (!r.ok) return setError(r.error);
+    notifications.show({ message: t('notices.copy.queued'), color: 'teal' });
+    onChanged();
+  };
   const cancelSuperseded = async (o: OwedNotice) => {
     setError(null);
     const r = await desk.outbox.cancel({ id: o.outboxId!, reason: '', as: 'superseded' });
@@ -86,6 +105,11 @@ export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChan
                         {t('notices.openDraft')}
                       </Button>
                     )}
+                    {copyChannelOf(o, file) !== null && (
+                      <Button size="xs" variant="light" data-testid="send-copy" data-channel={copyChannelOf(o, file)!} onClick={() => setCopyOf({ notice: o, channel: copyChannelOf(o, file)!, step: 'asked' })}>
+                        {t(copyChannelOf(o, file) === 'letter' ? 'notices.copy.byLetter' : 'notices.copy.byMail')}
+                      </Button>
+                    )}
                     {o.next === 'cancel_superseded' && o.outboxId !== null && (
                       <Button size="xs" variant="subtle" color="red" onClick={() => void cancelSuperseded(o)}>
                         {t('notices.cancelSuperseded')}
@@ -99,6 +123,38 @@ export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChan
         </Table>
       )}
       <ErrorAlert error={error} />
+      {copyOf?.step === 'asked' && (
+        <Modal opened onClose={() => setCopyOf(null)} title={t('notices.copy.title', { kind: t(`noticeKind.${copyOf.notice.kind}`) })} centered>
+          <Stack gap="md" data-testid="copy-confirm">
+            <Text size="sm">
+              {t(copyOf.channel === 'letter' ? 'notices.copy.questionLetter' : 'notices.copy.questionMail', { kind: t(`noticeKind.${copyOf.notice.kind}`) })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setCopyOf(null)} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => void confirmCopy()} loading={busy}>
+                {t(copyOf.channel === 'letter' ? 'notices.copy.yesLetter' : 'notices.copy.yesMail')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+      {copyOf?.step === 'printing' && (
+        <Modal opened onClose={() => setCopyOf(null)} title={`${t('letters.previewTitle')} — ${file.case.reference}`} size={900} centered>
+          <LetterPreview
+            caseId={file.case.id}
+            kind={copyOf.notice.kind}
+            notices={file.notices}
+            copy
+            height="calc(100dvh - 320px)"
+            onRecorded={() => {
+              setCopyOf(null);
+              onChanged();
+            }}
+          />
+        </Modal>
+      )}
       {open !== null && (
         <OutboxMessageModal
           id={open}
