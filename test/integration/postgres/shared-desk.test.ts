@@ -1,6 +1,6 @@
 // A shared desk's database as IT staff meet it: the same schema as a local desk, and every bad input refused
 // with its reason before anything is written.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +10,10 @@ import { migrateToLatest } from '../../../db/migrate.ts';
 import { openPostgres, parseDatabaseUrl, SharedDeskError } from '../../../db/postgres.ts';
 import { DESK, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { freshDatabase, withAdmin, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import type { DeskErrorData } from '../../../electron/contract/index.ts';
 
-const access = inject('postgres');
+const access = await testPostgres();
 const made: TestDatabase[] = [];
 const dirs: Array<{ path: string; remove(): void }> = [];
 afterAll(async () => {
