@@ -75,7 +75,7 @@ class Runtime implements DeskRuntime {
     this.session = session;
     this.lock = lock;
     this.log = log;
-    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir };
+    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir, ...(session.paths.server ? { server: session.paths.server.target } : {}) };
     const ctx = session.context();
     const { mail, inbox } = session.services;
     this.handlers = {
