@@ -41,5 +41,4 @@ export const jaInquiries = {
   'settings.replyTargetDays': '回答目標（営業日）',
   'settings.replyTargetDays.inquiry': 'お問い合わせ',
   'settings.replyTargetDays.complaint': '苦情',
-  'caseRules.NO_CONTACT': '連絡先がありません。回答を送れないため、電話などで連絡先を確認してください。',
 } as const;

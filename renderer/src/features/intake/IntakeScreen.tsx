@@ -29,7 +29,6 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
 import { japanInstant, japanParts } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { caseRuleText } from '../../i18n/caseRuleText.ts';
 import { kindLabel } from '../../i18n/vocabulary.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
 
@@ -91,7 +90,7 @@ function initialValues(mail?: MailIntake): Values {
 const listOf = (s: string) => (s ? s.split(',') : []);
 
 export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
-  const { t, locale } = useI18n();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const [initial] = useState(() => initialValues(mail));
@@ -135,7 +134,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
       // with the saved message. Not as toasts that stay until closed: they piled up over the form's submit
       // button, so the next intake could not be saved; the case file opened now keeps showing the flags.
-      const flags = result.value.flags.map((flag) => caseRuleText(t, locale, flag, input.type));
+      const flags = result.value.flags.map((flag) => say(flag));
       notifications.show({
         message: [t('intake.saved', { reference: result.value.reference }), ...flags].join('\n'),
         color: flags.length ? 'orange' : 'teal',
