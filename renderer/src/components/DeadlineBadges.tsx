@@ -59,3 +59,18 @@ export function LegalMark({ state, mark, daysLeft }: { state: 'ok' | 'near' | 'p
     </Tooltip>
   );
 }
+
+/**
+ * An inquiry's or complaint's reply-by date is a target the desk sets itself (issue 19), never a legal
+ * deadline: its own label and colour (cyan), wherever a due date is shown.
+ */
+export function TargetBadge({ size = 'xs' }: { size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip label={t('target.hint')} multiline w={260} withArrow>
+      <Badge color="cyan" variant="outline" size={size} data-testid="reply-target" style={{ textTransform: 'none' }} tabIndex={0}>
+        {t('target.badge')}
+      </Badge>
+    </Tooltip>
+  );
+}

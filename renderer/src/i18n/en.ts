@@ -239,7 +239,7 @@ export const en: Catalog = {
   'intake.section.requester': 'Requester',
   'intake.section.member': 'Member',
   'intake.section.text': 'The request',
-  'intake.type': 'Type of request',
+  'intake.type': 'Type',
   'intake.kinds': 'The member asks to (one or more)',
   'intake.kinds.disclosure': 'What to disclose (optional)',
   'intake.delivery': 'Delivery',

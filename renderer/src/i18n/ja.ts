@@ -240,7 +240,7 @@ export const ja = {
   'intake.section.requester': '請求者',
   'intake.section.member': '会員（本人）',
   'intake.section.text': '請求の内容',
-  'intake.type': '請求の種類',
+  'intake.type': '受付の種類',
   'intake.kinds': '請求の内容（複数選択可）',
   'intake.kinds.disclosure': '開示を求めるもの（任意）',
   'intake.delivery': '開示の方法',

@@ -7,6 +7,8 @@ import { IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconPrinter } from 
 import { useState, type ReactNode } from 'react';
 import {
   ageBands,
+  contactTypes,
+  type ContactType,
   disclosureGrounds,
   intakeChannels,
   rejectionGrounds,
@@ -229,6 +231,27 @@ function ReportView({ report: r, period, locale }: { report: Report; period: Per
           <Figure period={period} label={t('reports.fees.received')} value={yen(locale, r.fees.received)} />
           <Figure period={period} label={t('reports.fees.refunded')} value={yen(locale, r.fees.refunded)} />
           <Figure period={period} label={t('reports.fees.outstanding')} value={yen(locale, r.fees.outstanding)} />
+        </Section>
+
+        {/* Issue 19: inquiries and complaints are counted apart from requests (the figures above are requests
+            only); complaints by kind are the complaint-handling record a supervisor shows an auditor. */}
+        <Section title={t('reports.section.contacts')}>
+          <div data-testid="report-contacts">
+            {contactTypes.map((ty) => (
+              <Figure period={period} key={ty} label={typeLabel(t, ty)} value={r.contacts.received[ty]} strong />
+            ))}
+            <Text size="xs" c="dimmed" mt="xs">{t('reports.byKind')}</Text>
+            {r.contacts.byKind.map((k) => {
+              const [ty, kd] = k.key.split('.') as [ContactType, string];
+              return <Figure period={period} key={k.key} label={`${typeLabel(t, ty)}：${kd === 'unknown' ? t('reports.contacts.unknownKind') : kindLabel(t, ty, kd)}`} value={k.count} indent />;
+            })}
+            <Figure period={period} label={t('reports.contacts.answered')} value={r.contacts.answered} />
+            <Figure period={period} label={t('reports.contacts.onTarget')} value={r.contacts.onTarget} indent />
+            <Figure period={period} label={t('reports.contacts.late')} value={r.contacts.late} indent />
+            <Figure period={period} label={t('reports.contacts.openNow')} value={r.contacts.openNow} />
+            <Figure period={period} label={t('reports.contacts.overTargetNow')} value={r.contacts.overTargetNow} indent />
+            <Text size="xs" c="dimmed" mt="xs">{t('target.hint')}</Text>
+          </div>
         </Section>
 
         {r.staff.length > 0 && (
