@@ -4,29 +4,17 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
 import type { Urgency } from '../../../electron/contract/index.ts';
 import { formatDate } from '../i18n/format.ts';
-import { pluralForm } from '../i18n/numbers.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { Locale, Translate } from '../i18n/catalog.ts';
+import { daysLeftText } from '../i18n/deadlineText.ts';
 import { urgencyColor } from '../i18n/vocabulary.ts';
 
-/** The words of a business-days-left badge ("3 business days left", "overdue by 2"); `compact` for table cells. */
-export function daysLeftText(t: Translate, locale: Locale, urgency: Urgency, left: number | null, compact: boolean): string {
-  // "1 business day", never "1 business days": the locale's plural rules pick the form (compact cells have no unit).
-  const days = (key: 'deadline.pausedLeft' | 'deadline.overdueBy' | 'deadline.left', n: number) =>
-    compact ? t(`${key}.compact`, { n }) : pluralForm(locale, n, { one: t(`${key}.one`, { n }), other: t(key, { n }) });
-  if (urgency === 'done' || left === null) return t('urgency.done');
-  if (urgency === 'paused') return days('deadline.pausedLeft', left);
-  if (left < 0) return days('deadline.overdueBy', -left);
-  if (left === 0) return urgency === 'overdue' ? t(`deadline.overdueToday${compact ? '.compact' : ''}`) : t(`deadline.dueToday${compact ? '.compact' : ''}`);
-  return days('deadline.left', left);
-}
-
-/** The badge variant of an urgency: overdue filled, done outlined, the rest light. */
+/** The badge variant of an urgency: overdue filled, done outlined, the rest light (DaysLeftBadge, the queue's TableBadge). */
 export const daysLeftVariant = (urgency: Urgency) => (urgency === 'overdue' ? 'filled' : urgency === 'done' ? 'outline' : 'light');
 
 /** Business days left as the core counted them; `compact` for table cells (the column header says "business days"). */
 export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: { urgency: Urgency; left: number | null; size?: 'sm' | 'md' | 'lg'; compact?: boolean }) {
   const { t, locale } = useI18n();
+  const text = daysLeftText(t, locale, urgency, left, compact);
   return (
     <Badge
       color={urgencyColor[urgency]}
@@ -36,7 +24,7 @@ export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: {
       data-urgency={urgency}
       style={{ textTransform: 'none', minWidth: 'max-content' }}
     >
-      {daysLeftText(t, locale, urgency, left, compact)}
+      {text}
     </Badge>
   );
 }

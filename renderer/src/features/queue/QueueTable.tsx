@@ -5,7 +5,8 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { casePath } from '../../app/routes.ts';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
-import { daysLeftText, daysLeftVariant, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
+import { daysLeftVariant, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
+import { daysLeftText } from '../../i18n/deadlineText.ts';
 import { TableBadge } from '../../components/TableBadge.tsx';
 import { bothStyles, formatDate } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
