@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One temporary PostgreSQL cluster per run (Debian's postgresql; test/support/postgres.ts).
+    globalSetup: ['test/support/postgres-global.ts'],
   },
 });

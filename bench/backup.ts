@@ -6,6 +6,7 @@
 // worker, rename); then the same VACUUM INTO on the main thread, to show what the worker saves.
 // Baseline: copying the closed database file and hashing it (copyFile + SHA-256) — the least any backup of
 // those bytes costs, and not consistent while staff write. Ratio: backup time / baseline time.
+import { sqliteStore } from '../db/open.ts';
 import { performance } from 'node:perf_hooks';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -30,7 +31,7 @@ try {
   const paths = deskPaths(join(root, 'desk'));
   mkdirSync(paths.dataDir);
   const { unlocked } = await createDesk(paths, { desk: { ...ARTICLE_11_DESK }, supervisor: { username: 'sato', displayName: '佐藤', password: PASSWORD }, locale: 'ja' }, { N: 2 ** 12, r: 8, p: 1 });
-  const raw = unlocked.store.raw;
+  const raw = sqliteStore(unlocked.store).raw;
   const t0 = performance.now();
   fillPlainCases(raw, CASES);
   console.log(`  filled ${fmt(CASES)} cases in ${fmt(performance.now() - t0)} ms`);

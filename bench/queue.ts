@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { openDatabase, type RawDatabase } from '../db/open.ts';
+import { sqliteStore, openDatabase, type RawDatabase } from '../db/open.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createDesk, lockDesk } from '../electron/core/vault/vault.ts';
 import { deskPaths } from '../electron/core/storage/data-dir.ts';
@@ -163,9 +163,9 @@ try {
   const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: 'bench password 2026' }, locale: 'ja' });
   const key = Buffer.from(unlocked.dataKey);
   const calendar0 = await loadDeskCalendar(unlocked.store.db);
-  const { open } = build(unlocked.store.raw, calendar0, CASES);
+  const { open } = build(sqliteStore(unlocked.store).raw, calendar0, CASES);
   const plainPath = join(folder, 'plain.db');
-  await plainCopy(unlocked.store.raw, plainPath);
+  await plainCopy(sqliteStore(unlocked.store).raw, plainPath);
   await lockDesk(unlocked);
   console.log(`built ${CASES.toLocaleString('en')} cases (${open.toLocaleString('en')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

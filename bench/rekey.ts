@@ -5,6 +5,7 @@
 // under the new key, through a rollback journal), the slot file switched, WAL again.
 // Baseline: a VACUUM INTO copy of the same file (every page read and written once, encrypted with the
 // same cipher) — what the backup does. Ratio: re-key time / VACUUM INTO time.
+import { sqliteStore } from '../db/open.ts';
 import { performance } from 'node:perf_hooks';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ try {
   const paths = deskPaths(join(root, 'desk'));
   mkdirSync(paths.dataDir);
   const { unlocked } = await createDesk(paths, { desk: { ...ARTICLE_11_DESK }, supervisor: { username: 'sato', displayName: '佐藤', password: PASSWORD }, locale: 'ja' }, { N: 2 ** 12, r: 8, p: 1 });
-  const raw = unlocked.store.raw;
+  const raw = sqliteStore(unlocked.store).raw;
   const t0 = performance.now();
   fillPlainCases(raw, CASES);
   raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -63,7 +64,7 @@ try {
   // The desk opens under the new key with every case and a sound audit log.
   const again = await unlockWithPassword(paths, 'sato', PASSWORD);
   if (!again) throw new Error('the re-keyed desk does not open');
-  const n = (again.store.raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+  const n = (sqliteStore(again.store).raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
   const audit = await verifyAudit(again.store.db);
   await lockDesk(again);
   if (n !== CASES || !audit.ok) process.exitCode = 1;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { openDatabase, type RawDatabase } from '../db/open.ts';
+import { sqliteStore, openDatabase, type RawDatabase } from '../db/open.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createDesk, lockDesk } from '../electron/core/vault/vault.ts';
 import { deskPaths } from '../electron/core/storage/data-dir.ts';
@@ -180,9 +180,9 @@ try {
   const DESK = { companyJa: '株式会社JUO', companyEn: 'JUO Inc.', deskNameJa: 'CareerModel サポートデスク', deskNameEn: 'CareerModel Support Desk', postalCode: '160-0023', addressJa: '東京都新宿区西新宿3-3-13', addressEn: 'Nishishinjuku, Shinjuku-ku, Tokyo', email: 'info@career-model.com', phone: '' };
   const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: 'bench password 2026' }, locale: 'ja' });
   const key = Buffer.from(unlocked.dataKey);
-  build(unlocked.store.raw, await loadDeskCalendar(unlocked.store.db));
+  build(sqliteStore(unlocked.store).raw, await loadDeskCalendar(unlocked.store.db));
   const plainPath = join(folder, 'plain.db');
-  await plainCopy(unlocked.store.raw, plainPath);
+  await plainCopy(sqliteStore(unlocked.store).raw, plainPath);
   await lockDesk(unlocked);
   console.log(`built ${CASES.toLocaleString('en')} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -193,7 +193,7 @@ try {
   const ctx = { db: store.db, calendar, now: NOW, warnDays: 3 };
   const b = periodBounds(PERIOD);
   if (process.argv.includes('--plans') || process.argv.includes('--plans-only')) {
-    const facts = factsQuery(b, { kind: 'desk' }).compile(store.db);
+    const facts = factsQuery(store.db, b, { kind: 'desk' }).compile(store.db);
     for (const r of store.raw.prepare(`EXPLAIN QUERY PLAN ${facts.sql}`).all(...facts.parameters) as Array<{ detail: string }>) console.log('  plan:', r.detail);
     // Where one report's time goes: the reads, then the classification in JavaScript.
     for (let round = 0; round < 2; round++) {

@@ -11,6 +11,7 @@
 // and, in the same run and the same page, the same contract call over HTTP (fetch with the page's token):
 // the baseline. `ratio` is the worst UI p50 / API p50. The search box also records every cases.list call
 // while a person types romaji (hasegawa) with pauses, and counts calls sent with older text after newer.
+import { sqliteStore } from '../db/open.ts';
 import { performance } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -145,7 +146,7 @@ try {
   const paths = deskPaths(folder);
   const DESK = { companyJa: '株式会社JUO', companyEn: 'JUO Inc.', deskNameJa: 'CareerModel サポートデスク', deskNameEn: 'CareerModel Support Desk', postalCode: '160-0023', addressJa: '東京都新宿区西新宿3-3-13', addressEn: 'Nishishinjuku, Shinjuku-ku, Tokyo', email: 'info@career-model.com', phone: '' };
   const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: PASSWORD }, locale: 'ja' });
-  const { open } = build(unlocked.store.raw, await loadDeskCalendar(unlocked.store.db), CASES, new Date(Date.now() - 60_000));
+  const { open } = build(sqliteStore(unlocked.store).raw, await loadDeskCalendar(unlocked.store.db), CASES, new Date(Date.now() - 60_000));
   await lockDesk(unlocked);
   console.log(`built ${CASES.toLocaleString('en')} cases (${open.toLocaleString('en')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 

@@ -35,7 +35,7 @@ export default defineConfig({
         rolldownOptions: {
           input: { main: path.join(root, 'electron/main/main.ts') },
           external: mainExternal,
-          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', codeSplitting: false }, // one file: the shared desk's driver (loaded on demand) is inlined
         },
       },
     },

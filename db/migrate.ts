@@ -1,10 +1,15 @@
 // Brings a database up to this version's schema, and refuses one written by a newer version: a desk
 // must never run old code over a schema it does not know.
 import type { Kysely } from 'kysely';
-import { Migrator, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration } from 'kysely/migration';
 import { migrations } from './migrations/index.ts';
+import { postgresMigrations } from './migrations-postgres/index.ts';
+import { dialectOf } from './dialect.ts';
 
 export const SCHEMA_VERSION = Object.keys(migrations).length;
+
+/** The migrations of this connection's dialect: db/migrations (SQLite) or db/migrations-postgres. */
+export const migrationsFor = (db: Kysely<unknown>): Record<string, Migration> => (dialectOf(db) === 'postgres' ? postgresMigrations : migrations);
 
 export class SchemaTooNewError extends Error {
   readonly unknown: string[];
@@ -16,8 +21,6 @@ export class SchemaTooNewError extends Error {
     this.unknown = unknown;
   }
 }
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
@@ -31,10 +34,11 @@ export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> 
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const known = new Set(Object.keys(migrations));
+  const list = migrationsFor(db);
+  const known = new Set(Object.keys(list));
   const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => list } }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const wrapped = new Error(`Database migration ${failed} failed: ${(error as Error).message}`, { cause: error });

@@ -16,10 +16,30 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/** A local desk's database: the encrypted SQLite file (kysely over its one better-sqlite3 connection). */
 export interface OpenedDatabase {
+  kind: 'sqlite';
   raw: RawDatabase;
   db: Kysely<DB>;
   close(): Promise<void>;
+}
+
+/** A shared desk's database on a PostgreSQL server (db/postgres.ts). */
+export interface PostgresStore {
+  kind: 'postgres';
+  db: Kysely<DB>;
+  /** The server and database, without user or password (for messages and `db check`). */
+  target: { host: string; port: number; database: string; tls: boolean };
+  close(): Promise<void>;
+}
+
+/** Either database a desk lives in; the core reaches both through `db` (kysely) only. */
+export type DeskStore = OpenedDatabase | PostgresStore;
+
+/** The SQLite handle of a local desk, for the few SQLite-only operations (re-key, cipher checks, tests). */
+export function sqliteStore(store: DeskStore): OpenedDatabase {
+  if (store.kind !== 'sqlite') throw new Error('this operation needs a local (SQLite) desk; this desk is on a PostgreSQL server');
+  return store;
 }
 
 /**
@@ -115,6 +135,7 @@ export function statementCache(raw: RawDatabase, size = 500): Pick<RawDatabase, 
 export function wrapKysely(raw: RawDatabase): OpenedDatabase {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statementCache(raw) }) });
   return {
+    kind: 'sqlite',
     raw,
     db,
     async close() {

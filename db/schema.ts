@@ -107,6 +107,10 @@ export interface CasesTable {
   legal_hold: ColumnType<number, number | undefined, number>;
   /** When the retention purge removed the personal data. */
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Raised by every change (migration 0034): a change made from an older version is refused (CASE_CHANGED). */
+  version: ColumnType<number, number | undefined, number>;
+  /** Who made the last change the version counts (null before 0034 or for automatic changes). */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the first final notice (decision, rejection, withdrawal) was recorded: kept by a trigger on notices (migration 0030). */
   answered_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** A complaint's request, or a request's inquiry (migration 0032). */
@@ -337,6 +341,8 @@ export interface DB {
   outbox_bounces: OutboxBouncesTable;
   saved_views: SavedViewsTable;
   case_search_bigram: { rowid: number; terms: string };
+  /** A shared desk's key-slot file (PostgreSQL only: a local desk keeps keyslots.json beside its file). */
+  desk_key_slots: { id: number; body: string; updated_at: string };
   imported_holidays: ImportedHolidaysTable;
 }
 

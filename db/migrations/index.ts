@@ -20,6 +20,7 @@ import * as m0022 from './0022_imported_holidays.ts';
 import * as m0030 from './0030_report_facts.ts';
 import * as m0032 from './0032_inquiries_complaints.ts';
 import * as m0033 from './0033_reply_answers.ts';
+import * as m0034 from './0034_case_versions.ts';
 import * as m0037 from './0037_inbox_no_question.ts';
 import * as m0038 from './0038_outbox_attachments.ts';
 
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0030_report_facts': m0030,
   '0032_inquiries_complaints': m0032,
   '0033_reply_answers': m0033,
+  '0034_case_versions': m0034,
   '0037_inbox_no_question': m0037,
   '0038_outbox_attachments': m0038,
 };

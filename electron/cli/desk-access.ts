@@ -1,33 +1,62 @@
-// Opening a desk from the command line: take the data folder's lock, unlock with a staff password.
+// Opening a desk from the command line: a local desk (--data-dir: take the folder's lock) or a shared desk
+// (--database-url: its PostgreSQL database; the database password from PRIVACY_DESK_DATABASE_PASSWORD or a
+// prompt), then unlock with a staff password.
 import { resolve } from 'node:path';
 import { inEnglish, username as usernameSchema } from '../contract/index.ts';
-import { deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
+import { defaultDataDir, deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
 import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
-import { deskPresence, lockDesk, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
+import { lockDesk, presenceOf, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
 import { isDeskError } from '../core/errors.ts';
+import { parseDatabaseUrl, SharedDeskError } from '../../db/postgres.ts';
 import { diskFull, isDiskFull } from '../core/storage/disk-full.ts';
 import { LoginThrottle } from '../core/auth/throttle.ts';
-import { CliError, readPassword, type CliIO } from './io.ts';
+import { CliError, readDatabasePassword, readPassword, type CliIO } from './io.ts';
+
+/** Where the desk is, as the command line names it. */
+export interface DeskArgs {
+  'data-dir'?: string;
+  'database-url'?: string;
+}
+
+/** The desk's paths from --data-dir or --database-url (a shared desk's paths carry its server). */
+export async function deskPathsOf(io: CliIO, args: DeskArgs): Promise<DeskPaths> {
+  const url = args['database-url'];
+  if (url === undefined) {
+    if (!args['data-dir']) throw new CliError('--data-dir (or --database-url) is required.', 2);
+    return deskPaths(resolve(args['data-dir']));
+  }
+  let target;
+  try {
+    target = parseDatabaseUrl(url);
+  } catch (e) {
+    if (e instanceof SharedDeskError) throw new CliError(`--database-url: ${inEnglish(e.problem)}`, 2);
+    throw e;
+  }
+  const password = await readDatabasePassword(io);
+  // This PC's folder only holds local things (lock, backup status); the desk itself is on the server.
+  return deskPaths(resolve(args['data-dir'] ?? defaultDataDir(io.env)), { target, password });
+}
 
 export async function withUnlockedDesk<T>(
   io: CliIO,
-  dataDirArg: string | undefined,
+  where: DeskArgs,
   userArg: string | undefined,
   work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>,
 ): Promise<T> {
-  if (!dataDirArg) throw new CliError('--data-dir is required.', 2);
+  if (!where['data-dir'] && !where['database-url']) throw new CliError('--data-dir (or --database-url) is required.', 2);
   if (!userArg) throw new CliError('--user is required.', 2);
   const user = usernameSchema.safeParse(userArg);
   if (!user.success) throw new CliError(`--user: ${user.error.issues[0]?.message ?? 'not a user name'}`, 2);
-  const paths = deskPaths(resolve(dataDirArg));
-  const presence = deskPresence(paths);
-  if (presence.state === 'new') throw new CliError(`There is no desk in ${paths.dataDir}.`);
+  const paths = await deskPathsOf(io, where);
+  const presence = await wrapAsync(() => presenceOf(paths));
+  if (presence.state === 'new') throw new CliError(paths.server ? `There is no desk in the database ${paths.server.target.database}.` : `There is no desk in ${paths.dataDir}.`);
   if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
-  const lock = wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
+  // A shared desk is used by several PCs at once: no folder lock (the database serialises what must be).
+  const lock = paths.server ? null : wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
   return sayingDiskFull(paths.dataDir, () => unlocked(io, paths, user.data, lock, work));
 }
 
-async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void }, work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>): Promise<T> {
+async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void } | null, work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>): Promise<T> {
   try {
     // The same counters as the login screen (core/auth/throttle.ts): the CLI is no way around them.
     const throttle = new LoginThrottle(paths.loginThrottle);
@@ -48,7 +77,7 @@ async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: 
       await lockDesk(desk);
     }
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 

@@ -37,6 +37,23 @@ export async function readPassword(io: CliIO, prompt = 'Password: '): Promise<st
   return answer.normalize('NFKC');
 }
 
+/** A shared desk's database password: never on the command line or in the URL. */
+export const DATABASE_PASSWORD_ENV = 'PRIVACY_DESK_DATABASE_PASSWORD';
+
+export async function readDatabasePassword(io: CliIO): Promise<string> {
+  const fromEnv = io.env[DATABASE_PASSWORD_ENV];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const stdin = io.stdin as Readable & { isTTY?: boolean };
+  if (!stdin.isTTY) throw new CliError(`No database password: set ${DATABASE_PASSWORD_ENV} or run the command in a terminal.`, 2);
+  const out = io.stderr as Writable;
+  out.write('Database password: ');
+  const rl = createInterface({ input: stdin, output: undefined, terminal: true });
+  const answer = await new Promise<string>((resolveAnswer) => rl.question('', resolveAnswer));
+  rl.close();
+  out.write('\n');
+  return answer;
+}
+
 export function usageError(help: string, message: string): CliError {
   return new CliError(`${message}\n\n${help}`, 2);
 }

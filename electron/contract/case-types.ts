@@ -208,6 +208,8 @@ export interface CaseFile {
   warnings: CaseWarning[];
   /** Case-rule flags (sub-kind not known yet, due date after the Art. 39 mark), as codes. */
   flags: CaseFlag[];
+  /** The case's version as read: send it back with a change (`version`) and a colleague's change in between is refused, not overwritten. */
+  version: number;
   /** Set while a supervisor keeps the case from the retention purge: since when, by whom, why. */
   legalHold: LegalHold | null;
   /** The case this one names (a complaint's request, a request's inquiry), and the cases that name this one. */

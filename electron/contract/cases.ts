@@ -112,7 +112,11 @@ export const listInput = z
   .strict();
 
 const reason = requiredText(2000);
-const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, ...shape }).strict();
+/**
+ * Every move names its case, and may name the version the person saw (CaseFile.version): a case changed
+ * since — on a shared desk, by a colleague on another PC — is then refused with CASE_CHANGED.
+ */
+const withId = <T extends z.ZodRawShape>(shape: T) => z.object({ id: caseId, version: z.number().int().positive().optional(), ...shape }).strict();
 
 /** A case reference as the desk numbers them (PD-2026-00042); links and the URL name a case by it. */
 export const caseReference = z

@@ -5,6 +5,7 @@
 // To add one: add a member to the right union below (parameters are facts — statuses, names, numbers,
 // dates — never words), give it its error category in `codeCategory` if it is thrown, then word it in
 // renderer/src/i18n/ja-codes.ts, en-codes.ts and electron/cli/english.ts (tsc lists what is missing).
+import type { CaseChangedConflict, SharedDeskProblem } from './shared-desk.ts';
 import type { CaseAction, CaseStatus, CaseType, NoticeChannel, NoticeKind, RequestType } from './case-vocabulary.ts';
 import type { ErrorCode } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
@@ -168,6 +169,9 @@ export type Reason =
   | { code: 'NO_RECOVERY_SLOT' }
   | { code: 'DATA_DIR_UNUSABLE'; path: string; cause: 'not_writable' | 'in_the_way' | 'disk_full' | 'other'; system?: string }
   | { code: 'DATA_DIR_BUSY'; path: string; pid?: number; host?: string; since?: string }
+  // the shared desk on a PostgreSQL server (shared-desk.ts)
+  | SharedDeskProblem
+  | CaseChangedConflict
   // log-in and accounts
   | { code: 'AUTH_FAILED' }
   | { code: 'RECOVERY_KEY_WRONG' }
@@ -296,6 +300,17 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   NO_RECOVERY_SLOT: 'STORAGE_DAMAGED',
   DATA_DIR_UNUSABLE: 'DATA_DIR_UNUSABLE',
   DATA_DIR_BUSY: 'DATA_DIR_BUSY',
+  SHARED_DESK_URL_INVALID: 'INVALID_INPUT',
+  SHARED_DESK_TLS_REQUIRED: 'INVALID_INPUT',
+  SHARED_DESK_CA_UNREADABLE: 'INVALID_INPUT',
+  SHARED_DESK_PASSWORD_MISSING: 'INVALID_INPUT',
+  SHARED_DESK_HOST_UNKNOWN: 'UNAVAILABLE',
+  SHARED_DESK_UNREACHABLE: 'UNAVAILABLE',
+  SHARED_DESK_AUTH_FAILED: 'AUTH_FAILED',
+  SHARED_DESK_TLS_FAILED: 'UNAVAILABLE',
+  SHARED_DESK_NOT_A_DESK: 'STORAGE_DAMAGED',
+  SHARED_DESK_UNSUPPORTED: 'CONFLICT',
+  CASE_CHANGED: 'CONFLICT',
   AUTH_FAILED: 'AUTH_FAILED',
   RECOVERY_KEY_WRONG: 'AUTH_FAILED',
   AUTH_THROTTLED: 'AUTH_THROTTLED',

@@ -72,6 +72,20 @@ const sendRefusal = (p: SendRefusal): string => {
 };
 
 export const english: EnglishTable = {
+  SHARED_DESK_URL_INVALID: (p) =>
+    p.problem === 'password_in_url'
+      ? 'The database URL must not contain a password: give it in PRIVACY_DESK_DATABASE_PASSWORD or at the prompt.'
+      : `The database URL is not postgres://USER@HOST[:PORT]/DATABASE (${p.problem === 'parameter' ? `unknown parameter ${p.parameter}` : `check the ${p.problem}`}).`,
+  SHARED_DESK_TLS_REQUIRED: (p) => `${p.host} is not this PC: the connection must use TLS with certificate verification (add ?sslmode=verify-full&sslrootcert=CA-FILE). Nothing was sent.`,
+  SHARED_DESK_CA_UNREADABLE: (p) => `The CA certificate file ${p.path} cannot be read.`,
+  SHARED_DESK_PASSWORD_MISSING: () => 'No database password: set PRIVACY_DESK_DATABASE_PASSWORD or type it at the prompt.',
+  SHARED_DESK_HOST_UNKNOWN: (p) => `The database server ${p.host} is not known (check the host name in the URL).`,
+  SHARED_DESK_UNREACHABLE: (p) => `The shared desk cannot be reached (${p.host}:${p.port} does not answer). Nothing was lost; the desk tries again by itself.`,
+  SHARED_DESK_AUTH_FAILED: (p) => `The database server ${p.host} refused user ${p.user}: the database password is wrong.`,
+  SHARED_DESK_TLS_FAILED: (p) => (p.cause === 'refused' ? `The database server ${p.host} does not offer TLS: the connection was refused.` : `The database server ${p.host}'s certificate does not verify against the CA file: the connection was refused.`),
+  SHARED_DESK_NOT_A_DESK: (p) => `The database ${p.database} holds tables but is not a Privacy Desk. Nothing was written to it.`,
+  SHARED_DESK_UNSUPPORTED: (p) => `This works on a local desk only (${p.operation === 'rekey' ? 're-keying the database file' : 'restoring into this data folder'}), not on a shared desk.`,
+  CASE_CHANGED: (p) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'someone'} at ${p.at} — reload to see it.`,
   ...holidayEnglish,
   INVALID_INPUT: () => 'The input is not valid.',
   UNKNOWN_METHOD: (p) => `There is no method named ${p.method}.`,

@@ -20,6 +20,7 @@ export const errorCodes = [
   'DATA_DIR_BUSY', // another running instance holds the data folder
   'DATA_DIR_UNUSABLE',
   'STORAGE_DAMAGED', // database or key-slot file unreadable
+  'UNAVAILABLE', // the shared desk's database server cannot be reached now (it reconnects by itself)
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

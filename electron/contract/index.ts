@@ -19,5 +19,6 @@ export * from './audit.ts';
 export * from './reports.ts';
 export * from './retention.ts';
 export * from './views.ts';
+export * from './shared-desk.ts';
 export * from './holidays.ts';
 export * from './inquiries.ts';

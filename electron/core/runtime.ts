@@ -6,7 +6,7 @@ import type { Input, MethodName, Result, Results } from '../contract/index.ts';
 import { errorData } from './errors.ts';
 import { dispatch, dispatchAny, isMethodName, type Gate } from './api/dispatch.ts';
 import type { AllHandlers } from './api/handler.ts';
-import { deskPaths } from './storage/data-dir.ts';
+import { deskPaths, type SharedDeskServer } from './storage/data-dir.ts';
 import { acquireInstanceLock, type InstanceLock } from './storage/instance-lock.ts';
 import type { KdfCost } from './keys/key-slots.ts';
 import { BackupService, type BackupServiceOptions } from './backup/service.ts';
@@ -31,6 +31,8 @@ import { auditHandlers } from './api/audit-handlers.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
+  /** A shared desk: its database on a PostgreSQL server (the data folder then holds only this PC's lock and status). */
+  server?: SharedDeskServer;
   mode: 'electron' | 'browser';
   /** Tests only: a cheaper scrypt for slots they create. Real desks always use the default. */
   kdfCost?: KdfCost;
@@ -74,7 +76,7 @@ class Runtime implements DeskRuntime {
     this.session = session;
     this.lock = lock;
     this.log = log;
-    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir };
+    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir, ...(session.paths.server ? { server: session.paths.server.target } : {}) };
     const ctx = session.context();
     const { mail, inbox } = session.services;
     this.handlers = {
@@ -127,7 +129,7 @@ class Runtime implements DeskRuntime {
 }
 
 export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<DeskRuntime> {
-  const paths = deskPaths(options.dataDir);
+  const paths = deskPaths(options.dataDir, options.server);
   const lock = acquireInstanceLock(paths.dataDir, paths.instanceLock);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console.error;

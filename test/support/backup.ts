@@ -1,5 +1,6 @@
 // Shared fixtures for the backup tests: a desk with cases holding a known plaintext, the data key from a
 // slot, every byte under a folder, and the cases table as rows to compare.
+import { sqliteStore } from '../../db/open.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeskRuntime } from '../../electron/core/runtime.ts';
@@ -62,7 +63,7 @@ export function allBytes(dir: string): Buffer {
 export async function caseRows(dataDir: string, username?: string, password?: string): Promise<unknown[]> {
   const desk = await unlockDirect(dataDir, username, password);
   try {
-    return desk.store.raw.prepare('SELECT * FROM cases ORDER BY id').all();
+    return sqliteStore(desk.store).raw.prepare('SELECT * FROM cases ORDER BY id').all();
   } finally {
     await lockDesk(desk);
   }

@@ -22,7 +22,7 @@ The password comes from PRIVACY_DESK_PASSWORD or is asked for in a terminal.`;
 
 export async function auditCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, anchor: { type: 'string', multiple: true }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, anchor: { type: 'string', multiple: true }, help: { type: 'boolean' } } });
   if (values.help || sub === '--help') {
     io.stdout.write(AUDIT_HELP + '\n');
     return 0;
@@ -33,7 +33,7 @@ export async function auditCommand(args: string[], io: CliIO): Promise<number> {
     if (!anchor) throw new CliError(`--anchor ${a}: neither a backup folder with a manifest recording the audit log's head, nor SEQ:HASH.`, 2);
     return anchor;
   });
-  const verdict = await withUnlockedDesk(io, values['data-dir'], values.user, (desk) => verifyAudit(desk.store.db, anchors));
+  const verdict = await withUnlockedDesk(io, values, values.user, (desk) => verifyAudit(desk.store.db, anchors));
   io.stdout.write(verdictLine(verdict));
   return verdict.ok ? 0 : 1;
 }

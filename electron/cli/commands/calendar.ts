@@ -93,7 +93,7 @@ ${COMMON_HELP}`;
 const COMMON_OPTIONS = {
   json: { type: 'boolean' },
   rules: { type: 'string' },
-  'data-dir': { type: 'string' },
+  'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
   user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -136,11 +136,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-async function loadCalendar(values: { rules?: string; 'data-dir'?: string; user?: string }, io: CommandIo): Promise<DeskCalendar> {
-  if (values['data-dir'] !== undefined) {
-    if (values.rules !== undefined) throw new UsageError('give either --data-dir or --rules, not both');
+async function loadCalendar(values: { rules?: string; 'data-dir'?: string; 'database-url'?: string; user?: string }, io: CommandIo): Promise<DeskCalendar> {
+  if (values['data-dir'] !== undefined || values['database-url'] !== undefined) {
+    if (values.rules !== undefined) throw new UsageError('give either --data-dir/--database-url or --rules, not both');
     const cliIo = { ...io, env: io.env ?? process.env };
-    return withUnlockedDesk(cliIo, values['data-dir'], values.user, (desk) => loadDeskCalendar(desk.store.db));
+    return withUnlockedDesk(cliIo, values, values.user, (desk) => loadDeskCalendar(desk.store.db));
   }
   if (values.rules === undefined) return defaultCalendar();
   let rules: Partial<DeskCalendarRules>;

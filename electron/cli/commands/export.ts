@@ -9,7 +9,7 @@ import { narrowRedirectedFile, writePrivateFile } from '../../core/storage/priva
 /** Said with every export and report written to a file: the desk's encryption stops at its database. */
 export const NOT_ENCRYPTED = 'THE FILE IS NOT ENCRYPTED: it holds personal information in plain text. Keep it on an encrypted drive, share it only as the policy allows, and delete it when done.';
 
-export const EXPORT_HELP = `Usage: npm run desk -- export --data-dir DIR --user NAME --format csv|json [--out FILE | > FILE]
+export const EXPORT_HELP = `Usage: npm run desk -- export (--data-dir DIR | --database-url URL) --user NAME --format csv|json [--out FILE | > FILE]
 
 Writes every case to FILE (--out) or stdout, oldest first, with these columns:
   ${EXPORT_COLUMNS.join(', ')}
@@ -24,14 +24,14 @@ The file is made readable by this PC user only (mode 0600), also when stdout is 
 The password comes from PRIVACY_DESK_PASSWORD or is asked for in a terminal.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     io.stdout.write(EXPORT_HELP + '\n');
     return 0;
   }
   if (values.format !== 'csv' && values.format !== 'json') throw usageError(EXPORT_HELP, values.format === undefined ? '--format is required: csv or json.' : `--format must be csv or json, not "${values.format}".`);
   const format: ExportFormat = values.format;
-  const rows = await withUnlockedDesk(io, values['data-dir'], values.user, (desk, _paths, user) => exportCases(desk.store.db, user, new Date(), format));
+  const rows = await withUnlockedDesk(io, values, values.user, (desk, _paths, user) => exportCases(desk.store.db, user, new Date(), format));
   const text = format === 'csv' ? exportCsv(rows) : exportJson(rows);
   if (values.out !== undefined) {
     try {

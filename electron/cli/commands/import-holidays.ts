@@ -60,6 +60,7 @@ export async function importHolidaysCommand(args: string[], io: CommandIo): Prom
       strict: true,
       options: {
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         user: { type: 'string' },
         yes: { type: 'boolean' },
         'accept-contradictions': { type: 'boolean' },
@@ -98,7 +99,7 @@ export async function importHolidaysCommand(args: string[], io: CommandIo): Prom
       return 0;
     }
     const cliIo = { ...io, env: io.env ?? process.env };
-    return await withUnlockedDesk(cliIo, values['data-dir'], values.user, async (desk, _paths, user) => {
+    return await withUnlockedDesk(cliIo, values, values.user, async (desk, _paths, user) => {
       const db = desk.store.db;
       const account = await db.selectFrom('accounts').select('role').where('username', '=', user).executeTakeFirstOrThrow();
       if (account.role !== 'supervisor') {

@@ -40,7 +40,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     args,
     allowPositionals: true,
     options: {
-      'data-dir': { type: 'string' },
+      'data-dir': { type: 'string' }, 'database-url': { type: 'string' },
       user: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
       'skip-duplicates': { type: 'boolean', default: false },
@@ -73,7 +73,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     throw fileError(e);
   }
 
-  return withUnlockedDesk(io, values['data-dir'], values.user, async (desk, _paths, user) => {
+  return withUnlockedDesk(io, values, values.user, async (desk, _paths, user) => {
     const db = desk.store.db;
     const now = new Date();
     const calendar = await loadDeskCalendar(db); // once for every row

@@ -69,14 +69,14 @@ export async function mailCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   if (values.help) {
     io.stdout.write(MAIL_HELP + '\n');
     return 0;
   }
   if (positionals.length === 0) throw usageError(MAIL_HELP, 'Name at least one .eml file.');
-  return withUnlockedDesk(io, values['data-dir'], values.user, async (desk, _paths, user) => {
+  return withUnlockedDesk(io, values, values.user, async (desk, _paths, user) => {
     let unreadable = 0;
     const statuses: string[] = [];
     // Read and stored 100 files at a time: an export of thousands of mails is never all in memory.

@@ -44,13 +44,13 @@ const FIELD_WORDS: Record<PurgeField, string> = {
 };
 
 export async function purgeCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'data-dir': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     io.stdout.write(PURGE_HELP + '\n');
     return 0;
   }
   if (!values['dry-run'] === !values.yes) throw usageError(PURGE_HELP, 'Give exactly one of --dry-run and --yes.');
-  return withUnlockedDesk(io, values['data-dir'], values.user, async (desk, _paths, user) => {
+  return withUnlockedDesk(io, values, values.user, async (desk, _paths, user) => {
     const db = desk.store.db;
     const account = await db.selectFrom('accounts').select('role').where('username', '=', user).executeTakeFirstOrThrow();
     if (account.role !== 'supervisor') throw new CliError(`Only a supervisor can purge; ${user} is an agent.`);

@@ -37,7 +37,7 @@ function summary(r: Report): string {
 export async function reportCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, pdf: { type: 'string' }, 'data-dir': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } },
+    options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, pdf: { type: 'string' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     io.stdout.write(REPORT_HELP + '\n');
@@ -51,7 +51,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     throw usageError(REPORT_HELP, values.from === undefined || values.to === undefined ? '--from and --to are required (YYYY-MM-DD).' : `${field}: ${issue.message}`);
   }
   const period = parsed.data;
-  const out = await withUnlockedDesk(io, values['data-dir'], values.user, async (desk, _paths, user) => {
+  const out = await withUnlockedDesk(io, values, values.user, async (desk, _paths, user) => {
     const db = desk.store.db;
     const settings = await readSettings(db);
     const now = new Date();

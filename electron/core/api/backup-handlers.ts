@@ -3,7 +3,7 @@
 // locked, and that person logs in (or recovers) next.
 import type { MethodsOf } from '../../contract/index.ts';
 import { DeskError, isDeskError } from '../errors.ts';
-import { deskPresence } from '../vault/vault.ts';
+import { presenceOf } from '../vault/vault.ts';
 import { restoreBackup } from '../backup/restore.ts';
 import { recoverySecret } from '../keys/recovery-key.ts';
 import type { DeskSession } from '../session/desk-session.ts';
@@ -17,7 +17,7 @@ export function backupHandlers(session: DeskSession): HandlerMap<BackupMethod> {
     'backup.status': async () => backups.view(session.desk()),
     'backup.now': async (_input, user) => backups.takeNow(session.desk(), user.username),
     'desk.restore': async ({ backupPath, username, password, recoveryKey }) => {
-      if (deskPresence(session.paths).state !== 'new') throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE' });
+      if ((await presenceOf(session.paths)).state !== 'new') throw new DeskError({ code: 'RESTORE_WOULD_OVERWRITE' });
       const key = password !== undefined ? `#restore:${username}` : '#restore:recovery';
       const field = password !== undefined ? 'password' : 'recoveryKey';
       const { throttle, now } = session;

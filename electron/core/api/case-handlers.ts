@@ -1,5 +1,6 @@
 // The case and calendar methods of the contract, each a thin call into core/cases or core/desk-calendar
 // inside one transaction.
+import { bumpCaseVersion, checkCaseVersion } from '../cases/versions.ts';
 import type { z } from 'zod';
 import type { caseInputs, CaseFile, SessionUser, MethodsOf, CalendarYear } from '../../contract/index.ts';
 import { holidaysMayBeOutdated, japanDateOf } from '../calendar/index.ts';
@@ -38,7 +39,9 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
         .transaction()
         .execute(async (db) => {
           const now = ctx.now();
+          await checkCaseVersion(db, input.id, input.version);
           await (actions[name] as (c: caseActions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user, now }, input);
+          await bumpCaseVersion(db, input.id, user.username);
           // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).
           await draftsAfterMove(name, db, input, { calendar, actor: user, now, settings });
         });
@@ -58,12 +61,14 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
             .transaction()
             .execute(async (db) => {
               const c = { db, calendar, actor: user, now: ctx.now() };
+              await checkCaseVersion(db, id, undefined);
               if (name === 'assign') await actions.assign(c, { id, assignee: input.assignee ?? null });
               else if (name === 'startReview') await actions.startReview(c, { id });
               else {
                 await actions.close(c, { id, dropUnsent: false });
                 await draftsAfterMove('close', db, { id }, { calendar, actor: user, now: c.now, settings });
               }
+              await bumpCaseVersion(db, id, user.username);
             }),
         async (id) => (await caseRow(ctx.db(), id)).reference,
       );

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
+import { connectProblem, type DatabaseTarget } from '../../../db/postgres.ts';
 import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import type { AllHandlers } from './handler.ts';
 
@@ -15,6 +16,12 @@ export interface Gate {
   touch(): void;
   /** The data folder, named when a write finds the disk full. */
   folder?: string;
+  /**
+   * A shared desk's server. A call that finds it gone (restarted, network down) answers
+   * SHARED_DESK_UNREACHABLE: the transaction was rolled back by the server, and the pool opens a new
+   * connection for the next call, so the desk reconnects by itself once the server is back.
+   */
+  server?: DatabaseTarget;
 }
 
 // Allowed while a user still has to replace a one-time password: nothing that shows or changes data.
@@ -88,6 +95,11 @@ export async function dispatch<M extends MethodName>(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    const lost = gate.server ? connectProblem(e, gate.server) : null;
+    if (lost) {
+      log(`[desk] ${name}: the shared desk's server did not answer (${lost.code})`);
+      return fail(errorData(lost));
+    }
     // SQLite rolled the write back; a file write (key slots, settings) left the old file in place.
     if (isDiskFull(e) && gate.folder) return fail(errorData(diskFull(gate.folder)));
     const sqliteCode = (e as { code?: string })?.code;

@@ -3,7 +3,7 @@
 // DeskSession.open (core/session), which is the one place a session starts.
 import type { MethodsOf } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
-import { createDesk, deskPresence, unlockWithRecovery } from '../vault/vault.ts';
+import { createDesk, unlockWithRecovery } from '../vault/vault.ts';
 import { changePassword, recoverSupervisor } from '../auth/accounts.ts';
 import { recoverySecret } from '../keys/recovery-key.ts';
 import { readSettings } from '../settings/settings.ts';
@@ -17,7 +17,7 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
   const { paths, throttle, now } = session;
   return {
     'desk.status': async () => {
-      const p = deskPresence(paths);
+      const p = await session.presenceForStatus();
       const settings = session.isUnlocked() ? await readSettings(session.desk().store.db) : null;
       return {
         state: p.state === 'new' ? 'new' : session.isUnlocked() ? 'unlocked' : 'locked',
@@ -35,7 +35,7 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
       return { recoveryKey, user };
     },
     'auth.login': async ({ username, password }) => {
-      session.requirePresent();
+      await session.requirePresent();
       const wait = throttle.waitSeconds(username, now().getTime());
       if (wait > 0) throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field: 'password' });
       try {
@@ -48,7 +48,7 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
       }
     },
     'auth.recover': async ({ recoveryKey, username, newPassword }) => {
-      session.requirePresent();
+      await session.requirePresent();
       const t = now().getTime();
       const wait = throttle.waitSeconds('#recovery', t);
       if (wait > 0) throw new DeskError({ code: 'AUTH_THROTTLED', seconds: wait }, { field: 'recoveryKey' });

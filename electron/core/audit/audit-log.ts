@@ -5,6 +5,7 @@
 // edit, a deletion, an insertion or a reordering is detectable, and forging a row as someone else needs
 // their password. A retention purge may blank an old detail (redactAuditDetails) without breaking either.
 // Verification lives in verify-audit.ts.
+import { advanceIdCounter, lockForTransaction } from '../../../db/dialect.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditRow, DB } from '../../../db/schema.ts';
@@ -52,6 +53,8 @@ export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Dat
 }
 
 async function append(trx: Db, entry: AuditEntry, now: Date): Promise<void> {
+  // A shared desk's PCs append one after another (a transaction-level advisory lock): one linear chain.
+  await lockForTransaction(trx, 'audit');
   const system = await systemKey(trx, now);
   const own = entry.actor !== null && !entry.signAsSystem ? await loadedSigner(trx, entry.actor) : null;
   await insertSigned(trx, { ...entry, at: now.toISOString() }, own ? entry.actor! : SYSTEM_SIGNER, own ?? system);
@@ -77,6 +80,8 @@ async function insertSigned(trx: Db, e: AuditEntry & { at: string }, signer: str
     .insertInto('audit_log')
     .values({ ...fields, detail, hash, signature: signHash(privateKey, hash) })
     .execute();
+  // The row counter verification compares with the last row (SQLite keeps it by itself).
+  await advanceIdCounter(trx, 'audit_log', 'seq', fields.seq);
 }
 
 /**

@@ -3,8 +3,9 @@
 // temp_store=MEMORY), so that every audit row written on that connection, inside a transaction or not,
 // is signed by the person who acted without threading a key through every call. The table dies with
 // the connection when the desk locks. The desk's system key lives in audit_keys, inside the encrypted file.
+import { dropSigners, getSigner, putSigner } from '../../../db/signer-table.ts';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 export const SYSTEM_SIGNER = '@system';
@@ -44,21 +45,14 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** Makes `username`'s private key available to sign the rows this connection writes as them. */
 export async function loadSigner(db: Db, username: string, privateKeyDer: Buffer): Promise<void> {
-  await sql`CREATE TEMP TABLE IF NOT EXISTS audit_signer (username TEXT PRIMARY KEY, private_key BLOB NOT NULL)`.execute(db);
-  await sql`INSERT OR REPLACE INTO temp.audit_signer (username, private_key) VALUES (${username}, ${privateKeyDer})`.execute(db);
+  await putSigner(db, username, privateKeyDer);
 }
 
 /** The loaded private key of `username`, or null (nobody logged in as them on this connection). */
 export async function loadedSigner(db: Db, username: string): Promise<Buffer | null> {
-  try {
-    const r = await sql<{ private_key: Buffer }>`SELECT private_key FROM temp.audit_signer WHERE username = ${username}`.execute(db);
-    return r.rows[0]?.private_key ?? null;
-  } catch (e) {
-    if (/no such table/.test((e as Error).message)) return null;
-    throw e;
-  }
+  return getSigner(db, username);
 }
 
 export async function forgetSigners(db: Db): Promise<void> {
-  await sql`DROP TABLE IF EXISTS temp.audit_signer`.execute(db);
+  await dropSigners(db);
 }

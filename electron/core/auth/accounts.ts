@@ -7,7 +7,8 @@ import type { Account } from '../../../db/schema.ts';
 import { DeskError } from '../errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
-import { makeUserSlot, openUserSlot, readKeySlots, userSlot, withSlot, withoutUserSlot, writeKeySlots, type KdfCost } from '../keys/key-slots.ts';
+import { makeUserSlot, openUserSlot, userSlot, withSlot, withoutUserSlot, type KdfCost } from '../keys/key-slots.ts';
+import { readSlots, writeSlots } from '../keys/slot-store.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { newOneTimePassword } from './one-time-password.ts';
@@ -65,7 +66,7 @@ async function replaceSlot(
   signing: { privateKey: Buffer; newPublicKey?: string },
 ): Promise<void> {
   const { paths, desk } = deps;
-  const file = readKeySlots(paths.keySlots);
+  const file = await readSlots(paths, desk.store.db);
   const slot = await makeUserSlot(file.deskId, username, password, desk.dataKey, deps.kdfCost, signing.privateKey);
   const now = deps.now();
   await desk.store.db.transaction().execute(async (trx) => {
@@ -75,7 +76,7 @@ async function replaceSlot(
       { actor: audit.actor, action: audit.action, entity: 'account', entityId: username, detail: audit.detail ?? {}, publicKey: signing.newPublicKey, signAsSystem: audit.signAsSystem },
       now,
     );
-    writeKeySlots(paths.keySlots, withSlot(file, slot));
+    await writeSlots(paths, trx, withSlot(file, slot));
   });
 }
 
@@ -122,11 +123,11 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
   if (a.role === 'supervisor') {
     if ((await otherActiveSupervisors(deps.desk.store.db, username)) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'username' });
   }
-  const file = readKeySlots(deps.paths.keySlots);
+  const file = await readSlots(deps.paths, deps.desk.store.db);
   await deps.desk.store.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ disabled: 1, slot_id: null }).where('username', '=', username).execute();
     await appendAudit(trx, { actor, action: 'account.disable', entity: 'account', entityId: username, detail: { before: { disabled: false }, after: { disabled: true } } }, deps.now());
-    writeKeySlots(deps.paths.keySlots, withoutUserSlot(file, username));
+    await writeSlots(deps.paths, trx, withoutUserSlot(file, username));
   });
   // The key leaves with the person: their copy of any old key-slot file opens nothing written from now on.
   await rekeyDesk(deps.paths, deps.desk, { actor, reason: 'account-disabled', without: username, now: deps.now() });
@@ -175,7 +176,7 @@ export async function setAccountRole(deps: AccountsDeps, actor: string, username
 
 /** Re-wraps the same data key under the new password: the database itself is not rewritten. */
 export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
-  const file = readKeySlots(deps.paths.keySlots);
+  const file = await readSlots(deps.paths, deps.desk.store.db);
   const slot = userSlot(file, username);
   const keys = slot ? await withSecretBytes(currentPassword, (secret) => openUserSlot(file.deskId, slot, secret)) : null;
   if (!keys) throw new DeskError({ code: 'CURRENT_PASSWORD_WRONG' }, { field: 'currentPassword' });

@@ -177,6 +177,7 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     allowedActions: allowedActions(facts, user),
     warnings,
     flags: caseFlags(r),
+    version: r.version,
     legalHold: await legalHoldOf(db, r.id, r.legal_hold === 1),
     ...(await linkedCases(db, r)),
   };

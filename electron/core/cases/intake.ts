@@ -1,4 +1,5 @@
 // Taking a request in: the reference number, the first deadline, the search text, the "received" event.
+import { lockForTransaction } from '../../../db/dialect.ts';
 import type { z } from 'zod';
 import type { CaseType, CreatedCase, DuplicateCandidate, intakeInput } from '../../contract/index.ts';
 import { computeDeadline, daysForType, japanDateOf, legalMark, CalendarError, type DeskCalendar } from '../calendar/index.ts';
@@ -12,8 +13,13 @@ export type Intake = z.output<typeof intakeInput>;
 /** How far in the future an arrival time may be: PC clocks drift; a real future date is a mistake. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
-/** PD-<Japan year of arrival>-<five digits>, numbered per year in order of intake. */
+/**
+ * PD-<Japan year of arrival>-<five digits>, numbered per year in order of intake, without gaps. Called in
+ * the transaction that inserts the case: on a shared desk, a transaction-level advisory lock makes every
+ * PC's intakes take their number one after another (SQLite's one write lock does this for a local desk).
+ */
 async function nextReference(db: Db, arrivedAt: string): Promise<string> {
+  await lockForTransaction(db, 'reference');
   const year = japanDateOf(arrivedAt).slice(0, 4);
   const prefix = `PD-${year}-`;
   const last = await db

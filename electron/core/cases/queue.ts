@@ -1,7 +1,7 @@
 // The queue: one page of cases by filter, search and sort, decorated with what core/calendar says about
 // each deadline. Filtering and sorting run in SQL on indexed columns so a page stays quick at 100,000
 // cases; only the rows on the page are decorated.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
 import { isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
@@ -9,6 +9,7 @@ import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, overdueThrough, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
+import { idList, position } from '../../../db/dialect.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
 import { scopeOf } from '../reports/facts.ts';
@@ -24,7 +25,7 @@ function endOfWeek(today: string): string {
   return addCalendarDays(today, (7 - dow) % 7);
 }
 
-function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
+function where(db: Db, input: ListInput, user: SessionUser, calendar: DeskCalendar, clock: Clock, reportIds: number[] | null) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
@@ -36,7 +37,7 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     const q = searchKey(input.search);
     // The cases behind a report figure are exactly those: no saved view narrows them further. A search
     // looks through every case whatever the tab (issue 11): each row says which tab it is in.
-    if (reportIds) all.push(eb('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(reportIds)}))`));
+    if (reportIds) all.push(eb('id', 'in', idList(db, reportIds)));
     else if (!q) switch (input.view) {
       case 'all_open':
         all.push(eb('status', '!=', 'closed'));
@@ -73,7 +74,7 @@ function where(input: ListInput, user: SessionUser, calendar: DeskCalendar, cloc
     // typed without its space (加藤隆) meets the index's spaceless name keys (records.ts searchBody);
     // one typed with a space the stored name lacks, likewise.
     const spaceless = nameKey(input.search);
-    if (q) all.push(spaceless && spaceless !== q ? eb.or([eb('id', 'in', searchHits(q)), eb('id', 'in', searchHits(spaceless))]) : eb('id', 'in', searchHits(q)));
+    if (q) all.push(spaceless && spaceless !== q ? eb.or([eb('id', 'in', searchHits(db, q)), eb('id', 'in', searchHits(db, spaceless))]) : eb('id', 'in', searchHits(db, q)));
     return eb.and(all);
   };
 }
@@ -88,17 +89,18 @@ const ORDER: Record<ListInput['sort'], string[]> = {
 };
 
 /** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
-function searchRank(key: string, spaceless: string) {
+function searchRank(db: Db, key: string, spaceless: string) {
+  const has = (column: RawBuilder<unknown>, needle = key) => position(db, column, needle);
   return sql<number>`CASE WHEN lower(cases.reference) = ${key} THEN 0
-    WHEN instr(lower(cases.member_name), ${key}) > 0 OR instr(cases.member_kana, ${key}) > 0 OR instr(lower(cases.requester_name), ${key}) > 0 THEN 1
-    WHEN ${spaceless} != '' AND instr(cases.member_name_key, ${spaceless}) > 0 THEN 1
+    WHEN ${has(sql`lower(cases.member_name)`)} > 0 OR ${has(sql`cases.member_kana`)} > 0 OR ${has(sql`lower(cases.requester_name)`)} > 0 THEN 1
+    WHEN ${spaceless} != '' AND ${has(sql`cases.member_name_key`, spaceless)} > 0 THEN 1
     ELSE 2 END`;
 }
 
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
   const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
-  const filter = where(input, user, calendar, clock, reportIds);
+  const filter = where(db, input, user, calendar, clock, reportIds);
   let q = db
     .selectFrom('cases')
     .leftJoin('accounts', 'accounts.username', 'cases.assignee')
@@ -124,7 +126,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
   // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
-  if (key) q = q.orderBy(searchRank(key, nameKey(input.search)));
+  if (key) q = q.orderBy(searchRank(db, key, nameKey(input.search)));
   for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
     q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),

@@ -3,6 +3,7 @@
 // move is written on the case's timeline, and the desk is told which cases moved. A decided or approved
 // case keeps its date (the desk is told what the calendar would now say); a finished case (notified,
 // closed, withdrawn, rejected) is never touched: its record is what happened (deadline-of-case.ts).
+import { bumpCaseVersion } from '../cases/versions.ts';
 import type { DueDateMove, CalendarChange, DueRecomputedWhy } from '../../contract/index.ts';
 import { foldDeadlineHistory, parseIsoDate, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -41,6 +42,7 @@ export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: 
     }
     if (cols.due_date === r.due_date && cols.day_zero === r.day_zero && cols.due_provisional === r.due_provisional) continue;
     await db.updateTable('cases').set(cols).where('id', '=', r.id).execute();
+    await bumpCaseVersion(db, r.id, null); // a colleague's open case file is now out of date
     if (cols.due_date !== r.due_date) {
       moved.push({ id: r.id, reference: r.reference, memberName: r.member_name, oldDue: r.due_date, newDue: cols.due_date });
       await recordEvent(db, r.id, r.reference, actor, now, { kind: 'due_recomputed', data: { oldDue: r.due_date, newDue: cols.due_date, why }, before: { due: r.due_date }, after: { due: cols.due_date } });

@@ -87,9 +87,15 @@ export function readKeySlots(path: string): KeySlotFile {
   if (!existsSync(path)) {
     throw new DeskError({ code: 'KEYSLOTS_MISSING', path });
   }
+  return parseKeySlots(readFileSync(path, 'utf8'), path);
+}
+
+/** A key-slot file's text (keyslots.json, or a shared desk's desk_key_slots row), checked; `where` names it in errors. */
+export function parseKeySlots(text: string, where: string): KeySlotFile {
+  const path = where;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch {
     throw new DeskError({ code: 'KEYSLOTS_DAMAGED', path });
   }

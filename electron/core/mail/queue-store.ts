@@ -1,6 +1,7 @@
 // The sender's side of the outbox table: claiming a message, settling it after a try, and taking back
 // the claims of a sender that died. Each write is one statement or one transaction whose first
 // statement writes, so two senders (two connections, two processes) never both own a message.
+import { isPostgres } from '../../../db/dialect.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, OutboxRow } from '../../../db/schema.ts';
 import type { MailFailure, NoticeKind } from '../../contract/index.ts';
@@ -23,7 +24,9 @@ export async function claimNext(db: Db | Transaction<DB>, senderId: string, now:
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]))
     .orderBy('queued_at')
     .orderBy('id')
-    .limit(1);
+    .limit(1)
+    // Several PCs' senders on a shared desk: each takes the first message no other is taking right now.
+    .$if(isPostgres(db), (q) => q.forUpdate().skipLocked());
   return db
     .updateTable('outbox')
     .set({ state: 'sending', claimed_by: senderId, claimed_at: at, updated_at: at })

@@ -11,6 +11,10 @@
 // up to maxAttempts tries that reached the server, then fail visibly; a 5xx fails at once; a refused login
 // stops all sending until the settings change; an unreachable server (the PC is offline) holds the queue,
 // probing again after 1 min, 2, 4 … capped at offlineCapMs, without failing anything.
+import { isPostgres } from '../../../db/dialect.ts';
+
+/** How long a claim of another PC's sender is left alone on a shared desk (far above a send's timeouts). */
+export const SHARED_DESK_CLAIM_LEASE_MS = 10 * 60_000;
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
@@ -204,7 +208,9 @@ export class MailSender {
     this.offlineCapMs = options.offlineCapMs ?? 5 * 60_000;
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...(options.timeouts ?? {}) };
     this.stopGraceMs = options.stopGraceMs ?? 5_000;
-    this.staleClaimMs = options.staleClaimMs ?? 0;
+    // A shared desk has one sender per PC: a claim found at start may be a live colleague's send in flight,
+    // so only a claim older than any send can last (the lease) is a dead sender's.
+    this.staleClaimMs = options.staleClaimMs ?? (isPostgres(options.db) ? SHARED_DESK_CLAIM_LEASE_MS : 0);
     this.afterAccepted = options.afterAccepted;
   }
 

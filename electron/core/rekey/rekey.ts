@@ -19,8 +19,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
-import { applyKey } from '../../../db/open.ts';
-import { readKeySlots, resealSlot, writeKeySlots, type KeySlot } from '../keys/key-slots.ts';
+import { applyKey, sqliteStore } from '../../../db/open.ts';
+import { resealSlot, writeKeySlots, type KeySlot } from '../keys/key-slots.ts';
+import { readSlots, writeSlots } from '../keys/slot-store.ts';
 import { appendAudit, rotateSystemKey } from '../audit/audit-log.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import type { RekeyResult } from '../../contract/index.ts';
@@ -44,7 +45,7 @@ export async function rekeyDesk(paths: DeskPaths, desk: UnlockedDesk, options: R
   const step = options.onStep ?? (() => {});
   const newKey = randomBytes(32);
   try {
-    const file = readKeySlots(paths.keySlots);
+    const file = await readSlots(paths, desk.store.db);
     const kept: KeySlot[] = [];
     const mustReset: string[] = [];
     for (const slot of file.slots) {
@@ -54,6 +55,19 @@ export async function rekeyDesk(paths: DeskPaths, desk: UnlockedDesk, options: R
       else if (slot.username) mustReset.push(slot.username);
     }
     if (!kept.some((s) => s.kind === 'recovery')) throw new Error('the recovery slot cannot take a new key');
+    if (paths.server) {
+      // A shared desk: the database is not encrypted with the data key (the server's own storage is), so a
+      // re-key is the new key sealed to the remaining slots, the audit rows and the system-key rotation,
+      // all in one transaction: every PC unlocks with the new slots from its commit on.
+      await desk.store.db.transaction().execute(async (trx) => {
+        if (mustReset.length > 0) await trx.updateTable('accounts').set({ slot_id: null }).where('username', 'in', mustReset).execute();
+        await appendAudit(trx, { actor: options.actor, action: 'desk.rekey', entity: 'desk', entityId: desk.deskId, detail: { reason: options.reason, slots: kept.length, mustReset, without: options.without ?? null } }, options.now);
+        await rotateSystemKey(trx, options.actor, options.now);
+        await writeSlots(paths, trx, { ...file, slots: kept }, options.now);
+      });
+      newKey.copy(desk.dataKey);
+      return { slots: kept.length, mustReset };
+    }
     writeKeySlots(nextSlotsPath(paths), { ...file, slots: kept });
     await step('next-slots');
 
@@ -67,7 +81,7 @@ export async function rekeyDesk(paths: DeskPaths, desk: UnlockedDesk, options: R
     // Raw pragmas on the connection kysely shares with the mail sender: hold it (kysely's connection
     // mutex) so no transaction of theirs is open while the journal mode changes and the pages are rewritten.
     await desk.store.db.connection().execute(async () => {
-      const raw = desk.store.raw;
+      const raw = sqliteStore(desk.store).raw;
       raw.pragma('wal_checkpoint(TRUNCATE)');
       raw.pragma('journal_mode = DELETE');
       await step('journal');

@@ -2,6 +2,7 @@
 // open now), its pause/resume/extension events, its fee entries. Training cases are never read.
 // Everything is plain indexed SQL; the counting itself is in classify.ts so that the figure and the list
 // of cases behind it come from the same rule.
+import { greatest, indexedBy } from '../../../db/dialect.ts';
 import { sql } from 'kysely';
 import type { DeadlineEvent } from '../calendar/index.ts';
 import { deadlineEventsOf, type EventRow } from '../cases/deadline-of-case.ts';
@@ -46,7 +47,7 @@ const FACT_COLUMNS = sql.raw(
 );
 
 /** The cases that can matter to the period (the bench prints this query's plan). */
-export function factsQuery(b: PeriodBounds, scope: Scope) {
+export function factsQuery(db: Db, b: PeriodBounds, scope: Scope) {
   const own = scope.kind === 'own' ? sql`AND c.assignee = ${scope.username}` : sql``;
   // A case matters if it arrived in the period, or is not closed (open now, or answered and closing), or
   // was closed after the period began having arrived before it. Three disjoint parts, so no duplicate is
@@ -57,18 +58,18 @@ export function factsQuery(b: PeriodBounds, scope: Scope) {
   // - closed since the period began, arrived before it: cases_closed_arrived answers both conditions.
   // cases.answered_at (the first final notice) is kept by a trigger on notices (0030).
   return sql<CaseFact>`
-    SELECT ${FACT_COLUMNS} FROM cases c INDEXED BY cases_report
+    SELECT ${FACT_COLUMNS} FROM cases c ${indexedBy(db, 'cases_report')}
     WHERE c.arrived_at >= ${b.start} AND c.arrived_at < ${b.end} AND c.training = 0 ${own}
     UNION ALL
-    SELECT ${FACT_COLUMNS} FROM cases c INDEXED BY cases_open_due
+    SELECT ${FACT_COLUMNS} FROM cases c ${indexedBy(db, 'cases_open_due')}
     WHERE c.status != 'closed' AND (c.arrived_at < ${b.start} OR c.arrived_at >= ${b.end}) AND c.training = 0 ${own}
     UNION ALL
-    SELECT ${FACT_COLUMNS} FROM cases c INDEXED BY cases_closed_arrived
+    SELECT ${FACT_COLUMNS} FROM cases c ${indexedBy(db, 'cases_closed_arrived')}
     WHERE c.closed_at IS NOT NULL AND c.closed_at >= ${b.start} AND c.arrived_at < ${b.start} AND c.status = 'closed' AND c.training = 0 ${own}`;
 }
 
 export async function loadFacts(db: Db, b: PeriodBounds, scope: Scope): Promise<CaseFact[]> {
-  const { rows } = await factsQuery(b, scope).execute(db);
+  const { rows } = await factsQuery(db, b, scope).execute(db);
   return rows.sort((x, y) => x.id - y.id);
 }
 
@@ -99,15 +100,15 @@ export async function loadFees(db: Db, from: string, to: string, required: numbe
   // partial index) are left out without reading every case row behind a fee.
   const ownFee = scope.kind === 'own' ? sql`AND f.case_id IN (SELECT id FROM cases WHERE assignee = ${scope.username})` : sql``;
   const { rows: sums } = await sql<{ kind: string; total: number }>`
-    SELECT f.kind, SUM(f.amount) AS total FROM fee_entries f INDEXED BY fee_entries_received
-    WHERE f.received_on >= ${from} AND f.received_on <= ${to} AND f.case_id NOT IN (SELECT id FROM cases INDEXED BY cases_training WHERE training = 1) ${ownFee}
+    SELECT f.kind, SUM(f.amount) AS total FROM fee_entries f ${indexedBy(db, 'fee_entries_received')}
+    WHERE f.received_on >= ${from} AND f.received_on <= ${to} AND f.case_id NOT IN (SELECT id FROM cases ${indexedBy(db, 'cases_training')} WHERE training = 1) ${ownFee}
     GROUP BY f.kind`.execute(db);
   const { rows: owed } = await sql<{ owed: number | null }>`
-    SELECT SUM(MAX(0, ${required} - held)) AS owed FROM (
+    SELECT SUM(${greatest(db, sql`0`, sql`${required} - held`)}) AS owed FROM (
       SELECT COALESCE(SUM(CASE f.kind WHEN 'payment' THEN f.amount ELSE -f.amount END), 0) AS held
       FROM cases c LEFT JOIN fee_entries f ON f.case_id = c.id
       WHERE c.training = 0 ${own} AND c.type = 'disclosure' AND c.status IN ('received', 'awaiting_requester', 'in_review')
-      GROUP BY c.id)`.execute(db);
+      GROUP BY c.id) AS held_by_case`.execute(db);
   return {
     received: Number(sums.find((s) => s.kind === 'payment')?.total ?? 0),
     refunded: Number(sums.find((s) => s.kind === 'refund')?.total ?? 0),

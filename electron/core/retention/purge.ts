@@ -13,6 +13,8 @@ import type { PurgeCandidate, PurgeField, PurgePreview, PurgeResult } from '../.
 import { appendAudit, redactAuditDetails } from '../audit/audit-log.ts';
 import { searchKey } from '../cases/normalize.ts';
 import { writeSearchRows } from '../cases/search-index.ts';
+import { compactSearch } from '../../../db/search.ts';
+import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
 
 const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
@@ -177,7 +179,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
 export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void): Promise<PurgeResult> {
   const years = await readRetentionYears(ctx.db);
   const cutoff = retentionCutoff(ctx.now, years);
-  await sql`PRAGMA secure_delete = ON`.execute(ctx.db);
+  await eraseDeletedContent(ctx.db);
   const purged: PurgeResult['purged'] = [];
   for (const r of await dueCases(ctx.db, cutoff)) {
     if (r.legal_hold === 1) continue;
@@ -187,9 +189,8 @@ export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void)
   }
   if (purged.length > 0) {
     // Merge the search index's segments: a deleted document's terms otherwise stay in old segments.
-    await sql`INSERT INTO case_search(case_search) VALUES ('optimize')`.execute(ctx.db);
-    await sql`INSERT INTO case_search_bigram(case_search_bigram) VALUES ('optimize')`.execute(ctx.db);
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(ctx.db);
+    await compactSearch(ctx.db);
+    await flushDeletedContent(ctx.db);
   }
   return { purged };
 }

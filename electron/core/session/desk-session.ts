@@ -6,7 +6,7 @@
 import type { SessionUser } from '../../contract/index.ts';
 import { DeskError, isDeskError } from '../errors.ts';
 import type { DeskPaths } from '../storage/data-dir.ts';
-import { deskPresence, lockDesk, unlockWithPassword, type UnlockedDesk } from '../vault/vault.ts';
+import { lockDesk, presenceOf, unlockWithPassword, type DeskPresence, type UnlockedDesk } from '../vault/vault.ts';
 import { findAccount, toSessionUser, type AccountsDeps } from '../auth/accounts.ts';
 import { LoginThrottle } from '../auth/throttle.ts';
 import type { KdfCost } from '../keys/key-slots.ts';
@@ -122,11 +122,25 @@ export class DeskSession {
     };
   }
 
-  /** NOT_SET_UP or the damage found, before any attempt to unlock. */
-  requirePresent(): void {
-    const p = deskPresence(this.paths);
+  /** NOT_SET_UP or the damage found, before any attempt to unlock (a shared desk's server is asked). */
+  async requirePresent(): Promise<void> {
+    const p = await presenceOf(this.paths);
     if (p.state === 'new') throw new DeskError({ code: 'NOT_SET_UP' });
     if (p.state === 'damaged') throw new DeskError(p.reason);
+  }
+
+  /**
+   * The status screen's view of the desk. An open desk is present without asking again; a shared desk's
+   * server that does not answer is a problem the screen shows (its code), not a failed call.
+   */
+  async presenceForStatus(): Promise<DeskPresence> {
+    if (this.unlocked) return { state: 'present' };
+    try {
+      return await presenceOf(this.paths);
+    } catch (e) {
+      if (isDeskError(e) && e.code === 'UNAVAILABLE') return { state: 'damaged', reason: e.reason };
+      throw e;
+    }
   }
 
   /** True once the session has been idle for its idle-lock time (cheap: no lock taken). */

@@ -2,6 +2,7 @@
 // (app.getPath('userData')), so the desktop app and browser mode open the same desk by default.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { DatabaseTarget } from '../../../db/postgres.ts';
 
 export const APP_FOLDER_NAME = 'Privacy Desk';
 
@@ -18,11 +19,21 @@ export interface DeskPaths {
   database: string;
   keySlots: string;
   instanceLock: string;
+  /**
+   * A shared desk: its cases, accounts and key slots live in this PostgreSQL database, not in the folder
+   * (which then holds only this PC's things: the instance lock, backup status). The password stays in memory.
+   */
+  server?: SharedDeskServer;
   /** Failed-login counters (core/auth/throttle.ts): outside the desk folder, they survive a restore too. */
   loginThrottle: string;
 }
 
-export function deskPaths(dataDir: string): DeskPaths {
+export interface SharedDeskServer {
+  target: DatabaseTarget;
+  password: string;
+}
+
+export function deskPaths(dataDir: string, server?: SharedDeskServer): DeskPaths {
   const deskDir = join(dataDir, 'desk');
   return {
     dataDir,
@@ -30,6 +41,7 @@ export function deskPaths(dataDir: string): DeskPaths {
     database: join(deskDir, 'desk.db'),
     keySlots: join(deskDir, 'keyslots.json'),
     instanceLock: join(dataDir, 'desk.lock'),
+    ...(server ? { server } : {}),
     loginThrottle: join(dataDir, 'login-throttle.json'),
   };
 }

@@ -1,12 +1,16 @@
 // The vault: creating a desk, unlocking it with a staff password or the recovery key, and nothing
 // else. A desk is one folder holding the encrypted database and its key-slot file; it comes into
 // being by renaming a fully written staging folder, so a crash during set-up leaves no half-desk.
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { discardNextSlots, nextSlotsPath } from '../rekey/rekey.ts';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DeskDetails, Locale, Reason, SessionUser } from '../../contract/index.ts';
-import { openDatabase, DatabaseOpenError, type OpenedDatabase } from '../../../db/open.ts';
+import { openDatabase, DatabaseOpenError, type DeskStore } from '../../../db/open.ts';
+import { migrateShared, openServerStore, sharedPresence } from './shared-desk.ts';
+import { readSlots, writeSlots } from '../keys/slot-store.ts';
 import { migrateToLatest, SchemaTooNewError } from '../../../db/migrate.ts';
 import { deskPaths, type DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
@@ -38,11 +42,17 @@ import { writeSettings, DEFAULT_SETTINGS } from '../settings/settings.ts';
 export interface UnlockedDesk {
   deskId: string;
   dataKey: Buffer;
-  store: OpenedDatabase;
+  store: DeskStore;
 }
 
 export type DeskPresence = { state: 'new' } | { state: 'present' } | { state: 'damaged'; reason: Reason };
 
+/** Whether the data folder (or, for a shared desk, its database) holds a desk. */
+export async function presenceOf(paths: DeskPaths): Promise<DeskPresence> {
+  return paths.server ? sharedPresence(paths.server) : deskPresence(paths);
+}
+
+/** A local desk's folder: holds a desk, none, or half of one. */
 export function deskPresence(paths: DeskPaths): DeskPresence {
   if (!existsSync(paths.deskDir)) return { state: 'new' };
   const hasDb = existsSync(paths.database);
@@ -59,6 +69,7 @@ export interface NewDesk {
 }
 
 export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost): Promise<{ unlocked: UnlockedDesk; recoveryKey: string; user: SessionUser }> {
+  if (paths.server) return createSharedDesk(paths, input, cost);
   if (deskPresence(paths).state !== 'new') throw new DeskError({ code: 'ALREADY_SET_UP' });
   for (const name of readdirSync(paths.dataDir)) {
     if (name.startsWith('.desk-setup-')) rmSync(join(paths.dataDir, name), { recursive: true, force: true });
@@ -85,18 +96,7 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
     chmodSync(dbPath, 0o600); // SQLite gives the WAL the database file's mode
     try {
       await migrateToLatest(store.db as never);
-      await store.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('accounts')
-          .values({ username, display_name: displayName, role: 'supervisor', slot_id: mySlot.id, created_at: now.toISOString(), last_login_at: now.toISOString() })
-          .execute();
-        // The first supervisor's key is introduced by the set-up itself (the desk's system key signs it);
-        // every later account's key by the supervisor who creates it.
-        await appendAudit(trx, { actor: null, action: 'account.create', entity: 'account', entityId: username, publicKey: signing.publicKey, detail: { after: { displayName, role: 'supervisor' } } }, now);
-        await loadSigner(trx, username, signing.privateKey);
-        await writeSettings(trx, { ...DEFAULT_SETTINGS, desk: input.desk, defaultLocale: input.locale }, username, now);
-        await appendAudit(trx, { actor: username, action: 'desk.create', entity: 'desk', entityId: slots.deskId, detail: { supervisor: username } }, now);
-      });
+      await store.db.transaction().execute((trx) => firstRows(trx, { input, slotId: mySlot.id, deskId: slots.deskId, publicKey: signing.publicKey, privateKey: signing.privateKey, now }));
     } finally {
       await store.close(); // checkpoints the WAL into the file before the folder moves
     }
@@ -119,6 +119,62 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
   };
 }
 
+/**
+ * A desk in an empty PostgreSQL database: the schema, then — in one transaction — the first supervisor,
+ * the settings, the first audit rows and the key slots. Until that commits the database holds no desk (a
+ * set-up that stopped may simply run again); a second PC setting up at the same time fails on the slot row.
+ */
+async function createSharedDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost): Promise<{ unlocked: UnlockedDesk; recoveryKey: string; user: SessionUser }> {
+  const store = await openServerStore(paths.server!);
+  const dataKey = randomBytes(32);
+  const signing = newSigningKeyPair();
+  try {
+    await migrateShared(store);
+    if ((await store.db.selectFrom('desk_key_slots').select('id').executeTakeFirst()) !== undefined) throw new DeskError({ code: 'ALREADY_SET_UP' });
+    const recovery = newRecoveryKey();
+    const now = new Date();
+    const { username, displayName, password } = input.supervisor;
+    await assertStrongPassword(password, 'supervisor.password', [username, displayName]);
+    let slots: KeySlotFile = newKeySlotFile();
+    const mySlot = await makeUserSlot(slots.deskId, username, password, dataKey, cost, signing.privateKey);
+    slots = { ...slots, slots: [mySlot, await makeRecoverySlot(slots.deskId, recovery.secret, dataKey)] };
+    await store.db.transaction().execute(async (trx) => {
+      await writeSlots(paths, trx, slots, now);
+      await firstRows(trx, { input, slotId: mySlot.id, deskId: slots.deskId, publicKey: signing.publicKey, privateKey: signing.privateKey, now });
+    });
+    await loadSigner(store.db, username, signing.privateKey);
+    return {
+      unlocked: { deskId: slots.deskId, dataKey, store },
+      recoveryKey: recovery.display,
+      user: { username, displayName, role: 'supervisor', mustChangePassword: false },
+    };
+  } catch (e) {
+    await store.close();
+    dataKey.fill(0);
+    throw e;
+  } finally {
+    signing.privateKey.fill(0);
+  }
+}
+
+/** The rows every new desk starts with: the first supervisor (and their key), the settings, desk.create. */
+async function firstRows(
+  trx: Transaction<DB>,
+  p: { input: NewDesk; slotId: string; deskId: string; publicKey: string; privateKey: Buffer; now: Date },
+): Promise<void> {
+  const { username, displayName } = p.input.supervisor;
+  await trx
+    .insertInto('accounts')
+    .values({ username, display_name: displayName, role: 'supervisor', slot_id: p.slotId, created_at: p.now.toISOString(), last_login_at: p.now.toISOString() })
+    .execute();
+  // The first supervisor's key is introduced by the set-up itself (the desk's system key signs it);
+  // every later account's key by the supervisor who creates it.
+  await appendAudit(trx, { actor: null, action: 'account.create', entity: 'account', entityId: username, publicKey: p.publicKey, detail: { after: { displayName, role: 'supervisor' } } }, p.now);
+  await loadSigner(trx, username, p.privateKey);
+  await writeSettings(trx, { ...DEFAULT_SETTINGS, desk: p.input.desk, defaultLocale: p.input.locale }, username, p.now);
+  await appendAudit(trx, { actor: username, action: 'desk.create', entity: 'desk', entityId: p.deskId, detail: { supervisor: username } }, p.now);
+}
+
 async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): Promise<UnlockedDesk> {
   const r = await tryOpenUnlocked(paths, deskId, dataKey, false);
   return r!;
@@ -126,7 +182,7 @@ async function openUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer): 
 
 /** Opens with this key; with `wrongKeyIsNull`, a key the database does not take gives null instead of an error. */
 async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer, wrongKeyIsNull: boolean): Promise<UnlockedDesk | null> {
-  let store: OpenedDatabase;
+  let store: DeskStore;
   try {
     store = openDatabase(paths.database, dataKey);
   } catch (e) {
@@ -155,6 +211,23 @@ async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer
  * from a slot file with the person's secret, or gives null (wrong secret, no slot).
  */
 async function unlockThroughSlots<T>(paths: DeskPaths, open: (file: KeySlotFile) => Promise<{ dataKey: Buffer; extra: T } | null>): Promise<{ unlocked: UnlockedDesk; file: KeySlotFile; extra: T } | null> {
+  if (paths.server) {
+    // A shared desk: the database opens with the server's password; the slots in it give the data key.
+    const store = await openServerStore(paths.server);
+    try {
+      await migrateShared(store);
+      const file = await readSlots(paths, store.db);
+      const got = await open(file);
+      if (!got) {
+        await store.close();
+        return null;
+      }
+      return { unlocked: { deskId: file.deskId, dataKey: got.dataKey, store }, file, extra: got.extra };
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
   const next = nextSlotsPath(paths);
   const files = [readKeySlots(paths.keySlots), ...(existsSync(next) ? [readKeySlots(next)] : [])];
   for (const [i, file] of files.entries()) {
@@ -222,7 +295,7 @@ async function loadSigningKey(paths: DeskPaths, desk: UnlockedDesk, slot: KeySlo
   const upgraded = await withSecretBytes(password, (secret) => upgradeSlot(desk.deskId, slot, secret, desk.dataKey, key));
   await desk.store.db.transaction().execute(async (trx) => {
     if (pair) await appendAudit(trx, { actor: username, action: 'account.enrol', entity: 'account', entityId: username, publicKey: pair.publicKey, signAsSystem: true });
-    writeKeySlots(paths.keySlots, withSlot(readKeySlots(paths.keySlots), upgraded));
+    await writeSlots(paths, trx, withSlot(await readSlots(paths, trx), upgraded));
   });
   await loadSigner(desk.store.db, username, key);
   key.fill(0);

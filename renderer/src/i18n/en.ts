@@ -686,6 +686,7 @@ export const en: Catalog = {
   'errors.DATA_DIR_BUSY': 'Another Privacy Desk is using this data folder.',
   'errors.DATA_DIR_UNUSABLE': 'The data folder cannot be used.',
   'errors.STORAGE_DAMAGED': 'The data files cannot be read. They may need to be restored from a backup.',
+  'errors.UNAVAILABLE': 'The shared desk cannot be reached. Nothing was lost; the desk tries again by itself.',
   'errors.INTERNAL': 'Something went wrong.',
   'errors.unreachable': 'The desk service is not reachable. Check that Privacy Desk is running, then reload this page.',
   'errors.noToken': 'This page has no access key. Open the exact address Privacy Desk printed (the one ending in #token=…).',

@@ -2,6 +2,7 @@
 // every code: a new code without Japanese words here fails tsc.
 import type { CodeOf } from '../../../electron/contract/index.ts';
 import type { CodeWords, Words } from './codes.ts';
+import { jaSharedDeskCodes } from './ja-shared-desk.ts';
 import { jaHolidayCodes } from './ja-holidays.ts';
 
 const UNCHANGED = 'デスク本体は変更されておらず、以前のバックアップも残っています。';
@@ -47,6 +48,7 @@ const unknownVariable = (p: CodeOf<'TEMPLATE_UNKNOWN_VARIABLE'>, w: Words) => w.
 const mailFailure = (p: Exclude<CodeOf<'MAIL_GAVE_UP'>['last'], never>, w: Words): string => jaCodes[p.code](p as never, w);
 
 export const jaCodes: CodeWords = {
+  ...jaSharedDeskCodes,
   ...jaHolidayCodes,
   INVALID_INPUT: () => '入力内容に誤りがあります。',
   UNKNOWN_METHOD: () => 'このバージョンのデスクでは使えない操作です。',

@@ -689,6 +689,7 @@ export const ja = {
   'errors.DATA_DIR_BUSY': '別の Privacy Desk がこのデータフォルダーを使用中です。',
   'errors.DATA_DIR_UNUSABLE': 'データフォルダーを使用できません。',
   'errors.STORAGE_DAMAGED': 'データファイルを読み取れません。バックアップからの復元が必要な可能性があります。',
+  'errors.UNAVAILABLE': '共有デスクに接続できません。データは失われていません。接続は自動的に再試行されます。',
   'errors.INTERNAL': '予期しないエラーが発生しました。',
   'errors.unreachable': 'デスクのサービスに接続できません。Privacy Desk が起動しているか確認し、このページを再読み込みしてください。',
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',

@@ -13,6 +13,7 @@ import { runCli } from '../../support/run-cli.ts';
 import { unlockDirect } from '../../support/tables.ts';
 import { dropGuards } from '../../support/audit-attacker.ts';
 import { lockDesk } from '../../../electron/core/vault/vault.ts';
+import { sqliteStore } from '../../../db/open.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 
 const DAY = 86_400_000;
@@ -126,9 +127,9 @@ describe('the daily anchor email', () => {
     cpSync(dir, cut, { recursive: true });
     const d = await unlockDirect(cut);
     const seq = Number(second.ja!.split(':')[0]);
-    dropGuards(d.store.raw);
-    d.store.raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(seq);
-    d.store.raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(seq - 1);
+    dropGuards(sqliteStore(d.store).raw);
+    sqliteStore(d.store).raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(seq);
+    sqliteStore(d.store).raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(seq - 1);
     await lockDesk(d);
     const plain = await runCli(['audit', 'verify', '--data-dir', cut, '--user', SUPERVISOR.username], SUPERVISOR.password);
     expect(plain.code).toBe(0);

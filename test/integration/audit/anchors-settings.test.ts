@@ -6,6 +6,7 @@ import { cpSync } from 'node:fs';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { unlockDirect } from '../../support/tables.ts';
 import { lockDesk } from '../../../electron/core/vault/vault.ts';
+import { sqliteStore } from '../../../db/open.ts';
 import { dropGuards } from '../../support/audit-attacker.ts';
 import type { AnchorCheck } from '../../../electron/contract/index.ts';
 
@@ -43,9 +44,9 @@ describe('audit.anchors', () => {
     cpSync(live, cut, { recursive: true });
     const d = await unlockDirect(cut);
     const backupSeq = Number(anchors[0]!.anchor.split(':')[0]);
-    dropGuards(d.store.raw);
-    d.store.raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(backupSeq - 1);
-    d.store.raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(backupSeq - 2);
+    dropGuards(sqliteStore(d.store).raw);
+    sqliteStore(d.store).raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(backupSeq - 1);
+    sqliteStore(d.store).raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(backupSeq - 2);
     await lockDesk(d);
     const rt2 = await openRuntime(cut);
     try {

@@ -1,6 +1,7 @@
 // A backup's manifest is an anchor: it records the audit log's head as it was in that copy, and
 // `audit verify --anchor BACKUP` proves the live desk's chain still extends it. Cutting the end of the log
 // and resetting SQLite's counter passes without an anchor and is caught with the backup as one.
+import { sqliteStore } from '../../../db/open.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +46,9 @@ describe('a backup as an anchor', () => {
     const cut = dir();
     cpSync(live, cut, { recursive: true });
     const d = await unlockDirect(cut);
-    dropGuards(d.store.raw);
-    d.store.raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(head.seq - 1);
-    d.store.raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(head.seq - 2);
+    dropGuards(sqliteStore(d.store).raw);
+    sqliteStore(d.store).raw.prepare('DELETE FROM audit_log WHERE seq >= ?').run(head.seq - 1);
+    sqliteStore(d.store).raw.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(head.seq - 2);
     await lockDesk(d);
     // Consistent in itself: without an anchor nothing shows.
     const plain = await runCli(['audit', 'verify', '--data-dir', cut, '--user', SUPERVISOR.username], SUPERVISOR.password);

@@ -18,7 +18,7 @@ import { lockDesk } from '../../../electron/core/vault/vault.ts';
 import { writeBackup } from '../../../electron/core/backup/backup.ts';
 import { restoreBackup, verifyBackup, type RestoreSecret } from '../../../electron/core/backup/restore.ts';
 import { manifestSchema, type BackupManifest } from '../../../electron/core/backup/manifest.ts';
-import { openRaw } from '../../../db/open.ts';
+import { sqliteStore, openRaw } from '../../../db/open.ts';
 import { migrations } from '../../../db/migrations/index.ts';
 import { APP_VERSION } from '../../../electron/core/version.ts';
 import { DESK, newDesk, openRuntime, snapshot, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
@@ -143,7 +143,7 @@ describe('restoring', () => {
     const desk = await unlockDirect(target);
     try {
       expect(await verifyAudit(desk.store.db)).toMatchObject({ ok: true });
-      const row = desk.store.raw.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'desk.restore'`).get() as { actor: string; detail: string };
+      const row = sqliteStore(desk.store).raw.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'desk.restore'`).get() as { actor: string; detail: string };
       expect(row.actor).toBe(SUPERVISOR.username);
       expect(JSON.parse(row.detail)).toMatchObject({ with: 'password', cases: 5 });
     } finally {
@@ -294,10 +294,10 @@ describe('a backup taken while staff keep working', () => {
       await restoreBackup({ backupPath: r.path, paths: deskPaths(target), secret: password }); // runs PRAGMA integrity_check
       const desk = await unlockDirect(target);
       try {
-        const { n, max } = desk.store.raw.prepare(`SELECT count(*) AS n, max(seq) AS max FROM audit_log WHERE seq <= ?`).get(before) as { n: number; max: number };
+        const { n, max } = sqliteStore(desk.store).raw.prepare(`SELECT count(*) AS n, max(seq) AS max FROM audit_log WHERE seq <= ?`).get(before) as { n: number; max: number };
         expect({ n, max }).toEqual({ n: before, max: before }); // rows 1..before, none missing
         expect(await verifyAudit(desk.store.db)).toMatchObject({ ok: true });
-        expect(desk.store.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(sqliteStore(desk.store).raw.pragma('integrity_check', { simple: true })).toBe('ok');
       } finally {
         await lockDesk(desk);
       }

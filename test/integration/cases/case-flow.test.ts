@@ -1,9 +1,8 @@
 // A case through the desk, as staff work it, on a real encrypted desk with a controlled clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newDesk, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { newDesk, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import type { Input } from '../../../electron/contract/index.ts';
-import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword } from '../../../electron/core/vault/vault.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 
@@ -103,7 +102,7 @@ describe('a disclosure request from intake to closing', () => {
 
     // Every view of the case file is in the audit trail, and the chain verifies.
     await rt.close();
-    const desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    const desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     const views = await desk.store.db.selectFrom('audit_log').select(['actor']).where('action', '=', 'case.view').execute();
     expect(views.map((v) => v.actor)).toEqual(['tanaka']);
     expect(await verifyAudit(desk.store.db)).toMatchObject({ ok: true });

@@ -35,7 +35,7 @@ describe('migration 0018_search_bigrams', () => {
 
     expect((await migrator('0018_search_bigrams').migrateTo('0018_search_bigrams')).error).toBeUndefined();
     const count = async (q: string) => {
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${searchHits(searchKey(q))}`.execute(store.db);
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${searchHits(store.db, searchKey(q))}`.execute(store.db);
       return rows[0]!.n;
     };
     const scan = (q: string) => (store.raw.prepare(`SELECT count(*) AS n FROM case_search WHERE instr(body, ?) > 0`).get(searchKey(q)) as { n: number }).n;

@@ -46,7 +46,7 @@ describe('migration 0030_report_facts', () => {
     expect(answeredAt(unanswered)).toBe('2026-01-21T03:00:00.000Z');
 
     // A report reads the arrivals of a period from the covering index alone: no case row (with the member's words) is read.
-    const q = factsQuery(periodBounds({ from: '2026-01-01', to: '2026-01-31' }), { kind: 'desk' }).compile(store.db);
+    const q = factsQuery(store.db, periodBounds({ from: '2026-01-01', to: '2026-01-31' }), { kind: 'desk' }).compile(store.db);
     const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
     expect(plan).toContain('USING COVERING INDEX cases_report (arrived_at>? AND arrived_at<?)');
     expect(plan).toContain('cases_closed_arrived');

@@ -2,7 +2,7 @@
 // password change, reset, disable; roles; throttling per account; auto-lock after idle time.
 import { afterEach, describe, expect, it } from 'vitest';
 import { methodNames, methods } from '../../../electron/contract/index.ts';
-import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { readKeySlots, userSlot, openSlot } from '../../../electron/core/keys/key-slots.ts';
 import { unlockWithPassword, lockDesk } from '../../../electron/core/vault/vault.ts';
@@ -168,7 +168,7 @@ describe('key slots', () => {
     expect(text).not.toContain(SUPERVISOR.password);
     const slot = userSlot(readKeySlots(deskPaths(dir).keySlots), SUPERVISOR.username)!;
     expect(slot.kdf).toMatchObject({ name: 'scrypt' });
-    const d = (await unlockWithPassword(deskPaths(dir), SUPERVISOR.username, SUPERVISOR.password))!;
+    const d = (await unlockWithPassword(await testDeskPaths(dir), SUPERVISOR.username, SUPERVISOR.password))!;
     expect(d).not.toBeNull();
     await lockDesk(d);
   });

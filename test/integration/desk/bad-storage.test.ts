@@ -2,6 +2,7 @@
 // damaged database or key-slot file, another copy of the app running, a desk from a newer version —
 // the desk refuses with a code and a message someone can act on, and never rewrites or deletes the
 // files it found."
+import { sqliteStore } from '../../../db/open.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -105,8 +106,8 @@ describe('a damaged case database', () => {
     const d = tempDir();
     pristine = await lockedDesk(d.path);
     const opened = await unlockDirect(pristine);
-    pageSize = opened.store.raw.pragma('page_size', { simple: true }) as number;
-    accountsPage = (opened.store.raw.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'accounts'`).get() as { rootpage: number }).rootpage;
+    pageSize = sqliteStore(opened.store).raw.pragma('page_size', { simple: true }) as number;
+    accountsPage = (sqliteStore(opened.store).raw.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'accounts'`).get() as { rootpage: number }).rootpage;
     await lockDesk(opened);
     return () => d.remove();
   });
@@ -371,7 +372,7 @@ describe('a desk that exists already, or is newer than this version', () => {
   it('a database written by a newer version: DESK_TOO_NEW telling to install the newer version; nothing written', async () => {
     const dataDir = await lockedDesk();
     const desk = await unlockDirect(dataDir);
-    desk.store.raw.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999_future', new Date().toISOString());
+    sqliteStore(desk.store).raw.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999_future', new Date().toISOString());
     await lockDesk(desk);
     const before = snapshot(dataDir);
     const rt = await open(dataDir);

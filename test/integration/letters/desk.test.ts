@@ -9,11 +9,10 @@ import type { NoticeKind, Input } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { measuredPageCounts } from '../../../electron/core/letters/pdf-pages.ts';
 import { WINDOW } from '../../../electron/core/letters/layout.ts';
-import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword } from '../../../electron/core/vault/vault.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { createHostServer } from '../../../electron/host/server.ts';
-import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { launchChromium, letterServer, pagesText, pdfOf, words } from '../../support/letters.ts';
 
 let now = Date.parse('2026-11-24T01:00:00Z'); // Tue 24 Nov 2026, 10:00 in Tokyo
@@ -210,7 +209,7 @@ describe('letters.preview and letters.batch (through buildNotice)', () => {
 
     // Every rendering is in the audit trail (a batch once per letter), and the chain verifies.
     await rt.close();
-    const desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    const desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     const rows = await desk.store.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'letter.render').execute();
     const purposes = rows.map((r) => (JSON.parse(r.detail) as { purpose: string }).purpose);
     expect(purposes.filter((p) => p === 'preview')).toHaveLength(6);

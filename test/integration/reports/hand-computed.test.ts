@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { pdftotext } from '../../support/letters.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
-import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
+import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
 import { caseInputs, intakeInput, type Role } from '../../../electron/contract/index.ts';
 import { createCase } from '../../../electron/core/cases/intake.ts';
@@ -88,7 +87,7 @@ beforeAll(async () => {
     value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
   }
   await rt.close();
-  desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+  desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
   db = desk.store.db;
   calendar = await loadDeskCalendar(db);
   // Default desk: 10 business days for every type, closing at 18:00. Closed in Jan/Feb 2026: Jan 1–3
@@ -305,7 +304,7 @@ describe('the January 2026 report, by hand', () => {
     } finally {
       await rt.close();
     }
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     db = desk.store.db;
   });
 
@@ -322,7 +321,7 @@ describe('the January 2026 report, by hand', () => {
       expect(typeof j.overdueNow).toBe('number');
       expect(typeof j.pastLegalMarkNow).toBe('number');
     } finally {
-      desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+      desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
       db = desk.store.db;
     }
   });
@@ -335,7 +334,7 @@ describe('the January 2026 report, by hand', () => {
         env: { ...process.env, TZ: 'America/Los_Angeles', PRIVACY_DESK_PASSWORD: SUPERVISOR.password },
       });
     } finally {
-      desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+      desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
       db = desk.store.db;
     }
     const pdf = readFileSync(file);

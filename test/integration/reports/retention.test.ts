@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { openRaw } from '../../../db/open.ts';
-import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
+import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
 import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS } from '../../../electron/contract/index.ts';
@@ -122,7 +122,7 @@ beforeEach(async () => {
   dir = tempDir();
   const { rt } = await newDesk(dir.path);
   await rt.close();
-  desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+  desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
   db = desk.store.db;
   calendar = await loadDeskCalendar(db);
 });
@@ -215,7 +215,7 @@ describe('retention purge', () => {
     for (const kept of ['ZQHELD-NAME', 'ZQNEW-REQUEST', 'ZQHELD-MAILBODY', 'ZQHELD-ATTACHMENT', 'ZQNEW-SUBJECT']) expect({ kept, found: plain.includes(Buffer.from(kept)) }).toEqual({ kept, found: true });
     // The raw files on disk are encrypted: nothing readable at all (the test would be empty otherwise).
     for (const f of filesUnder(join(dir.path, 'desk'))) expect(readFileSync(f).includes(Buffer.from('ZQHELD-NAME'))).toBe(false);
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
   }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('legal hold from the screen: a supervisor places it with a reason (timeline, audit), the case file and queue show it, the purge keeps the case; an agent cannot; lifted, the next purge removes it', async () => {
@@ -260,7 +260,7 @@ describe('retention purge', () => {
     } finally {
       await rt.close();
     }
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     db = desk.store.db;
     const audit = await db.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', 'case').where('entity_id', '=', String(id)).where('action', 'like', 'case.legal_hold%').orderBy('seq').execute();
     expect(audit).toEqual([
@@ -290,7 +290,7 @@ describe('retention purge', () => {
     expect(committed.length).toBeGreaterThanOrEqual(5);
     expect(committed.length).toBeLessThan(40);
 
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     db = desk.store.db;
     const state = async () => {
       const out = new Map<number, 'purged' | 'whole'>();
@@ -328,12 +328,12 @@ describe('retention purge', () => {
     const dry = await cli('--dry-run');
     expect(dry.stdout).toContain(`${reference}  closed 2022-06-20T01:00:00.000Z  name, kana, email, postal code, address, member id, requester name, requester address, requester email, request text, reasons, notes`);
     expect(dry.stdout).toContain('1 case would be purged; nothing was changed.');
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     expect((await desk.store.db.selectFrom('cases').select('member_name').where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('ZQCLI-NAME');
     await lockDesk(desk);
     expect((await cli('--yes')).stdout).toContain(`${reference}  purged\n1 case purged.`);
     await expect(cli()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one of --dry-run and --yes.') });
-    desk = (await unlockWithPassword(deskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     expect((await desk.store.db.selectFrom('cases').select(['member_name', 'purged_at']).where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('');
   }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 });

@@ -15,7 +15,7 @@ const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 afterAll(() => db.destroy());
 
 async function hits(q: string): Promise<number[]> {
-  const { rows } = await sql<{ rowid: number }>`SELECT rowid FROM ${searchHits(q)} ORDER BY rowid`.execute(db);
+  const { rows } = await sql<{ rowid: number }>`SELECT rowid FROM ${searchHits(db, q)} ORDER BY rowid`.execute(db);
   return rows.map((r) => r.rowid);
 }
 

@@ -76,6 +76,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     allowedActions: [],
     warnings: [],
     flags: [],
+    version: 1,
     legalHold: null,
     relatedCase: null,
     linkedFrom: [],

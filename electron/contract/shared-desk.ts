@@ -1,0 +1,23 @@
+// The shared desk (a desk on a PostgreSQL server, issue 17): what can go wrong reaching it, and the
+// conflict a version check reports. Parameters are facts (host, port, database, user names, times).
+export type SharedDeskProblem =
+  /** The database URL is not postgres://USER@HOST[:PORT]/DATABASE (or carries a password: passwords never go in it). */
+  | { code: 'SHARED_DESK_URL_INVALID'; problem: 'scheme' | 'host' | 'database' | 'user' | 'port' | 'password_in_url' | 'parameter'; parameter?: string }
+  /** A server other than this PC is reached only over TLS with a verified certificate (a CA file). */
+  | { code: 'SHARED_DESK_TLS_REQUIRED'; host: string }
+  | { code: 'SHARED_DESK_CA_UNREADABLE'; path: string }
+  /** No database password was given (PRIVACY_DESK_DATABASE_PASSWORD or the prompt). */
+  | { code: 'SHARED_DESK_PASSWORD_MISSING' }
+  | { code: 'SHARED_DESK_HOST_UNKNOWN'; host: string }
+  /** The server does not answer (down, wrong port, network): "the shared desk cannot be reached". */
+  | { code: 'SHARED_DESK_UNREACHABLE'; host: string; port: number }
+  | { code: 'SHARED_DESK_AUTH_FAILED'; host: string; user: string }
+  /** The server refused TLS, or its certificate did not verify against the CA file. */
+  | { code: 'SHARED_DESK_TLS_FAILED'; host: string; cause: 'refused' | 'certificate' }
+  /** The database holds tables but is not a Privacy Desk (nothing is written to it). */
+  | { code: 'SHARED_DESK_NOT_A_DESK'; database: string }
+  /** This operation works on a local desk only (its data folder's files). */
+  | { code: 'SHARED_DESK_UNSUPPORTED'; operation: 'rekey' | 'backup_restore_here' };
+
+/** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
+export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };
