@@ -2,7 +2,7 @@
 // contract's schema, the caller must hold the session and role the method needs. Only then does the
 // handler run. Nothing here throws: every outcome is a Result.
 import type { z } from 'zod';
-import { methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
+import { fieldIssuesOf, methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
 import { connectProblem, type DatabaseTarget } from '../../../db/postgres.ts';
@@ -61,17 +61,15 @@ export async function dispatch<M extends MethodName>(
   const spec = methods[name] as (typeof methods)[MethodName];
   const parsed = parse(name, rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
-    // An unknown key is reported on the object that holds it; the field at fault is the key itself.
-    const issues = parsed.error.issues.map((i) => ({
-      field: [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])].map(String).join('.'),
-      message: i.message,
-    }));
+    // Each refused field as a code with its limit (contract/field-problems.ts), never zod's English text:
+    // the screens word them from their catalogs.
+    const issues = fieldIssuesOf(parsed.error);
     const first = issues[0]!;
     const error: DeskErrorData = {
       code: 'INVALID_INPUT',
       reason: { code: 'INVALID_INPUT' },
-      // The schema's own words, for logs and IT staff; the renderer words the field issues itself.
-      message: first.field ? `${first.field}: ${first.message}` : first.message,
+      // The schema's own English, for logs and IT staff (no screen shows `message`).
+      message: first.field ? `${first.field}: ${parsed.error.issues[0]!.message}` : parsed.error.issues[0]!.message,
       issues,
     };
     if (first.field) error.field = first.field;

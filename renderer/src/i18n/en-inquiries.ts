@@ -42,7 +42,6 @@ export const enInquiries: Record<keyof typeof jaInquiries, string> = {
   'settings.replyTargetDays': 'Reply target (business days)',
   'settings.replyTargetDays.inquiry': 'Inquiries',
   'settings.replyTargetDays.complaint': 'Complaints',
-  'caseRules.NO_CONTACT': 'No contact details: the reply cannot be sent. Ask for an email or address (by phone, for instance).',
   'inbox.action.createInquiry': 'Take in as an inquiry',
   'inbox.action.createComplaint': 'Take in as a complaint',
   'intake.related': 'Related case: {reference}',

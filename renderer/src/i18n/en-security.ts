@@ -35,6 +35,7 @@ export const enSecurity: Record<SecurityKey, string> = {
   'anchorMail.title': 'Email the audit log anchor',
   'anchorMail.intro': 'Once a day, when online, the desk sends the end of its audit log (its anchor) to a supervisor’s own address outside the desk. A key holder on this PC cannot rewrite that mailbox: the “Anchor” line of each email checks that the log was not rewritten.',
   'anchorMail.address': 'Send to',
+  'validation.pattern.anchorEmail': 'This is not a valid email address (e.g. kansa@example.co.jp).',
   'anchorMail.addressHint': 'Leave empty to send nothing. The mail server must be set up.',
   'anchors.col.source': 'Kept in',
   'anchors.col.name': 'Name or period',

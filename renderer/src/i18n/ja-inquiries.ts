@@ -41,7 +41,6 @@ export const jaInquiries = {
   'settings.replyTargetDays': '回答目標（営業日）',
   'settings.replyTargetDays.inquiry': 'お問い合わせ',
   'settings.replyTargetDays.complaint': '苦情',
-  'caseRules.NO_CONTACT': '連絡先がありません。回答を送れないため、電話などで連絡先を確認してください。',
   'inbox.action.createInquiry': 'お問い合わせとして受付',
   'inbox.action.createComplaint': '苦情として受付',
   'intake.related': '関連する案件：{reference}',

@@ -34,6 +34,7 @@ export const jaSecurity = {
   'anchorMail.title': '監査ログのアンカーをメールで送る',
   'anchorMail.intro': 'デスクの外にある監督者自身のメールアドレスに、1日1回（オンラインのとき）監査ログの末尾（アンカー）を送ります。このパソコンで鍵を持つ人でも、そのメールボックスは書き換えられません。受け取ったメールの「アンカー」の行で、ログが書き換えられていないかを確かめられます。',
   'anchorMail.address': '送信先のメールアドレス',
+  'validation.pattern.anchorEmail': 'メールアドレスの形式が正しくありません（例：kansa@example.co.jp）。',
   'anchorMail.addressHint': '空欄にすると送信しません。メールサーバーの設定が必要です。',
   'anchors.col.source': '記録先',
   'anchors.col.name': '名前・期間',

@@ -9,10 +9,11 @@ import { JapanDate, JapanDateTime } from '../../components/JapanDate.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { bothStyles } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { businessDays } from '../../i18n/numbers.ts';
 import { kindLabel, typeLabel } from '../../i18n/vocabulary.ts';
 
 export function CaseHeader({ file }: { file: CaseFile }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const c = file.case;
   const d = file.deadline;
   return (
@@ -67,7 +68,7 @@ export function CaseHeader({ file }: { file: CaseFile }) {
           <Cell label={t('caseFile.dayZero')} hint={t('caseFile.dayZeroHint')}>
             <JapanDate date={d.dayZero} format="long" size="sm" fw={500} withTooltip data-testid="case-day-zero" />
           </Cell>
-          <Cell label={d.target ? t('target.label') : t('caseFile.due', { n: d.days })} hint={d.target ? t('target.hint') : t('caseFile.dueHint')}>
+          <Cell label={d.target ? t('target.label') : t('caseFile.due', { days: businessDays(t, locale, d.days) })} hint={d.target ? t('target.hint') : t('caseFile.dueHint')}>
             <Stack gap={4} data-target={d.target || undefined}>
               <JapanDate date={d.due} format="long" size="md" fw={700} c={d.target ? 'cyan.9' : undefined} withTooltip data-testid="case-due" />
               <Text size="xs" c="dimmed">

@@ -30,7 +30,6 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
 import { japanInstant, japanParts } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { caseRuleText } from '../../i18n/caseRuleText.ts';
 import { kindLabel } from '../../i18n/vocabulary.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
 
@@ -94,7 +93,7 @@ const listOf = (s: string) => (s ? s.split(',') : []);
 const isCaseType = (s: string): s is CaseType => (caseTypes as readonly string[]).includes(s);
 
 export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: IntakeStart } = {}) {
-  const { t, locale } = useI18n();
+  const { t, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
   const [initial] = useState(() => initialValues(mail, start));
@@ -139,7 +138,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
       // with the saved message. Not as toasts that stay until closed: they piled up over the form's submit
       // button, so the next intake could not be saved; the case file opened now keeps showing the flags.
-      const flags = result.value.flags.map((flag) => caseRuleText(t, locale, flag, input.type));
+      const flags = result.value.flags.map((flag) => say(flag));
       notifications.show({
         message: [t('intake.saved', { reference: result.value.reference }), ...flags].join('\n'),
         color: flags.length ? 'orange' : 'teal',

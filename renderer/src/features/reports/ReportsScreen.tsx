@@ -24,6 +24,7 @@ import { useShell } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { businessDays } from '../../i18n/numbers.ts';
 import { japanToday, yen } from '../../i18n/format.ts';
 import { kindLabel, outcomeLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { printHtml } from '../letters/printing.ts';
@@ -154,7 +155,7 @@ export function ReportsScreen() {
 
 function ReportView({ report: r, period, locale }: { report: Report; period: Period; locale: 'ja' | 'en' }) {
   const { t } = useI18n();
-  const days = (v: number | null) => (v === null ? t('reports.none') : t('reports.days', { n: v }));
+  const days = (v: number | null) => (v === null ? t('reports.none') : businessDays(t, locale, v));
   const pct = (v: number | null) => (v === null ? t('reports.none') : `${(v * 100).toFixed(1)}%`);
   const monthly = r.monthly.map((m) => ({ month: m.month, ...Object.fromEntries(requestTypes.map((ty) => [typeLabel(t, ty), m.received[ty]])) }));
   const rate = r.monthly.map((m) => ({ month: m.month, [t('reports.onTimeRate')]: m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10 }));
