@@ -1,5 +1,6 @@
 // Table types for kysely: one interface per table, as the tables stand after the newest migration.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TimelineEventKind } from '../electron/contract/index.ts';
 
 export interface AccountsTable {
   username: string;
@@ -128,7 +129,7 @@ export interface CaseEventsTable {
   case_id: number;
   at: string;
   actor: string | null;
-  kind: string;
+  kind: TimelineEventKind;
   data: string; // JSON
 }
 

@@ -11,7 +11,7 @@ import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
 import { loadOwedNotices, noticeRecord, settleMessages, unsettled } from '../notices/delivery.ts';
-import type { CaseAction } from '../../contract/index.ts';
+import type { CaseAction, TimelineEventKind } from '../../contract/index.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
 
@@ -27,7 +27,7 @@ async function guard(ctx: ActionContext, action: CaseAction, row: CaseRow): Prom
   if (why) throw new DeskError(why);
 }
 
-async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: string; data?: Record<string, unknown> }): Promise<void> {
+async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: TimelineEventKind; data?: Record<string, unknown> }): Promise<void> {
   await ctx.db
     .updateTable('cases')
     .set({ ...changes, status: to, updated_at: ctx.now.toISOString() })

@@ -2,6 +2,7 @@
 // timeline event and the audit row (with before/after) in the caller's transaction: one write path.
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRow, DB } from '../../../db/schema.ts';
+import type { TimelineEventKind } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
 import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
@@ -29,7 +30,7 @@ export async function caseEvents(db: Db, id: number): Promise<EventRow[]> {
 }
 
 export interface EventInput {
-  kind: string;
+  kind: TimelineEventKind;
   data?: Record<string, unknown>;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
