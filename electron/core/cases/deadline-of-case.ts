@@ -1,6 +1,7 @@
 // A case's deadline, always from core/calendar: the cached columns on the cases row and the views the
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
+import type { Json } from '../../../db/json.ts';
 import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency } from '../../contract/index.ts';
 import {
   addCalendarDays,
@@ -21,7 +22,7 @@ export interface EventRow {
   at: string;
   actor: string | null;
   kind: TimelineEventKind;
-  data: string;
+  data: Json<Record<string, unknown>>;
 }
 
 type DeadlineKind = 'pause' | 'resume' | 'extend';
@@ -74,8 +75,8 @@ const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
   notified: 'frozen',
   closed: 'frozen',
 };
-export function deadlineFollows(status: string): DeadlineFollows {
-  return FOLLOWS[status as CaseStatus] ?? 'frozen';
+export function deadlineFollows(status: CaseStatus): DeadlineFollows {
+  return FOLLOWS[status];
 }
 export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
 export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');

@@ -9,6 +9,7 @@ import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
 import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
 import { writeSearchRows } from './search-index.ts';
+import { toJson } from '../../../db/json.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -37,7 +38,7 @@ export interface EventInput {
 }
 
 export async function recordEvent(db: Db, caseId: number, reference: string, actor: string | null, at: Date, e: EventInput): Promise<void> {
-  await db.insertInto('case_events').values({ case_id: caseId, at: at.toISOString(), actor, kind: e.kind, data: JSON.stringify(e.data ?? {}) }).execute();
+  await db.insertInto('case_events').values({ case_id: caseId, at: at.toISOString(), actor, kind: e.kind, data: toJson(e.data ?? {}) }).execute();
   const detail: Record<string, unknown> = { reference, ...(e.data ?? {}) };
   if (e.before) detail.before = e.before;
   if (e.after) detail.after = e.after;
