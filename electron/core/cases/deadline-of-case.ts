@@ -76,7 +76,7 @@ const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
   closed: 'frozen',
 };
 export function deadlineFollows(status: CaseStatus): DeadlineFollows {
-  return FOLLOWS[status];
+  return FOLLOWS[status] ?? 'frozen'; // a status written by another version of the desk
 }
 export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
 export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');
