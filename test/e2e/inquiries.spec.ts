@@ -297,3 +297,18 @@ test('a complaint about a decision: taken in from the request’s file, linked o
   await expect(page.getByTestId('case-thread')).toBeVisible();
   expect((await call(page, 'cases.get', { id: request.id })).linkedFrom.map((l) => [l.reference, l.type])).toEqual([[complaint, 'complaint']]);
 });
+
+test('Reports count inquiries and complaints apart from requests, complaints by kind', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  await createCase(page, {});
+  await createCase(page, { type: 'inquiry', kinds: ['purpose_of_use'], memberName: '佐藤 美咲', memberEmail: 'misaki@example.jp', requestText: '利用目的を教えてください。' });
+  await createCase(page, { type: 'complaint', kinds: ['handling'], memberName: '高橋 健', memberEmail: 'ken@example.jp', requestText: '広告メールが止まりません。' });
+  const shell = new ShellPage(page);
+  await shell.open('reports');
+  // The request figures count the one request; the contacts section counts the other two, by type and kind.
+  await expect(page.getByTestId('report')).toHaveAttribute('data-received', '1');
+  const contacts = page.getByTestId('report-contacts');
+  await expect(contacts).toContainText(`${shell.t('type.complaint')}：${shell.t('kind.complaint.handling')}`);
+  await expect(contacts).toContainText(`${shell.t('type.inquiry')}：${shell.t('kind.inquiry.purpose_of_use')}`);
+  await expect(contacts).toContainText(shell.t('reports.contacts.openNow'));
+});
