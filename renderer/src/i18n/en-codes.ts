@@ -21,6 +21,9 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   CASE_REFERENCE_NOT_FOUND: (p) => `There is no case ${p.reference}. Check the reference, or search the queue.`,
   SAVED_VIEW_NOT_FOUND: () => 'This saved view was not found.',
   CASE_NOT_FOUND: () => 'This case was not found. It may have been removed from the list; reload the queue.',
+  // The screen's time is the reader's (10:42), not the ISO instant the CLI prints.
+  CASE_CHANGED: (p, w) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'a colleague'} at ${w.dateTime(p.at)} — reload to see it.`,
+  SHARED_DESK_UNREACHABLE: () => 'The shared desk cannot be reached. Nothing was lost; the desk tries again by itself.',
   NOT_FOR_CASE_TYPE: (p, w) => `“${w.label('action', p.action)}” is not something a case of type ${w.label('type', p.type).toLowerCase()} has.`,
   CONVERSION_BEFORE_ARRIVAL: (p, w) => `The request's arrival (${w.dateTime(p.arrivedAt)}) is before the inquiry arrived (${w.dateTime(p.inquiryArrivedAt)}). Enter the time of the mail that asked for it.`,
   DELIVERY_REQUIRED: () => 'Choose electronic delivery or a paper copy.',
@@ -70,6 +73,8 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   DRAFT_CANCELLED: (p) => english.DRAFT_CANCELLED(p),
   BACKUP_PASSWORD_WRONG: (_p, w) => w.t('restore.wrongPassword'),
   BACKUP_RECOVERY_KEY_WRONG: (_p, w) => w.t('restore.wrongKey'),
+  REQUEST_FORM_NOT_PDF: (_p, w) => w.t('requestFormPdf.notPdf'),
+  REQUEST_FORM_TOO_LARGE: (p, w) => w.t('requestFormPdf.tooLarge', { kb: w.number(Math.ceil(p.bytes / 1024)), limit: w.number(Math.floor(p.limit / 1024)) }),
   TEMPLATE_UNKNOWN_VARIABLE: (p, w) => w.t('noticeTexts.unknownVariable', { name: p.name, allowed: p.allowed.map((n) => `{{${n}}}`).join(' ') }),
 };
 

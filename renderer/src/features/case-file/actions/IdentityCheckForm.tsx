@@ -55,6 +55,7 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
   const submit = () => {
     const input = {
       id: file.case.id,
+      version: file.version,
       verified: verified === 'yes',
       documents: docs.map((d) => ({ type: (d.type ?? '') as IdentityDocumentType, issuedOn: d.issuedOn, note: d.note })),
       note,

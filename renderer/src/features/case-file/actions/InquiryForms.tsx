@@ -31,7 +31,7 @@ export function AnswerForm({ file, onDone, onCancel }: ActionFormProps) {
     // Only when a (new) template's text arrives: staff edits are kept otherwise.
   }, [filled.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const submit = () => {
-    const input = { id: file.case.id, template, ja: form.values.ja, en: form.values.en };
+    const input = { id: file.case.id, version: file.version, template, ja: form.values.ja, en: form.values.en };
     if (!form.check(caseInputs.answer, input)) return;
     void run(() => desk.cases.answer(input), t('inquiry.done.answer'));
   };
@@ -55,6 +55,11 @@ export function AnswerForm({ file, onDone, onCancel }: ActionFormProps) {
           {t(filled.data.channel === 'mail' ? 'inquiry.byMail' : 'inquiry.byLetter')}
         </Text>
       )}
+      {filled.data?.withRequestForm && filled.data.channel === 'mail' && (
+        <Text size="xs" c={filled.data.formAttached ? 'teal.8' : 'orange.9'} data-testid="request-form-attached" data-attached={filled.data.formAttached}>
+          {t(filled.data.formAttached ? 'requestFormPdf.willAttach' : 'requestFormPdf.noneStored')}
+        </Text>
+      )}
       <Textarea label={t('inquiry.replyJa')} required autosize minRows={8} maxRows={18} lang="ja" data-testid="reply-ja" {...form.text('ja')} />
       <Textarea label={t('inquiry.replyEn')} autosize minRows={4} maxRows={12} lang="en" data-testid="reply-en" {...form.text('en')} />
     </FormShell>
@@ -70,6 +75,7 @@ export function ConvertForm({ file, onDone, onCancel }: ActionFormProps) {
   const submit = () => {
     const input = {
       id: file.case.id,
+      version: file.version,
       type,
       kinds: form.values.kinds ? [form.values.kinds] : [],
       delivery: type === 'disclosure' && isDelivery(form.values.delivery) ? form.values.delivery : null,
