@@ -73,6 +73,7 @@ async function takeInAsInquiry(page: Page, subject: string, body: string, kind: 
   await intake.submit();
   const file = new CaseFilePage(page);
   await file.expectOpen();
+  await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   // A reply target, never a legal deadline: its own label, no Art. 39 mark.
   await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'inquiry');
   await expect(file.deadline.getByTestId('reply-target')).toHaveText(file.t('target.badge'));
@@ -275,6 +276,8 @@ test('a complaint about a decision: taken in from the request’s file, linked o
   await intake.fill({ channel: 'phone', memberName: '高橋 健', memberEmail: 'ken@example.jp', requestText: '一部不開示の決定に納得できません。' });
   await intake.submit();
   await file.expectOpen();
+  // (The new file opens by id and then takes its reference's address: act once it has.)
+  await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   const complaint = await file.reference();
   await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'complaint');
   await expect(page.getByTestId('related-case')).toHaveAttribute('data-reference', request.reference);
