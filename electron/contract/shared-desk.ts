@@ -17,7 +17,9 @@ export type SharedDeskProblem =
   /** The database holds tables but is not a Privacy Desk (nothing is written to it). */
   | { code: 'SHARED_DESK_NOT_A_DESK'; database: string }
   /** This operation works on a local desk only (its data folder's files). */
-  | { code: 'SHARED_DESK_UNSUPPORTED'; operation: 'rekey' | 'backup_restore_here' };
+  | { code: 'SHARED_DESK_UNSUPPORTED'; operation: 'rekey' | 'backup_restore_here' }
+  /** A secret the desk keeps sealed on the server (db/secret-columns.ts) does not open with its key: altered there. */
+  | { code: 'SHARED_DESK_SECRET_UNREADABLE'; column: 'audit_keys.private_key' | 'mail_settings.password' | 'mailbox_settings.password' };
 
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };

@@ -13,6 +13,7 @@ import { idList, isPostgres, position } from '../../../db/dialect.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
 import { scopeOf } from '../reports/facts.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export type ListInput = z.output<typeof listInput>;
 
@@ -189,8 +190,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         reference: r.reference,
         type: r.type,
         target: isContactType(r.type),
-        kinds: JSON.parse(r.kinds) as string[],
-        status: r.status as CaseStatus,
+        kinds: fromJson(r.kinds),
+        status: r.status,
         assignee: r.assignee,
         assigneeName: r.assignee_name,
         memberName: r.member_name,

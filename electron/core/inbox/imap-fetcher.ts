@@ -10,6 +10,7 @@
 //
 // A refused login stops fetching until the mailbox settings change (retrying would lock the account on
 // many servers); anything else is tried again after 30 s, 1 min, 2 … capped at 10 min.
+import { tryLockSession, unlockSession } from '../../../db/dialect.ts';
 import { ImapFlow } from 'imapflow';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
@@ -212,7 +213,7 @@ export class MailboxFetcher {
       try {
         if (config.afterFetch === 'move') await ensureFolder(client, config.moveTo);
         for (;;) {
-          const r = await this.drain(client, config);
+          const r = await this.drainAlone(client, config);
           report.stored += r.stored;
           report.duplicates += r.duplicates;
           report.processed += r.processed;
@@ -244,6 +245,21 @@ export class MailboxFetcher {
     await Promise.race([exists, this.sleep(this.pollMs)]);
     this.wake?.();
     void idling;
+  }
+
+  /**
+   * On a shared desk several PCs run a fetcher against the one mailbox: one drains it at a time (a
+   * session-level advisory lock on the desk's connection, released after the pass or by the server if the
+   * connection drops); the others find it taken, read nothing this time and look again at their next
+   * wake-up. A local desk (one process per data folder) always gets it.
+   */
+  private async drainAlone(client: ImapFlow, config: MailboxConfig): Promise<FetchReport> {
+    if (!(await tryLockSession(this.db, 'imap'))) return { stored: 0, duplicates: 0, processed: 0 };
+    try {
+      return await this.drain(client, config);
+    } finally {
+      await unlockSession(this.db, 'imap').catch(() => undefined);
+    }
   }
 
   /** Every message not yet processed, oldest first: stored, then marked or moved, then the read mark moves. */

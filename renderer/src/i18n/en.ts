@@ -233,7 +233,7 @@ export const en: Catalog = {
   'legalMark.daysLeft': '{n} days left',
 
   'intake.title': 'New request',
-  'intake.intro': 'Record a request that came by email, post or phone. Enter what the member asked in their own words.',
+  'intake.intro': 'Record a request, an inquiry or a complaint that came by email, post or phone. Enter what the member asked in their own words.',
   'intake.section.request': 'Request',
   'intake.section.arrival': 'How and when it arrived',
   'intake.section.requester': 'Requester',
@@ -594,6 +594,9 @@ export const en: Catalog = {
   'event.mail_possibly_duplicated': 'Email may have been sent twice',
   'event.mail_draft_skipped': 'No email draft (too long: send a letter)',
   'event.letter_reprint': 'Letter reprinted',
+  'event.notice_copy': 'Copy of a notice sent',
+  'event.mail_settled': 'Unsent email cancelled (delivered by letter)',
+  'event.notices_dropped': 'Closed without sending the owed notices',
 
   'dayKind.weekend': 'Weekend',
   'dayKind.holiday': 'National holiday',

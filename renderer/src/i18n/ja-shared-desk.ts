@@ -14,6 +14,7 @@ type SharedDeskCode =
   | 'SHARED_DESK_TLS_FAILED'
   | 'SHARED_DESK_NOT_A_DESK'
   | 'SHARED_DESK_UNSUPPORTED'
+  | 'SHARED_DESK_SECRET_UNREADABLE'
   | 'CASE_CHANGED';
 
 export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
@@ -29,6 +30,8 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
   SHARED_DESK_AUTH_FAILED: (p) => `データベースサーバー ${p.host} がユーザー ${p.user} を拒否しました。データベースのパスワードが違います。`,
   SHARED_DESK_TLS_FAILED: (p) => (p.cause === 'refused' ? `データベースサーバー ${p.host} は TLS に対応していないため、接続を中止しました。` : `データベースサーバー ${p.host} の証明書を CA ファイルで検証できないため、接続を中止しました。`),
   SHARED_DESK_NOT_A_DESK: (p) => `データベース ${p.database} には Privacy Desk ではないデータがあります。何も書き込んでいません。`,
+  SHARED_DESK_SECRET_UNREADABLE: (p) =>
+    `共有デスクのサーバーに保存された${{ 'audit_keys.private_key': 'デスクの監査署名鍵', 'mail_settings.password': 'メールサーバーのパスワード', 'mailbox_settings.password': 'メールボックスのパスワード' }[p.column]}が、このデスクの鍵で開けません（サーバー上で変更されています）。送信も署名もしていません。管理者に連絡してください。`,
   SHARED_DESK_UNSUPPORTED: () => 'この操作はこの PC のデスクでのみ行えます（共有デスクでは行えません）。',
   CASE_CHANGED: (p, w) => `${p.reference} は ${p.byName ?? p.by ?? '他の担当者'} が ${w.dateTime(p.at)} に変更しました。再読み込みして確認してください。`,
 };

@@ -234,7 +234,7 @@ export const ja = {
   'legalMark.daysLeft': 'あと{n}日',
 
   'intake.title': '新規受付',
-  'intake.intro': 'メール・郵送・電話で届いた請求を登録します。届いた内容は、本人の言葉のまま入力してください。',
+  'intake.intro': 'メール・郵送・電話で届いた請求・お問い合わせ・苦情を登録します。届いた内容は、本人の言葉のまま入力してください。',
   'intake.section.request': '請求',
   'intake.section.arrival': '受付方法と日時',
   'intake.section.requester': '請求者',
@@ -597,6 +597,9 @@ export const ja = {
   'event.mail_possibly_duplicated': 'メールが二重送信された可能性',
   'event.mail_draft_skipped': 'メール下書きなし（長すぎるため書面で送付）',
   'event.letter_reprint': '書面の再印刷',
+  'event.notice_copy': '通知の写しの送付',
+  'event.mail_settled': '未送信のメールを取り消し（書面で通知済み）',
+  'event.notices_dropped': '未送信の通知を送らずに完了',
 
   'dayKind.weekend': '土日',
   'dayKind.holiday': '祝日・休日',
