@@ -4,7 +4,7 @@
 import { Button, Checkbox, CloseButton, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconDeviceFloppy } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { DeskErrorData, SessionUser } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
@@ -18,7 +18,10 @@ interface Props {
   onOpen: (params: string) => void;
 }
 
-export function OwnViews({ user, current, onOpen }: Props) {
+/** Drawn again only when the person, the current view or the saved views change (not while rows load). */
+export const OwnViews = memo(OwnViewsBar);
+
+function OwnViewsBar({ user, current, onOpen }: Props) {
   const t = useT();
   const desk = useDesk();
   const saved = useDeskQuery('views.list', {}).data ?? [];

@@ -3,6 +3,7 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
+import { memo } from 'react';
 import { caseStatuses, caseTypes, type StaffMember, type CaseStatus, type CaseType } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
@@ -16,7 +17,16 @@ interface Props {
   accounts: StaffMember[] | null;
 }
 
-export function QueueFilters({ state, onChange, onReplace, accounts }: Props) {
+/**
+ * Drawn again only when what it shows changes: not on a page turn (every change it makes goes back to page 1,
+ * so the page it last saw never matters). Its comboboxes and date picker were a good part of a page turn.
+ */
+export const QueueFilters = memo(
+  QueueFiltersBar,
+  (a, b) => a.accounts === b.accounts && a.onChange === b.onChange && a.onReplace === b.onReplace && JSON.stringify({ ...a.state, page: 1 }) === JSON.stringify({ ...b.state, page: 1 }),
+);
+
+function QueueFiltersBar({ state, onChange, onReplace, accounts }: Props) {
   const { t } = useI18n();
   const set = (patch: Partial<QueueState>) => onChange({ ...patch, page: 1 });
   return (

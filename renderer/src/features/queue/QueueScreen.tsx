@@ -3,7 +3,7 @@
 import { Alert, Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, usePrefetchDesk } from '../../api/deskQueries.ts';
@@ -55,10 +55,17 @@ export function QueueScreen() {
     [prefetch, setParams],
   );
   /** A new history entry for a change a person would go Back from (view, page, sort, filters). */
+  // Read when a change is made, so patch is one function for the screen's life and the filters (memoised)
+  // are not drawn again on a page turn. Set at commit, before any handler or effect can call patch.
+  const current = useRef(state);
+  useLayoutEffect(() => {
+    current.current = state;
+  }, [state]);
   const patch = useCallback(
-    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => show({ ...state, ...p }, options),
-    [show, state],
+    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => show({ ...current.current, ...p }, options),
+    [show],
   );
+  const openView = useCallback((p: string) => show(queueStateOf(new URLSearchParams(p))), [show]);
 
   const loading = query.isFetching && (query.isPlaceholderData || query.isPending);
   const page = query.data ?? null;
@@ -165,7 +172,7 @@ export function QueueScreen() {
           </Text>
         </Stack>
       )}
-      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => show(queueStateOf(new URLSearchParams(p)))} />
+      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={openView} />
       <QueueFilters state={state} onChange={patch} onReplace={show} accounts={accounts} />
 
       
