@@ -130,7 +130,7 @@ async function recordMailNotice(trx: Transaction<DB>, row: OutboxRow, calendar: 
     const c = await caseRow(trx, row.case_id);
     const copy = (await deliveredNotice(trx, c.id, kind)) !== undefined;
     await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', copy: copy ? 1 : 0, note, recorded_by: actor, recorded_at: now.toISOString() }).execute();
-    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.message } });
+    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.reason } });
   }
 }
 
