@@ -17,7 +17,17 @@ export type SharedDeskProblem =
   /** The database holds tables but is not a Privacy Desk (nothing is written to it). */
   | { code: 'SHARED_DESK_NOT_A_DESK'; database: string }
   /** This operation works on a local desk only (its data folder's files). */
-  | { code: 'SHARED_DESK_UNSUPPORTED'; operation: 'rekey' | 'backup_restore_here' };
+  | { code: 'SHARED_DESK_UNSUPPORTED'; operation: 'rekey' | 'backup_restore_here' }
+  /**
+   * A desk copied between a local file and a server (move-to-server, a shared desk's backup) did not come
+   * out the same: a table the other side lacks, different columns, a target that already holds rows, or
+   * rows that differ after the copy. Nothing of the copy was kept.
+   */
+  | { code: 'SHARED_DESK_COPY_MISMATCH'; table: string; problem: 'table_missing' | 'columns' | 'target_not_empty' | 'rows' }
+  /** move-to-server: the database already holds a desk (it is never overwritten). */
+  | { code: 'SHARED_DESK_MOVE_TARGET_HAS_DESK'; database: string }
+  /** This local desk was moved onto a server (`to`: its URL, without password) at `at`; it is kept as it was then. */
+  | { code: 'DESK_MOVED_TO_SERVER'; to: string; at: string };
 
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };

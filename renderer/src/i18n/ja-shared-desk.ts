@@ -14,6 +14,9 @@ type SharedDeskCode =
   | 'SHARED_DESK_TLS_FAILED'
   | 'SHARED_DESK_NOT_A_DESK'
   | 'SHARED_DESK_UNSUPPORTED'
+  | 'SHARED_DESK_COPY_MISMATCH'
+  | 'SHARED_DESK_MOVE_TARGET_HAS_DESK'
+  | 'DESK_MOVED_TO_SERVER'
   | 'CASE_CHANGED';
 
 export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
@@ -30,5 +33,9 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
   SHARED_DESK_TLS_FAILED: (p) => (p.cause === 'refused' ? `データベースサーバー ${p.host} は TLS に対応していないため、接続を中止しました。` : `データベースサーバー ${p.host} の証明書を CA ファイルで検証できないため、接続を中止しました。`),
   SHARED_DESK_NOT_A_DESK: (p) => `データベース ${p.database} には Privacy Desk ではないデータがあります。何も書き込んでいません。`,
   SHARED_DESK_UNSUPPORTED: () => 'この操作はこの PC のデスクでのみ行えます（共有デスクでは行えません）。',
+  SHARED_DESK_COPY_MISMATCH: (p) =>
+    `テーブル ${p.table} のコピーが${{ table_missing: 'コピー先にありません', columns: 'コピー先と列が異なります', target_not_empty: 'コピー先に既にデータがあります', rows: 'コピー元と一致しません' }[p.problem]}。コピーは残していません。コピー元は変更していません。`,
+  SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `データベース ${p.database} には既にデスクがあります。上書きはしません。空のデータベースを指定してください。`,
+  DESK_MOVED_TO_SERVER: (p, w) => `このデスクは ${w.dateTime(p.at)} に共有デスク ${p.to} へ移行済みです。移行時の状態のまま保管しています。共有デスクで作業してください。`,
   CASE_CHANGED: (p, w) => `${p.reference} は ${p.byName ?? p.by ?? '他の担当者'} が ${w.dateTime(p.at)} に変更しました。再読み込みして確認してください。`,
 };
