@@ -1,4 +1,4 @@
-// npm run bench -- ui [--cases N] [--rounds R]
+// npm run bench -- ui [--cases N] [--rounds R] [--profile]
 // The screens against the database they show, at 100,000 cases. Builds an encrypted desk (createDesk, then
 // bench/support/big-desk.ts), starts browser mode on it (the built renderer: run `npm run build:renderer`
 // first) and drives Chromium (CHROMIUM_PATH, else /usr/bin/chromium) through Playwright, logged in as a
@@ -32,6 +32,8 @@ const arg = (name: string, fallback: number) => {
   return n;
 };
 const CASES = arg('--cases', 100_000);
+// --profile: a Chromium CPU profile around every timed action; prints where the page spent its time.
+const PROFILE = process.argv.includes('--profile');
 const ROUNDS = arg('--rounds', 12);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'bench password 2026';
@@ -77,6 +79,30 @@ async function apiCall(page: Page, method: string, input: unknown): Promise<numb
  * painted. Both are page-side source text (this file is type-checked without the DOM library).
  */
 async function timeInPage(page: Page, act: string, done: string): Promise<number> {
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const ms = await timed(page, act, done);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const dt = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const id of profile.samples ?? []) {
+      const f = byId.get(id)!.callFrame;
+      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      selfTime.set(name, (selfTime.get(name) ?? 0) + dt);
+    }
+    await cdp.detach();
+  }
+  return ms;
+}
+
+const selfTime = new Map<string, number>();
+
+async function timed(page: Page, act: string, done: string): Promise<number> {
   return page.evaluate(`(async () => {
     const t0 = performance.now();
     ${act};
@@ -86,9 +112,18 @@ async function timeInPage(page: Page, act: string, done: string): Promise<number
       check();
     });
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - t0;
+    const total = performance.now() - t0;
+    // Where the time went: each desk call the screen made meanwhile (start offset and duration).
+    window.__calls = performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/') && e.startTime >= t0)
+      .map((e) => e.name.split('/api/')[1] + ' @' + Math.round(e.startTime - t0) + '+' + Math.round(e.duration));
+    performance.clearResourceTimings();
+    return total;
   })()`) as Promise<number>;
 }
+
+/** The desk calls the last timed action made, for the per-round line (what the UI waited on). */
+const callsOf = (page: Page) => page.evaluate('(window.__calls || []).join(" ")') as Promise<string>;
 
 /** The contract's answer for a list input, as the page would get it (to know what the screen must show). */
 async function firstOf(page: Page, input: unknown): Promise<string | null> {
@@ -141,6 +176,7 @@ try {
     api.page_turn!.push(await apiCall(page, 'cases.list', page2));
     const expected2 = await firstOf(page, page2);
     ui.page_turn!.push(await timeInPage(page, `document.querySelector('button[aria-label="${ja['queue.page.next']}"]').click()`, `${firstRef} === ${JSON.stringify(expected2)} && ${quiet}`));
+    const waited: Record<string, string> = { page_turn: await callsOf(page) };
 
     // Tab switch, cold.
     const view = views[round % views.length]!;
@@ -153,6 +189,7 @@ try {
         `${quiet} && ${expectedTab === null ? `!!document.querySelector('[data-testid="queue-no-match"]')` : `${firstRef} === ${JSON.stringify(expectedTab)}`}`,
       ),
     );
+    waited.tab_switch = await callsOf(page);
 
     // Search: the IME commits 田中 (one input event, as compositionend delivers it).
     await page.goto(`${origin}/#/queue`);
@@ -168,14 +205,17 @@ try {
         `${firstRef} === ${JSON.stringify(expectedSearch)} && ${quiet}`,
       ),
     );
+    waited.search = await callsOf(page);
 
     // Open a case from the list.
     const ref = (await page.evaluate(`document.querySelectorAll('[data-testid="queue-table"] tbody tr')[${round % 10}]?.dataset.reference`)) as string;
     ui.open_case!.push(
       await timeInPage(page, `document.querySelector('tr[data-reference="${ref}"] a').click()`, `document.querySelector('[data-testid="case-file"]')?.dataset.reference === ${JSON.stringify(ref)}`),
     );
+    waited.open_case = await callsOf(page);
     api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
     console.log(`round ${round + 1}: ${Object.keys(ui).map((k) => `${k} ${ui[k]!.at(-1)!.toFixed(0)}/${api[k]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
+    if (round === 0 || round === ROUNDS - 1) for (const [k, calls] of Object.entries(waited)) console.log(`  ${k} waited on: ${calls || '(no call)'}`);
   }
 
   // A person typing romaji with pauses: every cases.list call the screen sends, in order.
@@ -209,6 +249,10 @@ try {
   results.typed_search_calls = searches.length;
   results.stale_search_calls = stale;
   results.ratio = Math.round(worst * 100) / 100;
+  if (PROFILE) {
+    console.log('\nCPU self time over all timed actions (ms), top 25:');
+    for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)}  ${name}`);
+  }
   console.log(JSON.stringify(results));
 } finally {
   await browser.close();

@@ -42,9 +42,32 @@ export function sqliteStore(store: DeskStore): OpenedDatabase {
   return store;
 }
 
-export function keyPragma(dataKey: Buffer): string {
+/**
+ * The key as SQLite3MultipleCiphers takes it, `raw:<64 hex digits>` (the same bytes `PRAGMA key='raw:…'`
+ * passes), written straight into a Buffer the caller zeroes after use: the data key never becomes a JS
+ * string, which could not be wiped and would stay in the heap until the garbage collector reuses it.
+ */
+export function keyMaterial(dataKey: Buffer): Buffer {
   if (dataKey.length !== 32) throw new Error('the data key must be 32 bytes');
-  return `key='raw:${dataKey.toString('hex')}'`;
+  const out = Buffer.alloc(4 + 64);
+  out.write('raw:', 0, 'latin1');
+  for (let i = 0; i < 32; i++) {
+    out[4 + 2 * i] = HEX[dataKey[i]! >> 4]!;
+    out[5 + 2 * i] = HEX[dataKey[i]! & 15]!;
+  }
+  return out;
+}
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/** Keys a connection (sqlite3_key) with the data key; nothing of the key is left in a string. */
+export function applyKey(raw: RawDatabase, dataKey: Buffer, how: 'key' | 'rekey' = 'key'): void {
+  const material = keyMaterial(dataKey);
+  try {
+    if (how === 'key') raw.key(material);
+    else raw.rekey(material);
+  } finally {
+    material.fill(0);
+  }
 }
 
 /** Opens (or, with create, creates) the encrypted database and proves the key by reading the schema. */
@@ -57,7 +80,7 @@ export function openRaw(path: string, dataKey: Buffer, options: { create?: boole
   }
   try {
     raw.pragma(`cipher='chacha20'`);
-    raw.pragma(keyPragma(dataKey));
+    applyKey(raw, dataKey);
     raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     raw.close();
@@ -90,6 +113,9 @@ export function statementCache(raw: RawDatabase, size = 500): Pick<RawDatabase, 
   const cache = new Map<string, Database.Statement>();
   return {
     prepare(sql: string) {
+      // A full disk (SQLITE_FULL) or an I/O error can make SQLite roll the transaction back by itself;
+      // kysely's ROLLBACK would then fail ("no transaction is active") and hide the real error.
+      if (sql === 'rollback' && !raw.inTransaction) sql = 'SELECT 0 WHERE 0';
       const cached = cache.get(sql);
       if (cached && !cached.busy) return cached;
       const stmt = raw.prepare(sql);

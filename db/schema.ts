@@ -58,7 +58,7 @@ export interface DeskDaysTable {
 export interface CasesTable {
   id: Generated<number>;
   reference: string;
-  type: 'disclosure' | 'correction' | 'suspension';
+  type: 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
   kinds: string; // JSON array
   status: string;
   paused_from: string | null;
@@ -111,6 +111,16 @@ export interface CasesTable {
   version: ColumnType<number, number | undefined, number>;
   /** Who made the last change the version counts (null before 0034 or for automatic changes). */
   updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the first final notice (decision, rejection, withdrawal) was recorded: kept by a trigger on notices (migration 0030). */
+  answered_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A complaint's request, or a request's inquiry (migration 0032). */
+  related_case_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The type an inquiry had before it was converted into a request. */
+  converted_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An inquiry's or complaint's answer: the template it started from and its bilingual text. */
+  reply_template: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_ja: ColumnType<string, string | undefined, string>;
+  reply_en: ColumnType<string, string | undefined, string>;
 }
 
 export interface CaseEventsTable {

@@ -69,10 +69,11 @@ export function searchHits(db: AnyDb, q: string): RawBuilder<number> {
 
 /**
  * After cases' text was removed (the retention purge): leave no copy of it in the index's storage.
- * SQLite merges the FTS5 segments (a deleted document's terms stay in old ones otherwise); PostgreSQL's
+ * SQLite merges both FTS5 tables' segments (a deleted document's terms stay in old ones otherwise); PostgreSQL's
  * dead rows go with its own vacuum.
  */
 export async function compactSearch(db: AnyDb): Promise<void> {
   if (isPostgres(db)) return;
   await sql`INSERT INTO case_search(case_search) VALUES ('optimize')`.execute(db);
+  await sql`INSERT INTO case_search_bigram(case_search_bigram) VALUES ('optimize')`.execute(db);
 }

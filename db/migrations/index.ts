@@ -17,6 +17,9 @@ import * as m0018 from './0018_search_bigrams.ts';
 import * as m0019 from './0019_saved_views.ts';
 import * as m0020 from './0020_outbox_bounced.ts';
 import * as m0022 from './0022_imported_holidays.ts';
+import * as m0030 from './0030_report_facts.ts';
+import * as m0032 from './0032_inquiries_complaints.ts';
+import * as m0033 from './0033_reply_answers.ts';
 import * as m0034 from './0034_case_versions.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -36,5 +39,8 @@ export const migrations: Record<string, Migration> = {
   '0019_saved_views': m0019,
   '0020_outbox_bounced': m0020,
   '0022_imported_holidays': m0022,
+  '0030_report_facts': m0030,
+  '0032_inquiries_complaints': m0032,
+  '0033_reply_answers': m0033,
   '0034_case_versions': m0034,
 };

@@ -8,6 +8,8 @@ import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
 import { lockDesk, presenceOf, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
 import { isDeskError } from '../core/errors.ts';
 import { parseDatabaseUrl, SharedDeskError } from '../../db/postgres.ts';
+import { diskFull, isDiskFull } from '../core/storage/disk-full.ts';
+import { LoginThrottle } from '../core/auth/throttle.ts';
 import { CliError, readDatabasePassword, readPassword, type CliIO } from './io.ts';
 
 /** Where the desk is, as the command line names it. */
@@ -51,14 +53,26 @@ export async function withUnlockedDesk<T>(
   if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
   // A shared desk is used by several PCs at once: no folder lock (the database serialises what must be).
   const lock = paths.server ? null : wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
+  return sayingDiskFull(paths.dataDir, () => unlocked(io, paths, user.data, lock, work));
+}
+
+async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void } | null, work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>): Promise<T> {
   try {
+    // The same counters as the login screen (core/auth/throttle.ts): the CLI is no way around them.
+    const throttle = new LoginThrottle(paths.loginThrottle);
+    const wait = throttle.waitSeconds(username, Date.now());
+    if (wait > 0) throw new CliError(inEnglish({ code: 'AUTH_THROTTLED', seconds: wait }));
     const password = await readPassword(io);
-    const desk = await wrapAsync(() => unlockWithPassword(paths, user.data, password));
-    if (!desk) throw new CliError(`Wrong user name or password for ${user.data}.`);
+    const desk = await wrapAsync(() => unlockWithPassword(paths, username, password));
+    if (!desk) {
+      throttle.failed(username, Date.now());
+      throw new CliError(`Wrong user name or password for ${username}.`);
+    }
     try {
-      const account = await desk.store.db.selectFrom('accounts').select('disabled').where('username', '=', user.data).executeTakeFirst();
-      if (!account || account.disabled) throw new CliError(`The account ${user.data} is disabled.`);
-      return await work(desk, paths, user.data);
+      const account = await desk.store.db.selectFrom('accounts').select('disabled').where('username', '=', username).executeTakeFirst();
+      if (!account || account.disabled) throw new CliError(`The account ${username} is disabled.`);
+      throttle.succeeded(username);
+      return await work(desk, paths, username);
     } finally {
       await lockDesk(desk);
     }
@@ -81,6 +95,16 @@ async function wrapAsync<T>(f: () => Promise<T>): Promise<T> {
     return await f();
   } catch (e) {
     if (isDeskError(e)) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** A full disk anywhere in a command (opening the database, its write-ahead log, the command's own rows). */
+async function sayingDiskFull<T>(folder: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (isDiskFull(e)) throw new CliError(inEnglish(diskFull(folder)));
     throw e;
   }
 }

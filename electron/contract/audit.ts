@@ -42,6 +42,20 @@ export type AuditVerdict =
   | { ok: true; rows: number; head: AuditHead | null }
   | { ok: false; rows: number; brokenAt: number; problem: AuditProblem };
 
+/**
+ * One anchor kept outside the database and whether today's log still extends it (Settings → security):
+ * a backup's manifest (`name` its folder) or a printed report's hash line (`name` its period).
+ */
+export interface AnchorCheck {
+  source: 'backup' | 'report';
+  name: string;
+  at: string;
+  /** Printed as SEQ:HASH16, as on the report and for `desk audit verify --anchor`. */
+  anchor: string;
+  /** Null: the log extends it. Otherwise the first problem found (the chain itself, or this anchor). */
+  problem: AuditProblem | null;
+}
+
 /** After a re-key: how many slots got the new key, and who must be reset (their slot predates sealing). */
 export interface RekeyResult {
   slots: number;

@@ -13,7 +13,9 @@ export type CaseFlag =
   /** The request did not say which sub-kind is asked; the decision will need it. */
   | { code: 'KINDS_NOT_KNOWN' }
   /** The due date falls after the Art. 39 two-week mark (arrival + 14 calendar days). */
-  | { code: 'DUE_AFTER_LEGAL_MARK'; due: string; mark: string };
+  | { code: 'DUE_AFTER_LEGAL_MARK'; due: string; mark: string }
+  /** Issue 19: an inquiry or complaint taken in without an email or postal address: no reply can be sent. */
+  | { code: 'NO_CONTACT' };
 
 /** A warning about one row of an import file (the row is imported unless told to skip it). */
 export type ImportWarning = { code: 'DUPLICATE_OF_OPEN_CASE'; reference: string };
@@ -29,6 +31,8 @@ export function caseRuleEnglish(r: CaseRuleCode): string {
       return 'What the member asks for is not known yet; the decision needs it.';
     case 'DUE_AFTER_LEGAL_MARK':
       return `The due date ${r.due} is after the Article 39 two-week mark ${r.mark}.`;
+    case 'NO_CONTACT':
+      return 'No email or postal address: the reply cannot be sent until one is known.';
     case 'DUPLICATE_OF_OPEN_CASE':
       return `duplicates open case ${r.reference} (same member, same type)`;
   }

@@ -3,6 +3,7 @@ import type { CaseFlag } from './case-rules.ts';
 import type * as v from './case-vocabulary.ts';
 import type { OwedNotice } from './notice-delivery.ts';
 import type { CaseWarning, Reason } from './codes.ts';
+import type { LegalHold } from './retention.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
@@ -12,7 +13,9 @@ export type QueueTab = 'all_open' | 'awaiting_requester' | 'closed';
 export interface QueueRow {
   id: number;
   reference: string;
-  type: v.RequestType;
+  type: v.CaseType;
+  /** An inquiry or complaint: `due` is a reply target, not a legal deadline, and there is no Art. 39 mark. */
+  target: boolean;
   kinds: string[];
   status: v.CaseStatus;
   assignee: string | null;
@@ -30,6 +33,8 @@ export interface QueueRow {
   legalMarkState: 'ok' | 'near' | 'passed' | null;
   /** An email notice waits on a person (a draft to review, a failed one): the case file says which. */
   noticeOwed: boolean;
+  /** On legal hold: the retention purge leaves the case whole (issue 16). */
+  legalHold: boolean;
   /** The tab the case is listed under: a search looks through every case and says where each hit is. */
   tab: QueueTab;
 }
@@ -116,6 +121,8 @@ export interface TimelineEvent {
 }
 
 export interface DeadlineView {
+  /** An inquiry's or complaint's reply target (issue 19): shown as a target, never as a legal deadline; no Art. 39 mark. */
+  target: boolean;
   arrivedAt: string;
   days: number;
   dayZero: string;
@@ -133,10 +140,24 @@ export interface DeadlineView {
   history: Array<{ type: 'pause' | 'resume' | 'extend'; at: string; by: string | null; reason: string; due: string }>;
 }
 
+/** A case linked to this one (issue 19): a complaint about its decision, the inquiry a request came from. */
+export interface LinkedCase {
+  id: number;
+  reference: string;
+  type: v.CaseType;
+  status: v.CaseStatus;
+}
+
 export interface CaseDetail {
   id: number;
   reference: string;
-  type: v.RequestType;
+  type: v.CaseType;
+  /** The type an inquiry had before "this is a request" converted it. */
+  convertedFrom: v.ContactType | null;
+  /** An inquiry's or complaint's answer: the reply template it started from and its text (empty until answered). */
+  replyTemplate: v.ReplyTemplate | null;
+  replyJa: string;
+  replyEn: string;
   kinds: string[];
   status: v.CaseStatus;
   channel: v.IntakeChannel;
@@ -189,6 +210,11 @@ export interface CaseFile {
   flags: CaseFlag[];
   /** The case's version as read: send it back with a change (`version`) and a colleague's change in between is refused, not overwritten. */
   version: number;
+  /** Set while a supervisor keeps the case from the retention purge: since when, by whom, why. */
+  legalHold: LegalHold | null;
+  /** The case this one names (a complaint's request, a request's inquiry), and the cases that name this one. */
+  relatedCase: LinkedCase | null;
+  linkedFrom: LinkedCase[];
 }
 
 export interface CreatedCase {

@@ -4,6 +4,43 @@
 export const requestTypes = ['disclosure', 'correction', 'suspension'] as const;
 export type RequestType = (typeof requestTypes)[number];
 
+/**
+ * Inquiries (Art. 11: the desk is the contact for questions about the policy) and complaints (APPI Art. 40)
+ * are cases too, answered by a reply target of N business days, never a legal deadline (no Art. 39 mark).
+ */
+export const contactTypes = ['inquiry', 'complaint'] as const;
+export type ContactType = (typeof contactTypes)[number];
+
+/** Every case type the desk keeps: the three requests, then inquiries and complaints. */
+export const caseTypes = [...requestTypes, ...contactTypes] as const;
+export type CaseType = (typeof caseTypes)[number];
+
+export function isRequestType(type: string): type is RequestType {
+  return (requestTypes as readonly string[]).includes(type);
+}
+export function isContactType(type: string): type is ContactType {
+  return (contactTypes as readonly string[]).includes(type);
+}
+
+/** What an inquiry is about, or what a complaint is about; may be unknown at intake, like every kind. */
+export const contactKinds = {
+  inquiry: ['purpose_of_use', 'third_party_provision', 'promotional_mail', 'how_to_request', 'account_login', 'other'],
+  complaint: ['handling', 'decision', 'other'],
+} as const satisfies Record<ContactType, readonly string[]>;
+export type ContactKind = (typeof contactKinds)[ContactType][number];
+
+/** The kinds a case of any type may carry (one owner for intake, import and conversion). */
+export function kindsOfType(type: CaseType): readonly string[] {
+  return isRequestType(type) ? requestKinds[type] : contactKinds[type];
+}
+
+/** The answers drawn from the policy (issue 19): bilingual templates a supervisor can edit. */
+export const replyTemplates = ['purpose_of_use', 'third_party_provision', 'promotional_mail', 'how_to_request', 'blank'] as const;
+export type ReplyTemplate = (typeof replyTemplates)[number];
+
+/** Reply targets in business days after day 0 (desk setting `replyTargetDays`). */
+export const DEFAULT_REPLY_TARGET_DAYS: Readonly<Record<ContactType, number>> = Object.freeze({ inquiry: 3, complaint: 5 });
+
 /** What the member asks for, per type (a correction can ask to correct, add and delete at once). */
 export const requestKinds = {
   disclosure: ['records', 'third_party_records'],
@@ -66,10 +103,10 @@ export const feeMethods = ['postal_money_order', 'bank_transfer', 'cash', 'other
 export type FeeMethod = (typeof feeMethods)[number];
 export const DISCLOSURE_FEE_YEN = 1000;
 
-export const noticeKinds = ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection'] as const;
+export const noticeKinds = ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection', 'reply'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
-/** Notices that answer the request: recording one sent moves the case to `notified`. */
-export const finalNoticeKinds: readonly NoticeKind[] = ['decision', 'withdrawal', 'rejection'];
+/** Notices that answer the case: recording one sent moves the case to `notified` (an inquiry's or complaint's reply: "answered"). */
+export const finalNoticeKinds: readonly NoticeKind[] = ['decision', 'withdrawal', 'rejection', 'reply'];
 
 export const noticeChannels = ['mail', 'letter'] as const;
 export type NoticeChannel = (typeof noticeChannels)[number];
@@ -91,5 +128,35 @@ export const caseActions = [
   'recordIdentityCheck',
   'recordFee',
   'addNote',
+  'answer',
+  'convert',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
+
+const OPEN_BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
+
+/**
+ * From which statuses each move may be made: the lifecycle's rule (core/cases/lifecycle.ts refuses with
+ * WRONG_STATUS from anywhere else). In the contract so the queue's bulk bar offers only the moves every
+ * selected case allows and explains the others, without a rule of its own.
+ */
+export const moveFrom: Record<CaseAction, readonly CaseStatus[]> = {
+  startReview: ['received'],
+  pause: ['received', 'in_review'],
+  resume: ['awaiting_requester'],
+  decide: ['in_review'],
+  returnForRevision: ['decided', 'approved'],
+  approve: ['decided'],
+  withdraw: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
+  reject: OPEN_BEFORE_DECISION,
+  recordNotice: openStatuses,
+  close: ['notified'],
+  extend: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
+  assign: openStatuses,
+  recordIdentityCheck: OPEN_BEFORE_DECISION,
+  recordFee: [...openStatuses, 'closed'],
+  addNote: [...openStatuses, 'closed'],
+  // Inquiries and complaints (issue 19): answered, or an inquiry converted, before its answer is ready.
+  answer: OPEN_BEFORE_DECISION,
+  convert: OPEN_BEFORE_DECISION,
+};

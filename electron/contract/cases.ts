@@ -7,6 +7,8 @@ import { reportFilter } from './reports.ts';
 
 /** Longest free text a field takes: a request pasted from a long email fits, a runaway paste does not. */
 export const MAX_TEXT = 100_000;
+/** An answer's text in one language: a letter's worth, well under the mail body limit. */
+export const MAX_MAIL_REPLY = 20_000;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-24.');
 /** An instant with its offset: 2026-11-24T10:00:00+09:00 or …Z. A time without an offset is ambiguous. */
@@ -41,7 +43,7 @@ export const caseId = z.number().int().positive();
 
 export const intakeInput = z
   .object({
-    type: z.enum(v.requestTypes),
+    type: z.enum(v.caseTypes),
     kinds: z.array(z.string()).max(3).default([]),
     channel: z.enum(v.intakeChannels),
     arrivedAt: instant,
@@ -62,17 +64,24 @@ export const intakeInput = z
     delivery: z.enum(v.deliveryPreferences).nullable().default(null),
     /** A test or training case: left out of reports, and no mail is ever sent for it. */
     training: z.boolean().default(false),
+    /**
+     * Issue 19: the case this one is about — a complaint about a decision names that request; a request a
+     * member sent after an inquiry (how to make a request) names the inquiry. Shown on both case files.
+     */
+    relatedCaseId: z.number().int().positive().nullable().default(null),
   })
   .strict()
   .superRefine((c, ctx) => {
-    const allowed = v.requestKinds[c.type] as readonly string[];
+    const allowed = v.kindsOfType(c.type);
     const bad = c.kinds.find((k) => !allowed.includes(k));
     if (bad) ctx.addIssue({ code: 'custom', path: ['kinds'], message: `"${bad}" is not something a ${c.type} request can ask for.` });
     // Correction and suspension requests often do not say which sub-kind they ask for: intake takes
     // "not yet known" (no kinds), the case file flags it and deciding requires it (core/cases/actions.ts).
     if (c.type === 'disclosure' && c.delivery === null) ctx.addIssue({ code: 'custom', path: ['delivery'], message: 'Choose electronic delivery or a paper copy.' });
     if (c.requesterKind !== 'member' && c.requesterName === '') ctx.addIssue({ code: 'custom', path: ['requesterName'], message: 'Enter the name of the representative or agent.' });
-    // The desk answers the requester: a case nobody can be written to is refused at intake.
+    // The desk answers the requester: a request nobody can be written to is refused at intake. A question
+    // or a complaint (often by phone) is taken in anyway and flagged (NO_CONTACT, core/cases/flags.ts).
+    if (v.isContactType(c.type)) return;
     if (c.requesterKind === 'member' && c.memberEmail === '' && c.memberAddress === '') ctx.addIssue({ code: 'custom', path: ['memberEmail'], params: { code: 'NO_CONTACT' }, message: 'Give an email address or a postal address, so the desk can answer.' });
     if (c.requesterKind !== 'member' && c.requesterEmail === '' && c.requesterAddress === '') ctx.addIssue({ code: 'custom', path: ['requesterEmail'], params: { code: 'NO_REQUESTER_CONTACT' }, message: 'Give the representative’s or agent’s email address or postal address: notices about the case go to them.' });
   });
@@ -83,7 +92,7 @@ export const savedViews = ['all_open', 'mine', 'due_this_week', 'overdue', 'awai
 export const listInput = z
   .object({
     view: z.enum(savedViews).default('all_open'),
-    types: z.array(z.enum(v.requestTypes)).default([]),
+    types: z.array(z.enum(v.caseTypes)).default([]),
     statuses: z.array(z.enum(v.caseStatuses)).default([]),
     assignee: z.union([username, z.literal('me'), z.literal('unassigned')]).nullable().default(null),
     dueFrom: isoDate.nullable().default(null),
@@ -124,7 +133,7 @@ export const caseInputs = {
   create: intakeInput,
   findDuplicates: z
     .object({
-      type: z.enum(v.requestTypes),
+      type: z.enum(v.caseTypes),
       memberName: z.string().max(200).transform(nfkc).default(''),
       memberEmail: z.string().max(254).transform(nfkc).default(''),
     })
@@ -176,6 +185,26 @@ export const caseInputs = {
     note: shortText(500).default(''),
   }),
   addNote: withId({ text: requiredText(MAX_TEXT) }),
+  /**
+   * Issue 19: answer an inquiry or complaint with a reply template (filled from the policy and the desk's
+   * settings, then edited). An inquiry's reply is drafted at once; a complaint's waits for a supervisor.
+   */
+  answer: withId({
+    template: z.enum(v.replyTemplates),
+    ja: requiredText(MAX_MAIL_REPLY),
+    en: shortText(MAX_MAIL_REPLY).default(''),
+  }),
+  /**
+   * Issue 19: "this is a request" — an inquiry becomes a disclosure, correction or suspension, keeping its
+   * reference, thread and arrival; `arrivedAt` is the date of the mail that asked for it when that was a
+   * later one. The deadline becomes the request type's.
+   */
+  convert: withId({
+    type: z.enum(v.requestTypes),
+    kinds: z.array(z.string()).max(3).default([]),
+    delivery: z.enum(v.deliveryPreferences).nullable().default(null),
+    arrivedAt: instant.nullable().default(null),
+  }),
   bulkAssign: z.object({ ids: z.array(caseId).min(1).max(1000), assignee: username.nullable() }).strict(),
   bulkStartReview: z.object({ ids: z.array(caseId).min(1).max(1000) }).strict(),
   bulkClose: z.object({ ids: z.array(caseId).min(1).max(1000) }).strict(),

@@ -6,7 +6,7 @@
 // dates — never words), give it its error category in `codeCategory` if it is thrown, then word it in
 // renderer/src/i18n/ja-codes.ts, en-codes.ts and electron/cli/english.ts (tsc lists what is missing).
 import type { CaseChangedConflict, SharedDeskProblem } from './shared-desk.ts';
-import type { CaseAction, CaseStatus, NoticeChannel, NoticeKind, RequestType } from './case-vocabulary.ts';
+import type { CaseAction, CaseStatus, CaseType, NoticeChannel, NoticeKind, RequestType } from './case-vocabulary.ts';
 import type { ErrorCode } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { HolidayFileProblem, HolidaysOutdated } from './holidays.ts';
@@ -206,6 +206,14 @@ export type Reason =
   | { code: 'NO_ACTIVE_ACCOUNT'; username: string }
   | { code: 'DOCUMENT_DATED_FUTURE'; index: number; date: string }
   | { code: 'FEE_DISCLOSURE_ONLY' }
+  /** Issue 19: a move the case's type does not have (deciding an inquiry, converting a complaint …). */
+  | { code: 'NOT_FOR_CASE_TYPE'; action: CaseAction; type: CaseType }
+  /** Issue 19: a converted inquiry's request arrived before the inquiry itself did. */
+  | { code: 'CONVERSION_BEFORE_ARRIVAL'; arrivedAt: string; inquiryArrivedAt: string }
+  /** Issue 19: a linked case that does not exist (or is the case itself). */
+  | { code: 'RELATED_CASE_NOT_FOUND'; id: number }
+  /** Issue 19: converting into a disclosure needs the delivery the member chose (electronic or paper). */
+  | { code: 'DELIVERY_REQUIRED' }
   | { code: 'DATE_IN_FUTURE'; date: string }
   | { code: 'REFUND_TOO_LARGE'; amount: number; held: number }
   | { code: 'ARRIVAL_IN_FUTURE'; at: string }
@@ -338,6 +346,10 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   NO_ACTIVE_ACCOUNT: 'INVALID_INPUT',
   DOCUMENT_DATED_FUTURE: 'INVALID_INPUT',
   FEE_DISCLOSURE_ONLY: 'CONFLICT',
+  NOT_FOR_CASE_TYPE: 'CONFLICT',
+  CONVERSION_BEFORE_ARRIVAL: 'INVALID_INPUT',
+  RELATED_CASE_NOT_FOUND: 'NOT_FOUND',
+  DELIVERY_REQUIRED: 'INVALID_INPUT',
   DATE_IN_FUTURE: 'INVALID_INPUT',
   REFUND_TOO_LARGE: 'INVALID_INPUT',
   ARRIVAL_IN_FUTURE: 'INVALID_INPUT',

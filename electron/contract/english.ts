@@ -59,7 +59,7 @@ const NOTHING_RESTORED = 'Use another backup; nothing was restored.';
 const sendRefusal = (p: SendRefusal): string => {
   switch (p.code) {
     case 'NEEDS_APPROVAL':
-      return 'The decision must be approved by a supervisor before its notice goes out.';
+      return 'The decision (or the answer to a complaint) must be approved by a supervisor before it goes out.';
     case 'CASE_CLOSED_NO_SEND':
       return 'The case is closed: its notices can no longer be sent. Cancel this message.';
     case 'DECISION_SUPERSEDED':
@@ -167,6 +167,10 @@ export const english: EnglishTable = {
   DEADLINE_RULE: (p) => `${CALENDAR[p.problem]}${p.date ? ` (${p.date})` : ''}`,
   NO_ACTIVE_ACCOUNT: (p) => `There is no active account named ${p.username}.`,
   DOCUMENT_DATED_FUTURE: (p) => `Document ${p.index + 1} is dated in the future (${p.date}).`,
+  NOT_FOR_CASE_TYPE: (p) => `A case of type ${p.type} has no "${p.action}" move.`,
+  CONVERSION_BEFORE_ARRIVAL: (p) => `The request's arrival (${p.arrivedAt}) is before the inquiry arrived (${p.inquiryArrivedAt}): give the time of the mail that asked for it.`,
+  DELIVERY_REQUIRED: () => 'Choose electronic delivery or a paper copy for the disclosure.',
+  RELATED_CASE_NOT_FOUND: (p) => `There is no case with id ${p.id} to link to.`,
   FEE_DISCLOSURE_ONLY: () => 'Only a disclosure request has a fee (Article 6); correction and suspension are free.',
   DATE_IN_FUTURE: (p) => `The date ${p.date} is in the future.`,
   REFUND_TOO_LARGE: (p) => `A refund of ¥${p.amount} is more than the ¥${p.held} held for this case.`,
@@ -217,7 +221,7 @@ export const english: EnglishTable = {
   BACKUP_FOLDER_NOT_SET: () => 'No backup folder is set yet. A supervisor chooses one in Settings (a USB drive or a network folder, not this PC’s own disk).',
   BACKUP_FOLDER_MISSING: (p) => `The backup folder ${p.folder} does not exist or is not a folder (is the drive connected?). ${UNCHANGED}`,
   BACKUP_FOLDER_VANISHED: (p) => `The backup folder ${p.folder} disappeared during the backup (was the drive removed or the network share lost?). ${UNCHANGED}`,
-  DISK_FULL: (p) => `There is not enough space in the backup folder ${p.folder}: the disk is full. ${UNCHANGED}`,
+  DISK_FULL: (p) => `The disk is full: nothing was saved. Free space on the disk of ${p.folder} and try again.`,
   FOLDER_NOT_WRITABLE: (p) => `The backup folder ${p.folder} cannot be written (permission denied or read-only). ${UNCHANGED}`,
   FOLDER_CHANGED: (p) => `The backup folder ${p.folder} changed during the backup (a folder being written was removed). ${UNCHANGED}`,
   FOLDER_IO_ERROR: (p) => `Writing to the backup folder ${p.folder} failed with an input/output error (is the drive failing or was it removed?). ${UNCHANGED}`,

@@ -21,3 +21,4 @@ export * from './retention.ts';
 export * from './views.ts';
 export * from './shared-desk.ts';
 export * from './holidays.ts';
+export * from './inquiries.ts';

@@ -2,8 +2,9 @@
 // batches. The core renders a letter as a complete HTML document; printing it is the transport's job:
 //   - Electron: letters.print (system print dialog) and letters.savePdf (printToPDF + save dialog) run
 //     in the main process (electron/main/print.ts), in a hidden window with scripts off;
-//   - browser mode: those two answer CONFLICT; the renderer shows letters.preview / letters.batch in a
-//     sandboxed iframe and calls the browser's own print on it.
+//   - browser mode: those two answer DESKTOP_ONLY; the renderer shows letters.preview / letters.batch in a
+//     sandboxed iframe and calls the browser's own print on it — for "print all", letters.batch with one
+//     letter at a time, one print job each (the browser cannot learn page counts to add duplex blank pages).
 // Either way the desk records the letter with letters.recordPrinted once the person confirms it printed.
 import { z } from 'zod';
 import { caseId } from './cases.ts';

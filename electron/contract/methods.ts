@@ -15,8 +15,9 @@ import { reportInputs, type Report, type ReportCsv, type ReportPack } from './re
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
 import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } from './holidays.ts';
+import { inquiryInputs, type FilledReply, type ReplyTemplateView, type RequestFormDocument } from './inquiries.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
-import type { RekeyResult } from './audit.ts';
+import type { AnchorCheck, RekeyResult } from './audit.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -98,6 +99,8 @@ export const methods = {
   'accounts.setRole': { access: 'supervisor', input: z.object({ username: f.username, role: f.role }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
+  /** The latest anchors outside the database (backups, printed reports) and whether the log still extends each. */
+  'audit.anchors': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
   'settings.update': {
     access: 'supervisor',
@@ -115,6 +118,8 @@ export const methods = {
           .object({ disclosure: businessDays, correction: businessDays, suspension: businessDays })
           .strict()
           .optional(),
+        /** Reply targets (issue 19): 1–60 business days like a request's N; 0 or 400 is refused. */
+        replyTargetDays: z.object({ inquiry: businessDays, complaint: businessDays }).strict().optional(),
         legalMarkWarnDays: z.number().int().min(0).max(14).optional(),
         backup: z
           .object({
@@ -191,6 +196,8 @@ export const methods = {
   'cases.recordIdentityCheck': { access: 'user', input: caseInputs.recordIdentityCheck },
   'cases.recordFee': { access: 'user', input: caseInputs.recordFee },
   'cases.addNote': { access: 'user', input: caseInputs.addNote },
+  'cases.answer': { access: 'user', input: caseInputs.answer },
+  'cases.convert': { access: 'user', input: caseInputs.convert },
   'cases.bulkAssign': { access: 'user', input: caseInputs.bulkAssign },
   'cases.bulkStartReview': { access: 'user', input: caseInputs.bulkStartReview },
   'cases.bulkClose': { access: 'user', input: caseInputs.bulkClose },
@@ -212,6 +219,10 @@ export const methods = {
   'mail.sendTest': { access: 'supervisor', input: mailInputs.sendTest },
   'notices.templates': { access: 'user', input: empty },
   'notices.saveTemplate': { access: 'supervisor', input: mailInputs.saveTemplate },
+  'inquiries.replyTemplates': { access: 'user', input: inquiryInputs.replyTemplates },
+  'inquiries.saveReplyTemplate': { access: 'supervisor', input: inquiryInputs.saveReplyTemplate },
+  'inquiries.fillReply': { access: 'user', input: inquiryInputs.fillReply },
+  'inquiries.requestForm': { access: 'user', input: inquiryInputs.requestForm },
   'notices.preview': { access: 'user', input: mailInputs.preview },
   'inbox.list': { access: 'user', input: inboxInputs.list },
   'inbox.get': { access: 'user', input: inboxInputs.get },
@@ -257,6 +268,7 @@ export interface Results {
   'accounts.enable': OneTimePassword;
   'accounts.setRole': null;
   'desk.rekey': RekeyResult;
+  'audit.anchors': AnchorCheck[];
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;
   'backup.status': BackupStatus;
@@ -285,6 +297,8 @@ export interface Results {
   'cases.recordIdentityCheck': CaseFile;
   'cases.recordFee': CaseFile;
   'cases.addNote': CaseFile;
+  'cases.answer': CaseFile;
+  'cases.convert': CaseFile;
   'cases.bulkAssign': BulkOutcome;
   'cases.bulkStartReview': BulkOutcome;
   'cases.bulkClose': BulkOutcome;
@@ -306,6 +320,10 @@ export interface Results {
   'mail.sendTest': MailTestResult;
   'notices.templates': NoticeTemplateView[];
   'notices.saveTemplate': NoticeTemplateView;
+  'inquiries.replyTemplates': ReplyTemplateView[];
+  'inquiries.saveReplyTemplate': ReplyTemplateView;
+  'inquiries.fillReply': FilledReply;
+  'inquiries.requestForm': RequestFormDocument;
   'notices.preview': NoticePreview;
   'inbox.list': InboxPage;
   'inbox.get': InboxMessage;

@@ -22,6 +22,9 @@ export type AgeBand = (typeof ageBands)[number];
  * A figure of the report that a person can click to see its cases. The same key names the figure on the
  * screen, in the pack, in the CSV and in the queue filter, so "these 3 late cases" are exactly the 3.
  */
+/** The business-days histogram runs 0 … 19, then "20 or more" in its last bar. */
+export const BUSINESS_DAYS_TOP = 20;
+
 export type ReportBucket =
   | 'received'
   | `received.type.${v.RequestType}`
@@ -35,6 +38,8 @@ export type ReportBucket =
   | 'answered.onTimeExtended'
   | 'answered.late'
   | 'answered.paused'
+  /** Decisions and rejections answered in N business days (N = BUSINESS_DAYS_TOP: that many or more): a bar of the histogram. */
+  | `answered.days.${number}`
   | `outcome.${v.RequestType}.${string}`
   | `ground.${v.DisclosureGround}`
   | `rejection.${v.RejectionGround}`
@@ -46,7 +51,15 @@ export type ReportBucket =
   | 'open.waiting'
   | `staff.handled.${string}`
   | `staff.decisions.${string}`
-  | `staff.approvals.${string}`;
+  | `staff.approvals.${string}`
+  // Inquiries and complaints (issue 19), counted apart from the requests: their reply target is not a deadline.
+  | `contact.received.${v.ContactType}`
+  | `contact.kind.${v.ContactType}.${string}`
+  | 'contact.answered'
+  | 'contact.answered.onTarget'
+  | 'contact.answered.late'
+  | 'contact.open'
+  | 'contact.open.overTarget';
 
 export const reportBucket = z
   .string()
@@ -135,6 +148,22 @@ export interface Report {
   monthly: MonthFigures[];
   /** Supervisors only (empty for an agent's own report). */
   staff: StaffFigures[];
+  /**
+   * Inquiries and complaints (issue 19), apart from the requests above: received by type and by kind (the
+   * complaints by kind are the complaint-handling record, APPI Art. 40), answered against the reply target,
+   * open now. `kind` 'unknown' counts those whose kind was never recorded.
+   */
+  contacts: ContactFigures;
+}
+
+export interface ContactFigures {
+  received: Record<v.ContactType, number>;
+  byKind: Array<CountBy<`${v.ContactType}.${string}`>>;
+  answered: number;
+  onTarget: number;
+  late: number;
+  openNow: number;
+  overTargetNow: number;
 }
 
 export interface ReportPack {

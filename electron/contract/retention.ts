@@ -4,6 +4,7 @@
 // worded by the renderer's catalogs and the CLI.
 import { z } from 'zod';
 import { caseId } from './cases.ts';
+import { requiredText } from './fields.ts';
 
 export const DEFAULT_RETENTION_YEARS = 3;
 export const retentionYears = z.number().int().min(1, 'At least 1 year.').max(10, 'At most 10 years.');
@@ -31,6 +32,7 @@ export const purgeFields = [
   'notice_notes',
   'timeline_texts',
   'outbox_messages',
+  'inbox_mail',
   'search_text',
 ] as const;
 export type PurgeField = (typeof purgeFields)[number];
@@ -40,8 +42,16 @@ export const retentionInputs = {
   update: z.object({ years: retentionYears }).strict(),
   preview: z.object({}).strict(),
   purge: z.object({}).strict(),
-  setLegalHold: z.object({ id: caseId, hold: z.boolean() }).strict(),
+  /** Placing or lifting a hold says why (a litigation, a regulator's inquiry): it is on the timeline and in the audit log. */
+  setLegalHold: z.object({ id: caseId, hold: z.boolean(), reason: requiredText(500) }).strict(),
 } as const;
+
+/** A case on legal hold: the retention purge leaves it whole until a supervisor lifts the hold. */
+export interface LegalHold {
+  since: string;
+  by: string | null;
+  reason: string;
+}
 
 export interface RetentionView {
   years: number;

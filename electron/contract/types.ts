@@ -30,6 +30,8 @@ export interface DeskSettings {
   businessHours: { open: string; close: string };
   /** N of "due on the N-th business day after day 0", per request type. */
   daysByType: { disclosure: number; correction: number; suspension: number };
+  /** Reply target of an inquiry and of a complaint, in business days after day 0 (issue 19); absent: 3 and 5. */
+  replyTargetDays?: { inquiry: number; complaint: number };
   /** Warn this many calendar days before the APPI Art. 39 two-week mark. */
   legalMarkWarnDays: number;
   /** Automatic encrypted backups of the desk (see core/backup). */

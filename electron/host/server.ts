@@ -1,10 +1,14 @@
 // Browser mode: the built renderer and the contract over HTTP, on 127.0.0.1 only. Any program on the
-// PC can reach a loopback port, so every API call must carry the per-launch token (printed once, in
-// the URL fragment the browser opens), and requests naming another Host are refused (DNS rebinding).
+// PC can reach a loopback port, so every API call must carry proof of the per-launch token (printed once,
+// in the URL fragment the browser opens), and requests naming another Host are refused (DNS rebinding).
+// The page trades the token at once (POST /session) for a session cookie the page's scripts cannot read
+// (HttpOnly), that no other site's page can make the browser send (SameSite=Strict), named for this port
+// (cookies are shared by every port of 127.0.0.1; the name keeps two desks apart and a cookie from another
+// port is never taken). Scripts and tests may still send the launch token itself as a Bearer header.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DeskRuntime } from '../core/runtime.ts';
 import { errorOf, type Reason, type Result } from '../contract/index.ts';
 import { contentSecurityPolicy } from '../../build/csp.ts';
@@ -55,6 +59,36 @@ export function tokenMatches(expected: string, header: string | undefined): bool
   const given = /^Bearer ([0-9a-f]+)$/.exec(header ?? '')?.[1];
   if (!given || given.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/** The session cookie's name on this port. */
+export const sessionCookieName = (port: number) => `pd_session_${port}`;
+
+/** The value of one cookie in a Cookie header, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Sessions handed out by POST /session, for as long as the host runs (bounded: the oldest goes first). */
+class Sessions {
+  private readonly ids = new Set<string>();
+  issue(): string {
+    const id = randomBytes(32).toString('hex');
+    this.ids.add(id);
+    if (this.ids.size > 64) this.ids.delete(this.ids.values().next().value!);
+    return id;
+  }
+  has(id: string | undefined): boolean {
+    if (!id || !/^[0-9a-f]{64}$/.test(id)) return false;
+    // Compared in constant time against each: a timing difference must not leak a session id.
+    let found = false;
+    for (const known of this.ids) if (timingSafeEqual(Buffer.from(known), Buffer.from(id))) found = true;
+    return found;
+  }
 }
 
 /** Only the loopback names of our own port: a page on another name that resolves here is refused. */
@@ -137,17 +171,27 @@ async function serveLetterFont(urlPath: string, head: boolean, res: ServerRespon
 }
 
 export function createHostServer({ runtime, token, staticDir }: HostOptions): Server {
+  const sessions = new Sessions();
   const server = createServer((req, res) => {
     void (async () => {
       securityHeaders(res);
       const port = (server.address() as { port: number } | null)?.port ?? 0;
       if (!hostAllowed(req.headers.host, port)) return refuse(res, 403, { code: 'FOREIGN_HOST' });
       const url = req.url ?? '/';
+      const origin = req.headers.origin;
+      if (url === '/session') {
+        // The launch token for a session cookie: once per page load, from the page's own origin.
+        if (req.method !== 'POST') return refuse(res, 405, { code: 'POST_ONLY' });
+        if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) return refuse(res, 403, { code: 'CROSS_ORIGIN' });
+        if (!tokenMatches(token, req.headers.authorization)) return refuse(res, 403, { code: 'BAD_TOKEN' });
+        res.setHeader('Set-Cookie', `${sessionCookieName(port)}=${sessions.issue()}; Path=/; HttpOnly; SameSite=Strict`);
+        return sendJson(res, 200, { ok: true, value: null });
+      }
       if (url.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, { code: 'POST_ONLY' });
-        if (!tokenMatches(token, req.headers.authorization)) return refuse(res, 403, { code: 'BAD_TOKEN' });
+        const authorised = sessions.has(cookieValue(req.headers.cookie, sessionCookieName(port))) || tokenMatches(token, req.headers.authorization);
+        if (!authorised) return refuse(res, 403, { code: 'BAD_TOKEN' });
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return refuse(res, 415, { code: 'JSON_ONLY' });
-        const origin = req.headers.origin;
         if (origin !== undefined && !hostAllowed(origin.replace(/^http:\/\//, ''), port)) return refuse(res, 403, { code: 'CROSS_ORIGIN' });
         const text = await readBody(req);
         if (text === null) return refuse(res, 413, { code: 'REQUEST_TOO_LARGE', megabytes: MAX_BODY_BYTES / 1024 / 1024 });

@@ -4,7 +4,7 @@
 // Save as PDF: the same window, webContents.printToPDF() (A4, from the letter's @page rule), then the
 // save dialog. Letter documents carry their own CSP (no script, fonts from app:// only).
 import { BrowserWindow, dialog } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from '../core/storage/private-file.ts';
 import { LETTER_PDF_OPTIONS, letterWindowOptions, type LetterDocuments, type LetterPrinter } from './letter-window.ts';
 
 export interface ElectronLetterPrinterOptions {
@@ -45,6 +45,7 @@ export function createElectronLetterPrinter(options: ElectronLetterPrinterOption
       if (chosen.canceled || !chosen.filePath) return null;
       return chosen.filePath.toLowerCase().endsWith('.pdf') ? chosen.filePath : `${chosen.filePath}.pdf`;
     },
-    writeFile: (path, bytes) => writeFile(path, bytes),
+    // Letters name members: the saved PDF is readable by this PC user only (0600), and the screen says it is not encrypted.
+    writeFile: async (path, bytes) => writePrivateFile(path, bytes),
   };
 }

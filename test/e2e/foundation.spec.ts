@@ -11,8 +11,18 @@ import { setUpDesk, supervisor } from './pages/flows.ts';
 test('first run → recovery key → lock → wrong password → log in → empty queue → idle lock → unlock', async ({ page, desk }) => {
   await page.goto(desk.url);
 
-  // The launch token leaves the address bar at once and is kept for reloads.
+  // The launch token leaves the address bar and the history entry at once, and is traded for a session
+  // cookie the page's scripts cannot read (HttpOnly), sent to this port's desk only (SameSite=Strict).
   await expect.poll(() => page.url()).not.toContain('token=');
+  const port = new URL(desk.url).port;
+  await expect.poll(async () => (await page.context().cookies()).map((c) => c.name)).toContain(`pd_session_${port}`);
+  const cookie = (await page.context().cookies()).find((c) => c.name === `pd_session_${port}`)!;
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(cookie.value).not.toBe(new URL(desk.url).hash.replace('#token=', ''));
+  const traces = (await page.evaluate('({ cookie: document.cookie, storage: JSON.stringify({ ...sessionStorage, ...localStorage }), history: window.location.href })')) as { cookie: string; storage: string; history: string };
+  expect(traces.cookie).not.toContain('pd_session');
+  expect(traces.storage).not.toContain(new URL(desk.url).hash.replace('#token=', ''));
+  expect(traces.history).not.toContain('token=');
 
   const setup = new SetupPage(page, 'ja');
   await setup.expectVisible();
@@ -53,7 +63,7 @@ test('first run → recovery key → lock → wrong password → log in → empt
   await expect(login.username).toHaveValue(supervisor.username);
   await expect(page.getByTestId('queue-empty')).toHaveCount(0);
 
-  // A reload keeps working without the token in the URL (it lives in sessionStorage).
+  // A reload keeps working without the token in the URL (the session cookie).
   await page.reload();
   await login.expectVisible();
 
@@ -71,8 +81,7 @@ test('first run → recovery key → lock → wrong password → log in → empt
   await expect(shell.nav).toHaveCount(0);
   // The desk itself is locked, not only the screen.
   const state = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('privacyDesk.token');
-    const res = await fetch('/api/desk.status', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    const res = await fetch('/api/desk.status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     return ((await res.json()) as { value: { state: string } }).value.state;
   });
   expect(state).toBe('locked');

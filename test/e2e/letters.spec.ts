@@ -4,6 +4,7 @@
 // a reprint from the case file is a timeline event only; the case closes. A letter to a member with no
 // postal address is flagged, and "print selected" (the browser's print on a hidden frame) records it.
 import { expect, test } from './fixtures.ts';
+import type { Results } from '../../electron/contract/index.ts';
 import { call, createCase } from './pages/api.ts';
 import { CaseFilePage } from './pages/CaseFilePage.ts';
 import { firstLogin, setUpDesk } from './pages/flows.ts';
@@ -92,4 +93,52 @@ test('letters: approved case without email → Letters → preview → recorded 
   await expect(page.getByTestId('letters-empty')).toBeVisible();
   const afterB = await call(page, 'cases.get', { id: b.id });
   expect(afterB.notices.map((n) => [n.kind, n.channel])).toEqual([['acknowledgement', 'letter']]);
+});
+
+// Issue 10, duplex: in a browser the desk cannot know a letter's page count, so one document for the whole
+// batch would put the next member's letter on the back of an odd-paged letter's last sheet. "Print all"
+// prints each letter as its own job: one print() per letter, in list order, and no printed document holds
+// two members' names. print() is replaced in each letter frame from this page (same origin; the frame
+// itself runs no script), by a capture-phase load listener that runs before the desk's own.
+test('letters: browser "print all" prints each letter as its own job', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const members = [
+    { memberName: '中村 恵子', memberKana: 'ナカムラ ケイコ' },
+    { memberName: '小林 誠', memberKana: 'コバヤシ マコト' },
+    { memberName: '加藤 由美', memberKana: 'カトウ ユミ' },
+  ];
+  const made: Results['cases.create'][] = [];
+  for (const m of members) made.push(await createCase(page, { ...m, memberEmail: '', delivery: 'paper' }));
+
+  const shell = new ShellPage(page);
+  await shell.open('letters');
+  const letters = new LettersPage(page);
+  await letters.expectVisible();
+  for (const c of made) await expect(letters.row(c.reference, 'acknowledgement')).toBeVisible();
+  await expect(page.getByTestId('letters-one-job-each')).toHaveText(letters.o('letters.browserOneJobEach'));
+  const order = await page.getByTestId('letters-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reference')));
+
+  // Installed now, not as an init script: those run in every frame, and the letter frame refuses scripts.
+  // On the document (a frame's load event never reaches window); a string: the e2e tsconfig has no DOM types.
+  await page.evaluate(`(() => {
+    const printed = (window.__printed = []);
+    document.addEventListener('load', (e) => {
+      const frame = e.target;
+      if (!(frame instanceof HTMLIFrameElement) || !frame.contentWindow) return;
+      const doc = frame.contentDocument;
+      frame.contentWindow.print = () => printed.push(doc ? doc.body.innerText : '');
+    }, true);
+  })()`);
+  await page.getByRole('button', { name: letters.o('letters.printAll'), exact: true }).click();
+  await letters.confirmPrinted(members.length);
+  await expect(page.getByTestId('letters-empty')).toBeVisible();
+
+  const printed = await page.evaluate<string[]>('window.__printed');
+  expect(printed).toHaveLength(members.length);
+  printed.forEach((text, i) => {
+    const own = made.find((c) => c.reference === order[i])!;
+    expect(text).toContain(own.reference);
+    const names = members.map((m) => m.memberName).filter((n) => text.includes(n));
+    expect(names).toEqual([members[made.indexOf(own)]!.memberName]);
+  });
 });

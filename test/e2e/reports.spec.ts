@@ -1,8 +1,9 @@
 // Reports end to end (browser mode): a supervisor opens Reports, changes the period, clicks the overdue
-// figure and lands on exactly those cases in the queue, and prints the compliance pack.
+// figure and lands on exactly those cases in the queue, prints the compliance pack, and clicks a chart bar.
 import { expect, test } from './fixtures.ts';
 import { call, createCase, japanTimeDaysAgo } from './pages/api.ts';
 import { setUpDesk } from './pages/flows.ts';
+import { CaseFilePage } from './pages/CaseFilePage.ts';
 import { QueuePage } from './pages/QueuePage.ts';
 import { ReportsPage } from './pages/ReportsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
@@ -57,4 +58,51 @@ test('reports: period, overdue figure → exactly those cases in the queue, prin
   expect(pack.value.auditHead).toMatch(/^[0-9a-f]{64}$/);
   expect(pack.value.html).toContain(pack.value.auditHead);
   await expect(page.getByTestId('reports-print')).not.toHaveAttribute('data-loading', 'true');
+
+  // A chart bar opens its cases too: this month's disclosures (the first series' bar).
+  const thisMonth: Report = await call(page, 'reports.get', month);
+  expect(thisMonth.monthly).toHaveLength(1);
+  await page.getByTestId('chart-monthly').locator('.recharts-bar-rectangle path').first().click();
+  await queue.expectVisible();
+  await expect(page.getByTestId('queue-report-filter')).toBeVisible();
+  await expect(queue.total).toHaveAttribute('data-total', String(thisMonth.monthly[0]!.received.disclosure));
+});
+
+test('legal hold: a supervisor places it from the case file with a reason; the header, the timeline and the queue show it; lifted, it is gone', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const c = await createCase(page, { memberName: '保全 花子', memberEmail: 'hanako@example.jp' });
+  await page.reload(); // the case was made through the API, not the screen: the queue reads afresh
+  const shell = new ShellPage(page);
+  const queue = new QueuePage(page);
+  await queue.expectVisible();
+  await queue.open(c.reference);
+  const file = new CaseFilePage(page);
+  await file.expectOpen(c.reference);
+
+  const panel = page.getByTestId('legal-hold');
+  await expect(panel).toHaveAttribute('data-held', 'false');
+  await panel.getByTestId('legal-hold-toggle').click();
+  const dialog = page.getByRole('dialog', { name: file.t('legalHold.place') });
+  await expect(dialog.getByTestId('legal-hold-submit')).toBeDisabled(); // a hold says why
+  await dialog.getByTestId('legal-hold-reason-input').fill('訴訟対応のため保存（令和8年(ワ)第123号）');
+  await dialog.getByTestId('legal-hold-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(panel).toHaveAttribute('data-held', 'true');
+  await expect(panel.getByTestId('legal-hold-reason')).toHaveText('訴訟対応のため保存（令和8年(ワ)第123号）');
+  await expect(page.getByTestId('case-legal-hold')).toHaveText(file.t('legalHold.badge'));
+  await expect(page.getByText(file.t('event.legal_hold'), { exact: true })).toBeVisible();
+
+  await shell.open('queue');
+  await queue.expectVisible();
+  await expect(queue.row(c.reference).getByTestId('legal-hold')).toBeVisible();
+
+  await queue.open(c.reference);
+  await file.expectOpen(c.reference);
+  await panel.getByTestId('legal-hold-toggle').click();
+  const lift = page.getByRole('dialog', { name: file.t('legalHold.lift') });
+  await lift.getByTestId('legal-hold-reason-input').fill('訴訟終了');
+  await lift.getByTestId('legal-hold-submit').click();
+  await expect(lift).toBeHidden();
+  await expect(panel).toHaveAttribute('data-held', 'false');
+  await expect(page.getByTestId('case-legal-hold')).toHaveCount(0);
 });

@@ -131,6 +131,7 @@ const TITLES: Record<NoticeKind, { ja: string; en: string }> = {
   extension: { ja: '期限延長のお知らせ', en: 'Notice of Extension' },
   withdrawal: { ja: '取下げのお知らせ', en: 'Notice of Withdrawal' },
   rejection: { ja: '請求をお受けできない旨のお知らせ', en: 'Notice of Rejection' },
+  reply: { ja: 'お問い合わせへのご回答', en: 'Reply to Your Inquiry' },
 };
 
 export interface FixtureOptions {

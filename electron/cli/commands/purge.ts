@@ -39,6 +39,7 @@ const FIELD_WORDS: Record<PurgeField, string> = {
   notice_notes: 'notice notes',
   timeline_texts: 'timeline texts',
   outbox_messages: 'outbox messages',
+  inbox_mail: 'received mail and attachments',
   search_text: 'search text',
 };
 

@@ -1,7 +1,6 @@
 // `desk report`: one period's report, as the Reports screen counts it (core/reports), for IT staff and
 // for scripts: a readable summary, --json (one object), --csv (the figures, as the pack's CSV) or
 // --pdf FILE (the compliance pack). Periods are Japan dates whatever this PC's time zone.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { reportPeriod, type Report } from '../../contract/index.ts';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
@@ -14,6 +13,7 @@ import { appendAudit } from '../../core/audit/audit-log.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { printHtmlToPdf } from '../pdf.ts';
+import { writePrivateFile } from '../../core/storage/private-file.ts';
 
 export const REPORT_HELP = `Usage: npm run desk -- report --from YYYY-MM-DD --to YYYY-MM-DD [--json | --csv | --pdf FILE] --data-dir DIR --user NAME
 
@@ -59,7 +59,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     if (values.pdf !== undefined) {
       const account = await db.selectFrom('accounts').select(['display_name']).where('username', '=', user).executeTakeFirstOrThrow();
       const pack = await reportPack(db, report, { username: user, displayName: account.display_name }, settings);
-      await appendAudit(db, { actor: user, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead, via: 'cli' } }, now);
+      await appendAudit(db, { actor: user, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead, auditAnchor: pack.auditAnchor, via: 'cli' } }, now);
       return { report, pack };
     }
     return { report, pack: null };
@@ -67,7 +67,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
   if (values.pdf !== undefined && out.pack) {
     const pdf = await printHtmlToPdf(out.pack.html, io.env);
     try {
-      writeFileSync(values.pdf, pdf);
+      writePrivateFile(values.pdf, pdf); // 0600: readable by this PC user only
     } catch (e) {
       throw new CliError(`Could not write ${values.pdf}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
     }

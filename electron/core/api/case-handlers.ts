@@ -6,7 +6,8 @@ import type { caseInputs, CaseFile, SessionUser, MethodsOf, CalendarYear } from 
 import { holidaysMayBeOutdated, japanDateOf } from '../calendar/index.ts';
 import { importHolidays, previewHolidayImport } from '../desk-calendar/holiday-import.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import * as actions from '../cases/actions.ts';
+import * as caseActions from '../cases/actions.ts';
+import * as inquiryActions from '../inquiries/actions.ts';
 import { createCase, findDuplicates } from '../cases/intake.ts';
 import { listCases } from '../cases/queue.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
@@ -19,6 +20,8 @@ import type { HandlerMap } from './handler.ts';
 
 type CaseMethod = MethodsOf<'cases' | 'calendar'>;
 
+// The lifecycle's moves: a request's (core/cases) and an inquiry's or complaint's (core/inquiries, issue 19).
+const actions = { ...caseActions, ...inquiryActions };
 type ActionName = Exclude<keyof typeof actions, 'bulk'>;
 
 export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
@@ -37,7 +40,7 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
         .execute(async (db) => {
           const now = ctx.now();
           await checkCaseVersion(db, input.id, input.version);
-          await (actions[name] as (c: actions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user, now }, input);
+          await (actions[name] as (c: caseActions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user, now }, input);
           await bumpCaseVersion(db, input.id, user.username);
           // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).
           await draftsAfterMove(name, db, input, { calendar, actor: user, now, settings });
@@ -137,6 +140,8 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
     'cases.recordIdentityCheck': move('recordIdentityCheck'),
     'cases.recordFee': move('recordFee'),
     'cases.addNote': move('addNote'),
+    'cases.answer': move('answer'),
+    'cases.convert': move('convert'),
     'cases.bulkAssign': bulkMove('assign'),
     'cases.bulkStartReview': bulkMove('startReview'),
     'cases.bulkClose': bulkMove('close'),

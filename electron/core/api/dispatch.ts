@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
+import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import type { AllHandlers } from './handler.ts';
 
 export interface Gate {
@@ -12,6 +13,8 @@ export interface Gate {
   currentUser(): SessionUser | null;
   /** Called before an authenticated method runs: it keeps the session from idling out. */
   touch(): void;
+  /** The data folder, named when a write finds the disk full. */
+  folder?: string;
 }
 
 // Allowed while a user still has to replace a one-time password: nothing that shows or changes data.
@@ -85,6 +88,8 @@ export async function dispatch<M extends MethodName>(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    // SQLite rolled the write back; a file write (key slots, settings) left the old file in place.
+    if (isDiskFull(e) && gate.folder) return fail(errorData(diskFull(gate.folder)));
     const sqliteCode = (e as { code?: string })?.code;
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       log(`[desk] ${name}: database damaged (${sqliteCode})`);

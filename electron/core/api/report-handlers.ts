@@ -24,7 +24,7 @@ export function reportHandlers(ctx: DeskContext): HandlerMap<ReportMethod> {
       const rc = await reportContext(ctx);
       const report = await buildReport(rc, period, scopeOf(user));
       const pack = await reportPack(rc.db, report, { username: user.username, displayName: user.displayName }, await ctx.settings());
-      await appendAudit(rc.db, { actor: user.username, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead } }, rc.now);
+      await appendAudit(rc.db, { actor: user.username, action: 'report.pack', entity: 'report', detail: { from: period.from, to: period.to, auditHead: pack.auditHead, auditAnchor: pack.auditAnchor } }, rc.now);
       return pack;
     },
     'reports.csv': async (period, user) => {

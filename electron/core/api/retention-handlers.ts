@@ -3,7 +3,8 @@ import type { MethodsOf } from '../../contract/index.ts';
 import type { RetentionView } from '../../contract/retention.ts';
 import { oldBackups } from '../retention/old-backups.ts';
 import { readRetentionYears, retentionCutoff, writeRetentionYears } from '../retention/policy.ts';
-import { previewPurge, runPurge, setLegalHold } from '../retention/purge.ts';
+import { previewPurge, runPurge } from '../retention/purge.ts';
+import { setLegalHold } from '../retention/legal-hold.ts';
 import type { DeskContext } from './desk-context.ts';
 import type { HandlerMap } from './handler.ts';
 
@@ -23,8 +24,8 @@ export function retentionHandlers(ctx: DeskContext): HandlerMap<RetentionMethod>
     },
     'retention.preview': async () => previewPurge(ctx.db(), ctx.now()),
     'retention.purge': async (_input, user) => runPurge({ db: ctx.db(), actor: user.username, now: ctx.now() }),
-    'retention.setLegalHold': async ({ id, hold }, user) => {
-      await setLegalHold({ db: ctx.db(), actor: user.username, now: ctx.now() }, id, hold);
+    'retention.setLegalHold': async ({ id, hold, reason }, user) => {
+      await setLegalHold({ db: ctx.db(), actor: user.username, now: ctx.now() }, id, hold, reason);
       return null;
     },
   } satisfies HandlerMap<RetentionMethod>;

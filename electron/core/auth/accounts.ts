@@ -1,6 +1,7 @@
 // Staff accounts: the row in the database says who someone is and what they may do; their key slot
 // in the slot file is how they unlock. No password is stored anywhere: a new account or a reset gets
 // a one-time password that wraps a fresh slot and must be changed at first login.
+import { withSecretBytes } from '../keys/secret-bytes.ts';
 import type { Account as AccountView, SessionUser } from '../../contract/index.ts';
 import type { Account } from '../../../db/schema.ts';
 import { DeskError } from '../errors.ts';
@@ -120,14 +121,7 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
   if (username === actor) throw new DeskError({ code: 'CANNOT_DISABLE_SELF' }, { field: 'username' });
   if (a.disabled === 1) return;
   if (a.role === 'supervisor') {
-    const others = await deps.desk.store.db
-      .selectFrom('accounts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('role', '=', 'supervisor')
-      .where('disabled', '=', 0)
-      .where('username', '!=', username)
-      .executeTakeFirstOrThrow();
-    if (Number(others.n) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'username' });
+    if ((await otherActiveSupervisors(deps.desk.store.db, username)) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'username' });
   }
   const file = await readSlots(deps.paths, deps.desk.store.db);
   await deps.desk.store.db.transaction().execute(async (trx) => {
@@ -137,6 +131,18 @@ export async function disableAccount(deps: AccountsDeps, actor: string, username
   });
   // The key leaves with the person: their copy of any old key-slot file opens nothing written from now on.
   await rekeyDesk(deps.paths, deps.desk, { actor, reason: 'account-disabled', without: username, now: deps.now() });
+}
+
+/** Active supervisors other than `username`: the desk must always keep one (disable, change of role). */
+async function otherActiveSupervisors(db: UnlockedDesk['store']['db'], username: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'supervisor')
+    .where('disabled', '=', 0)
+    .where('username', '!=', username)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
@@ -161,14 +167,7 @@ export async function setAccountRole(deps: AccountsDeps, actor: string, username
   const db = deps.desk.store.db;
   await db.transaction().execute(async (trx) => {
     if (a.role === 'supervisor' && a.disabled === 0) {
-      const others = await trx
-        .selectFrom('accounts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'supervisor')
-        .where('disabled', '=', 0)
-        .where('username', '!=', username)
-        .executeTakeFirstOrThrow();
-      if (Number(others.n) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'role' });
+      if ((await otherActiveSupervisors(trx, username)) === 0) throw new DeskError({ code: 'LAST_SUPERVISOR' }, { field: 'role' });
     }
     await trx.updateTable('accounts').set({ role }).where('username', '=', username).execute();
     await appendAudit(trx, { actor, action: 'account.role', entity: 'account', entityId: username, detail: { before: { role: a.role }, after: { role } } }, deps.now());
@@ -179,7 +178,7 @@ export async function setAccountRole(deps: AccountsDeps, actor: string, username
 export async function changePassword(deps: AccountsDeps, username: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
   const file = await readSlots(deps.paths, deps.desk.store.db);
   const slot = userSlot(file, username);
-  const keys = slot ? await openUserSlot(file.deskId, slot, Buffer.from(currentPassword, 'utf8')) : null;
+  const keys = slot ? await withSecretBytes(currentPassword, (secret) => openUserSlot(file.deskId, slot, secret)) : null;
   if (!keys) throw new DeskError({ code: 'CURRENT_PASSWORD_WRONG' }, { field: 'currentPassword' });
   keys.dataKey.fill(0);
   try {

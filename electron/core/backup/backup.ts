@@ -4,6 +4,7 @@
 // renamed into place and the folder fsynced: a backup folder with our name is always complete. Only after
 // that are this desk's oldest backups beyond the keep-N rule deleted. Any failure removes the partial
 // folder, leaves the live desk alone and keeps every earlier backup.
+import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -56,7 +57,7 @@ async function reasonFor(e: unknown, folder: string, fs: BackupFs): Promise<Reas
   if (e instanceof DeskError) return e.reason;
   const code = errCode(e) ?? '';
   if (!(await fs.isDirectory(folder))) return { code: 'BACKUP_FOLDER_VANISHED', folder };
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code.startsWith('SQLITE_FULL')) return { code: 'DISK_FULL', folder };
+  if (isDiskFull(e)) return diskFull(folder);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return { code: 'FOLDER_NOT_WRITABLE', folder };
   if (code === 'ENOENT') return { code: 'FOLDER_CHANGED', folder };
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return { code: 'FOLDER_IO_ERROR', folder };

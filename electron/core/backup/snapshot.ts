@@ -58,7 +58,15 @@ function keyed(Database, path, readonly) {
   const db = new Database(path, { fileMustExist: true, readonly });
   try {
     db.pragma("cipher='chacha20'");
-    db.pragma("key='raw:" + key.toString('hex') + "'");
+    // The key as bytes (never a string): 'raw:' and its hex digits, zeroed once used.
+    const material = Buffer.alloc(68);
+    material.write('raw:', 0, 'latin1');
+    for (let i = 0; i < 32; i++) material.write((key[i] >> 4).toString(16) + (key[i] & 15).toString(16), 4 + 2 * i, 'latin1');
+    try {
+      db.key(material);
+    } finally {
+      material.fill(0);
+    }
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 10000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -164,7 +164,7 @@ export function beyondRangeError(what: string): CalendarError {
 }
 
 /** Builds the calendar for a desk's rules (defaults: no closures, 10:00–18:00, 10 days per type). */
-export function buildCalendar(input?: Partial<DeskCalendarRules>, imported?: ImportedHolidays): DeskCalendar {
+export function buildCalendar(input?: Parameters<typeof checkDeskRules>[0], imported?: ImportedHolidays): DeskCalendar {
   const checked = checkDeskRules(input);
   const b = getBase();
 

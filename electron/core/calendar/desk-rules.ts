@@ -5,8 +5,12 @@ import { CalendarError } from './errors.ts';
 import { formatDay, parseIsoDate, type IsoDate } from './japan-date.ts';
 import { assertSupportedDay } from './range.ts';
 
-export type RequestType = 'disclosure' | 'correction' | 'suspension';
-export const REQUEST_TYPES: readonly RequestType[] = ['disclosure', 'correction', 'suspension'];
+/**
+ * Every case type with a business-day clock: the three requests (a deadline) and inquiries and complaints
+ * (a reply target, issue 19), counted with the same calendar, day 0 and closing-time rules.
+ */
+export type RequestType = 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
+export const REQUEST_TYPES: readonly RequestType[] = ['disclosure', 'correction', 'suspension', 'inquiry', 'complaint'];
 
 export interface DeskDay {
   date: IsoDate;
@@ -34,7 +38,7 @@ export interface DeskCalendarRules {
   /** Days that would be closed (weekend, holiday, year-end) but on which the desk opens. */
   openDays: DeskDay[];
   businessHours: BusinessHours;
-  /** N of "due on the N-th business day after day 0", per request type. */
+  /** N of "due on the N-th business day after day 0", per request type (inquiries and complaints: the reply target). */
   daysByType: Record<RequestType, number>;
 }
 
@@ -42,7 +46,7 @@ export const DEFAULT_DESK_RULES: Readonly<DeskCalendarRules> = Object.freeze({
   closures: [],
   openDays: [],
   businessHours: Object.freeze({ open: '10:00', close: '18:00' }),
-  daysByType: Object.freeze({ disclosure: 10, correction: 10, suspension: 10 }),
+  daysByType: Object.freeze({ disclosure: 10, correction: 10, suspension: 10, inquiry: 3, complaint: 5 }),
 });
 
 export interface CheckedDeskRules {
@@ -98,7 +102,7 @@ function checkDays(list: unknown, what: 'closures' | 'openDays'): Map<number, De
 }
 
 /** Fills in defaults, validates, and freezes desk rules. Throws CalendarError('INVALID_RULES'). */
-export function checkDeskRules(input: Partial<DeskCalendarRules> = {}): CheckedDeskRules {
+export function checkDeskRules(input: Partial<Omit<DeskCalendarRules, 'daysByType'>> & { daysByType?: Partial<Record<RequestType, number>> } = {}): CheckedDeskRules {
   const closures = checkDays(input.closures ?? [], 'closures');
   const openDays = checkDays(input.openDays ?? [], 'openDays');
   for (const day of closures.keys()) {

@@ -3,6 +3,8 @@
 export { CalendarError, type CalendarErrorCode } from './errors.ts';
 export {
   addCalendarDays,
+  DAY_MS,
+  JST_OFFSET_MS,
   formatDay,
   japanDateOf,
   japanDateOfMs,

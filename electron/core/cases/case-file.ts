@@ -10,7 +10,9 @@ import type {
   SessionUser,
   IntakeChannel,
   RequesterKind,
-  RequestType,
+  ContactType,
+  LinkedCase,
+  ReplyTemplate,
   DeliveryPreference,
   Outcome,
   DisclosureGround,
@@ -26,6 +28,7 @@ import { loadOwedNotices } from '../notices/delivery.ts';
 import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
 import { caseFlags } from './flags.ts';
+import { legalHoldOf } from '../retention/legal-hold.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
@@ -47,7 +50,11 @@ export function toDetail(r: CaseRow): CaseDetail {
   return {
     id: r.id,
     reference: r.reference,
-    type: r.type as RequestType,
+    type: r.type,
+    convertedFrom: r.converted_from as ContactType | null,
+    replyTemplate: r.reply_template as ReplyTemplate | null,
+    replyJa: r.reply_ja,
+    replyEn: r.reply_en,
     kinds: JSON.parse(r.kinds) as string[],
     status: r.status as CaseStatus,
     channel: r.channel as IntakeChannel,
@@ -116,7 +123,7 @@ export async function identityChecks(db: Db, r: Pick<CaseRow, 'id' | 'requester_
 function factsOf(r: CaseRow, latestCheckVerified: boolean, fees: FeeLedger | null, finalNoticeRecorded: boolean): LifecycleFacts {
   return {
     status: r.status as CaseStatus,
-    type: r.type as RequestType,
+    type: r.type,
     decidedBy: r.decided_by,
     identityVerified: latestCheckVerified,
     feeBalance: fees?.balance ?? 0,
@@ -171,5 +178,16 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     warnings,
     flags: caseFlags(r),
     version: r.version,
+    legalHold: await legalHoldOf(db, r.id, r.legal_hold === 1),
+    ...(await linkedCases(db, r)),
   };
+}
+
+/** The case this one names, and the cases that name it (a complaint about its decision; a request after an inquiry). */
+async function linkedCases(db: Db, r: CaseRow): Promise<Pick<CaseFile, 'relatedCase' | 'linkedFrom'>> {
+  const cols = ['id', 'reference', 'type', 'status'] as const;
+  const as = (x: { id: number; reference: string; type: CaseRow['type']; status: string }): LinkedCase => ({ id: x.id, reference: x.reference, type: x.type, status: x.status as CaseStatus });
+  const related = r.related_case_id === null ? undefined : await db.selectFrom('cases').select(cols).where('id', '=', r.related_case_id).executeTakeFirst();
+  const from = await db.selectFrom('cases').select(cols).where('related_case_id', '=', r.id).orderBy('id').execute();
+  return { relatedCase: related ? as(related) : null, linkedFrom: from.map(as) };
 }

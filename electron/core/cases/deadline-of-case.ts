@@ -1,11 +1,13 @@
 // A case's deadline, always from core/calendar: the cached columns on the cases row and the views the
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
-import type { CaseStatus, DeadlineView, Urgency } from '../../contract/index.ts';
+import { isContactType, type CaseStatus, type DeadlineView, type Urgency } from '../../contract/index.ts';
 import {
+  addCalendarDays,
   dueAtOn,
   foldDeadlineHistory,
   japanDateOf,
+  japanMsOfDay,
   legalMark,
   legalMarkStatus,
   type DeadlineCase,
@@ -84,14 +86,21 @@ export function clockOf(now: Date): Clock {
   return { now, today: japanDateOf(now) };
 }
 
+/**
+ * The last due date that is already overdue now: a case is late once closing time of its due day has
+ * passed (Japan time). The one owner of that rule: the queue's overdue view filters by it in SQL, and
+ * urgencyOf marks a row with it.
+ */
+export function overdueThrough(calendar: DeskCalendar, clock: Clock): string {
+  return japanMsOfDay(clock.now.getTime()) >= calendar.index.closeMsOfDay ? clock.today : addCalendarDays(clock.today, -1);
+}
+
 /** Business days left (0 on the due day, negative when late) and how urgent that is. */
 export function urgencyOf(calendar: DeskCalendar, row: Pick<CaseRow, 'status' | 'due_date' | 'paused'>, clock: Clock): { businessDaysLeft: number | null; urgency: Urgency } {
   if (ANSWERED.has(row.status)) return { businessDaysLeft: null, urgency: 'done' };
   const left = calendar.countBusinessDays(clock.today, row.due_date);
   if (row.paused) return { businessDaysLeft: left, urgency: 'paused' };
-  const closeMs = calendar.index.closeMsOfDay;
-  const nowMsOfDay = (clock.now.getTime() + 9 * 3_600_000) % 86_400_000;
-  const overdue = row.due_date < clock.today || (row.due_date === clock.today && nowMsOfDay >= closeMs);
+  const overdue = row.due_date <= overdueThrough(calendar, clock);
   return { businessDaysLeft: left, urgency: overdue ? 'overdue' : left <= 2 ? 'soon' : 'normal' };
 }
 
@@ -107,7 +116,9 @@ export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: reado
     deadlineFollows(row.status) === 'calendar' ? computed : { ...computed, start: row.day_zero, due: row.due_date, dueAt: dueAtOn(calendar, row.due_date), provisional: row.due_provisional === 1 };
   const { businessDaysLeft, urgency } = urgencyOf(calendar, { status: row.status, due_date: state.due, paused: state.paused ? 1 : 0 }, clock);
   const mark = legalMarkStatus(row.arrived_at, clock.now, warnDays);
+  const target = isContactType(row.type);
   return {
+    target,
     arrivedAt: row.arrived_at,
     days: row.days,
     dayZero: state.start,
@@ -120,7 +131,8 @@ export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: reado
     urgency,
     legalMark: mark.mark,
     legalMarkDaysLeft: mark.daysLeft,
-    legalMarkState: mark.state,
+    // An inquiry or complaint has no Art. 39 mark: the date is kept for the record but never warned about.
+    legalMarkState: target ? 'ok' : mark.state,
     history: state.steps.map((s) => ({ type: s.event.type, at: s.event.at, by: s.event.by ?? null, reason: s.event.reason, due: s.due })),
   };
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { toCsv } from './csv.ts';
+import { isContactType } from '../../contract/index.ts';
 
 export interface ExportRow {
   reference: string;
@@ -18,6 +19,10 @@ export interface ExportRow {
   arrived: string;
   day_zero: string;
   due_date: string;
+  /** Issue 19: an inquiry's or complaint's due_date is its reply target, not a legal deadline. */
+  due_is_target: boolean;
+  /** The type an inquiry had before it was converted into a request. */
+  converted_from: string | null;
   outcome: string | null;
   grounds: string[];
   decided_by: string | null;
@@ -38,6 +43,8 @@ export const EXPORT_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'arrived',
   'day_zero',
   'due_date',
+  'due_is_target',
+  'converted_from',
   'outcome',
   'grounds',
   'decided_by',
@@ -73,6 +80,7 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
         'arrived_at',
         'day_zero',
         'due_date',
+        'converted_from',
         'outcome',
         'grounds',
         'decided_by',
@@ -95,6 +103,8 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
       arrived: japanTime(r.arrived_at),
       day_zero: r.day_zero,
       due_date: r.due_date,
+      due_is_target: isContactType(r.type),
+      converted_from: r.converted_from,
       outcome: r.outcome,
       grounds: JSON.parse(r.grounds) as string[],
       decided_by: r.decided_by,
@@ -108,7 +118,7 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
 
 /** CSV for Excel on Japanese Windows: UTF-8 with a BOM (without it Excel reads Shift_JIS), CRLF, RFC 4180. */
 export function exportCsv(rows: readonly ExportRow[]): string {
-  const lines = [EXPORT_COLUMNS as readonly string[], ...rows.map((r) => EXPORT_COLUMNS.map((c) => (Array.isArray(r[c]) ? (r[c] as string[]).join(';') : (r[c] as string | null))))];
+  const lines = [EXPORT_COLUMNS as readonly string[], ...rows.map((r) => EXPORT_COLUMNS.map((c) => { const v = r[c]; return Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : v; }))];
   return '\uFEFF' + toCsv(lines);
 }
 

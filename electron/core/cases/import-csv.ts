@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
-import { intakeInput, deliveryPreferences, intakeChannels, requesterKinds, requestTypes, type CreatedCase } from '../../contract/index.ts';
+import { intakeInput, deliveryPreferences, intakeChannels, requesterKinds, caseTypes, type CreatedCase } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { CalendarError, computeDeadline, daysForType, type DeskCalendar } from '../calendar/index.ts';
 import { isDeskError } from '../errors.ts';
@@ -31,7 +31,7 @@ export interface ImportColumn {
 
 /** The columns of an import file, in the order the help shows them. Header names are case-insensitive. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { name: 'type', required: true, help: 'disclosure | correction | suspension' },
+  { name: 'type', required: true, help: 'disclosure | correction | suspension | inquiry | complaint' },
   { name: 'kind', required: false, help: 'what is asked: correct | add | delete (correction); stop-use | delete | stop-third-party (suspension); several separated by ";"' },
   { name: 'arrived', required: true, help: 'when the request arrived, ISO 8601 with its offset: 2026-11-24T10:00+09:00' },
   { name: 'name', required: true, help: "the member's name" },
@@ -76,7 +76,7 @@ const COLUMN_OF: Record<string, string> = {
 };
 
 const CHOICES: Record<string, readonly string[]> = {
-  type: requestTypes,
+  type: caseTypes,
   requester: requesterKinds,
   channel: intakeChannels,
   delivery: deliveryPreferences,

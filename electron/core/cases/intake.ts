@@ -1,7 +1,7 @@
 // Taking a request in: the reference number, the first deadline, the search text, the "received" event.
 import { lockForTransaction } from '../../../db/dialect.ts';
 import type { z } from 'zod';
-import type { CreatedCase, DuplicateCandidate, intakeInput, RequestType } from '../../contract/index.ts';
+import type { CaseType, CreatedCase, DuplicateCandidate, intakeInput } from '../../contract/index.ts';
 import { computeDeadline, daysForType, japanDateOf, legalMark, CalendarError, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
 import { caseRow, recordEvent, refreshSearch, type Db } from './records.ts';
@@ -50,6 +50,10 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
     if (e instanceof CalendarError) throw new DeskError(e.toReason(), { field: 'arrivedAt' });
     throw e;
   }
+  if (input.relatedCaseId !== null) {
+    const related = await db.selectFrom('cases').select('id').where('id', '=', input.relatedCaseId).executeTakeFirst();
+    if (!related) throw new DeskError({ code: 'RELATED_CASE_NOT_FOUND', id: input.relatedCaseId }, { field: 'relatedCaseId' });
+  }
   const reference = await nextReference(db, arrivedAt);
   const at = now.toISOString();
   const { id } = await db
@@ -86,19 +90,20 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
       delivery: input.type === 'disclosure' ? input.delivery : null,
       assignee: null,
       training: input.training ? 1 : 0,
+      related_case_id: input.relatedCaseId,
       created_by: actor,
       created_at: at,
       updated_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due, ...(input.training ? { training: true } : {}) } });
+  await recordEvent(db, id, reference, actor, now, { kind: 'received', data: { type: input.type, channel: input.channel, arrivedAt, dayZero: deadline.start, due: deadline.due, ...(input.training ? { training: true } : {}), ...(input.relatedCaseId !== null ? { relatedCaseId: input.relatedCaseId } : {}) } });
   await refreshSearch(db, id);
   return { id, reference, flags: caseFlags(await caseRow(db, id)) };
 }
 
 /** Open cases of the same type for the same member (same email, or the same name by nameKey): shown before saving. */
-export async function findDuplicates(db: Db, q: { type: RequestType; memberName: string; memberEmail: string }): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(db: Db, q: { type: CaseType; memberName: string; memberEmail: string }): Promise<DuplicateCandidate[]> {
   const email = q.memberEmail.trim().toLowerCase();
   const name = nameKey(q.memberName);
   if (!email && !name) return [];

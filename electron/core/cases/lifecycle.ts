@@ -2,20 +2,22 @@
 // who may make them, and what must hold first. Every refusal is a code with its facts (contract/codes.ts).
 import {
   DISCLOSURE_FEE_YEN,
-  openStatuses,
+  moveFrom,
   outcomes,
   type Reason,
   type SendRefusal,
   type CaseAction,
   type CaseStatus,
+  type CaseType,
   type DisclosureGround,
   type RequestType,
   type Role,
+  isContactType,
 } from '../../contract/index.ts';
 
 export interface LifecycleFacts {
   status: CaseStatus;
-  type: RequestType;
+  type: CaseType;
   decidedBy: string | null;
   /** Whether the latest identity check verified the requester. */
   identityVerified: boolean;
@@ -30,32 +32,32 @@ export interface Actor {
   role: Role;
 }
 
-const OPEN_BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
-const NOT_ENDED = openStatuses;
+/** From which statuses each move may be made: the contract's table (the queue's bulk bar reads it too). */
+const FROM = moveFrom;
 
-/** From which statuses each move may be made. */
-const FROM: Record<CaseAction, readonly CaseStatus[]> = {
-  startReview: ['received'],
-  pause: ['received', 'in_review'],
-  resume: ['awaiting_requester'],
-  decide: ['in_review'],
-  returnForRevision: ['decided', 'approved'],
-  approve: ['decided'],
-  withdraw: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
-  reject: OPEN_BEFORE_DECISION,
-  recordNotice: NOT_ENDED,
-  close: ['notified'],
-  extend: ['received', 'awaiting_requester', 'in_review', 'decided', 'approved'],
-  assign: NOT_ENDED,
-  recordIdentityCheck: OPEN_BEFORE_DECISION,
-  recordFee: [...NOT_ENDED, 'closed'],
-  addNote: [...NOT_ENDED, 'closed'],
-};
+/**
+ * Inquiries and complaints (issue 19) have no decision, fee, identity check, extension or Art. 39 mark:
+ * they are answered (`answer`: an inquiry's reply is ready at once; a complaint's is proposed and a
+ * supervisor approves it, four eyes as for every answer speaking for the business), the reply is recorded
+ * as sent or printed (notified: "answered"), then closed. Only an inquiry converts into a request.
+ */
+const CONTACT_MOVES: ReadonlySet<CaseAction> = new Set(['startReview', 'pause', 'resume', 'answer', 'approve', 'returnForRevision', 'recordNotice', 'close', 'assign', 'addNote', 'convert']);
+const REQUEST_ONLY_NOT: ReadonlySet<CaseAction> = new Set(['answer', 'convert']);
+
+function typeRefusal(action: CaseAction, type: CaseType): Reason | null {
+  if (isContactType(type)) {
+    if (!CONTACT_MOVES.has(action) || (action === 'convert' && type !== 'inquiry')) return { code: 'NOT_FOR_CASE_TYPE', action, type };
+    return null;
+  }
+  return REQUEST_ONLY_NOT.has(action) ? { code: 'NOT_FOR_CASE_TYPE', action, type } : null;
+}
 
 const SUPERVISOR_ONLY: ReadonlySet<CaseAction> = new Set(['approve', 'returnForRevision', 'extend']);
 
 /** The reason a move is refused, or null when it is allowed. Notice kind matters for recordNotice only. */
 export function refusal(action: CaseAction, facts: LifecycleFacts, actor: Actor): Reason | null {
+  const wrongType = typeRefusal(action, facts.type);
+  if (wrongType) return wrongType;
   if (SUPERVISOR_ONLY.has(action) && actor.role !== 'supervisor') return { code: 'SUPERVISOR_ONLY' };
   if (!FROM[action].includes(facts.status)) return { code: 'WRONG_STATUS', status: facts.status, action };
   switch (action) {
@@ -88,19 +90,24 @@ export function allowedActions(facts: LifecycleFacts, actor: Actor): CaseAction[
   return (Object.keys(FROM) as CaseAction[]).filter((a) => refusal(a, facts, actor) === null);
 }
 
-/** The status a final notice answers: a decision once approved (four eyes), a withdrawal or rejection once made. */
-export const FINAL_NOTICE_ANSWERS: Record<'decision' | 'withdrawal' | 'rejection', CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected' };
+/**
+ * The status a final notice answers: a decision once approved (four eyes), a withdrawal or rejection once
+ * made, an inquiry's or complaint's reply once its answer is ready (a complaint's approved by a supervisor).
+ */
+export const FINAL_NOTICE_ANSWERS: Record<FinalNoticeKind, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected', reply: 'approved' };
+export type FinalNoticeKind = 'decision' | 'withdrawal' | 'rejection' | 'reply';
 
 /**
  * Why a final notice cannot be recorded (or sent) from this status; null when it can. The one owner of the
  * rule: recordNotice asks it with `sending: false`, the outbox with `sending: true` (a mail may still go out
  * once the case is notified, e.g. after a letter; never once it is closed).
  */
-export function finalNoticeRefusal(kind: 'decision' | 'withdrawal' | 'rejection', status: CaseStatus, sending = false): SendRefusal | null {
+export function finalNoticeRefusal(kind: FinalNoticeKind, status: CaseStatus, sending = false): SendRefusal | null {
   if (sending && status === 'closed') return { code: 'CASE_CLOSED_NO_SEND' };
   const needs = FINAL_NOTICE_ANSWERS[kind];
   if (status === needs || (sending && status === 'notified')) return null;
-  if (kind === 'decision' && status === 'decided') return { code: 'NEEDS_APPROVAL' };
+  // A complaint's answer speaks for the business: it goes out only once a supervisor approved it.
+  if ((kind === 'decision' || kind === 'reply') && status === 'decided') return { code: 'NEEDS_APPROVAL' };
   if (sending && kind === 'decision') return { code: 'DECISION_SUPERSEDED' };
   return { code: 'NOTICE_DOES_NOT_ANSWER', kind, needs, status };
 }

@@ -4,9 +4,9 @@
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
-import type { listInput, QueuePage, QueueRow, SessionUser, CaseStatus, RequestType } from '../../contract/index.ts';
+import { isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
-import { clockOf, legalMarkView, urgencyOf, type Clock } from './deadline-of-case.ts';
+import { clockOf, legalMarkView, overdueThrough, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
 import { searchHits } from './search-index.ts';
 import { idList, position } from '../../../db/dialect.ts';
@@ -18,12 +18,6 @@ export type ListInput = z.output<typeof listInput>;
 
 /** Statuses in which the response clock runs (a paused case is excluded separately). */
 const CLOCK_RUNNING: CaseStatus[] = ['received', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected'];
-
-/** The last due date that is already overdue now: today counts once closing time has passed. */
-function overdueThrough(calendar: DeskCalendar, clock: Clock): string {
-  const msOfDay = (clock.now.getTime() + 9 * 3_600_000) % 86_400_000;
-  return msOfDay >= calendar.index.closeMsOfDay ? clock.today : addCalendarDays(clock.today, -1);
-}
 
 /** Sunday of this Japan week (weeks run Monday to Sunday, as the desk's wall calendar does). */
 function endOfWeek(today: string): string {
@@ -37,7 +31,8 @@ function where(db: Db, input: ListInput, user: SessionUser, calendar: DeskCalend
     const dueDatePassed = () => eb.and([eb('status', 'in', CLOCK_RUNNING), eb('paused', '=', 0), eb('due_date', '<=', overdueThrough(calendar, clock))]);
     // Art. 39 (issue 11): two weeks after arrival the member may sue, paused or not; until notified, such a
     // case is overdue too (the queue shows it with the legal-mark badge).
-    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('legal_mark', '<', clock.today)]);
+    // Inquiries and complaints have no such mark (a reply target only, issue 19).
+    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('type', 'in', [...requestTypes]), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     const q = searchKey(input.search);
     // The cases behind a report figure are exactly those: no saved view narrows them further. A search
@@ -125,6 +120,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.due_provisional',
       'cases.paused',
       'cases.legal_mark',
+      'cases.legal_hold',
     ])
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
   const key = searchKey(input.search);
@@ -147,7 +143,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       return {
         id: r.id,
         reference: r.reference,
-        type: r.type as RequestType,
+        type: r.type,
+        target: isContactType(r.type),
         kinds: JSON.parse(r.kinds) as string[],
         status: r.status as CaseStatus,
         assignee: r.assignee,
@@ -161,8 +158,9 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
         businessDaysLeft: u.businessDaysLeft,
         urgency: u.urgency,
         legalMark: r.legal_mark,
-        legalMarkState: legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
+        legalMarkState: isContactType(r.type) ? null : legalMarkView(r.arrived_at, r.status, clock, warnDays).state,
         noticeOwed: owed.has(r.id),
+        legalHold: r.legal_hold === 1,
         // The tab the case is listed under (issue 11): closed, waiting for the requester, or open.
         tab: r.status === 'closed' ? 'closed' : r.status === 'awaiting_requester' ? 'awaiting_requester' : 'all_open',
       };

@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { buildCalendar, type DeskCalendar } from '../calendar/index.ts';
-import { readSettings } from '../settings/settings.ts';
+import { readSettings, replyTargetDaysOf } from '../settings/settings.ts';
 
 export interface DeskDayRow {
   date: string;
@@ -29,7 +29,8 @@ export async function loadDeskCalendar(db: Kysely<DB> | Transaction<DB>): Promis
     closures: days.filter((d) => d.kind === 'closed').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
     openDays: days.filter((d) => d.kind === 'open').map((d) => ({ date: d.date, reason: d.reason, reasonEn: d.reason_en })),
     businessHours: settings.businessHours,
-    daysByType: settings.daysByType,
+    // Inquiries' and complaints' reply targets count like a request's N (issue 19).
+    daysByType: { ...settings.daysByType, ...replyTargetDaysOf(settings) },
   }, { days: imported.map((h) => ({ date: h.date, nameJa: h.name })) });
 }
 

@@ -3,9 +3,10 @@
 // recovery key). The slot's AAD binds it to this desk, its kind, its id and its user, so a slot
 // copied under another name does not unwrap.
 import { existsSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
+import { withSecretBytes } from './secret-bytes.ts';
 import { DeskError } from '../errors.ts';
 import { newBoxKeyPair, seal, unseal, type SealedKey } from './sealed-box.ts';
 import { deriveKey, newHkdfParams, newScryptParams, unwrapKey, wrapKey, type KdfParams, type WrappedKey } from './wrap.ts';
@@ -115,7 +116,7 @@ export function newKeySlotFile(): KeySlotFile {
 
 export async function makeUserSlot(deskId: string, username: string, password: string, dataKey: Buffer, cost?: KdfCost, signingKey?: Buffer): Promise<KeySlot> {
   const slot = { id: randomUUID(), kind: 'user' as const, username, createdAt: new Date().toISOString(), kdf: newScryptParams(cost) as KdfParams };
-  const kek = await deriveKey(Buffer.from(password, 'utf8'), slot.kdf);
+  const kek = await withSecretBytes(password, (secret) => deriveKey(secret, slot.kdf));
   try {
     return { ...slot, box: newBox(deskId, slot, kek, dataKey), ...(signingKey ? { signing: wrapKey(kek, signingKey, signingAad(deskId, slot)) } : {}) };
   } finally {
@@ -173,6 +174,18 @@ export async function openSlot(deskId: string, slot: KeySlot, secret: Buffer): P
 
 export const userSlot = (file: KeySlotFile, username: string) =>
   file.slots.find((s) => s.kind === 'user' && s.username === username);
+/**
+ * A slot for a user name the file does not hold: a copy of a real user slot (its scrypt cost, its box)
+ * under a fresh salt, so opening it takes the same scrypt work and the same unwrap, and fails. An unknown
+ * or disabled name must cost as much time as a wrong password, or the login screen tells who has an account.
+ */
+export function decoySlot(file: KeySlotFile, username: string): KeySlot {
+  const model = file.slots.find((s) => s.kind === 'user' && s.kdf.name === 'scrypt');
+  const kdf = model?.kdf.name === 'scrypt' ? { ...model.kdf, salt: randomBytes(16).toString('base64') } : newScryptParams();
+  const filler = { alg: 'A256GCM' as const, iv: randomBytes(12).toString('base64'), tag: randomBytes(16).toString('base64'), ct: randomBytes(48).toString('base64') };
+  return { ...(model ?? { createdAt: new Date(0).toISOString(), wrapped: filler }), id: randomUUID(), kind: 'user', username, kdf };
+}
+
 export const recoverySlot = (file: KeySlotFile) => file.slots.find((s) => s.kind === 'recovery');
 
 export function withSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {

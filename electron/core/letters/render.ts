@@ -269,7 +269,7 @@ table.facts{width:100%;border-collapse:collapse;margin:2.5mm 0 2mm;font-size:9pt
 `;
 }
 
-function documentHtml(title: string, lang: string, css: string, articles: string): string {
+export function documentHtml(title: string, lang: string, css: string, articles: string): string {
   return `<!DOCTYPE html>
 <html lang="${lang}" dir="ltr">
 <head>

@@ -21,7 +21,7 @@
 // Pausing for a clarification, cases imported or seeded as demos, and training cases write no draft.
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { DraftCancelled, NoticeKind } from '../../contract/index.ts';
+import { isContactType, type DraftCancelled, type NoticeKind } from '../../contract/index.ts';
 import { isDeskError } from '../errors.ts';
 import { settleMessages } from '../notices/delivery.ts';
 import { draftNotice, hasMessage, queueMessage, type DraftContext } from './outbox.ts';
@@ -44,6 +44,9 @@ async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx:
  * at once (sent when the desk is online), in the name of the person who took the request in.
  */
 export async function draftsAfterCreate(db: Transaction<DB>, caseId: number, ctx: DraftContext): Promise<void> {
+  // An inquiry or complaint (issue 19) is answered within days by its reply: no acknowledgement first.
+  const c = await db.selectFrom('cases').select('type').where('id', '=', caseId).executeTakeFirst();
+  if (c && isContactType(c.type)) return;
   const id = await draft(db, caseId, 'acknowledgement', ctx);
   if (id !== null && ctx.settings.notices?.autoSendAcknowledgements === true) await queueMessage(db, id, ctx.actor.username, ctx.now);
 }
@@ -69,11 +72,20 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
       const status = await statusOf(db, id);
       if (status === 'rejected') return afterRejected(db, id, ctx);
       if (status === 'withdrawn') return afterWithdrawn(db, id, ctx);
+      if (await isContact(db, id)) {
+        if (!(await hasMessage(db, id, 'reply', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'reply', ctx);
+        return;
+      }
       if (!(await hasMessage(db, id, 'decision', ['draft', 'queued', 'sending', 'sent']))) await draft(db, id, 'decision', ctx);
       return;
     }
     case 'returnForRevision':
-      await cancelPending(['decision'], 'decision_returned');
+      await cancelPending(['decision', 'reply'], 'decision_returned');
+      return;
+    // Issue 19: an inquiry's answer is drafted at once; a complaint's when a supervisor approves it (above).
+    case 'answer':
+      await cancelPending(['reply'], 'superseded');
+      if ((await statusOf(db, id)) === 'approved') await draft(db, id, 'reply', ctx);
       return;
     case 'extend':
       await draft(db, id, 'extension', ctx);
@@ -91,6 +103,11 @@ export async function draftsAfterMove(action: string, db: Transaction<DB>, input
     default:
       return;
   }
+}
+
+async function isContact(db: Transaction<DB>, id: number): Promise<boolean> {
+  const c = await db.selectFrom('cases').select('type').where('id', '=', id).executeTakeFirst();
+  return c !== undefined && isContactType(c.type);
 }
 
 async function statusOf(db: Transaction<DB>, id: number): Promise<string | undefined> {

@@ -2,13 +2,13 @@
 // and the case file. Letters (core/letters) and email (core/mail) both call this, so the same words go
 // out both ways. Pure: no database, no clock (the date of issue is given).
 import type { CaseFile, DeskSettings, NoticeKind, Outcome, PauseReason, RejectionGround } from '../../contract/index.ts';
-import { DISCLOSURE_FEE_YEN, disclosureGrounds } from '../../contract/index.ts';
+import { DISCLOSURE_FEE_YEN, disclosureGrounds, isRequestType } from '../../contract/index.ts';
 import type { FeePaymentDetails } from '../../contract/index.ts';
 import { recipientOf } from './recipient.ts';
 import { DeskError } from '../errors.ts';
 import type { BilingualText, NoticeContent, NoticeFact } from './notice-content.ts';
 import { bilingualDate, yen } from './dates.ts';
-import { DELIVERY_LABELS, FEE_METHOD_LABELS, GROUND_LABELS, NOTICE_TITLES, OUTCOME_LABELS, REJECTION_LABELS, REQUEST_KIND_LABELS, REQUEST_TYPE_LABELS, decisionTitle } from './labels.ts';
+import { COMPLAINT_REPLY_TITLE, DELIVERY_LABELS, FEE_METHOD_LABELS, GROUND_LABELS, NOTICE_TITLES, OUTCOME_LABELS, REJECTION_LABELS, REQUEST_KIND_LABELS, REQUEST_TYPE_LABELS, decisionTitle } from './labels.ts';
 import { POLICY, citation, type PolicyPassage } from './policy-text.ts';
 import { fillTemplate, paragraphsOf, templateKey } from './templates.ts';
 import { templateFor } from './template-store.ts';
@@ -125,7 +125,9 @@ export function buildNotice(input: NoticeInput): NoticeContent {
   const request = requestLabel(file);
   const to = recipientOf(c);
   const recipient = to.name || c.memberName;
-  const title = kind === 'decision' ? decisionTitle(c.type, outcome!) : NOTICE_TITLES[kind];
+  if (kind === 'decision' && !isRequestType(c.type)) throw new DeskError({ code: 'NO_DECISION_YET' });
+  if (kind === 'reply' && c.replyJa === '') throw new DeskError({ code: 'NO_DECISION_YET' });
+  const title = kind === 'decision' && isRequestType(c.type) ? decisionTitle(c.type, outcome!) : kind === 'reply' && c.type === 'complaint' ? COMPLAINT_REPLY_TITLE : NOTICE_TITLES[kind as Exclude<NoticeKind, 'decision'>];
 
   // ——— values for the template variables, per language ———
   const values: Record<string, BilingualText> = {
@@ -148,8 +150,9 @@ export function buildNotice(input: NoticeInput): NoticeContent {
     facts.push({ label: { ja: '請求者', en: 'Requester' }, value: { ja: `${c.requesterName}（${how.ja}）`, en: `${c.requesterName} (${how.en})` } });
     facts.push({ label: { ja: '会員', en: 'Member' }, value: same(c.memberName) });
   }
-  facts.push({ label: { ja: '請求の種類', en: 'Request' }, value: { ja: request.ja, en: capitalise(request.en) } });
-  facts.push({ label: { ja: 'ご請求の内容（受付時のまま）', en: 'The request as received' }, value: same(c.requestText) });
+  const contact = !isRequestType(c.type);
+  facts.push({ label: contact ? { ja: '種類', en: 'Type' } : { ja: '請求の種類', en: 'Request' }, value: { ja: request.ja, en: capitalise(request.en) } });
+  facts.push({ label: contact ? { ja: 'お問い合わせの内容（受付時のまま）', en: 'Your message as received' } : { ja: 'ご請求の内容（受付時のまま）', en: 'The request as received' }, value: same(c.requestText) });
   let citations: PolicyPassage[] = [];
 
   switch (kind) {
@@ -208,6 +211,10 @@ export function buildNotice(input: NoticeInput): NoticeContent {
     }
     case 'withdrawal':
       values.withdrawalReason = staffWords(c.closureReason);
+      break;
+    case 'reply':
+      // The answer staff wrote (from a reply template, issue 19); an English half left empty says so.
+      values.replyText = { ja: c.replyJa, en: c.replyEn || `${ORIGINAL_JAPANESE}\n${c.replyJa}` };
       break;
     case 'rejection': {
       const ground = REJECTION_LABELS[(c.closureGround ?? 'other') as RejectionGround] ?? REJECTION_LABELS.other;

@@ -31,7 +31,11 @@ const dataOf = (e: EventLike): Record<string, unknown> => (typeof e.data === 'st
 const asksForDocuments = (e: EventLike) => e.kind === 'pause' && ['identity_documents', 'fee'].includes(String(dataOf(e).reasonKind));
 
 /** When the current round of a notice began ('' = the case's whole life); null when the case does not owe it. */
-export function roundStart(kind: NoticeKind, c: { outcome: string | null; closure_ground: string | null; status: string }, events: readonly EventLike[]): string | null {
+export function roundStart(kind: NoticeKind, c: { outcome: string | null; closure_ground: string | null; status: string; type?: string; reply_template?: string | null }, events: readonly EventLike[]): string | null {
+  // An inquiry or complaint (issue 19) owes one notice: its reply, once an answer is written; a request never owes one.
+  const contact = c.type === 'inquiry' || c.type === 'complaint';
+  if (kind === 'reply') return contact && c.reply_template !== null && c.reply_template !== undefined ? '' : null;
+  if (contact && kind !== 'documents_request') return null;
   switch (kind) {
     case 'acknowledgement':
       return '';
@@ -46,6 +50,7 @@ export function roundStart(kind: NoticeKind, c: { outcome: string | null; closur
     case 'rejection':
       return c.closure_ground !== null && c.closure_ground !== 'withdrawn' ? '' : null;
   }
+  return null;
 }
 
 export interface NoticeRow {
@@ -77,7 +82,7 @@ export async function deliveredNotice(db: Db, caseId: number, kind: NoticeKind):
 
 /** The original notice of `kind` in its round, and whether its email came back (then it is not the original). */
 export async function noticeRecord(db: Db, caseId: number, kind: NoticeKind): Promise<{ original: NoticeRow | undefined; bounced: boolean }> {
-  const c = await db.selectFrom('cases').select(['outcome', 'closure_ground', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await db.selectFrom('cases').select(['outcome', 'closure_ground', 'status', 'type', 'reply_template']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const events = await db.selectFrom('case_events').select(['kind', 'at', 'data']).where('case_id', '=', caseId).where('kind', 'in', ['pause', 'extend']).orderBy('id').execute();
   const since = roundStart(kind, c, events) ?? '';
   const rows = await db.selectFrom('notices').select(['id', 'kind', 'channel', 'copy', 'recorded_at']).where('case_id', '=', caseId).where('kind', '=', kind).orderBy('id').execute();
@@ -117,6 +122,8 @@ export interface OwedInput {
   status: CaseStatus;
   outcome: string | null;
   closure_ground: string | null;
+  type?: string;
+  reply_template?: string | null;
   recipient: RecipientSource;
   events: readonly EventLike[];
   notices: readonly NoticeRow[];
@@ -126,7 +133,7 @@ export interface OwedInput {
 /** Every notice the case owes or owed, in the order they arise, with its state and the next thing to do. */
 export function owedNotices(input: OwedInput): OwedNotice[] {
   const channel: DeliveryChannel = channelOf(input.recipient);
-  const kinds: NoticeKind[] = ['acknowledgement', 'documents_request', 'extension', 'decision', 'withdrawal', 'rejection'];
+  const kinds: NoticeKind[] = ['acknowledgement', 'documents_request', 'extension', 'decision', 'withdrawal', 'rejection', 'reply'];
   const finalDelivered = input.notices.some((n) => finalNoticeKinds.includes(n.kind as NoticeKind) && n.copy === 0);
   const out: OwedNotice[] = [];
   for (const kind of kinds) {
@@ -154,7 +161,7 @@ export function owedNotices(input: OwedInput): OwedNotice[] {
       next = 'none';
     } else if (shown && shown.state === 'draft') {
       state = 'draft';
-      next = kind === 'acknowledgement' && !BEFORE_DECISION.includes(input.status) ? 'cancel_superseded' : kind === 'decision' && input.status === 'decided' ? 'approve_first' : 'review_and_send';
+      next = kind === 'acknowledgement' && !BEFORE_DECISION.includes(input.status) ? 'cancel_superseded' : (kind === 'decision' || kind === 'reply') && input.status === 'decided' ? 'approve_first' : 'review_and_send';
     } else if (shown && (shown.state === 'queued' || shown.state === 'sending')) {
       state = 'queued';
       next = 'wait_for_sender';
@@ -171,7 +178,7 @@ export function owedNotices(input: OwedInput): OwedNotice[] {
       next = 'none';
     } else {
       state = 'to_prepare';
-      next = kind === 'decision' && input.status === 'decided' ? 'approve_first' : channel === 'letter' ? 'print_letter' : 'write_draft';
+      next = (kind === 'decision' || kind === 'reply') && input.status === 'decided' ? 'approve_first' : channel === 'letter' ? 'print_letter' : 'write_draft';
     }
     out.push({
       kind,
@@ -204,7 +211,7 @@ export async function loadOwedNotices(db: Db, caseId: number): Promise<OwedNotic
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute();
-  return owedNotices({ status: c.status as CaseStatus, outcome: c.outcome, closure_ground: c.closure_ground, recipient: recipientSourceOfRow(c), events, notices, outbox });
+  return owedNotices({ status: c.status as CaseStatus, outcome: c.outcome, closure_ground: c.closure_ground, type: c.type, reply_template: c.reply_template, recipient: recipientSourceOfRow(c), events, notices, outbox });
 }
 
 /**

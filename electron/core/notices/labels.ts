@@ -1,9 +1,11 @@
 // The desk's vocabulary in the words a notice uses, Japanese and English. The renderer has its own
 // catalogs for screens; these are the words printed in letters and emails.
-import type { DeliveryPreference, DisclosureGround, FeeMethod, NoticeKind, Outcome, RejectionGround, RequestType } from '../../contract/index.ts';
+import type { CaseType, DeliveryPreference, DisclosureGround, FeeMethod, NoticeKind, Outcome, RejectionGround, RequestType } from '../../contract/index.ts';
 import type { BilingualText } from './notice-content.ts';
 
-export const REQUEST_TYPE_LABELS: Record<RequestType, BilingualText> = {
+export const REQUEST_TYPE_LABELS: Record<CaseType, BilingualText> = {
+  inquiry: { ja: 'お問い合わせ', en: 'inquiry' },
+  complaint: { ja: '苦情のお申し出', en: 'complaint' },
   disclosure: { ja: '個人情報の開示請求', en: 'request for disclosure of personal information' },
   correction: { ja: '個人情報の訂正等請求（訂正・追加・削除）', en: 'request for correction, addition or deletion of personal information' },
   suspension: { ja: '個人情報の利用停止等請求（利用停止・消去・第三者提供の停止）', en: 'request to stop using, delete, or stop providing personal information to third parties' },
@@ -17,6 +19,15 @@ export const REQUEST_KIND_LABELS: Record<string, BilingualText> = {
   delete: { ja: '削除', en: 'deletion' },
   stop_use: { ja: '利用停止', en: 'stopping use' },
   stop_third_party: { ja: '第三者提供の停止', en: 'stopping provision to third parties' },
+  // Inquiries and complaints (issue 19).
+  purpose_of_use: { ja: '利用目的', en: 'purpose of use' },
+  third_party_provision: { ja: '第三者提供', en: 'provision to third parties' },
+  promotional_mail: { ja: '広告メール', en: 'promotional mail' },
+  how_to_request: { ja: '請求の方法', en: 'how to make a request' },
+  account_login: { ja: 'アカウント・ログイン', en: 'account and login' },
+  handling: { ja: '個人情報の取扱い', en: 'handling of personal information' },
+  decision: { ja: '請求への決定', en: 'a decision on a request' },
+  other: { ja: 'その他', en: 'other' },
 };
 
 export const OUTCOME_LABELS: Record<Outcome, BilingualText> = {
@@ -68,7 +79,11 @@ export const NOTICE_TITLES: Record<Exclude<NoticeKind, 'decision'>, BilingualTex
   extension: { ja: '期限延長のお知らせ', en: 'Notice of Extension of the Response Date' },
   withdrawal: { ja: '取下げ受付のお知らせ', en: 'Notice of Withdrawal of Your Request' },
   rejection: { ja: '請求をお受けできない旨のお知らせ', en: 'Notice That Your Request Cannot Be Accepted' },
+  reply: { ja: 'お問い合わせへのご回答', en: 'Reply to Your Inquiry' },
 };
+
+/** The reply to a complaint (issue 19) is titled as one; an inquiry's uses NOTICE_TITLES.reply. */
+export const COMPLAINT_REPLY_TITLE: BilingualText = { ja: '苦情へのご回答', en: 'Reply to Your Complaint' };
 
 /** Decision notices: 開示決定通知書, 不開示決定通知書, 訂正等決定通知書, 利用停止等決定通知書. */
 export function decisionTitle(type: RequestType, outcome: Outcome): BilingualText {

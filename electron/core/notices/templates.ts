@@ -56,6 +56,9 @@ const EXTRA: Record<NoticeKind, VariableSpec[]> = {
     v('extensionReason', '延長の理由', 'the reason for the extension'),
   ],
   withdrawal: [v('withdrawalReason', '取下げについての記録（担当者の記載）', 'the note recorded with the withdrawal, as written by the desk')],
+  // Issue 19: an inquiry's or complaint's reply is the answer staff wrote from a reply template
+  // (core/notices/reply-templates.ts); the notice text around it only places it.
+  reply: [v('replyText', '回答（担当者が作成した本文）', 'the answer, as written by the desk')],
   rejection: [
     v('rejectionGround', 'お受けできない理由（区分）', 'why the request cannot be accepted'),
     v('rejectionReason', 'お受けできない理由（担当者の記載）', 'the reasons, as written by the desk'),
@@ -152,6 +155,7 @@ const DECISIONS: Record<Outcome, TemplateText> = {
 };
 
 const OTHERS: Record<Exclude<NoticeKind, 'decision'>, TemplateText> = {
+  reply: { ja: '{{replyText}}', en: '{{replyText}}' },
   acknowledgement: {
     ja: 'このたびは{{requestType}}をお送りいただき、ありがとうございます。{{arrivalDate}}に受け付けましたので、お知らせいたします。\n\n受付番号は{{reference}}です。お問い合わせの際は、この番号をお知らせください。\n\nご請求の内容を確認のうえ、{{dueDate}}までに回答いたします。本人確認書類や手数料など、お送りいただくものがある場合は、別途ご連絡いたします。',
     en: 'Thank you for your {{requestType}}. We received it on {{arrivalDate}}.\n\nYour reference number is {{reference}}. Please quote it whenever you contact us.\n\nWe will review your request and reply by {{dueDate}}. If we need identity documents, the fee or anything else from you, we will let you know separately.',

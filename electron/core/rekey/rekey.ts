@@ -19,7 +19,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
-import { keyPragma, sqliteStore } from '../../../db/open.ts';
+import { applyKey, sqliteStore } from '../../../db/open.ts';
 import { resealSlot, writeKeySlots, type KeySlot } from '../keys/key-slots.ts';
 import { readSlots, writeSlots } from '../keys/slot-store.ts';
 import { appendAudit, rotateSystemKey } from '../audit/audit-log.ts';
@@ -85,7 +85,7 @@ export async function rekeyDesk(paths: DeskPaths, desk: UnlockedDesk, options: R
       raw.pragma('wal_checkpoint(TRUNCATE)');
       raw.pragma('journal_mode = DELETE');
       await step('journal');
-      raw.pragma(keyPragma(newKey).replace(/^key=/, 'rekey='));
+      applyKey(raw, newKey, 'rekey'); // sqlite3_rekey, as PRAGMA rekey, without the key in a string
       await step('rekeyed');
       renameSync(nextSlotsPath(paths), paths.keySlots);
       fsyncDir(paths.deskDir);

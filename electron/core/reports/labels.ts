@@ -13,12 +13,20 @@ export const SECTION_LABELS = {
   openNow: { ja: '現在対応中の案件', en: 'Open now' },
   fees: { ja: '手数料', en: 'Fees' },
   staff: { ja: '担当者別の処理件数', en: 'Workload per staff member' },
+  contacts: { ja: 'お問い合わせ・苦情（回答目標）', en: 'Inquiries and complaints (reply target)' },
   monthly: { ja: '月別の受付件数と期限内回答率', en: 'Received per month and on-time rate' },
   signature: { ja: '確認欄（個人情報保護管理者）', en: 'Checked by (personal information protection manager)' },
 } satisfies Record<string, BilingualText>;
 
 export const FIGURE_LABELS = {
   received: { ja: '受付件数', en: 'Received' },
+  'contact.inquiry': { ja: 'お問い合わせ', en: 'Inquiries' },
+  'contact.complaint': { ja: '苦情', en: 'Complaints' },
+  'contact.answered': { ja: '回答件数', en: 'Answered' },
+  'contact.onTarget': { ja: '目標日までに回答', en: 'By the reply target' },
+  'contact.late': { ja: '目標日を超えて回答', en: 'After the reply target' },
+  'contact.openNow': { ja: '現在対応中', en: 'Open now' },
+  'contact.overTargetNow': { ja: 'うち目標日超過', en: 'of which past the reply target' },
   'type.disclosure': { ja: '開示', en: 'Disclosure' },
   'type.correction': { ja: '訂正等', en: 'Correction' },
   'type.suspension': { ja: '利用停止等', en: 'Suspension' },
@@ -116,6 +124,18 @@ export function figureRows(r: Report): FigureRow[] {
   add('fees', 'fees.received', FIGURE_LABELS['fees.received'], r.fees.received);
   add('fees', 'fees.refunded', FIGURE_LABELS['fees.refunded'], r.fees.refunded);
   add('fees', 'fees.outstanding', FIGURE_LABELS['fees.outstanding'], r.fees.outstanding);
+  const c = r.contacts;
+  for (const [t, n] of Object.entries(c.received)) add('contacts', `contact.received.${t}`, FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'], n);
+  for (const k of c.byKind) {
+    const [t, kind] = k.key.split('.') as [string, string];
+    const kl = REQUEST_KIND_LABELS[kind] ?? { ja: '未確認', en: 'not recorded' };
+    add('contacts', `contact.kind.${k.key}`, { ja: `${FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'].ja}：${kl.ja}`, en: `${FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'].en}: ${kl.en}` }, k.count);
+  }
+  add('contacts', 'contact.answered', FIGURE_LABELS['contact.answered'], c.answered);
+  add('contacts', 'contact.answered.onTarget', FIGURE_LABELS['contact.onTarget'], c.onTarget);
+  add('contacts', 'contact.answered.late', FIGURE_LABELS['contact.late'], c.late);
+  add('contacts', 'contact.open', FIGURE_LABELS['contact.openNow'], c.openNow);
+  add('contacts', 'contact.open.overTarget', FIGURE_LABELS['contact.overTargetNow'], c.overTargetNow);
   for (const s of r.staff) {
     add('staff', `staff.handled.${s.username}`, { ja: `${s.displayName}：回答`, en: `${s.username}: answered` }, s.handled);
     add('staff', `staff.decisions.${s.username}`, { ja: `${s.displayName}：決定`, en: `${s.username}: decisions` }, s.decisions);

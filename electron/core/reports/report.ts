@@ -9,15 +9,18 @@ import {
   rejectionGrounds,
   requesterKinds,
   requestTypes,
+  contactTypes,
+  isRequestType,
+  type ContactType,
   type DisclosureGround,
   type RejectionGround,
   type RequestType,
 } from '../../contract/index.ts';
-import { ageBands, type AgeBand, type CountBy, type MonthFigures, type Report, type ReportBucket, type ReportPeriod, type StaffFigures } from '../../contract/reports.ts';
+import { ageBands, BUSINESS_DAYS_TOP, type AgeBand, type CountBy, type MonthFigures, type Report, type ReportBucket, type ReportPeriod, type StaffFigures } from '../../contract/reports.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { clockOf } from '../cases/deadline-of-case.ts';
 import type { Db } from '../cases/records.ts';
-import { judge, type ClassifyContext, type Judged } from './classify.ts';
+import { judge, reportDays, type ClassifyContext, type Judged } from './classify.ts';
 import { loadDeadlineEvents, loadFacts, loadFees, type Scope } from './facts.ts';
 import { monthsOf, periodBounds } from './period.ts';
 import { median, percentile90 } from './stats.ts';
@@ -35,7 +38,7 @@ export async function judgeCases(ctx: ReportContext, period: ReportPeriod, scope
   const bounds = periodBounds(period);
   const facts = await loadFacts(ctx.db, bounds, scope);
   const events = await loadDeadlineEvents(ctx.db, new Set(facts.map((f) => f.id)));
-  const c: ClassifyContext = { calendar: ctx.calendar, bounds, clock: clockOf(ctx.now), warnDays: ctx.warnDays };
+  const c: ClassifyContext = { calendar: ctx.calendar, bounds, clock: clockOf(ctx.now), warnDays: ctx.warnDays, days: reportDays(ctx.calendar) };
   return facts.map((f) => judge(f, events.get(f.id) ?? [], c));
 }
 
@@ -46,8 +49,6 @@ export async function caseIdsOf(ctx: ReportContext, period: ReportPeriod, scope:
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** 0 … 19 business days, then "20 or more". */
-const HISTOGRAM_TOP = 20;
 
 export async function buildReport(ctx: ReportContext, period: ReportPeriod, scope: Scope): Promise<Report> {
   const judged = await judgeCases(ctx, period, scope);
@@ -56,16 +57,17 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
   const paused: number[] = [];
   const months = monthsOf(period);
   const monthly = new Map<string, MonthFigures>(months.map((m) => [m, { month: m, received: zeros(requestTypes), onTime: 0, late: 0, onTimeRate: null }]));
-  const histogram = new Array<number>(HISTOGRAM_TOP + 1).fill(0);
+  const histogram = new Array<number>(BUSINESS_DAYS_TOP + 1).fill(0);
   for (const j of judged) {
     for (const b of j.buckets) counts.set(b, (counts.get(b) ?? 0) + 1);
     if (j.businessDays !== null) {
       days.push(j.businessDays);
-      histogram[Math.min(j.businessDays, HISTOGRAM_TOP)]! += 1;
+      histogram[Math.min(j.businessDays, BUSINESS_DAYS_TOP)]! += 1;
     }
     if (j.pausedDays !== null) paused.push(j.pausedDays);
-    if (j.receivedIn) monthly.get(j.receivedOn.slice(0, 7))!.received[j.fact.type] += 1;
-    if (j.timely && j.answeredOn) {
+    // The monthly chart is the requests' (inquiries and complaints have their own figures).
+    if (j.receivedIn && isRequestType(j.fact.type)) monthly.get(j.receivedOn.slice(0, 7))!.received[j.fact.type] += 1;
+    if (j.timely && j.answeredOn && isRequestType(j.fact.type)) {
       const m = monthly.get(j.answeredOn.slice(0, 7))!;
       if (j.timely === 'onTime') m.onTime += 1;
       else m.late += 1;
@@ -115,6 +117,15 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
     fees,
     monthly: [...monthly.values()],
     staff: scope.kind === 'desk' ? await staffFigures(ctx.db, counts) : [],
+    contacts: {
+      received: Object.fromEntries(contactTypes.map((t) => [t, n(`contact.received.${t}`)])) as Record<ContactType, number>,
+      byKind: prefixed('contact.kind.'),
+      answered: n('contact.answered'),
+      onTarget: n('contact.answered.onTarget'),
+      late: n('contact.answered.late'),
+      openNow: n('contact.open'),
+      overTargetNow: n('contact.open.overTarget'),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // The retention purge: from closed cases past retention (and not on legal hold), remove the personal data —
 // names, kana, contact details, the request text, reasons written to the member, notes, identity-document
-// details, free text in the timeline, outbox messages, the search text — and keep what reports count
+// details, free text in the timeline, outbox messages, mail kept with the case and its attachments, the
+// search text — and keep what reports count
 // (reference, type, sub-kind, dates, outcome, grounds, rejection ground, fee amounts). Each case is purged
 // in its own transaction: a crash leaves every case whole or purged, never half. SQLite's secure_delete
 // zeroes what is removed, the search index is merged so no old segment keeps a name, and the WAL is
@@ -35,8 +36,11 @@ const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> 
   ['closure_reason', 'closure_reason'],
 ];
 
-/** Free-text keys a timeline event's data may hold (reasons, notes); identity documents keep their type only. */
-const EVENT_TEXT_KEYS = ['reason', 'note'];
+/**
+ * Free-text keys a timeline event's data may hold (reasons, notes, a mail server's words about an
+ * undelivered message, which name the address); identity documents keep their type only.
+ */
+const EVENT_TEXT_KEYS = ['reason', 'note', 'diagnostic'];
 /** What else an audit row's detail may hold about a person: the address a message went to. */
 const AUDIT_TEXT_KEYS = [...EVENT_TEXT_KEYS, 'to'];
 
@@ -72,9 +76,21 @@ async function fieldsOf(db: Kysely<DB>, id: number): Promise<PurgeField[]> {
   if (await has(count('notices', sql`note != ''`))) out.push('notice_notes');
   const events = await db.selectFrom('case_events').select('data').where('case_id', '=', id).execute();
   if (events.some((e) => eventNeedsPurge(e.data))) out.push('timeline_texts');
-  if (await has(count('outbox', sql`(to_address != '' OR body_text != '')`))) out.push('outbox_messages');
+  if (await has(count('outbox', sql`(to_address != '' OR body_text != '' OR cancel_note != '')`))) out.push('outbox_messages');
+  if ((await caseMail(db, id)).some((m) => m.size > 0)) out.push('inbox_mail');
   out.push('search_text');
   return out;
+}
+
+/**
+ * The mail kept with a case (issue 13): messages attached to it — the member's mail, automatic replies,
+ * delivery reports — and any delivery report about a message the desk sent for it.
+ */
+async function caseMail(db: Kysely<DB>, id: number): Promise<Array<{ id: number; size: number }>> {
+  const { rows } = await sql<{ id: number; size: number }>`
+    SELECT id, length(raw) AS size FROM inbox_messages WHERE case_id = ${id}
+    UNION SELECT m.id, length(m.raw) FROM inbox_messages m JOIN outbox_bounces b ON b.inbox_message_id = m.id JOIN outbox o ON o.id = b.outbox_id WHERE o.case_id = ${id}`.execute(db);
+  return rows;
 }
 
 function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS): boolean {
@@ -137,8 +153,22 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .execute();
     const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS)).map((r) => r.seq);
     if (redact.length > 0) await redactAuditDetails(db, redact, { actor: ctx.actor, reason: `retention:${row.reference}:${years}y` }, ctx.now);
-    await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null }).where('case_id', '=', id).execute();
-    // Both search indexes (the bigram one too: it would still find the case by two characters of the name).
+    await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null, cancel_note: '' }).where('case_id', '=', id).execute();
+    // Mail kept with the case: the message (raw, sender, subject, text, the ids that thread it) is emptied
+    // and its attachments deleted. The row stays — with its arrival, kind and content hash — so the same
+    // mail fetched again is recognised as already stored rather than filed anew; a delivery report's
+    // record keeps its status code, not the server's words (they name the address).
+    const mail = (await caseMail(db as unknown as Kysely<DB>, id)).map((m) => m.id);
+    if (mail.length > 0) {
+      await db.deleteFrom('inbox_attachments').where('message_id', 'in', mail).execute();
+      await db
+        .updateTable('inbox_messages')
+        .set({ raw: Buffer.alloc(0), from_address: '', from_name: '', subject: '', body_text: '', message_id: null, in_reply_to: null, references: '[]', date_header: null })
+        .where('id', 'in', mail)
+        .execute();
+    }
+    await db.updateTable('outbox_bounces').set({ diagnostic: '' }).where('outbox_id', 'in', db.selectFrom('outbox').select('id').where('case_id', '=', id)).execute();
+    // Both search indexes (trigram and bigram, issue 15) keep only the reference.
     await writeSearchRows(db, id, searchKey(row.reference));
     await appendAudit(db, { actor: ctx.actor, action: 'retention.purge', entity: 'case', entityId: String(id), detail: { reference: row.reference, fields, rule: { years, cutoff } } }, ctx.now);
     return { reference: row.reference };
@@ -163,15 +193,4 @@ export async function runPurge(ctx: PurgeContext, onCase?: (id: number) => void)
     await flushDeletedContent(ctx.db);
   }
   return { purged };
-}
-
-/** A supervisor puts a case on legal hold (or lifts it): the purge leaves a held case alone. */
-export async function setLegalHold(ctx: PurgeContext, id: number, hold: boolean): Promise<void> {
-  await ctx.db.transaction().execute(async (db) => {
-    const row = await db.selectFrom('cases').select(['reference', 'legal_hold', 'purged_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) return;
-    if (row.legal_hold === (hold ? 1 : 0)) return;
-    await db.updateTable('cases').set({ legal_hold: hold ? 1 : 0 }).where('id', '=', id).execute();
-    await appendAudit(db, { actor: ctx.actor, action: hold ? 'case.legal_hold' : 'case.legal_hold_lifted', entity: 'case', entityId: String(id), detail: { reference: row.reference } }, ctx.now);
-  });
 }

@@ -2,7 +2,7 @@
 // Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, type DeskSettings } from '../../contract/index.ts';
+import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, DEFAULT_REPLY_TARGET_DAYS, type ContactType, type DeskSettings } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 
 
@@ -18,6 +18,11 @@ export const DEFAULT_SETTINGS: DeskSettings = {
 };
 
 type Key = keyof DeskSettings;
+
+/** The reply target per inquiry and complaint: the defaults (3 and 5 business days) for a desk made before issue 19. */
+export function replyTargetDaysOf(settings: DeskSettings): Record<ContactType, number> {
+  return { ...DEFAULT_REPLY_TARGET_DAYS, ...settings.replyTargetDays };
+}
 
 export async function readSettings(db: Kysely<DB>): Promise<DeskSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();

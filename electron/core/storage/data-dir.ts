@@ -24,6 +24,8 @@ export interface DeskPaths {
    * (which then holds only this PC's things: the instance lock, backup status). The password stays in memory.
    */
   server?: SharedDeskServer;
+  /** Failed-login counters (core/auth/throttle.ts): outside the desk folder, they survive a restore too. */
+  loginThrottle: string;
 }
 
 export interface SharedDeskServer {
@@ -40,5 +42,6 @@ export function deskPaths(dataDir: string, server?: SharedDeskServer): DeskPaths
     keySlots: join(deskDir, 'keyslots.json'),
     instanceLock: join(dataDir, 'desk.lock'),
     ...(server ? { server } : {}),
+    loginThrottle: join(dataDir, 'login-throttle.json'),
   };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync, openSync, closeSync, writeSync, readFileSync, rmSync, fsyncSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { DeskError } from '../errors.ts';
+import { diskFull, isDiskFull } from './disk-full.ts';
 
 interface LockHolder {
   pid: number;
@@ -25,6 +26,7 @@ function alive(pid: number): boolean {
 }
 
 function unusable(dataDir: string, e: unknown): DeskError {
+  if (isDiskFull(e)) return new DeskError(diskFull(dataDir));
   const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
   const cause = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not_writable' : code === 'ENOTDIR' || code === 'EEXIST' ? 'in_the_way' : code === 'ENOSPC' ? 'disk_full' : 'other';
   return new DeskError(cause === 'other' ? { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause, system: code } : { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause });
@@ -56,8 +58,17 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
       continue;
     }
     const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-    writeSync(fd, JSON.stringify(me));
-    fsyncSync(fd);
+    try {
+      const bytes = Buffer.from(JSON.stringify(me));
+      if (writeSync(fd, bytes) !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      fsyncSync(fd);
+    } catch (e) {
+      // A full disk (or an I/O error) after the file was made: leave no empty lock file behind, which
+      // the next start would have to treat as torn.
+      closeSync(fd);
+      rmSync(lockPath, { force: true });
+      throw unusable(dataDir, e);
+    }
     closeSync(fd);
     let released = false;
     const release = () => {

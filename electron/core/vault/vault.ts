@@ -16,6 +16,7 @@ import { deskPaths, type DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
 import {
+  decoySlot,
   makeRecoverySlot,
   makeUserSlot,
   newKeySlotFile,
@@ -32,6 +33,7 @@ import {
   type KeySlotFile,
 } from '../keys/key-slots.ts';
 import { newRecoveryKey } from '../keys/recovery-key.ts';
+import { withSecretBytes } from '../keys/secret-bytes.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { forgetSigners, loadSigner, newSigningKeyPair } from '../audit/signing-keys.ts';
 import { assertStrongPassword } from '../auth/password-strength.ts';
@@ -247,8 +249,9 @@ async function unlockThroughSlots<T>(paths: DeskPaths, open: (file: KeySlotFile)
 export async function unlockWithPassword(paths: DeskPaths, username: string, password: string): Promise<UnlockedDesk | null> {
   const r = await unlockThroughSlots(paths, async (file) => {
     const slot = userSlot(file, username);
-    const opened = slot ? await openUserSlot(file.deskId, slot, Buffer.from(password, 'utf8')) : null;
-    return opened ? { dataKey: opened.dataKey, extra: { slot: slot!, signingKey: opened.signingKey } } : null;
+    // No slot (an unknown or disabled name): the same scrypt work on a decoy, which never opens.
+    const opened = await withSecretBytes(password, (secret) => openUserSlot(file.deskId, slot ?? decoySlot(file, username), secret));
+    return opened && slot ? { dataKey: opened.dataKey, extra: { slot, signingKey: opened.signingKey } } : null;
   });
   if (!r) return null;
   const { unlocked, extra } = r;
@@ -289,7 +292,7 @@ async function loadSigningKey(paths: DeskPaths, desk: UnlockedDesk, slot: KeySlo
   // A slot from before sealing (a re-key could not reach it) or before signing: brought up to date now.
   const pair = signingKey ? null : newSigningKeyPair();
   const key = signingKey ?? pair!.privateKey;
-  const upgraded = await upgradeSlot(desk.deskId, slot, Buffer.from(password, 'utf8'), desk.dataKey, key);
+  const upgraded = await withSecretBytes(password, (secret) => upgradeSlot(desk.deskId, slot, secret, desk.dataKey, key));
   await desk.store.db.transaction().execute(async (trx) => {
     if (pair) await appendAudit(trx, { actor: username, action: 'account.enrol', entity: 'account', entityId: username, publicKey: pair.publicKey, signAsSystem: true });
     await writeSlots(paths, trx, withSlot(await readSlots(paths, trx), upgraded));

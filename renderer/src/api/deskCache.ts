@@ -3,7 +3,7 @@
 // answers with a case file puts it in the cache under the case's reference.
 // query-core, not react-query: this module has no React (and the unit tests' program has no DOM types).
 import { QueryClient, type QueryKey } from '@tanstack/query-core';
-import type { CaseFile, DeskApi, Input, MethodName } from '../../../electron/contract/index.ts';
+import type { CaseFile, DeskApi, Input, MethodName, Results } from '../../../electron/contract/index.ts';
 import { methodNames } from '../../../electron/contract/index.ts';
 import { deskFromCall, methodOf } from './deskFromCall.ts';
 
@@ -12,8 +12,12 @@ const READS: ReadonlySet<MethodName> = new Set<MethodName>([
   'desk.status',
   'session.touch',
   'accounts.list',
+  'audit.anchors',
   'accounts.directory',
   'settings.get',
+  'inquiries.replyTemplates',
+  'inquiries.fillReply',
+  'inquiries.requestForm',
   'backup.status',
   'calendar.year',
   'cases.list',
@@ -46,6 +50,21 @@ export const isRead = (method: MethodName) => READS.has(method);
 /** The cache key of one contract call. */
 export const deskKey = <M extends MethodName>(method: M, input: Input<M>): QueryKey => [method, input];
 
+/**
+ * Key and fetcher of one contract read. The query's AbortSignal goes down to the request: when the key
+ * changes (newer search text, another page) the older request still in flight is aborted, not answered.
+ */
+export function deskQuery<M extends MethodName>(desk: DeskApi, method: M, input: Input<M>) {
+  return {
+    queryKey: deskKey(method, input),
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Results[M]> => {
+      const result = await methodOf(readingDesk(desk), method)(input, { signal });
+      if (!result.ok) throw result.error;
+      return result.value as Results[M];
+    },
+  };
+}
+
 export function createDeskQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -71,8 +90,8 @@ const isCaseFile = (v: unknown): v is CaseFile =>
  */
 export function invalidatingDesk(desk: DeskApi, client: QueryClient): DeskApi {
   const calls = new Map(methodNames.map((m) => [m, methodOf(desk, m)] as const));
-  const wrapped = deskFromCall(async (method, input) => {
-    const result = await calls.get(method)!(input);
+  const wrapped = deskFromCall(async (method, input, call) => {
+    const result = await calls.get(method)!(input, call);
     if (result.ok && !isRead(method)) {
       if (isCaseFile(result.value)) {
         const file = result.value;

@@ -6,9 +6,8 @@
 import { keepPreviousData, useQuery, useQueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { DeskErrorData, Input, MethodName, Results } from '../../../electron/contract/index.ts';
-import { deskKey, readingDesk } from './deskCache.ts';
+import { deskKey, deskQuery } from './deskCache.ts';
 import { useDesk } from './DeskProvider.tsx';
-import { methodOf } from './deskFromCall.ts';
 
 export { createDeskQueryClient, deskKey, fileUnderReference, invalidatingDesk, isRead } from './deskCache.ts';
 
@@ -22,14 +21,9 @@ interface DeskQueryOptions<T> {
 
 /** One contract read, cached by method and input. `error` is the desk's own error data. */
 export function useDeskQuery<M extends MethodName>(method: M, input: Input<M>, options: DeskQueryOptions<Results[M]> = {}) {
-  const desk = readingDesk(useDesk());
+  const desk = useDesk();
   return useQuery<Results[M], DeskErrorData>({
-    queryKey: deskKey(method, input),
-    queryFn: async () => {
-      const result = await methodOf(desk, method)(input);
-      if (!result.ok) throw result.error;
-      return result.value as Results[M];
-    },
+    ...deskQuery(desk, method, input),
     // A case file just put in the cache (opened by id, then addressed by reference) is not asked for
     // again at once: every cases.get is an audited view of personal data.
     staleTime: method === 'cases.get' ? 1_000 : undefined,

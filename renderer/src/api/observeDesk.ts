@@ -7,8 +7,8 @@ export type ResultObserver = (method: MethodName, result: Result<unknown>) => vo
 
 export function observeDesk(desk: DeskApi, observer: ResultObserver): DeskApi {
   const calls = new Map(methodNames.map((m) => [m, methodOf(desk, m)] as const));
-  return deskFromCall(async (method, input) => {
-    const result = await calls.get(method)!(input);
+  return deskFromCall(async (method, input, call) => {
+    const result = await calls.get(method)!(input, call);
     observer(method, result);
     return result;
   });

@@ -4,19 +4,22 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
 import type { Urgency } from '../../../electron/contract/index.ts';
 import { formatDate } from '../i18n/format.ts';
+import { pluralForm } from '../i18n/numbers.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { urgencyColor } from '../i18n/vocabulary.ts';
 
 /** Business days left as the core counted them; `compact` for table cells (the column header says "business days"). */
 export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: { urgency: Urgency; left: number | null; size?: 'sm' | 'md' | 'lg'; compact?: boolean }) {
-  const { t } = useI18n();
-  const c = compact ? '.compact' : '';
+  const { t, locale } = useI18n();
+  // "1 business day", never "1 business days": the locale's plural rules pick the form (compact cells have no unit).
+  const days = (key: 'deadline.pausedLeft' | 'deadline.overdueBy' | 'deadline.left', n: number) =>
+    compact ? t(`${key}.compact`, { n }) : pluralForm(locale, n, { one: t(`${key}.one`, { n }), other: t(key, { n }) });
   let text: string;
   if (urgency === 'done' || left === null) text = t('urgency.done');
-  else if (urgency === 'paused') text = t(`deadline.pausedLeft${c}`, { n: left });
-  else if (left < 0) text = t(`deadline.overdueBy${c}`, { n: -left });
-  else if (left === 0) text = urgency === 'overdue' ? t(`deadline.overdueToday${c}`) : t(`deadline.dueToday${c}`);
-  else text = t(`deadline.left${c}`, { n: left });
+  else if (urgency === 'paused') text = days('deadline.pausedLeft', left);
+  else if (left < 0) text = days('deadline.overdueBy', -left);
+  else if (left === 0) text = urgency === 'overdue' ? t(`deadline.overdueToday${compact ? '.compact' : ''}`) : t(`deadline.dueToday${compact ? '.compact' : ''}`);
+  else text = days('deadline.left', left);
   return (
     <Badge
       color={urgencyColor[urgency]}

@@ -162,6 +162,7 @@ export const enDeskOutput: Record<DeskOutputKey, string> = {
   'letters.printSelected': 'Print {n} selected',
   'letters.printSelectedNone': 'Print selected',
   'letters.printAll': 'Print all',
+  'letters.browserOneJobEach': "In the browser each letter is printed as its own print job (the print dialog opens once per letter), so double-sided printing never puts two members' letters on one sheet.",
   'letters.savePdf': 'Save as PDF',
   'letters.savePdfSelected': 'Save {n} selected as PDF',
   'letters.preview': 'Preview',

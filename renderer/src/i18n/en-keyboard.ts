@@ -29,4 +29,8 @@ export const enKeyboard: Record<KeyboardKey, string> = {
   'views.saved': 'Saved “{name}”',
   'views.awaitingApproval': 'Awaiting approval',
   'views.unsentNotice': 'Unsent notice',
+  'bulk.assignee': 'Staff member',
+  'bulk.noStaff': 'No staff member matches',
+  'bulk.unavailable': 'Moves the selected cases do not allow',
+  'bulk.notFor': ': {references} ({n}) — ',
 };

@@ -1,6 +1,7 @@
 // English reference translation. Typed as Catalog so a key missing here, or one ja.ts lacks, fails tsc.
 import type { Catalog } from './catalog.ts';
 import { enDeskOutput } from './en-desk-output.ts';
+import { enInquiries } from './en-inquiries.ts';
 import { enNotices } from './en-notices.ts';
 import { enSecurity } from './en-security.ts';
 import { enCaseRules } from './en-case-rules.ts';
@@ -202,6 +203,9 @@ export const en: Catalog = {
   'deadline.overdueToday': 'Due today, desk closed',
   'deadline.overdueBy': '{n} business days overdue',
   'deadline.pausedLeft': 'Paused ({n} business days left)',
+  'deadline.left.one': '1 business day left',
+  'deadline.overdueBy.one': '1 business day overdue',
+  'deadline.pausedLeft.one': 'Paused (1 business day left)',
   'deadline.left.compact': '{n} left',
   'deadline.dueToday.compact': 'today',
   'deadline.overdueToday.compact': 'today, closed',
@@ -688,6 +692,7 @@ export const en: Catalog = {
   'errors.noToken': 'This page has no access key. Open the exact address Privacy Desk printed (the one ending in #token=…).',
   'errors.detail': 'Details: {message}',
   ...enDeskOutput,
+  ...enInquiries,
   ...enNotices,
   ...enSecurity,
   ...enCaseRules,

@@ -161,6 +161,7 @@ export const jaDeskOutput = {
   'letters.printSelected': '選択した{n}件を印刷',
   'letters.printSelectedNone': '選択した書面を印刷',
   'letters.printAll': 'すべて印刷',
+  'letters.browserOneJobEach': 'ブラウザでは通知を1通ずつ別の印刷ジョブとして印刷します（印刷ダイアログが通知ごとに開きます）。両面印刷でも、2人の会員の通知が同じ用紙に載ることはありません。',
   'letters.savePdf': 'PDFで保存',
   'letters.savePdfSelected': '選択した{n}件をPDFで保存',
   'letters.preview': 'プレビュー',

@@ -28,6 +28,10 @@ export const jaKeyboard = {
   'views.saved': '「{name}」を保存しました',
   'views.awaitingApproval': '承認待ち',
   'views.unsentNotice': '未送信の通知あり',
+  'bulk.assignee': '担当者',
+  'bulk.noStaff': '該当する担当者はいません',
+  'bulk.unavailable': '選択中の案件ではできない操作',
+  'bulk.notFor': '：{references}（{n}件） — ',
 } as const;
 
 export type KeyboardKey = keyof typeof jaKeyboard;

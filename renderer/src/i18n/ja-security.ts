@@ -24,6 +24,20 @@ export const jaSecurity = {
   'rekey.now': '今すぐ鍵を変更',
   'rekey.nowConfirm': 'データベースを新しい鍵で暗号化し直します。全員のパスワードはそのまま使えます。以前のバックアップは古い鍵のままです。',
   'rekey.done': '新しい鍵に切り替えました（{slots} 個の鍵スロット）。以前のバックアップは古い鍵のままです。',
+  'settings.tab.security': 'セキュリティ',
+  'anchors.title': '監査ログのアンカー',
+  'anchors.intro': 'バックアップと印刷した報告書に記録された監査ログの末尾（アンカー）です。今のログがそれぞれを引き継いでいるかを確かめます。引き継いでいない場合、ログの末尾の削除、古いコピーへの置き換え、またはファイルの差し替えが疑われます。',
+  'anchors.none': 'まだアンカーがありません（バックアップを取るか、報告書を印刷すると記録されます）。',
+  'anchors.source.backup': 'バックアップ',
+  'anchors.source.report': '報告書',
+  'anchors.col.source': '記録先',
+  'anchors.col.name': '名前・期間',
+  'anchors.col.date': '日付',
+  'anchors.col.anchor': 'アンカー',
+  'anchors.col.state': '状態',
+  'anchors.holds': '引き継いでいます',
+  'anchors.broken': '引き継いでいません',
+  'export.notEncrypted': '保存したファイルは暗号化されていません。個人情報がそのまま読める形で入っています。暗号化されたドライブに置き、必要な人だけに渡し、使い終わったら削除してください（このパソコンのあなたのアカウントだけが読めるように保存します）。',
 };
 
 export type SecurityKey = keyof typeof jaSecurity;

@@ -1,6 +1,7 @@
 // The Japanese catalog is the reference: its keys define the catalog type and en.ts must match it
 // key for key. `{name}` placeholders are filled by useT().
 import { jaDeskOutput } from './ja-desk-output.ts';
+import { jaInquiries } from './ja-inquiries.ts';
 import { jaNotices } from './ja-notices.ts';
 import { jaSecurity } from './ja-security.ts';
 import { jaCaseRules } from './ja-case-rules.ts';
@@ -202,6 +203,10 @@ export const ja = {
   'deadline.overdueToday': '本日期限・受付時間終了',
   'deadline.overdueBy': '{n}営業日超過',
   'deadline.pausedLeft': '停止中（残り{n}営業日）',
+  // The forms for exactly one (numbers.ts pluralForm picks them); Japanese has no plural, so the same words.
+  'deadline.left.one': '残り{n}営業日',
+  'deadline.overdueBy.one': '{n}営業日超過',
+  'deadline.pausedLeft.one': '停止中（残り{n}営業日）',
   'deadline.left.compact': 'あと{n}',
   'deadline.dueToday.compact': '本日',
   'deadline.overdueToday.compact': '本日・時間外',
@@ -690,6 +695,7 @@ export const ja = {
   'errors.noToken': 'このページには接続用の鍵がありません。Privacy Desk が表示したアドレス（#token=… を含む）をそのまま開いてください。',
   'errors.detail': '詳細：{message}',
   ...jaDeskOutput,
+  ...jaInquiries,
   ...jaNotices,
   ...jaSecurity,
   ...jaCaseRules,

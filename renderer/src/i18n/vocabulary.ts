@@ -15,18 +15,22 @@ import type {
   RejectionGround,
   RequesterKind,
   RequestType,
+  CaseType,
+  ContactType,
   Urgency,
   ClosedDayView,
 } from '../../../electron/contract/index.ts';
-import { requestKinds } from '../../../electron/contract/index.ts';
+import { contactKinds, kindsOfType, requestKinds } from '../../../electron/contract/index.ts';
 import type { MessageKey, Translate } from './catalog.ts';
 
-type KindKey = { [T in RequestType]: `kind.${T}.${(typeof requestKinds)[T][number]}` }[RequestType];
+type KindKey =
+  | { [T in RequestType]: `kind.${T}.${(typeof requestKinds)[T][number]}` }[RequestType]
+  | { [T in ContactType]: `kind.${T}.${(typeof contactKinds)[T][number]}` }[ContactType];
 
 /** Every label key the vocabulary needs. */
 type VocabularyKey =
-  | `type.${RequestType}`
-  | `type.${RequestType}.long`
+  | `type.${CaseType}`
+  | `type.${CaseType}.long`
   | KindKey
   | `outcome.${Outcome}`
   | `ground.${DisclosureGround}`
@@ -77,18 +81,22 @@ export const timelineEventKinds = [
   'letter_reprint',
   'mail_received',
   'mail_bounced',
+  'legal_hold',
+  'legal_hold_lifted',
+  'answered',
+  'converted',
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 
 export const isTimelineEventKind = (k: string): k is TimelineEventKind => (timelineEventKinds as readonly string[]).includes(k);
 
 /** A request kind of a type ("delete" means 削除 for a correction and 消去 for a suspension). */
-export function kindLabel(t: Translate, type: RequestType, kind: string): string {
-  const allowed = requestKinds[type] as readonly string[];
+export function kindLabel(t: Translate, type: CaseType, kind: string): string {
+  const allowed = kindsOfType(type);
   return allowed.includes(kind) ? t(`kind.${type}.${kind}` as MessageKey) : kind;
 }
 
-export const typeLabel = (t: Translate, type: RequestType) => t(`type.${type}`);
+export const typeLabel = (t: Translate, type: CaseType) => t(`type.${type}`);
 export const statusLabel = (t: Translate, s: CaseStatus) => t(`status.${s}`);
 export const outcomeLabel = (t: Translate, o: Outcome) => t(`outcome.${o}`);
 /** An event kind the core added after this renderer was built is shown by its name. */

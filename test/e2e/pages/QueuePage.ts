@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import type { QueueRow } from '../../../electron/contract/index.ts';
+import type { CaseStatus, QueueRow } from '../../../electron/contract/index.ts';
 import type { MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 import { BasePage } from './BasePage.ts';
 
@@ -92,6 +92,23 @@ export class QueuePage extends BasePage {
   async bulk(action: 'assignMe' | 'startReview' | 'close'): Promise<void> {
     const name = action === 'assignMe' ? this.t('bulk.assignMe') : this.t(`action.${action}`);
     await this.bulkBar.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Assign the selection to a staff member picked from the list by display name. */
+  async bulkAssignTo(displayName: string): Promise<void> {
+    await this.bulkBar.getByRole('button', { name: this.t('bulk.assignTo'), exact: true }).click();
+    // The picker is a popover: Mantine renders it in a portal, outside the bulk bar.
+    const picker = this.page.getByRole('dialog', { name: this.t('bulk.assignTo') });
+    const list = picker.getByRole('combobox', { name: this.t('bulk.assignee'), exact: true });
+    await expect(list).toBeFocused();
+    if ((await list.getAttribute('aria-expanded')) !== 'true') await list.click();
+    await this.page.getByRole('option', { name: new RegExp(`^${displayName}`) }).click();
+    await picker.getByRole('button', { name: this.t('bulk.assign'), exact: true }).click();
+  }
+
+  /** Why a move is not offered for the selection: the line naming it for the selected cases in `status`. */
+  bulkUnavailable(action: 'assign' | 'startReview' | 'close', status: CaseStatus): Locator {
+    return this.page.getByTestId('bulk-unavailable').locator(`li[data-action="${action}"][data-status="${status}"]`);
   }
 
   get bulkResult(): Locator {

@@ -1,4 +1,4 @@
-// Calls the desk's contract from inside the page, with the page's own launch token, the way the
+// Calls the desk's contract from inside the page, with the page's own session cookie, the way the
 // renderer does: for setting up data a test is not about (a handful of cases, a lookup of what the
 // core computed). Everything a test is about goes through the screens.
 import type { Page } from '@playwright/test';
@@ -7,10 +7,9 @@ import type { Input, MethodName, Results } from '../../../electron/contract/inde
 export async function call<M extends MethodName>(page: Page, method: M, input: Input<M>): Promise<Results[M]> {
   const body = await page.evaluate(
     async ({ method, input }) => {
-      const token = sessionStorage.getItem('privacyDesk.token');
       const res = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
       return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };

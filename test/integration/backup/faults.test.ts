@@ -93,7 +93,7 @@ describe('faults while writing a backup', () => {
   );
 
   it('the disk fills up while the manifest is written (ENOSPC, simulated): "the disk is full"; the partial folder is removed', async () => {
-    await expect(writeBackup(source, usb, { now: at(), fs: failing('writeFile', 'manifest.json', 'ENOSPC') })).rejects.toMatchObject({ message: expect.stringContaining('the disk is full') });
+    await expect(writeBackup(source, usb, { now: at(), fs: failing('writeFile', 'manifest.json', 'ENOSPC') })).rejects.toMatchObject({ reason: { code: 'DISK_FULL', folder: usb }, message: expect.stringContaining('The disk is full: nothing was saved') });
     await expectNothingLost();
   });
 
@@ -101,7 +101,7 @@ describe('faults while writing a backup', () => {
     const full = async () => {
       throw new SnapshotError('database or disk is full', 'SQLITE_FULL');
     };
-    await expect(writeBackup(source, usb, { now: at(), snapshot: full })).rejects.toMatchObject({ message: expect.stringContaining('the disk is full') });
+    await expect(writeBackup(source, usb, { now: at(), snapshot: full })).rejects.toMatchObject({ reason: { code: 'DISK_FULL', folder: usb }, message: expect.stringContaining('The disk is full: nothing was saved') });
     await expectNothingLost();
   });
 

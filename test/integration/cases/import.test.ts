@@ -85,7 +85,7 @@ describe('checking a file', () => {
       [9, 'arrived'],
       [11, 'name'],
     ]);
-    expect(checked.errors.find((e) => e.line === 6)!.message).toBe('"開示" is not one of disclosure, correction, suspension.');
+    expect(checked.errors.find((e) => e.line === 6)!.message).toBe('"開示" is not one of disclosure, correction, suspension, inquiry, complaint.');
     expect(checked.errors.find((e) => e.line === 9)!.message).toMatch(/in the future/);
     // A kind is quoted back as it was typed, not as the desk spells it.
     expect(checked.errors.find((e) => e.line === 7)!.message).toBe('"stop-use" is not something a correction request can ask for.');

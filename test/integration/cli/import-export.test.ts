@@ -2,7 +2,7 @@
 // is listed by line and column, nothing is half-imported, and what is exported is what was imported."
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newDesk, SUPERVISOR, tempDir } from '../../support/desk.ts';
 import { unlockDirect } from '../../support/tables.ts';
@@ -67,7 +67,7 @@ describe('desk import', () => {
       'bad.csv: line 5, email: This is not a valid email address (e.g. taro@example.co.jp).',
       expect.stringMatching(/^bad\.csv: line 6, arrived: The arrival time .* is in the future\./),
       'bad.csv: line 7, text: At most 100000 characters.',
-      'bad.csv: line 8, type: "deletion" is not one of disclosure, correction, suspension.',
+      'bad.csv: line 8, type: "deletion" is not one of disclosure, correction, suspension, inquiry, complaint.',
     ]);
     expect(r.stdout).toBe('4 of 5 rows have errors (listed above); nothing was imported. Fix them and import again, or use --skip-invalid to import the 1 valid row.\n');
     expect(await cases()).toBe(0);
@@ -176,5 +176,38 @@ describe('desk import', () => {
     } finally {
       await lockDesk(d);
     }
+  });
+});
+
+describe('desk export writes a private file and says it is not encrypted', () => {
+  it('--out FILE: mode 0600 (an existing wider file is replaced, not reused), the same rows as stdout, "NOT ENCRYPTED" on stderr', async () => {
+    const out = join(files.path, 'cases-out.csv');
+    writeFileSync(out, 'old contents', { mode: 0o644 });
+    chmodSync(out, 0o644);
+    const r = await runCli(['export', ...desk(), '--format', 'csv', '--out', out], PW);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8').startsWith('\uFEFFreference,type,')).toBe(true);
+    expect(r.stderr).toMatch(/exported to .*cases-out\.csv\.\nTHE FILE IS NOT ENCRYPTED: it holds personal information in plain text\./);
+  });
+
+  it('stdout redirected to a file the shell made 0644: narrowed to 0600; the warning on stderr', async () => {
+    const out = join(files.path, 'cases-redirected.json');
+    const fd = openSync(out, 'w', 0o644);
+    chmodSync(out, 0o644);
+    try {
+      const child = spawn(process.execPath, ['electron/cli/main.ts', 'export', ...desk(), '--format', 'json'], { cwd: REPO, env: { ...process.env, PRIVACY_DESK_PASSWORD: PW }, stdio: ['pipe', fd, 'pipe'] });
+      child.stdin!.end();
+      let err = '';
+      child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+      const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+      expect(code).toBe(0);
+      expect(err).toContain('THE FILE IS NOT ENCRYPTED');
+    } finally {
+      closeSync(fd);
+    }
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(Array.isArray(JSON.parse(readFileSync(out, 'utf8')))).toBe(true);
   });
 });

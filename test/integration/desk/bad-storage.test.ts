@@ -189,7 +189,9 @@ describe('a missing or damaged key-slot file', () => {
     const res = await rt.dispatch(method, input);
     const status = value(await rt.call('desk.status', {}));
     await rt.close();
-    expect(snapshot(dataDir)).toEqual(before);
+    // Nothing of the desk changes; a refused password is counted (core/auth/throttle.ts), in its own file.
+    const { '/login-throttle.json': _counted, ...after } = snapshot(dataDir);
+    expect(after).toEqual(before);
     return { res, status };
   }
 

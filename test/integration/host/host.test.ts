@@ -178,3 +178,32 @@ describe('the browser host', () => {
     expect(res.status).toBe(405);
   });
 });
+
+describe('the launch token traded for a session cookie', () => {
+  const trade = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/session`, { method: 'POST', headers });
+
+  it('POST /session with the launch token sets an HttpOnly, SameSite=Strict cookie named for this port, holding a new secret', async () => {
+    const r = await trade({ authorization: `Bearer ${TOKEN}` });
+    expect(r.status).toBe(200);
+    const cookie = r.headers.get('set-cookie')!;
+    expect(cookie).toMatch(new RegExp(`^pd_session_${port}=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict$`));
+    expect(cookie).not.toContain(TOKEN);
+  });
+
+  it('the cookie alone opens the API; a made-up one, one named for another port, or none is refused', async () => {
+    const value = /=([0-9a-f]{64});/.exec((await trade({ authorization: `Bearer ${TOKEN}` })).headers.get('set-cookie')!)![1]!;
+    const json = { 'content-type': 'application/json' };
+    expect(await (await api('desk.status', { ...json, cookie: `other=1; pd_session_${port}=${value}` })).json()).toMatchObject({ ok: true });
+    for (const cookie of [`pd_session_${port}=${'0'.repeat(64)}`, `pd_session_${port + 1}=${value}`, '']) {
+      const r = await api('desk.status', { ...json, ...(cookie ? { cookie } : {}) });
+      expect([cookie, r.status, ((await r.json()) as { error: { reason: { code: string } } }).error.reason.code]).toEqual([cookie, 403, 'BAD_TOKEN']);
+    }
+  });
+
+  it('no cookie without the launch token, nor from another origin, nor by GET', async () => {
+    expect((await trade({ authorization: `Bearer ${'0'.repeat(48)}` })).status).toBe(403);
+    expect((await trade({})).headers.get('set-cookie')).toBeNull();
+    expect((await trade({ authorization: `Bearer ${TOKEN}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await fetch(`http://127.0.0.1:${port}/session`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
+  });
+});

@@ -282,6 +282,16 @@ describe('the January 2026 report, by hand', () => {
       expect(await list('open.overdue')).toEqual(sorted('I', 'J', 'K'));
       expect(await list('received')).toEqual(sorted('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K'));
       expect(await list('ground.not_personal_information')).toEqual(sorted('F'));
+      // The business-days chart's bars (A 4, B 10, C 12, D 13, E 13, F 10, G 2) list exactly their cases.
+      expect(await list('answered.days.10')).toEqual(sorted('B', 'F'));
+      expect(await list('answered.days.13')).toEqual(sorted('D', 'E'));
+      expect(await list('answered.days.2')).toEqual(sorted('G'));
+      expect(await list('answered.days.3')).toEqual([]);
+      // A monthly bar of a two-month report is that month cut to the period, that type: January's disclosures.
+      const jan = value(await rt.call('cases.list', { report: { from: '2026-01-01', to: '2026-01-31', bucket: 'received.type.disclosure' }, pageSize: 200 })).total;
+      const twoMonths = value(await rt.call('reports.get', { from: '2026-01-01', to: '2026-02-28' }));
+      expect(jan).toBe(twoMonths.monthly.find((m) => m.month === '2026-01')!.received.disclosure);
+      expect(jan).toBe(5);
       const viaApi = value(await rt.call('reports.get', { from: '2026-01-01', to: '2026-01-31' }));
       expect([viaApi.scope, viaApi.received, viaApi.onTime, viaApi.late]).toEqual(['desk', 10, 5, 2]);
 

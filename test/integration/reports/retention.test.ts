@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { openRaw } from '../../../db/open.ts';
-import { newDesk, SUPERVISOR, tempDir, testDeskPaths } from '../../support/desk.ts';
+import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
 import { caseInputs, intakeInput, ARTICLE_11_DESK, DEFAULT_RETENTION_YEARS } from '../../../electron/contract/index.ts';
@@ -19,11 +19,14 @@ import * as actions from '../../../electron/core/cases/actions.ts';
 import { draftsAfterCreate } from '../../../electron/core/mail/drafts.ts';
 import { loadDeskCalendar } from '../../../electron/core/desk-calendar/store.ts';
 import { buildReport } from '../../../electron/core/reports/report.ts';
-import { previewPurge, runPurge, setLegalHold } from '../../../electron/core/retention/purge.ts';
+import { previewPurge, runPurge } from '../../../electron/core/retention/purge.ts';
+import { setLegalHold } from '../../../electron/core/retention/legal-hold.ts';
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { readSettings } from '../../../electron/core/settings/settings.ts';
 import { writeBackup } from '../../../electron/core/backup/backup.ts';
 import type { DeskCalendar } from '../../../electron/core/calendar/index.ts';
+import { storeIncoming } from '../../../electron/core/inbox/store-mail.ts';
+import { bounceMail } from '../../support/mail-corpus.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 let dir: { path: string; remove(): void };
@@ -72,7 +75,47 @@ async function closedCase(tag: string, arrivedAt: string, closeAt: string): Prom
   await actions.recordNotice(ctx(at(closeAt)), P('recordNotice', { id, kind: 'decision', channel: 'letter', note: `${tag}-NOTICENOTE` }));
   // The acknowledgement email nobody sent is dropped by the supervisor's decision (issue 10).
   await actions.close(ctx(at(closeAt)), P('close', { id, dropUnsent: true }));
+  await mailFor(id, tag, closeAt);
   return id;
+}
+
+const CRLF = '\r\n';
+/**
+ * Mail kept with the case (issue 13): the member's reply after closing (its reference in the subject) with
+ * an attachment, and a delivery report for the desk's message naming the member's address.
+ */
+async function mailFor(id: number, tag: string, closeAt: string): Promise<void> {
+  const c = await db.selectFrom('cases').select('reference').where('id', '=', id).executeTakeFirstOrThrow();
+  const when = new Date(Date.parse(closeAt) + 3_600_000);
+  const b64 = (x: string) => Buffer.from(x, 'utf8').toString('base64');
+  const reply = [
+    `From: ${tag}-SENDER <${tag.toLowerCase()}-mail@example.jp>`,
+    'To: privacy@juo.example',
+    `Subject: Re: ${c.reference} ${tag}-SUBJECT`,
+    `Date: ${when.toUTCString()}`,
+    `Message-ID: <${tag.toLowerCase()}-reply@example.jp>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(`${tag}-MAILBODY 追伸です。`),
+    '--b1',
+    'Content-Type: application/pdf',
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment; filename="${tag}-FILE.pdf"`,
+    '',
+    b64(`%PDF-1.4 ${tag}-ATTACHMENT`),
+    '--b1--',
+    '',
+  ].join(CRLF);
+  const stored = await storeIncoming(db, Buffer.from(reply, 'latin1'), { source: 'file' }, { now: when });
+  expect(stored).toMatchObject({ status: 'attached', reference: c.reference });
+  const sent = await db.selectFrom('outbox').select('message_id').where('case_id', '=', id).orderBy('id').executeTakeFirstOrThrow();
+  const bounce = await storeIncoming(db, bounceMail(sent.message_id, `${tag.toLowerCase()}@example.jp`), { source: 'file' }, { now: when });
+  expect(bounce).toMatchObject({ status: 'bounce', reference: c.reference });
 }
 
 beforeEach(async () => {
@@ -108,7 +151,7 @@ describe('retention purge', () => {
     const old = await closedCase('ZQOLD', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
     const held = await closedCase('ZQHELD', '2022-06-07T10:00:00+09:00', '2022-06-21T10:00:00+09:00');
     const recent = await closedCase('ZQNEW', '2024-06-06T10:00:00+09:00', '2024-06-20T10:00:00+09:00');
-    await setLegalHold({ db, actor: supervisor.username, now: NOW }, held, true);
+    await setLegalHold({ db, actor: supervisor.username, now: NOW }, held, true, '訴訟対応のため');
     const period = { from: '2022-04-01', to: '2023-03-31' };
     const before = await buildReport({ db, calendar, now: NOW, warnDays: 3 }, period, { kind: 'desk' });
     expect([before.received, before.onTime + before.late]).toEqual([2, 2]);
@@ -119,7 +162,7 @@ describe('retention purge', () => {
     expect(preview.cases.map((c) => c.id)).toEqual([old]);
     expect(preview.cases[0]!.fields).toEqual([
       'member_name', 'member_kana', 'member_email', 'member_postal_code', 'member_address', 'member_id', 'requester_name', 'requester_address', 'requester_email', 'request_text', 'reasoning',
-      'notes', 'identity_documents', 'fee_notes', 'notice_notes', 'timeline_texts', 'outbox_messages', 'search_text',
+      'notes', 'identity_documents', 'fee_notes', 'notice_notes', 'timeline_texts', 'outbox_messages', 'inbox_mail', 'search_text',
     ]);
     expect(preview.held.map((h) => h.id)).toEqual([held]);
 
@@ -160,18 +203,72 @@ describe('retention purge', () => {
     const backupDb = filesUnder(backupDir).find((f) => f.endsWith('desk.db'))!;
     expect(backup).toBeTruthy();
     const plainBackup = decryptedBytes(backupDb, key);
-    const values = ['ZQOLD-NAME', 'zqold@example.jp', 'ZQOLD-ADDRESS', 'ZQOLD-MEMBERID', 'ZQOLD-REQUESTER', 'ZQOLD-REQUEST', 'ZQOLD-NOTE', 'ZQOLD-DOCNOTE', 'ZQOLD-CHECKNOTE', 'ZQOLD-FEENOTE', 'ZQOLD-NOTICENOTE', 'ZQOLD-REASONING'];
+    const values = ['ZQOLD-NAME', 'zqold@example.jp', 'ZQOLD-ADDRESS', 'ZQOLD-MEMBERID', 'ZQOLD-REQUESTER', 'ZQOLD-REQUEST', 'ZQOLD-NOTE', 'ZQOLD-DOCNOTE', 'ZQOLD-CHECKNOTE', 'ZQOLD-FEENOTE', 'ZQOLD-NOTICENOTE', 'ZQOLD-REASONING',
+      // the mail kept with the case: sender, subject, text, the attachment (decoded and as sent), the raw mail's Message-ID
+      'ZQOLD-SENDER', 'zqold-mail@example.jp', 'ZQOLD-SUBJECT', 'ZQOLD-MAILBODY', 'ZQOLD-FILE', 'ZQOLD-ATTACHMENT', Buffer.from('%PDF-1.4 ZQOLD-ATTACHMENT').toString('base64'), 'zqold-reply@example.jp'];
     for (const v of values) {
       for (const [where, bytes] of [['database', plain], ['backup', plainBackup]] as const) {
         expect({ where, v, utf8: bytes.includes(Buffer.from(v, 'utf8')), utf16: bytes.includes(Buffer.from(v, 'utf16le')), lower: bytes.includes(Buffer.from(v.toLowerCase(), 'utf8')) }).toEqual({ where, v, utf8: false, utf16: false, lower: false });
       }
     }
     // The search finds no trace either: the trigram index was merged. And what was kept is still there.
-    for (const kept of ['ZQHELD-NAME', 'ZQNEW-REQUEST']) expect(plain.includes(Buffer.from(kept))).toBe(true);
+    for (const kept of ['ZQHELD-NAME', 'ZQNEW-REQUEST', 'ZQHELD-MAILBODY', 'ZQHELD-ATTACHMENT', 'ZQNEW-SUBJECT']) expect({ kept, found: plain.includes(Buffer.from(kept)) }).toEqual({ kept, found: true });
     // The raw files on disk are encrypted: nothing readable at all (the test would be empty otherwise).
     for (const f of filesUnder(join(dir.path, 'desk'))) expect(readFileSync(f).includes(Buffer.from('ZQHELD-NAME'))).toBe(false);
     desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
+
+  it('legal hold from the screen: a supervisor places it with a reason (timeline, audit), the case file and queue show it, the purge keeps the case; an agent cannot; lifted, the next purge removes it', async () => {
+    const id = await closedCase('ZQHOLD', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
+    await lockDesk(desk);
+    // The runtime's own daily purge may run at any moment: the clock starts before the case is past
+    // retention and moves on only once the hold is in place.
+    let now = new Date('2024-01-10T01:00:00Z');
+    const rt = await openRuntime(dir.path, { now: () => now });
+    try {
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'kato', displayName: '加藤', role: 'agent' }));
+      // A hold says why: an empty reason is refused and changes nothing.
+      expect(await rt.dispatch('retention.setLegalHold', { id, hold: true, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reason' } });
+      expect(await rt.call('retention.setLegalHold', { id: 99999, hold: true, reason: '訴訟' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', reason: { code: 'CASE_NOT_FOUND', id: 99999 } } });
+      value(await rt.call('retention.setLegalHold', { id, hold: true, reason: '訴訟対応（東京地裁）' }));
+      const file = value(await rt.call('cases.get', { id }));
+      expect(file.legalHold).toEqual({ since: '2024-01-10T01:00:00.000Z', by: SUPERVISOR.username, reason: '訴訟対応（東京地裁）' });
+      // Two years on (the idle lock would close the session: log in again).
+      value(await rt.call('auth.lock', {}));
+      now = NOW;
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      expect(file.timeline.at(-1)).toMatchObject({ kind: 'legal_hold', actor: SUPERVISOR.username, data: { reason: '訴訟対応（東京地裁）' } });
+      const row = (value(await rt.call('cases.list', { view: 'closed', pageSize: 50 }))).rows.find((r) => r.id === id)!;
+      expect(row.legalHold).toBe(true);
+      expect((value(await rt.call('retention.preview', {}))).held.map((h) => h.id)).toEqual([id]);
+      expect((value(await rt.call('retention.purge', {}))).purged).toEqual([]);
+      expect((value(await rt.call('cases.get', { id }))).case.memberName).toBe('ZQHOLD-NAME');
+
+      // An agent sees the hold but cannot lift it.
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: 'kato', password: oneTimePassword }));
+      value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: 'kato password 123' }));
+      expect(await rt.call('retention.setLegalHold', { id, hold: false, reason: '終了' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+      value(await rt.call('auth.lock', {}));
+      value(await rt.call('auth.login', { username: SUPERVISOR.username, password: SUPERVISOR.password }));
+      value(await rt.call('retention.setLegalHold', { id, hold: false, reason: '訴訟終了' }));
+      expect((value(await rt.call('cases.get', { id }))).legalHold).toBeNull();
+      await rt.call('retention.purge', {}); // (or the daily purge got there first)
+      expect((value(await rt.call('cases.get', { id }))).case.memberName).toBe('');
+    } finally {
+      await rt.close();
+    }
+    desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
+    db = desk.store.db;
+    const audit = await db.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', 'case').where('entity_id', '=', String(id)).where('action', 'like', 'case.legal_hold%').orderBy('seq').execute();
+    expect(audit).toEqual([
+      { action: 'case.legal_hold', actor: SUPERVISOR.username },
+      { action: 'case.legal_hold_lifted', actor: SUPERVISOR.username },
+    ]);
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('SIGKILL mid-purge: every case is purged whole or not at all, and the rest purge on the next run', async () => {
     const ids: number[] = [];
@@ -202,9 +299,13 @@ describe('retention purge', () => {
         const notes = await db.selectFrom('case_notes').select('text').where('case_id', '=', id).execute();
         const outbox = await db.selectFrom('outbox').select(['to_address', 'body_text']).where('case_id', '=', id).execute();
         const search = await db.selectFrom('case_search').select('body').where('rowid', '=', id).executeTakeFirstOrThrow();
+        const mail = await db.selectFrom('inbox_messages').select(['body_text', 'from_address']).where('case_id', '=', id).execute();
+        const files = await db.selectFrom('inbox_attachments').innerJoin('inbox_messages', 'inbox_messages.id', 'inbox_attachments.message_id').select('inbox_attachments.id').where('inbox_messages.case_id', '=', id).execute();
         const audit = await db.selectFrom('audit_log').select('seq').where('action', '=', 'retention.purge').where('entity_id', '=', String(id)).execute();
-        const purged = c.purged_at !== null && c.member_name === '' && c.request_text === '' && notes.length === 0 && outbox.every((o) => o.to_address === '' && o.body_text === '') && !search.body.includes('zk') && audit.length === 1;
-        const whole = c.purged_at === null && c.member_name !== '' && c.request_text !== '' && notes.length === 1 && outbox.every((o) => o.to_address !== '' && o.body_text !== '') && search.body.includes('zk') && audit.length === 0;
+        const purged = c.purged_at !== null && c.member_name === '' && c.request_text === '' && notes.length === 0 && outbox.every((o) => o.to_address === '' && o.body_text === '') && !search.body.includes('zk') && audit.length === 1 &&
+          mail.length === 2 && mail.every((m) => m.body_text === '' && m.from_address === '') && files.length === 0;
+        const whole = c.purged_at === null && c.member_name !== '' && c.request_text !== '' && notes.length === 1 && outbox.every((o) => o.to_address !== '' && o.body_text !== '') && search.body.includes('zk') && audit.length === 0 &&
+          mail.length === 2 && mail.every((m) => m.body_text !== '' && m.from_address !== '') && files.length > 0;
         expect({ id, either: purged || whole }).toEqual({ id, either: true });
         out.set(id, purged ? 'purged' : 'whole');
       }
@@ -216,7 +317,7 @@ describe('retention purge', () => {
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
     await runPurge({ db, actor: supervisor.username, now: NOW });
     expect([...(await state()).values()].every((v) => v === 'purged')).toBe(true);
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 
   it('desk purge --dry-run lists the case and its fields and changes nothing; --yes purges it', async () => {
     const old = await closedCase('ZQCLI', '2022-06-06T10:00:00+09:00', '2022-06-20T10:00:00+09:00');
@@ -234,5 +335,5 @@ describe('retention purge', () => {
     await expect(cli()).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Give exactly one of --dry-run and --yes.') });
     desk = (await unlockWithPassword(await testDeskPaths(dir.path), SUPERVISOR.username, SUPERVISOR.password))!;
     expect((await desk.store.db.selectFrom('cases').select(['member_name', 'purged_at']).where('id', '=', old).executeTakeFirstOrThrow()).member_name).toBe('');
-  });
+  }, 240_000); // under a loaded machine: builds cases, spawns processes; no timed assertion
 });

@@ -110,7 +110,7 @@ describe('desk rules', () => {
   });
 
   it('refuses malformed or contradictory rules with a message naming the entry', () => {
-    const bad: [Partial<DeskCalendarRules>, RegExp][] = [
+    const bad: [Parameters<typeof buildCalendar>[0], RegExp][] = [
       [{ closures: [{ date: '2026-02-30', reason: 'x' }] }, /closures\[0\]\.date 2026-02-30/],
       [{ closures: [{ date: '2026-12-01', reason: ' ' }] }, /needs a reason/],
       [{ closures: [{ date: '1999-12-01', reason: 'x' }] }, /outside the supported calendar/],
@@ -122,6 +122,7 @@ describe('desk rules', () => {
       [{ businessHours: { open: '18:00', close: '10:00' } }, /opening must be before closing/],
       [{ businessHours: { open: '10:00', close: '6pm' } }, /HH:MM/],
       [{ daysByType: { disclosure: -1, correction: 10, suspension: 10 } }, /daysByType\.disclosure/],
+      [{ daysByType: { inquiry: 1.5 } }, /daysByType\.inquiry/],
     ];
     for (const [input, message] of bad) {
       const e = errorOf(() => buildCalendar(input));
@@ -135,7 +136,7 @@ describe('desk rules', () => {
       closures: [],
       openDays: [],
       businessHours: { open: '10:00', close: '18:00' },
-      daysByType: { disclosure: 10, correction: 10, suspension: 10 },
+      daysByType: { disclosure: 10, correction: 10, suspension: 10, inquiry: 3, complaint: 5 },
     });
   });
 });

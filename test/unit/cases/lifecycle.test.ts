@@ -35,7 +35,11 @@ const LEGAL: Record<CaseAction, CaseStatus[]> = {
   recordIdentityCheck: ['received', 'awaiting_requester', 'in_review'],
   recordFee: [...caseStatuses],
   addNote: [...caseStatuses],
+  // Inquiries' and complaints' moves (issue 19): a request never has them (tested below).
+  answer: [],
+  convert: [],
 };
+const CONTACT_ONLY: readonly CaseAction[] = ['answer', 'convert'];
 
 describe('lifecycle transitions', () => {
   for (const action of caseActions) {
@@ -44,6 +48,7 @@ describe('lifecycle transitions', () => {
       it(`${action} from ${status} is ${legal ? 'allowed' : 'refused'}`, () => {
         const why = refusal(action, facts(status), boss2);
         if (legal) expect(why).toBeNull();
+        else if (CONTACT_ONLY.includes(action)) expect(why).toEqual({ code: 'NOT_FOR_CASE_TYPE', action, type: 'disclosure' });
         else expect(why).toEqual({ code: 'WRONG_STATUS', status, action });
       });
     }

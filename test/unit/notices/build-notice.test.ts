@@ -13,6 +13,10 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
       id: 1,
       reference: 'PD-2026-00042',
       type: 'disclosure',
+      convertedFrom: null,
+      replyTemplate: null,
+      replyJa: '',
+      replyEn: '',
       kinds: ['records'],
       status: 'approved',
       channel: 'email',
@@ -47,6 +51,7 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
       ...over,
     },
     deadline: {
+      target: false,
       arrivedAt: '2026-11-24T00:30:00.000Z',
       days: 10,
       dayZero: '2026-11-24',
@@ -72,6 +77,9 @@ function file(over: Partial<CaseFile['case']> = {}, extra: Partial<CaseFile> = {
     warnings: [],
     flags: [],
     version: 1,
+    legalHold: null,
+    relatedCase: null,
+    linkedFrom: [],
     ...extra,
   };
 }

@@ -4,8 +4,10 @@
 import { QueryObserver } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseFile, DeskApi, MethodName, Result } from '../../../electron/contract/index.ts';
-import { createDeskQueryClient, deskKey, fileUnderReference, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
+import { createDeskQueryClient, deskKey, deskQuery, fileUnderReference, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
 import { deskFromCall } from '../../../renderer/src/api/deskFromCall.ts';
+import { createHttpDesk } from '../../../renderer/src/api/httpDesk.ts';
+import { observeDesk } from '../../../renderer/src/api/observeDesk.ts';
 import { formatDate, formatDateTime } from '../../../renderer/src/i18n/format.ts';
 
 const file = { case: { id: 7, reference: 'PD-2026-00007' }, timeline: [] } as unknown as CaseFile;
@@ -43,6 +45,49 @@ describe('invalidatingDesk', () => {
     expect(client.getQueryData(deskKey('cases.get', { reference: 'PD-2026-00007' }))).toStrictEqual(file);
     expect(client.getQueryState(deskKey('cases.get', { reference: 'PD-2026-00007' }))!.isInvalidated).toBe(false);
     expect(client.getQueryState(deskKey('cases.list', {}))!.isInvalidated).toBe(true);
+  });
+});
+
+describe('stale reads', () => {
+  /** A host whose answers wait until the test lets them go; every request is seen, with its search text. */
+  function slowHost() {
+    const requests: Array<{ search: string; aborted: () => boolean; answer: () => void }> = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      const search = (JSON.parse(String(init.body)) as { search?: string }).search ?? '';
+      const signal = init.signal!;
+      return new Promise<Response>((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        requests.push({
+          search,
+          aborted: () => signal.aborted,
+          answer: () => resolve(new Response(JSON.stringify({ ok: true, value: { rows: [], total: 0, search } }))),
+        });
+      });
+    }) as unknown as typeof globalThis.fetch;
+    return { fetch, requests };
+  }
+
+  it('aborts the request with older search text when newer text is asked for, and shows only the newer answer', async () => {
+    const host = slowHost();
+    const seen: string[] = [];
+    const client = createDeskQueryClient();
+    // The desk as a session sees it: HTTP, the lock watcher's observer and the invalidating wrapper, each passing the signal down.
+    const desk = invalidatingDesk(observeDesk(createHttpDesk({ token: 't', fetch: host.fetch }), (m) => seen.push(m)), client);
+    const observer = new QueryObserver(client, deskQuery(desk, 'cases.list', { search: '田' }));
+    const results: unknown[] = [];
+    const unsubscribe = observer.subscribe((r) => results.push(r.data));
+    await vi.waitFor(() => expect(host.requests).toHaveLength(1));
+    observer.setOptions(deskQuery(desk, 'cases.list', { search: '田中' }));
+    await vi.waitFor(() => expect(host.requests).toHaveLength(2));
+    expect(host.requests[0]!.aborted()).toBe(true);
+    expect(host.requests[1]!.aborted()).toBe(false);
+    host.requests[0]!.answer();
+    host.requests[1]!.answer();
+    await vi.waitFor(() => expect(observer.getCurrentResult().data).toMatchObject({ search: '田中' }));
+    expect(results.filter(Boolean)).toEqual([{ rows: [], total: 0, search: '田中' }]);
+    // The abandoned call never reached the observer as an answer (no "host unreachable" for it).
+    expect(seen).toEqual(['cases.list']);
+    unsubscribe();
   });
 });
 

@@ -3,6 +3,8 @@
 import { Alert, Button, Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
+  IconArrowsExchange,
+  IconMessageReply,
   IconCash,
   IconCheck,
   IconCalendarPlus,
@@ -23,7 +25,7 @@ import type { CaseAction, CaseFile } from '../../../../electron/contract/index.t
 import { useShell } from '../../app/ShellContext.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
-const lifecycle: CaseAction[] = ['startReview', 'pause', 'resume', 'decide', 'approve', 'returnForRevision', 'recordNotice', 'close', 'withdraw', 'reject'];
+const lifecycle: CaseAction[] = ['startReview', 'pause', 'resume', 'answer', 'convert', 'decide', 'approve', 'returnForRevision', 'recordNotice', 'close', 'withdraw', 'reject'];
 const records: CaseAction[] = ['recordIdentityCheck', 'recordFee', 'addNote', 'assign', 'extend'];
 
 const icons: Record<CaseAction, Icon> = {
@@ -42,6 +44,8 @@ const icons: Record<CaseAction, Icon> = {
   recordIdentityCheck: IconId,
   recordFee: IconCash,
   addNote: IconNote,
+  answer: IconMessageReply,
+  convert: IconArrowsExchange,
 };
 
 const quiet: ReadonlySet<CaseAction> = new Set(['withdraw', 'reject', 'returnForRevision']);

@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ActionModal } from './actions/ActionModal.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
+import { LegalHoldPanel } from '../retention/LegalHoldPanel.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseWarnings } from './CaseWarnings.tsx';
 import { DecisionSection } from './sections/DecisionSection.tsx';
@@ -116,7 +117,10 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
-          <ActionPanel file={file} onAction={setAction} />
+          <Stack gap="lg">
+            <ActionPanel file={file} onAction={setAction} />
+            <LegalHoldPanel file={file} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ActionModal file={file} action={action} onClose={() => setAction(null)} onDone={done} />

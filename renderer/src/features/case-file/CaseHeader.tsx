@@ -1,7 +1,7 @@
 // The top of a case file: reference, type, status, member, assignee, and the deadline as the core
 // computed it (day 0, due date, business days left, pause, extension, provisional, legal mark).
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconPlayerPause } from '@tabler/icons-react';
+import { IconLock, IconPlayerPause } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { CaseFile } from '../../../../electron/contract/index.ts';
 import { DaysLeftBadge, LegalMark, ProvisionalFlag } from '../../components/DeadlineBadges.tsx';
@@ -28,6 +28,13 @@ export function CaseHeader({ file }: { file: CaseFile }) {
                 {typeLabel(t, c.type)}
               </Badge>
               <StatusBadge status={c.status} size="lg" />
+              {file.legalHold && (
+                <Tooltip label={file.legalHold.reason || t('legalHold.held')} multiline w={320}>
+                  <Badge color="grape" variant="filled" size="lg" style={{ textTransform: 'none' }} leftSection={<IconLock size={14} aria-hidden />} data-testid="case-legal-hold">
+                    {t('legalHold.badge')}
+                  </Badge>
+                </Tooltip>
+              )}
             </Group>
             <Text size="lg" fw={500} lang="ja">
               {c.memberName}

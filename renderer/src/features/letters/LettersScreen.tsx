@@ -1,7 +1,10 @@
 // Letters to print today (letters.ready): notices owed to members answered on paper. Select some or all,
-// print them as one job — Electron's print dialog or PDF, or in a browser its own print dialog on a
-// hidden sandboxed frame — then say whether every letter printed, and each one ticked is recorded on its
-// case. A letter to a member with no postal address is flagged before anyone prints it.
+// print them — Electron's print dialog or PDF as one job (the main process measures each letter and puts a
+// blank page after an odd page count), or in a browser its own print dialog on a hidden sandboxed frame,
+// one print job per letter (a browser cannot know page counts, so a single document could put the next
+// member's letter on the back of the last sheet) — then say whether every letter printed, and each one
+// ticked is recorded on its case. A letter to a member with no postal address is flagged before anyone
+// prints it.
 import { Alert, Anchor, Badge, Box, Button, Checkbox, EmptyState, Group, LoadingOverlay, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconEye, IconFileTypePdf, IconMailbox, IconPrinter, IconRefresh } from '@tabler/icons-react';
@@ -61,13 +64,21 @@ export function LettersScreen() {
         if (r.value.outcome !== 'printed') return;
       }
     } else {
-      const r = await desk.letters.batch({ letters: refs });
-      if (!r.ok) {
-        setBusy(null);
-        return setError(r.error);
+      // One document per letter, all fetched before the first dialog opens: a letter the core refuses
+      // stops the batch before anything is printed. Then one print job each, in list order, so every
+      // letter starts on a fresh sheet even on a double-sided printer. window.print() reports nothing
+      // (not even a cancel), so every letter gets its dialog and the "did it print?" step below covers all.
+      const docs: string[] = [];
+      for (const ref of refs) {
+        const r = await desk.letters.batch({ letters: [ref] });
+        if (!r.ok) {
+          setBusy(null);
+          return setError(r.error);
+        }
+        docs.push(r.value.html);
       }
       try {
-        await printHtml(r.value.html);
+        for (const html of docs) await printHtml(html);
       } finally {
         setBusy(null);
       }
@@ -135,6 +146,16 @@ export function LettersScreen() {
               </Button>
             </Group>
           </Group>
+          {mode === 'browser' && (
+            <Text size="sm" c="dimmed" data-testid="letters-one-job-each">
+              {t('letters.browserOneJobEach')}
+            </Text>
+          )}
+          {mode === 'electron' && (
+            <Text size="sm" fw={600} data-testid="not-encrypted">
+              {t('export.notEncrypted')}
+            </Text>
+          )}
           {noAddress > 0 && (
             <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="letters-no-address">
               {t('letters.selectedNoAddress', { n: noAddress })}

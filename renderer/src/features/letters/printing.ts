@@ -2,7 +2,9 @@
 // Electron prints and saves PDFs in its main process (letters.print / letters.savePdf). In a browser the
 // document goes into a sandboxed iframe — scripts off, same origin so its fonts load from the desk and
 // this page may call its print(); allow-modals lets the print dialog open — and the browser's own
-// print dialog prints it (and can save a PDF).
+// print dialog prints it (and can save a PDF). The browser's "print all" calls printHtml once per letter
+// (LettersScreen): the browser cannot tell the desk a letter's page count, and CSS `break-before: right`
+// inserts no blank page in Chromium, so separate jobs are what keeps two members off one duplex sheet.
 
 /** The sandbox of every letter frame: no scripts in the letter, ever. */
 export const LETTER_SANDBOX = 'allow-same-origin allow-modals';
@@ -17,7 +19,7 @@ export async function printFrame(frame: HTMLIFrameElement): Promise<void> {
   win.print();
 }
 
-/** Prints a document in a frame nobody sees: the "print all" of browser mode. */
+/** Prints one document in a frame nobody sees: browser mode's "print all" calls it once per letter. */
 export async function printHtml(html: string): Promise<void> {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', LETTER_SANDBOX);

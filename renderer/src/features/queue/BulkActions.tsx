@@ -1,10 +1,13 @@
-// Bulk moves on the selected rows. Each case is checked by the desk on its own; the outcome lists what
-// was done and every refusal with its reference and the desk's reason.
-import { ActionBar, Alert, Button, Group, List, Popover, Stack, Text, TextInput } from '@mantine/core';
+// Bulk moves on the selected rows. Only moves every selected case allows (the contract's moveFrom) are
+// offered; the others are named with the cases that block them. Each case is still checked by the desk
+// on its own; the outcome lists what was done and every refusal with its reference and the desk's reason.
+import { ActionBar, Alert, Button, Group, List, Popover, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPlayerPlay, IconUserCheck, IconUserShare } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import type { BulkOutcome, DeskErrorData } from '../../../../electron/contract/index.ts';
+import { moveFrom, type BulkOutcome, type CaseAction, type CaseStatus, type DeskErrorData, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
+import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -12,21 +15,33 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export type BulkAction = 'assignMe' | 'assignUser' | 'startReview' | 'close';
 
 interface Props {
-  ids: number[];
+  /** The selected rows (a selection belongs to the page it was made on). */
+  rows: QueueRow[];
   onClear: () => void;
   onDone: (action: BulkAction, outcome: BulkOutcome) => void;
 }
 
-export function BulkActions({ ids, onClear, onDone }: Props) {
-  const { t } = useI18n();
+const moveOf: Record<BulkAction, CaseAction> = { assignMe: 'assign', assignUser: 'assign', startReview: 'startReview', close: 'close' };
+
+/** For one move, the selected cases whose status does not allow it, grouped by that status. */
+function blockers(rows: QueueRow[], action: CaseAction): Array<{ status: CaseStatus; references: string[] }> {
+  const by = new Map<CaseStatus, string[]>();
+  for (const r of rows) if (!moveFrom[action].includes(r.status)) by.set(r.status, [...(by.get(r.status) ?? []), r.reference]);
+  return [...by].map(([status, references]) => ({ status, references }));
+}
+
+export function BulkActions({ rows, onClear, onDone }: Props) {
+  const { t, say } = useI18n();
   const desk = useDesk();
   const { user } = useShell();
+  const accounts = useActiveAccounts();
   const [busy, setBusy] = useState<BulkAction | null>(null);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [assignOpen, setAssignOpen] = useState(false);
-  const [username, setUsername] = useState('');
+  const [assignee, setAssignee] = useState<string | null>(null);
+  const ids = rows.map((r) => r.id);
 
-  const run = async (action: BulkAction, assignee?: string) => {
+  const run = async (action: BulkAction, to?: string) => {
     setBusy(action);
     setError(null);
     const result =
@@ -34,55 +49,102 @@ export function BulkActions({ ids, onClear, onDone }: Props) {
         ? await desk.cases.bulkStartReview({ ids })
         : action === 'close'
           ? await desk.cases.bulkClose({ ids })
-          : await desk.cases.bulkAssign({ ids, assignee: assignee ?? user.username });
+          : await desk.cases.bulkAssign({ ids, assignee: to ?? user.username });
     setBusy(null);
-    if (result.ok) {
-      setAssignOpen(false);
-      onDone(action, result.value);
-    } else setError(result.error);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setAssignOpen(false);
+    setAssignee(null);
+    const outcome = result.value;
+    // Where the person is looking: a notification now, the affected rows marked, the refusals listed.
+    notifications.show({
+      message: t(`bulk.result.${action}`, { n: outcome.done.length }) + (outcome.refused.length > 0 ? ` ${t('bulk.refused', { n: outcome.refused.length })}` : ''),
+      color: outcome.refused.length === 0 ? 'teal' : outcome.done.length === 0 ? 'red' : 'yellow',
+    });
+    onDone(action, outcome);
   };
 
   const submitUser = (e: FormEvent) => {
     e.preventDefault();
-    if (username.trim()) void run('assignUser', username.trim());
+    if (assignee) void run('assignUser', assignee);
   };
 
+  const blocked = (action: BulkAction) => blockers(rows, moveOf[action]);
+  const offered = (action: BulkAction) => blocked(action).length === 0;
+  const unavailable = (['assignMe', 'startReview', 'close'] as const).flatMap((action) =>
+    blocked(action).map((b) => ({ action, ...b })),
+  );
+
   return (
-    <ActionBar opened={ids.length > 0} onClose={onClear} aria-label={t('bulk.label')} shadow="lg" p="sm" data-testid="bulk-actions">
+    <ActionBar opened={rows.length > 0} onClose={onClear} aria-label={t('bulk.label')} shadow="lg" p="sm" data-testid="bulk-actions">
       <Stack gap="xs">
         <Group gap="sm" wrap="nowrap">
           <Text size="sm" fw={600} data-testid="bulk-count">
-            {t('bulk.selected', { n: ids.length })}
+            {t('bulk.selected', { n: rows.length })}
           </Text>
           <ActionBar.Divider />
-          <Button size="xs" variant="light" leftSection={<IconUserCheck size={14} aria-hidden />} loading={busy === 'assignMe'} onClick={() => void run('assignMe')}>
-            {t('bulk.assignMe')}
-          </Button>
-          <Popover opened={assignOpen} onChange={setAssignOpen} position="top" withArrow trapFocus>
-            <Popover.Target>
-              <Button size="xs" variant="light" leftSection={<IconUserShare size={14} aria-hidden />} onClick={() => setAssignOpen((o) => !o)}>
-                {t('bulk.assignTo')}
+          {offered('assignMe') && (
+            <>
+              <Button size="xs" variant="light" leftSection={<IconUserCheck size={14} aria-hidden />} loading={busy === 'assignMe'} onClick={() => void run('assignMe')}>
+                {t('bulk.assignMe')}
               </Button>
-            </Popover.Target>
-            <Popover.Dropdown>
-              <form onSubmit={submitUser} aria-label={t('bulk.assignTo')}>
-                <Group gap="xs" align="flex-end">
-                  <TextInput label={t('account.username')} size="xs" value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoCapitalize="none" spellCheck={false} data-autofocus />
-                  <Button size="xs" type="submit" loading={busy === 'assignUser'}>
-                    {t('bulk.assign')}
+              <Popover opened={assignOpen} onChange={setAssignOpen} position="top" withArrow trapFocus>
+                <Popover.Target>
+                  <Button size="xs" variant="light" leftSection={<IconUserShare size={14} aria-hidden />} onClick={() => setAssignOpen((o) => !o)}>
+                    {t('bulk.assignTo')}
                   </Button>
-                </Group>
-              </form>
-            </Popover.Dropdown>
-          </Popover>
-          <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy === 'startReview'} onClick={() => void run('startReview')}>
-            {t('action.startReview')}
-          </Button>
-          <Button size="xs" variant="light" color="green" leftSection={<IconCheck size={14} aria-hidden />} loading={busy === 'close'} onClick={() => void run('close')}>
-            {t('action.close')}
-          </Button>
+                </Popover.Target>
+                <Popover.Dropdown>
+                  <form onSubmit={submitUser} aria-label={t('bulk.assignTo')}>
+                    <Group gap="xs" align="flex-end">
+                      <Select
+                        label={t('bulk.assignee')}
+                        size="xs"
+                        searchable
+                        data={(accounts ?? []).map((a) => ({ value: a.username, label: `${a.displayName}（${a.username}）` }))}
+                        value={assignee}
+                        onChange={setAssignee}
+                        nothingFoundMessage={t('bulk.noStaff')}
+                        comboboxProps={{ withinPortal: false }}
+                        data-autofocus
+                        w={240}
+                      />
+                      <Button size="xs" type="submit" disabled={!assignee} loading={busy === 'assignUser'}>
+                        {t('bulk.assign')}
+                      </Button>
+                    </Group>
+                  </form>
+                </Popover.Dropdown>
+              </Popover>
+            </>
+          )}
+          {offered('startReview') && (
+            <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy === 'startReview'} onClick={() => void run('startReview')}>
+              {t('action.startReview')}
+            </Button>
+          )}
+          {offered('close') && (
+            <Button size="xs" variant="light" color="green" leftSection={<IconCheck size={14} aria-hidden />} loading={busy === 'close'} onClick={() => void run('close')}>
+              {t('action.close')}
+            </Button>
+          )}
           <ActionBar.CloseButton aria-label={t('bulk.clear')} />
         </Group>
+        {unavailable.length > 0 && (
+          <List size="xs" spacing={0} data-testid="bulk-unavailable" aria-label={t('bulk.unavailable')}>
+            {unavailable.map((u) => (
+              <List.Item key={`${u.action}-${u.status}`} data-action={moveOf[u.action]} data-status={u.status}>
+                <Text span size="xs" fw={600}>
+                  {t(u.action === 'assignMe' ? 'action.assign' : `action.${u.action}`)}
+                </Text>
+                {t('bulk.notFor', { n: u.references.length, references: u.references.join('、') })}
+                {say({ code: 'WRONG_STATUS', status: u.status, action: moveOf[u.action] })}
+              </List.Item>
+            ))}
+          </List>
+        )}
         <ErrorAlert error={error} />
       </Stack>
     </ActionBar>

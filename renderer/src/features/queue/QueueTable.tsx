@@ -181,6 +181,11 @@ const Row = memo(
               {r.reference}
             </Anchor>
             <LegalMark state={r.legalMarkState} mark={r.legalMark} />
+            {r.legalHold && (
+              <Badge size="xs" tt="none" variant="light" color="grape" data-testid="legal-hold">
+                {t('legalHold.badge')}
+              </Badge>
+            )}
             {r.legalMarkState === 'passed' && (
               <Badge color="grape" variant="light" size="xs" tt="none" title={t('caseRules.legalMarkPassedHint')} data-testid="legal-mark-passed">
                 {t('caseRules.legalMarkPassed')}

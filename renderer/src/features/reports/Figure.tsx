@@ -20,9 +20,15 @@ interface FigureProps {
   indent?: boolean;
 }
 
+/** Opens the queue filtered to exactly the cases behind a figure (or a chart's bar) of a period. */
+export function useOpenCases(): (period: Period, bucket: ReportBucket, label: string) => void {
+  const { go } = useShell();
+  return (period, bucket, label) => go({ name: 'queue', search: queueParamsOf({ ...initialQueueState, report: { from: period.from, to: period.to, bucket, label } }).toString() });
+}
+
 export function Figure({ label, value, period, bucket, count, strong, indent }: FigureProps) {
   const t = useT();
-  const { go } = useShell();
+  const openCases = useOpenCases();
   const n = count ?? (typeof value === 'number' ? value : 0);
   const body = (
     <Group justify="space-between" wrap="nowrap" gap="md" py={4} pl={indent ? 'md' : 0}>
@@ -41,9 +47,7 @@ export function Figure({ label, value, period, bucket, count, strong, indent }: 
       data-testid={`figure-${bucket}`}
       data-value={value}
       title={t('reports.open.cases', { label, n })}
-      onClick={() => {
-        go({ name: 'queue', search: queueParamsOf({ ...initialQueueState, report: { from: period.from, to: period.to, bucket, label } }).toString() });
-      }}
+      onClick={() => openCases(period, bucket, label)}
     >
       {body}
     </UnstyledButton>

@@ -27,8 +27,8 @@ import { kindLabel, outcomeLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { printHtml } from '../letters/printing.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
-import { Figure } from './Figure.tsx';
-import { periodContaining, periodKinds, shiftPeriod, type Period, type PeriodKind } from './periods.ts';
+import { Figure, useOpenCases } from './Figure.tsx';
+import { monthWithin, periodContaining, periodKinds, shiftPeriod, type Period, type PeriodKind } from './periods.ts';
 
 const TYPE_COLORS: Record<RequestType, string> = { disclosure: 'blue.6', correction: 'teal.6', suspension: 'orange.6' };
 
@@ -106,6 +106,11 @@ export function ReportsScreen() {
       <Text size="sm" c="dimmed">
         {t('reports.intro')} {!supervisor && t('reports.ownScope')}
       </Text>
+      {supervisor && (
+        <Text size="sm" fw={600} data-testid="not-encrypted">
+          {t('export.notEncrypted')}
+        </Text>
+      )}
 
       <Group gap="sm" wrap="wrap" align="end">
         <SegmentedControl
@@ -151,6 +156,7 @@ function ReportView({ report: r, period, locale }: { report: Report; period: Per
   const pct = (v: number | null) => (v === null ? t('reports.none') : `${(v * 100).toFixed(1)}%`);
   const monthly = r.monthly.map((m) => ({ month: m.month, ...Object.fromEntries(requestTypes.map((ty) => [typeLabel(t, ty), m.received[ty]])) }));
   const rate = r.monthly.map((m) => ({ month: m.month, [t('reports.onTimeRate')]: m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10 }));
+  const openCases = useOpenCases();
   const hist = r.businessDaysHistogram.map((n, i) => ({ days: i === r.businessDaysHistogram.length - 1 ? `${i}+` : String(i), [t('reports.chart.cases')]: n }));
   return (
     <Stack gap="md" data-testid="report" data-received={r.received}>
@@ -252,20 +258,47 @@ function ReportView({ report: r, period, locale }: { report: Report; period: Per
 
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
         <Section title={t('reports.section.monthly')}>
-          <BarChart
-            h={220}
-            data={monthly}
-            dataKey="month"
-            type="stacked"
-            withLegend
-            series={requestTypes.map((ty) => ({ name: typeLabel(t, ty), color: TYPE_COLORS[ty] }))}
-          />
+          <div data-testid="chart-monthly">
+            <BarChart
+              h={220}
+              data={monthly}
+              dataKey="month"
+              type="stacked"
+              withLegend
+              series={requestTypes.map((ty) => ({ name: typeLabel(t, ty), color: TYPE_COLORS[ty] }))}
+              // A bar opens the queue with exactly its cases: that month (cut to the period), that type.
+              barProps={(s) => {
+                const ty = requestTypes.find((x) => typeLabel(t, x) === s.name)!;
+                return {
+                  cursor: 'pointer',
+                  onClick: (_bar, index) => {
+                    const m = r.monthly[index];
+                    if (m && m.received[ty] > 0) openCases(monthWithin(period, m.month), `received.type.${ty}`, `${m.month} ${typeLabel(t, ty)}`);
+                  },
+                };
+              }}
+            />
+          </div>
         </Section>
         <Section title={t('reports.section.rate')}>
           <LineChart h={220} data={rate} dataKey="month" yAxisProps={{ domain: [0, 100] }} unit="%" connectNulls={false} series={[{ name: t('reports.onTimeRate'), color: 'green.6' }]} />
         </Section>
         <Section title={t('reports.section.days')}>
-          <BarChart h={220} data={hist} dataKey="days" series={[{ name: t('reports.chart.cases'), color: 'indigo.6' }]} />
+          <div data-testid="chart-days">
+            <BarChart
+              h={220}
+              data={hist}
+              dataKey="days"
+              series={[{ name: t('reports.chart.cases'), color: 'indigo.6' }]}
+              // A bar opens the queue with the cases answered in that many business days.
+              barProps={{
+                cursor: 'pointer',
+                onClick: (_bar, index) => {
+                  if ((r.businessDaysHistogram[index] ?? 0) > 0) openCases(period, `answered.days.${index}`, `${t('reports.section.days')}: ${hist[index]!.days}`);
+                },
+              }}
+            />
+          </div>
         </Section>
       </SimpleGrid>
     </Stack>

@@ -30,6 +30,12 @@ export function periodContaining(kind: Exclude<PeriodKind, 'custom'>, day: strin
   }
 }
 
+/** One month (YYYY-MM) of a period, cut to the period: the cases behind one monthly bar of its chart. */
+export function monthWithin(p: Period, month: string): Period {
+  const m = periodContaining('month', `${month}-01`);
+  return { from: m.from > p.from ? m.from : p.from, to: m.to < p.to ? m.to : p.to };
+}
+
 /** The period of the same kind just before (-1) or after (+1). */
 export function shiftPeriod(kind: Exclude<PeriodKind, 'custom'>, p: Period, step: -1 | 1): Period {
   if (step === -1) {

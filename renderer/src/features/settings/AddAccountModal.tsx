@@ -1,9 +1,8 @@
 import { Button, Group, Input, Modal, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type OneTimePassword, type Role } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useId } from 'react';
+import type { OneTimePassword, Role } from '../../../../electron/contract/index.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -24,26 +23,16 @@ export function AddAccountModal({ opened, onClose, onCreated }: Props) {
 
 function AddAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: Props['onCreated'] }) {
   const t = useT();
-  const desk = useDesk();
   const roleLabelId = useId();
-  const form = useContractForm({ username: '', displayName: '', role: 'agent' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = { username: form.values.username, displayName: form.values.displayName, role: form.values.role as Role };
-    if (!form.check(methods['accounts.create'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.accounts.create(input);
-    setBusy(false);
-    if (result.ok) onCreated(result.value, input.displayName.trim());
-    else if (!form.applyServerError(result.error)) setError(result.error);
-  };
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
+    method: 'accounts.create',
+    initialValues: { username: '', displayName: '', role: 'agent' as Role },
+    toInput: (v) => v,
+    onSuccess: (otp, input) => onCreated(otp, input.displayName.trim()),
+  });
 
   return (
-    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('accounts.addTitle')}>
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('accounts.addTitle')}>
       <Stack gap="md">
         <TextInput
           label={t('account.username')}
@@ -53,21 +42,22 @@ function AddAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           autoCapitalize="none"
           spellCheck={false}
           data-autofocus
-          {...form.text('username')}
+          name="username"
+          {...form.getInputProps('username')}
         />
-        <TextInput label={t('account.displayName')} description={t('account.displayNameHint')} required autoComplete="off" {...form.text('displayName')} />
+        <TextInput label={t('account.displayName')} description={t('account.displayNameHint')} required autoComplete="off" name="displayName" {...form.getInputProps('displayName')} />
         <Stack gap={4}>
           <Input.Label id={roleLabelId}>{t('account.role')}</Input.Label>
           <SegmentedControl
             aria-labelledby={roleLabelId}
-            value={form.values.role}
-            onChange={(v) => form.set('role', v)}
+            {...form.getInputProps('role')}
             data={[
               { value: 'agent', label: t('role.agent') },
               { value: 'supervisor', label: t('role.supervisor') },
             ]}
           />
         </Stack>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>

@@ -2,30 +2,30 @@
 // (settings.update). Changing the hours makes the desk recompute every open case's day 0 and due date.
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
-import { methods, requestTypes, type DeskErrorData, type DeskSettings } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { requestTypes, type DeskSettings } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { QueryPending } from '../../api/QueryPending.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
-import { parseTypedTime } from '../../forms/typedInput.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { parseTypedTime } from '../../forms/typedInput.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
-import { QueryPending } from '../../api/QueryPending.tsx';
-
-type Values = { open: string; close: string; disclosure: string; correction: string; suspension: string; legalMarkWarnDays: string };
+/** Numbers are numbers; a cleared number box holds '' until something is typed. */
+type Count = number | '';
+type Values = { open: string; close: string; disclosure: Count; correction: Count; suspension: Count; legalMarkWarnDays: Count };
 
 const toValues = (s: DeskSettings): Values => ({
   open: s.businessHours.open,
   close: s.businessHours.close,
-  disclosure: String(s.daysByType.disclosure),
-  correction: String(s.daysByType.correction),
-  suspension: String(s.daysByType.suspension),
-  legalMarkWarnDays: String(s.legalMarkWarnDays),
+  disclosure: s.daysByType.disclosure,
+  correction: s.daysByType.correction,
+  suspension: s.daysByType.suspension,
+  legalMarkWarnDays: s.legalMarkWarnDays,
 });
 
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+// An empty box is not a number: the schema says so in the field's own words.
+const num = (n: Count) => (n === '' ? Number.NaN : n);
 
 export function DeadlineSettingsForm() {
   const query = useDeskQuery('settings.get', {});
@@ -35,53 +35,27 @@ export function DeadlineSettingsForm() {
 
 function Loaded({ initial }: { initial: Values }) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const v = form.values;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = {
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
+    method: 'settings.update',
+    initialValues: initial,
+    toInput: (v) => ({
       businessHours: { open: parseTypedTime(v.open) ?? v.open, close: parseTypedTime(v.close) ?? v.close },
       daysByType: { disclosure: num(v.disclosure), correction: num(v.correction), suspension: num(v.suspension) },
       legalMarkWarnDays: num(v.legalMarkWarnDays),
-    };
-    if (!form.check(methods['settings.update'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.settings.update(input);
-    setBusy(false);
-    if (result.ok) {
-      form.setValues(toValues(result.value));
+    }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues(toValues(saved));
+      f.resetDirty();
       notifications.show({ message: t('settings.saved'), color: 'teal' });
-    } else if (!form.applyServerError(result.error)) setError(result.error);
-  };
+    },
+  });
 
-  const number = (name: keyof Values, label: string, min: number, max: number, description?: string) => {
-    const f = form.text(name);
-    return (
-      <NumberInput
-        label={label}
-        description={description}
-        min={min}
-        max={max}
-        allowDecimal={false}
-        allowNegative={false}
-        name={f.name}
-        value={f.value}
-        error={f.error}
-        onChange={(n) => form.set(name, String(n))}
-        required
-      />
-    );
-  };
+  const number = (name: Exclude<keyof Values, 'open' | 'close'>, label: string, min: number, max: number, description?: string) => (
+    <NumberInput label={label} description={description} min={min} max={max} allowDecimal={false} allowNegative={false} name={name} required {...form.getInputProps(name)} />
+  );
 
-  const open = form.text('open');
-  const close = form.text('close');
   return (
-    <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={t('settings.tab.deadlines')}>
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('settings.tab.deadlines')}>
       <Stack gap="lg" maw={900}>
         <Text size="sm" c="dimmed">
           {t('settings.deadlines.intro')}
@@ -95,8 +69,8 @@ function Loaded({ initial }: { initial: Values }) {
               {t('settings.hours.hint')}
             </Text>
             <Group gap="md" align="flex-start">
-              <TimeField label={t('settings.hours.open')} name={open.name} value={open.value} onChange={(x) => form.set('open', x)} error={open.error} w={160} required />
-              <TimeField label={t('settings.hours.close')} name={close.name} value={close.value} onChange={(x) => form.set('close', x)} error={close.error} w={160} required />
+              <TimeField label={t('settings.hours.open')} name="open" w={160} required value={form.values.open} onChange={(x) => form.setFieldValue('open', x)} error={form.errors.open} />
+              <TimeField label={t('settings.hours.close')} name="close" w={160} required value={form.values.close} onChange={(x) => form.setFieldValue('close', x)} error={form.errors.close} />
             </Group>
           </Stack>
         </Paper>
@@ -118,6 +92,7 @@ function Loaded({ initial }: { initial: Values }) {
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>{number('legalMarkWarnDays', t('settings.legalMarkWarnDays'), 0, 14, t('settings.legalMarkWarnDaysHint'))}</SimpleGrid>
         </Paper>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>

@@ -1,22 +1,19 @@
 // Desk details, idle lock and default language (settings.get / settings.update).
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
-import { IDLE_LOCK_MINUTES, methods, type DeskErrorData, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { IDLE_LOCK_MINUTES, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { QueryPending } from '../../api/QueryPending.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeskDetailsFields, deskDetailsValues, type DeskDetailsValues } from './DeskDetailsFields.tsx';
 
-import { QueryPending } from '../../api/QueryPending.tsx';
-
-type SettingsValues = DeskDetailsValues & { idleLockMinutes: string; defaultLocale: string };
+type SettingsValues = DeskDetailsValues & { idleLockMinutes: number | ''; defaultLocale: Locale };
 
 const toValues = (s: DeskSettings): SettingsValues => ({
   ...deskDetailsValues(s.desk),
-  idleLockMinutes: String(s.idleLockMinutes),
+  idleLockMinutes: s.idleLockMinutes,
   defaultLocale: s.defaultLocale,
 });
 
@@ -28,42 +25,29 @@ export function DeskSettingsForm({ onSaved }: { onSaved: () => void }) {
 
 function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: () => void }) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const { idleLockMinutes, defaultLocale, ...details } = form.values;
-    const input = {
+  const { form, formId, onSubmit, busy, error, formProblem } = useDeskForm({
+    method: 'settings.update',
+    initialValues: initial,
+    toInput: ({ idleLockMinutes, defaultLocale, ...details }) => ({
       desk: details,
-      idleLockMinutes: idleLockMinutes.trim() === '' ? Number.NaN : Number(idleLockMinutes),
-      defaultLocale: defaultLocale as Locale,
-    };
-    if (!form.check(methods['settings.update'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.settings.update(input);
-    setBusy(false);
-    if (result.ok) {
-      form.setValues(toValues(result.value));
+      idleLockMinutes: idleLockMinutes === '' ? Number.NaN : idleLockMinutes,
+      defaultLocale,
+    }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues(toValues(saved));
       notifications.show({ message: t('settings.saved'), color: 'teal' });
       onSaved();
-    } else if (!form.applyServerError(result.error)) {
-      setError(result.error);
-    }
-  };
+    },
+  });
 
-  const idle = form.text('idleLockMinutes');
   return (
-    <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={t('settings.tab.desk')}>
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('settings.tab.desk')}>
       <Stack gap="lg" maw={900}>
         <Text size="sm" c="dimmed">
           {t('settings.deskIntro')}
         </Text>
         <Paper withBorder p="lg" radius="md">
-          <DeskDetailsFields form={form} />
+          <DeskDetailsFields field={(name) => ({ name, ...form.getInputProps(name) })} />
         </Paper>
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -76,10 +60,8 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
               max={IDLE_LOCK_MINUTES.max}
               allowDecimal={false}
               allowNegative={false}
-              name={idle.name}
-              value={idle.value}
-              error={idle.error}
-              onChange={(v) => form.set('idleLockMinutes', String(v))}
+              name="idleLockMinutes"
+              {...form.getInputProps('idleLockMinutes')}
             />
             <Select
               label={t('settings.defaultLocale')}
@@ -91,10 +73,11 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
               ]}
               name="defaultLocale"
               value={form.values.defaultLocale}
-              onChange={(v) => v && form.set('defaultLocale', v)}
+              onChange={(v) => v && form.setFieldValue('defaultLocale', v as Locale)}
             />
           </SimpleGrid>
         </Paper>
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>

@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
@@ -11,6 +11,7 @@ import { AccountsPanel } from './AccountsPanel.tsx';
 import { RetentionPanel } from '../retention/RetentionPanel.tsx';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm.tsx';
 import { DeskSettingsForm } from './DeskSettingsForm.tsx';
+import { SecurityPanel } from './SecurityPanel.tsx';
 
 /** Supervisors only (the shell hides it from agents; the desk refuses them anyway). */
 export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: SessionUser; onDeskChanged: () => void }) {
@@ -43,6 +44,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="retention" leftSection={<IconDatabase size={16} aria-hidden />}>
             {t('settings.tab.retention')}
           </Tabs.Tab>
+          <Tabs.Tab value="security" leftSection={<IconShieldCheck size={16} aria-hidden />}>
+            {t('settings.tab.security')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="desk">
           <DeskSettingsForm onSaved={onDeskChanged} />
@@ -70,6 +74,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
         </Tabs.Panel>
         <Tabs.Panel value="backup">
           <BackupSettingsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="security">
+          <SecurityPanel />
         </Tabs.Panel>
       </Tabs>
     </>

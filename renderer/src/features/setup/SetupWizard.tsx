@@ -77,7 +77,7 @@ export function SetupWizard({ onCreated, onRestore }: { onCreated: (result: Setu
               <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />} role="note">
                 {t('setup.prefilled')}
               </Alert>
-              <DeskDetailsFields form={deskForm} />
+              <DeskDetailsFields field={deskForm.text} />
               <Group justify="flex-end">
                 <Button type="submit">{t('common.next')}</Button>
               </Group>

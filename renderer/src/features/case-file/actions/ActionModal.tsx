@@ -1,11 +1,13 @@
 // The form of the move chosen in the action panel, in a modal. Mounted only while open, so every form
 // starts empty.
 import { Modal } from '@mantine/core';
+import { useState } from 'react';
 import type { CaseAction, CaseFile } from '../../../../../electron/contract/index.ts';
 import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { DecideForm } from './DecideForm.tsx';
 import { FeeForm } from './FeeForm.tsx';
+import { AnswerForm, ConvertForm } from './InquiryForms.tsx';
 import { IdentityCheckForm } from './IdentityCheckForm.tsx';
 import { AssignForm, ConfirmForm, ExtendForm, NoteForm, NoticeForm, PauseForm, ReasonForm, RejectForm } from './SimpleForms.tsx';
 
@@ -16,11 +18,16 @@ interface Props {
   onDone: (file: CaseFile, message: string) => void;
 }
 
-const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee']);
+const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee', 'answer']);
 
-export function ActionModal({ file, action, onClose, onDone }: Props) {
+export function ActionModal({ file, action: chosen, onClose, onDone }: Props) {
   const { t } = useI18n();
   const accounts = useActiveAccounts();
+  // The dialog keeps its name and form while it fades out: a dialog that lost its name mid-transition
+  // still counts as open for the shortcuts (Esc right after an action did nothing), and read as blank.
+  const [shown, setShown] = useState<CaseAction | null>(chosen);
+  if (chosen !== null && chosen !== shown) setShown(chosen);
+  const action = chosen ?? shown;
   const props = { file, onDone, onCancel: onClose };
   let body = null;
   switch (action) {
@@ -61,13 +68,20 @@ export function ActionModal({ file, action, onClose, onDone }: Props) {
     case 'addNote':
       body = <NoteForm {...props} />;
       break;
+    case 'answer':
+      body = <AnswerForm {...props} />;
+      break;
+    case 'convert':
+      body = <ConvertForm {...props} />;
+      break;
     case null:
       body = null;
   }
   return (
     <Modal
-      opened={action !== null}
+      opened={chosen !== null}
       onClose={onClose}
+      onExitTransitionEnd={() => setShown(null)}
       title={action ? `${t(`action.${action}`)} — ${file.case.reference}` : ''}
       size={action && wide.has(action) ? 'xl' : 'md'}
       centered

@@ -2,7 +2,7 @@
 // their text); the reasons the member will read; for a suspension's alternative measure, the measure.
 // The desk checks what a decision must carry and answers with the field at fault.
 import { Checkbox, Select, Stack, Textarea } from '@mantine/core';
-import { caseInputs, disclosureGrounds, outcomes, refusalOutcomes, requestKinds, type DeskErrorData, type DisclosureGround, type Outcome } from '../../../../../electron/contract/index.ts';
+import { caseInputs, disclosureGrounds, outcomes, refusalOutcomes, requestKinds, type DeskErrorData, type DisclosureGround, type Outcome, type RequestType } from '../../../../../electron/contract/index.ts';
 import { useDesk } from '../../../api/DeskProvider.tsx';
 import { useContractForm } from '../../../forms/useContractForm.ts';
 import type { MessageKey } from '../../../i18n/catalog.ts';
@@ -76,7 +76,7 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
           data-testid="decide-kinds"
         >
           <Stack gap="xs" mt="xs">
-            {(requestKinds[c.type] as readonly string[]).map((k) => (
+            {(requestKinds[c.type as RequestType] as readonly string[]).map((k) => (
               <Checkbox key={k} value={k} name="kinds" label={t(`kind.${c.type}.${k}` as MessageKey)} />
             ))}
           </Stack>
@@ -84,7 +84,7 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
       )}
       <Select
         label={t('caseFile.outcome')}
-        data={(outcomes[c.type] as readonly Outcome[]).map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+        data={(outcomes[c.type as RequestType] as readonly Outcome[]).map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
         value={v.outcome || null}
         onChange={(next) => form.set('outcome', next ?? '')}
         name="outcome"

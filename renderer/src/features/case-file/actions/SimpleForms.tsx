@@ -231,8 +231,8 @@ export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps
 }
 
 /** The notice a case would send next, as a default. */
-function defaultNotice(status: CaseStatus): NoticeKind {
-  if (status === 'approved') return 'decision';
+function defaultNotice(status: CaseStatus, contact = false): NoticeKind {
+  if (status === 'approved') return contact ? 'reply' : 'decision';
   if (status === 'withdrawn') return 'withdrawal';
   if (status === 'rejected') return 'rejection';
   if (status === 'awaiting_requester') return 'documents_request';
@@ -242,7 +242,7 @@ function defaultNotice(status: CaseStatus): NoticeKind {
 export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
   const desk = useDesk();
-  const form = useContractForm({ kind: defaultNotice(file.case.status), channel: 'mail', note: '' });
+  const form = useContractForm({ kind: defaultNotice(file.case.status, file.deadline.target), channel: 'mail', note: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
     const input = { id: file.case.id, kind: form.values.kind as NoticeKind, channel: form.values.channel as NoticeChannel, note: form.values.note };

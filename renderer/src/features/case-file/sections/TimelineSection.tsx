@@ -11,6 +11,8 @@ import {
   IconId,
   IconInbox,
   IconMailForward,
+  IconLock,
+  IconLockOpen,
   IconNote,
   IconPlayerPause,
   IconPlayerPlay,
@@ -68,6 +70,10 @@ const icons: Record<TimelineEventKind, Icon> = {
   letter_reprint: IconMailForward,
   mail_received: IconMailForward,
   mail_bounced: IconMailForward,
+  legal_hold: IconLock,
+  legal_hold_lifted: IconLockOpen,
+  answered: IconMailForward,
+  converted: IconEye,
 };
 
 const allOutcomes: readonly string[] = Object.values(outcomes).flat();
@@ -114,6 +120,8 @@ function detail(e: TimelineEvent, t: Translate, locale: Locale): ReactNode {
       );
     }
     case 'resume':
+    case 'legal_hold':
+    case 'legal_hold_lifted':
     case 'returned':
     case 'withdrawn':
       return line(str(d.reason));

@@ -1,0 +1,129 @@
+// Forms that submit to the contract: @mantine/form holding typed values (numbers as numbers, booleans as
+// booleans), the contract's own zod schema as the validator, and a desk mutation as the submit. One
+// pattern for every form: problems beside their fields (the schema's before sending, the desk's after,
+// mapped by field and worded by code), anything else in one alert, the busy state from the mutation.
+// Problems are stored as elements that word themselves, so a language switch re-words them.
+import { Alert, Text } from '@mantine/core';
+import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { Coded, DeskErrorData, Input, MethodName, Results } from '../../../electron/contract/index.ts';
+import { methods } from '../../../electron/contract/index.ts';
+import { useDeskMutation } from '../api/useDeskMutation.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { issueMessage, type ZodIssue } from './issueMessage.ts';
+
+/** A schema problem, worded in the current UI language when shown. */
+function IssueText({ issue, field }: { issue: ZodIssue; field: string }) {
+  const { t, catalog, locale } = useI18n();
+  return <>{issueMessage(t, catalog, locale, issue, field)}</>;
+}
+
+/** A desk refusal beside its field, worded by its code. */
+function CodedText({ coded }: { coded: Coded }) {
+  const { say } = useI18n();
+  return <>{say(coded)}</>;
+}
+
+/** The form field a schema path or a desk `field` names: its last segment, when the form has that field. */
+function fieldIn<V extends object>(values: V, path: readonly PropertyKey[] | string): string | null {
+  const segments = typeof path === 'string' ? path.split('.') : path.map(String);
+  const last = segments[segments.length - 1];
+  return last !== undefined && Object.hasOwn(values, last) ? last : null;
+}
+
+/** The schema's problems with `input`, one per form field (the first one found). */
+export function schemaErrors<V extends object>(schema: z.ZodType, input: unknown, values: V): FormErrors {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const name = fieldIn(values, issue.path);
+    if (name && !errors[name]) errors[name] = <IssueText issue={issue} field={name} />;
+  }
+  // A problem no field of this form shows (a rule across the whole input) still stops the submit.
+  if (Object.keys(errors).length === 0) errors._form = <IssueText issue={result.error.issues[0]!} field="_form" />;
+  return errors;
+}
+
+/** The desk's field errors (error.field with its code, error.issues) placed on this form's fields. */
+export function deskFieldErrors<V extends object>(error: DeskErrorData, values: V): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of error.issues ?? []) {
+    const name = fieldIn(values, issue.field);
+    if (name && !errors[name]) errors[name] = issue.message;
+  }
+  if (error.field) {
+    const name = fieldIn(values, error.field);
+    if (name && !errors[name]) errors[name] = <CodedText coded={error.reason} />;
+  }
+  return errors;
+}
+
+interface Options<M extends MethodName, V extends Record<string, unknown>> {
+  /** The contract method the form submits to; its input schema validates before anything is sent. */
+  method: M;
+  initialValues: V;
+  /** The contract input the values stand for (trimming, parsing typed dates) — what is checked and sent. */
+  toInput: (values: V) => Input<M>;
+  onSuccess?: (value: Results[M], input: Input<M>, form: UseFormReturnType<V>) => void;
+}
+
+export function useDeskForm<M extends MethodName, V extends Record<string, unknown>>({ method, initialValues, toInput, onSuccess }: Options<M, V>) {
+  const schema = methods[method].input as unknown as z.ZodType;
+  const form = useForm<V>({
+    mode: 'controlled',
+    initialValues,
+    validate: (values) => schemaErrors(schema, toInput(values), values),
+    validateInputOnChange: false,
+    clearInputErrorOnChange: true,
+  });
+  const formId = useId();
+  // A desk error no field of this form shows: the form's one alert.
+  const [alert, setAlert] = useState<DeskErrorData | null>(null);
+  const mutation = useDeskMutation(method, { onSuccess: (value, input) => onSuccess?.(value, input, form) });
+
+  const focusFirstProblem = () =>
+    // After React has rendered the error, so screen readers announce it with the focus move.
+    requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const onSubmit = (e?: FormEvent) => {
+    e?.preventDefault();
+    setAlert(null);
+    const checked = form.validate();
+    if (checked.hasErrors) {
+      focusFirstProblem();
+      return;
+    }
+    mutation.mutate(toInput(form.getValues()), {
+      onError: (error) => {
+        const onFields = deskFieldErrors(error, form.getValues());
+        if (Object.keys(onFields).length > 0) {
+          form.setErrors(onFields);
+          focusFirstProblem();
+        } else setAlert(error);
+      },
+    });
+  };
+
+  return {
+    form,
+    formId,
+    onSubmit,
+    busy: mutation.isPending,
+    /** A desk error that belongs to no field (for <ErrorAlert>). */
+    error: alert,
+    /** A schema rule across the whole input that no field shows (render with <FormProblem>). */
+    formProblem: form.errors._form ?? null,
+  };
+}
+
+/** A schema problem that belongs to no field of the form, announced like a desk error. */
+export function FormProblem({ problem }: { problem: ReactNode }) {
+  if (!problem) return null;
+  return (
+    <Alert color="red" variant="light" role="alert">
+      <Text size="sm">{problem}</Text>
+    </Alert>
+  );
+}
