@@ -157,7 +157,7 @@ async function carryCounters(from: Db, to: Db, tables: DeskTable[]): Promise<voi
   for (const t of tables) {
     const key = pageKey(t.columns);
     if (!key) continue;
-    const counter = Math.max(await counterOf(from, t.name, key), Number((await sql<{ m: number | null }>`SELECT max(${sql.ref(key)}) AS m FROM ${sql.table(t.name)}`.execute(from)).rows[0]?.m ?? 0));
+    const counter = Math.max(await counterOf(from, t.name), Number((await sql<{ m: number | null }>`SELECT max(${sql.ref(key)}) AS m FROM ${sql.table(t.name)}`.execute(from)).rows[0]?.m ?? 0));
     if (counter === 0) continue;
     if (isPostgres(to)) {
       const seq = (await sql<{ s: string | null }>`SELECT pg_get_serial_sequence(${t.name}, ${key}) AS s`.execute(to)).rows[0]?.s;
@@ -169,13 +169,14 @@ async function carryCounters(from: Db, to: Db, tables: DeskTable[]): Promise<voi
   }
 }
 
-async function counterOf(db: Db, table: string, column: string): Promise<number> {
-  if (isPostgres(db)) {
-    const seq = (await sql<{ s: string | null }>`SELECT pg_get_serial_sequence(${table}, ${column}) AS s`.execute(db)).rows[0]?.s;
-    if (!seq) return 0;
-    const { rows } = await sql<{ last: number | null }>`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS last FROM ${sql.raw(seq)}`.execute(db);
-    return Number(rows[0]?.last ?? 0);
-  }
+/**
+ * The source's own counter. SQLite's sqlite_sequence is read in the source's transaction like any table;
+ * a PostgreSQL sequence is not: it shows values handed out after the snapshot began (a colleague's row
+ * appended meanwhile), which would make the copy's audit counter run ahead of its last row. So from a
+ * server the highest copied id is the counter.
+ */
+async function counterOf(db: Db, table: string): Promise<number> {
+  if (isPostgres(db)) return 0;
   const has = (await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`.execute(db)).rows[0]?.n;
   if (!has) return 0;
   const { rows } = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = ${table}`.execute(db);
