@@ -5,7 +5,7 @@
 // edit, a deletion, an insertion or a reordering is detectable, and forging a row as someone else needs
 // their password. A retention purge may blank an old detail (redactAuditDetails) without breaking either.
 // Verification lives in verify-audit.ts.
-import { advanceIdCounter, lockForTransaction } from '../../../db/dialect.ts';
+import { advanceAuditCounter, lockForTransaction } from '../../../db/dialect.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditRow, DB } from '../../../db/schema.ts';
@@ -81,7 +81,7 @@ async function insertSigned(trx: Db, e: AuditEntry & { at: string }, signer: str
     .values({ ...fields, detail, hash, signature: signHash(privateKey, hash) })
     .execute();
   // The row counter verification compares with the last row (SQLite keeps it by itself).
-  await advanceIdCounter(trx, 'audit_log', 'seq', fields.seq);
+  await advanceAuditCounter(trx, fields.seq);
 }
 
 /**

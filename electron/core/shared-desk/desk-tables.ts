@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { isPostgres } from '../../../db/dialect.ts';
+import { advanceAuditCounter, isPostgres } from '../../../db/dialect.ts';
 import { refreshSearch } from '../cases/records.ts';
 import { DeskError } from '../errors.ts';
 
@@ -18,9 +18,9 @@ type Row = Record<string, unknown>;
 /**
  * Not copied: each dialect's own bookkeeping (migrations, SQLite's internals), the search indexes (FTS5
  * on SQLite, pg_trgm on PostgreSQL: rebuilt from the cases) and a shared desk's key slots (keyslots.json
- * on a local desk: the caller moves them).
+ * on a local desk: the caller moves them), and PostgreSQL's audit counter (set from the copied rows).
  */
-const NOT_COPIED = /^(kysely_migration|sqlite_|case_search|desk_key_slots$)/;
+const NOT_COPIED = /^(kysely_migration|sqlite_|case_search|desk_key_slots$|audit_counter$)/;
 
 /**
  * Parents before children (foreign keys are checked as rows go in). A table this list does not know yet
@@ -159,7 +159,8 @@ async function carryCounters(from: Db, to: Db, tables: DeskTable[]): Promise<voi
     if (!key) continue;
     const counter = Math.max(await counterOf(from, t.name), Number((await sql<{ m: number | null }>`SELECT max(${sql.ref(key)}) AS m FROM ${sql.table(t.name)}`.execute(from)).rows[0]?.m ?? 0));
     if (counter === 0) continue;
-    if (isPostgres(to)) {
+    if (isPostgres(to) && t.name === 'audit_log') await advanceAuditCounter(to, counter);
+    else if (isPostgres(to)) {
       const seq = (await sql<{ s: string | null }>`SELECT pg_get_serial_sequence(${t.name}, ${key}) AS s`.execute(to)).rows[0]?.s;
       if (seq) await sql`SELECT setval(${seq}::regclass, ${counter})`.execute(to);
     } else if ((await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`.execute(to)).rows[0]?.n) {
