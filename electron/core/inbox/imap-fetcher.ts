@@ -8,6 +8,10 @@
 // between those steps makes the next run read the message again; the store recognises it (content hash,
 // Message-ID) and the run then marks or moves it. Nothing is ever deleted from the server.
 //
+// On a shared desk one PC fetches at a time: a session-level advisory lock on the desk's database
+// connection (db/dialect.ts tryLockSession) is taken before connecting and released after; a PC that does
+// not get it shows 'other_pc' and looks again at the next poll (the lock goes with a PC that dies).
+//
 // A refused login stops fetching until the mailbox settings change (retrying would lock the account on
 // many servers); anything else is tried again after 30 s, 1 min, 2 … capped at 10 min.
 import { ImapFlow } from 'imapflow';
@@ -16,6 +20,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { MailboxConnection, MailboxStatus } from '../../contract/index.ts';
 import { readMailboxConfig, type MailboxConfig } from './mailbox-settings.ts';
 import { storeIncoming } from './store-mail.ts';
+import { tryLockSession, unlockSession } from '../../../db/dialect.ts';
 
 export interface FetcherOptions {
   db: Kysely<DB>;
@@ -133,13 +138,29 @@ export class MailboxFetcher {
         continue;
       }
       try {
-        await this.session(config, true);
+        if ((await this.whileFetching(() => this.session(config, true))) === 'other_pc') {
+          await this.sleep(this.pollMs);
+          continue;
+        }
         this.failures = 0;
       } catch (e) {
         if (this.stopped) break;
         const wait = this.failed(e, config);
         if (wait !== null) await this.sleep(wait);
       }
+    }
+  }
+
+  /** Runs one session holding the desk's fetch lock; 'other_pc' (and that status) when another PC holds it. */
+  private async whileFetching<T>(run: () => Promise<T>): Promise<T | 'other_pc'> {
+    if (!(await tryLockSession(this.db, 'imap'))) {
+      this.set('other_pc', { serverResponse: null, nextTryAt: new Date(this.now().getTime() + this.pollMs).toISOString() });
+      return 'other_pc';
+    }
+    try {
+      return await run();
+    } finally {
+      await unlockSession(this.db, 'imap').catch(() => undefined); // a dropped connection took the lock with it
     }
   }
 
@@ -306,7 +327,8 @@ export class MailboxFetcher {
       return { stored: 0, duplicates: 0, processed: 0 };
     }
     try {
-      const r = await this.session(config, false);
+      const r = await this.whileFetching(() => this.session(config, false));
+      if (r === 'other_pc') return { stored: 0, duplicates: 0, processed: 0 };
       this.failures = 0;
       return r;
     } catch (e) {
