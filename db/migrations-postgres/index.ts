@@ -2,7 +2,7 @@
 // names sort in the order they run. A change to the SQLite schema needs its PostgreSQL counterpart here
 // (the schema test in test/integration/postgres/shared-desk.test.ts fails until it has one). Counterparts so far:
 // 0001 = SQLite 0001–0019, 0002 = 0034, 0003 = 0020 + 0022, 0004 = 0030, 0005 = 0032, 0006 = 0033.
-// 0039 is PostgreSQL's own (the audit counter; numbered in issue 17's reserved range so counterparts of
+// 0039 and 0040 are PostgreSQL's own (the audit counter, change announcements; numbered in issue 17's reserved range so counterparts of
 // other issues' migrations can take the numbers in between).
 import type { Migration } from 'kysely/migration';
 import * as p0001 from './0001_base.ts';
@@ -12,6 +12,7 @@ import * as p0004 from './0004_report_facts.ts';
 import * as p0005 from './0005_inquiries_complaints.ts';
 import * as p0006 from './0006_reply_answers.ts';
 import * as p0039 from './0039_audit_counter.ts';
+import * as p0040 from './0040_change_notify.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -21,4 +22,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0005_inquiries_complaints': p0005,
   '0006_reply_answers': p0006,
   '0039_audit_counter': p0039,
+  '0040_change_notify': p0040,
 };

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // The shared desk (a desk on a PostgreSQL server, issue 17): what can go wrong reaching it, and the
 // conflict a version check reports. Parameters are facts (host, port, database, user names, times).
 export type SharedDeskProblem =
@@ -31,3 +33,22 @@ export type SharedDeskProblem =
 
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };
+
+/** What a committed change on a shared desk was about (PostgreSQL migration 0040 announces it). */
+export const CHANGE_KINDS = ['case', 'outbox', 'inbox', 'calendar', 'settings', 'accounts', 'views'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** desk.changes: what colleagues changed since announcement number `since` (0 at first: just the number). */
+export const deskChangesInput = z.object({ since: z.number().int().min(0) }).strict();
+
+/**
+ * `shared` false on a local desk (nothing to follow). `all`: more changed than is known (a reconnect, a long
+ * absence): reload everything shown. Otherwise the kinds that changed and the ids of the cases that did.
+ */
+export interface DeskChanges {
+  shared: boolean;
+  cursor: number;
+  all: boolean;
+  kinds: ChangeKind[];
+  cases: number[];
+}

@@ -27,6 +27,8 @@ import { retentionHandlers } from './api/retention-handlers.ts';
 import { viewHandlers } from './api/view-handlers.ts';
 import { inquiryHandlers } from './api/inquiry-handlers.ts';
 import { auditHandlers } from './api/audit-handlers.ts';
+import { changeHandlers } from './api/change-handlers.ts';
+import { ChangeFeed } from './shared-desk/change-feed.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -92,6 +94,7 @@ class Runtime implements DeskRuntime {
       ...viewHandlers(ctx),
       ...auditHandlers(ctx, () => session.desk().deskId),
       ...inquiryHandlers(ctx),
+      ...changeHandlers(session),
     } satisfies AllHandlers;
     this.idleTimer = setInterval(() => void this.tick(), 5_000);
     this.idleTimer.unref();
@@ -139,6 +142,7 @@ export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<Desk
       mail: new MailService(now, log, options.mail),
       inbox: new InboxService(now, log, options.inbox),
       dailyPurge: new DailyPurge(now, log),
+      changes: new ChangeFeed(log),
     },
   );
   return new Runtime(session, lock, log);

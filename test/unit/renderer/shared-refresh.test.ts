@@ -1,0 +1,38 @@
+// Which cached reads a colleague's change makes stale (renderer/src/api/useSharedDeskRefresh.ts): lists and
+// counts on any change; an open case file (an audited view of personal data) only when that case changed.
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { staleAfter } from '../../../renderer/src/api/useSharedDeskRefresh.ts';
+
+function cache() {
+  const client = new QueryClient();
+  client.setQueryData(['cases.list', { view: 'all_open' }], { rows: [], total: 0 });
+  client.setQueryData(['cases.get', { id: 7 }], { case: { id: 7, reference: 'PD-2026-00007' }, timeline: [] });
+  client.setQueryData(['cases.get', { reference: 'PD-2026-00009' }], { case: { id: 9, reference: 'PD-2026-00009' }, timeline: [] });
+  client.setQueryData(['outbox.list', { state: 'queued' }], { rows: [] });
+  return client;
+}
+
+const stale = (client: QueryClient, changes: Parameters<typeof staleAfter>[0]) =>
+  client
+    .getQueryCache()
+    .findAll({ predicate: staleAfter(changes) })
+    .map((q) => JSON.stringify(q.queryKey))
+    .sort();
+
+describe('colleagues\' changes → what the screens ask for again', () => {
+  it('case 9 changed (opened by reference): the lists, and case 9\'s file — not case 7\'s', () => {
+    expect(stale(cache(), { shared: true, cursor: 5, all: false, kinds: ['case'], cases: [9] })).toEqual(
+      ['["cases.get",{"reference":"PD-2026-00009"}]', '["cases.list",{"view":"all_open"}]', '["outbox.list",{"state":"queued"}]'].sort(),
+    );
+  });
+  it('only mail changed: the lists, no case file', () => {
+    expect(stale(cache(), { shared: true, cursor: 5, all: false, kinds: ['outbox'], cases: [] })).not.toContain('["cases.get",{"id":7}]');
+  });
+  it('everything may have changed (a reconnect): every read, case files too', () => {
+    expect(stale(cache(), { shared: true, cursor: 5, all: true, kinds: [], cases: [] })).toHaveLength(4);
+  });
+  it('nothing changed: nothing is asked again', () => {
+    expect(stale(cache(), { shared: true, cursor: 5, all: false, kinds: [], cases: [] })).toEqual([]);
+  });
+});
