@@ -139,6 +139,16 @@ export function connectProblem(e: unknown, target: DatabaseTarget): SharedDeskPr
   return null;
 }
 
+// Per open shared desk, the signing keys its connection must hold, keyed by kysely's adapter (one per desk,
+// shared by the desk's transactions): a reconnection loses the TEMP table, and db/signer-table.ts puts
+// the keys back into the new connection's table.
+const signersOf = new WeakMap<object, Map<string, Buffer>>();
+
+/** The signing keys a shared desk's new connections get, or undefined for a desk not opened here. */
+export function connectionSigners(db: Kysely<unknown>): Map<string, Buffer> | undefined {
+  return signersOf.get(db.getExecutor().adapter);
+}
+
 /** Connects (proving server, TLS and password with one round trip) and wraps the pool in kysely. */
 export async function openPostgres(target: DatabaseTarget, password: string): Promise<PostgresStore> {
   if (!password) throw new SharedDeskError({ code: 'SHARED_DESK_PASSWORD_MISSING' });
@@ -147,6 +157,10 @@ export async function openPostgres(target: DatabaseTarget, password: string): Pr
   // An idle connection the server drops (restart, network) must not crash the process: the pool makes a
   // new one for the next query, and that query reports SHARED_DESK_UNREACHABLE if the server is still away.
   pool.on('error', () => undefined);
+  // A connection lost while in use: its query fails with the error (the caller gets its code); the
+  // client's own 'error' event must not become an uncaught exception that ends the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const signers = new Map<string, Buffer>();
   try {
     const client = await pool.connect();
     try {
@@ -161,6 +175,7 @@ export async function openPostgres(target: DatabaseTarget, password: string): Pr
     throw e;
   }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  signersOf.set(db.getExecutor().adapter, signers);
   let closed = false;
   return {
     kind: 'postgres',
@@ -169,6 +184,8 @@ export async function openPostgres(target: DatabaseTarget, password: string): Pr
     async close() {
       if (closed) return;
       closed = true;
+      for (const key of signers.values()) key.fill(0);
+      signers.clear();
       await db.destroy();
     },
   };

@@ -246,7 +246,7 @@ export interface InboxMessagesTable {
   status: 'inbox' | 'attached' | 'dismissed';
   case_id: number | null;
   attached_by_rule: 'reference' | 'message_id' | 'staff' | 'created' | null;
-  dismiss_reason: 'spam' | 'question' | 'other' | null;
+  dismiss_reason: 'spam' | 'other' | null;
   oversize: ColumnType<number, number | undefined, number>;
   after_close: ColumnType<number, number | undefined, number>;
   handled_by: string | null;

@@ -1,9 +1,8 @@
 // The shared desk's (PostgreSQL) migrations, listed statically like db/migrations/index.ts. Append only;
 // names sort in the order they run. A change to the SQLite schema needs its PostgreSQL counterpart here
-// (the schema test in test/integration/postgres/shared-desk.test.ts fails until it has one). Counterparts so far:
-// 0001 = SQLite 0001–0019, 0002 = 0034, 0003 = 0020 + 0022, 0004 = 0030, 0005 = 0032, 0006 = 0033.
-// 0039 and 0040 are PostgreSQL's own (the audit counter, change announcements; numbered in issue 17's reserved range so counterparts of
-// other issues' migrations can take the numbers in between).
+// and a line in sqliteCounterparts below (test/integration/postgres/shared-desk.test.ts checks both: every
+// SQLite migration is covered, and the two schemas have the same tables and columns). A PostgreSQL-only
+// migration (the audit counter, change announcements) stands for no SQLite one: [].
 import type { Migration } from 'kysely/migration';
 import * as p0001 from './0001_base.ts';
 import * as p0002 from './0002_case_versions.ts';
@@ -11,8 +10,9 @@ import * as p0003 from './0003_bounced_holidays.ts';
 import * as p0004 from './0004_report_facts.ts';
 import * as p0005 from './0005_inquiries_complaints.ts';
 import * as p0006 from './0006_reply_answers.ts';
-import * as p0039 from './0039_audit_counter.ts';
-import * as p0040 from './0040_change_notify.ts';
+import * as p0007 from './0007_inbox_no_question.ts';
+import * as p0008 from './0008_audit_counter.ts';
+import * as p0009 from './0009_change_notify.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -21,6 +21,21 @@ export const postgresMigrations: Record<string, Migration> = {
   '0004_report_facts': p0004,
   '0005_inquiries_complaints': p0005,
   '0006_reply_answers': p0006,
-  '0039_audit_counter': p0039,
-  '0040_change_notify': p0040,
+  '0007_inbox_no_question': p0007,
+  '0008_audit_counter': p0008,
+  '0009_change_notify': p0009,
+};
+
+/** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
+export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonly string[]> = {
+  '0001_base': ['0001_foundation', '0002_desk_calendar', '0003_cases', '0004_queue_indexes', '0005_mail', '0006_notice_delivery', '0008_frozen_deadlines',
+    '0009_name_keys', '0010_stored_codes', '0012_inbox', '0014_signed_audit', '0016_reports_training_retention', '0018_search_bigrams', '0019_saved_views'],
+  '0002_case_versions': ['0034_case_versions'],
+  '0003_bounced_holidays': ['0020_outbox_bounced', '0022_imported_holidays'],
+  '0004_report_facts': ['0030_report_facts'],
+  '0005_inquiries_complaints': ['0032_inquiries_complaints'],
+  '0006_reply_answers': ['0033_reply_answers'],
+  '0007_inbox_no_question': ['0037_inbox_no_question'],
+  '0008_audit_counter': [],
+  '0009_change_notify': [],
 };

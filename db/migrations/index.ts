@@ -21,6 +21,7 @@ import * as m0030 from './0030_report_facts.ts';
 import * as m0032 from './0032_inquiries_complaints.ts';
 import * as m0033 from './0033_reply_answers.ts';
 import * as m0034 from './0034_case_versions.ts';
+import * as m0037 from './0037_inbox_no_question.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0032_inquiries_complaints': m0032,
   '0033_reply_answers': m0033,
   '0034_case_versions': m0034,
+  '0037_inbox_no_question': m0037,
 };

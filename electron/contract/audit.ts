@@ -44,10 +44,11 @@ export type AuditVerdict =
 
 /**
  * One anchor kept outside the database and whether today's log still extends it (Settings → security):
- * a backup's manifest (`name` its folder) or a printed report's hash line (`name` its period).
+ * a backup's manifest (`name` its folder), a printed report's hash line (`name` its period) or the daily
+ * anchor email (`name` the address it went to).
  */
 export interface AnchorCheck {
-  source: 'backup' | 'report';
+  source: 'backup' | 'report' | 'email';
   name: string;
   at: string;
   /** Printed as SEQ:HASH16, as on the report and for `desk audit verify --anchor`. */

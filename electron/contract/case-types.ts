@@ -1,5 +1,5 @@
 // What the case methods return. The renderer shows these values; it never recomputes a deadline.
-import type { CaseFlag } from './case-rules.ts';
+import type { CaseFlag } from './codes.ts';
 import type * as v from './case-vocabulary.ts';
 import type { OwedNotice } from './notice-delivery.ts';
 import type { CaseWarning, Reason } from './codes.ts';

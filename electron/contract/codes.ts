@@ -127,6 +127,18 @@ export type CaseWarning =
   | { code: 'LEGAL_MARK_PASSED'; date: string }
   | { code: 'PROVISIONAL_DUE'; checkAfterYear: number };
 
+/** What a person should notice about a case, at intake and in its header (core/cases/flags.ts). */
+export type CaseFlag =
+  /** The request did not say which sub-kind is asked; the decision will need it. */
+  | { code: 'KINDS_NOT_KNOWN'; type: RequestType }
+  /** The due date falls after the Art. 39 two-week mark (arrival + 14 calendar days). */
+  | { code: 'DUE_AFTER_LEGAL_MARK'; due: string; mark: string }
+  /** Issue 19: an inquiry or complaint taken in without an email or postal address: no reply can be sent. */
+  | { code: 'NO_CONTACT' };
+
+/** A warning about one row of an import file (the row is imported unless told to skip it). */
+export type ImportWarning = { code: 'DUPLICATE_OF_OPEN_CASE'; reference: string };
+
 /** Refusals and errors: the reason of every DeskErrorData, and of each refused case in a bulk action. */
 export type Reason =
   // the gate and the session
@@ -251,7 +263,7 @@ export type LetterAddressWarning =
   | { code: 'WINDOW_OVERFLOW'; reference: string; field: 'postalCode' | 'address' | 'onBehalfOf' | 'name'; overflowMm: number };
 
 /** Everything the desk can say to a person. */
-export type Coded = Reason | CaseWarning | DraftCancelled | LetterAddressWarning | AuditProblem | HolidaysOutdated;
+export type Coded = Reason | CaseWarning | CaseFlag | ImportWarning | DraftCancelled | LetterAddressWarning | AuditProblem | HolidaysOutdated;
 export type Code = Coded['code'];
 /** The value of one code (a member whose `code` is a union, like AuditProblem, counts for each of its codes). */
 export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: infer K } ? (C extends K ? U : never) : never) : never;

@@ -3,6 +3,7 @@
 // is set, puts it beside that form field. `message` is the reason in English for logs, the CLI and tests
 // (contract/english.ts); no screen shows it and no code branches on it.
 import type { Reason } from './codes.ts';
+import type { FieldIssue } from './field-problems.ts';
 export const errorCodes = [
   'INVALID_INPUT', // input failed the contract's schema; `field` names the first field at fault
   'UNKNOWN_METHOD',
@@ -25,16 +26,13 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
 
 export interface DeskErrorData {
   code: ErrorCode;
   reason: Reason;
   message: string;
   field?: string;
+  /** INVALID_INPUT from the schema: every refused field with its problem as a code (field-problems.ts). */
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
 }

@@ -13,10 +13,14 @@ export type MailIntakeStatus = (typeof mailIntakeStatuses)[number];
 export const mailIntakeErrors = ['file_unreadable', 'file_empty', 'file_too_large'] as const;
 export type MailIntakeError = (typeof mailIntakeErrors)[number];
 
-/** inbox: waiting for a person; attached: part of a case; dismissed: not a request (kept, out of the way). */
+/** inbox: waiting for a person; attached: part of a case; dismissed: spam or nothing to answer (kept, out of the way). */
 export const inboxStatuses = ['inbox', 'attached', 'dismissed'] as const;
 export type InboxStatus = (typeof inboxStatuses)[number];
-export const dismissReasons = ['spam', 'question', 'other'] as const;
+/**
+ * Why a mail was set aside. A question is not one of them (issue 19): it becomes an inquiry and is answered.
+ * Migration 0037 returned mail set aside as a question to the Inbox.
+ */
+export const dismissReasons = ['spam', 'other'] as const;
 export type DismissReason = (typeof dismissReasons)[number];
 /** mail: written by a person; auto_reply: an automatic answer (vacation, "received"); bounce: a delivery report. */
 export const inboxKinds = ['mail', 'auto_reply', 'bounce'] as const;

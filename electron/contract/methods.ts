@@ -2,7 +2,7 @@
 // it, and (through `Results`) what it returns. Both transports and the preload are built from this table.
 import { z } from 'zod';
 import * as f from './fields.ts';
-import { caseInputs, listInput } from './cases.ts';
+import { caseInputs, listInput, memberEmail } from './cases.ts';
 
 /** The auto-lock's allowed range, in minutes: a value outside it is refused with the range, never clamped. */
 export const IDLE_LOCK_MINUTES = { min: 1, max: 240 } as const;
@@ -139,6 +139,8 @@ export const methods = {
           .strict()
           .optional(),
         notices: noticeSettings.optional(),
+        /** The daily audit-anchor email's recipient, or null to stop it (issue 14). */
+        security: z.object({ anchorEmail: memberEmail.nullable() }).strict().optional(),
       })
       .strict(),
   },

@@ -40,6 +40,16 @@ export interface DeskSettings {
   notices?: NoticeSettings;
   /** Notice texts a supervisor edited (notices.saveTemplate), by template key; absent: the defaults. */
   noticeTemplates?: Record<string, { ja: string; en: string }>;
+  /** Security settings (issue 14); absent in desks made before them. */
+  security?: SecuritySettings;
+}
+
+export interface SecuritySettings {
+  /**
+   * A supervisor's own address outside the desk: once a day, when online, the desk mails it the audit
+   * log's head (core/audit/anchor-mail.ts), an anchor that `desk audit verify --anchor` checks. Null: off.
+   */
+  anchorEmail: string | null;
 }
 
 export interface NoticeSettings {

@@ -13,6 +13,7 @@ import { BackupService, type BackupServiceOptions } from './backup/service.ts';
 import { MailService, type MailServiceOptions } from './mail/service.ts';
 import { InboxService, type InboxServiceOptions } from './inbox/service.ts';
 import { DailyPurge } from './retention/daily.ts';
+import { DailyAnchorMail } from './audit/anchor-mail.ts';
 import { DeskSession } from './session/desk-session.ts';
 import { sessionHandlers } from './api/session-handlers.ts';
 import { accountHandlers } from './api/account-handlers.ts';
@@ -77,7 +78,7 @@ class Runtime implements DeskRuntime {
     this.session = session;
     this.lock = lock;
     this.log = log;
-    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir };
+    this.gate = { currentUser: () => session.user(), touch: () => session.touch(), folder: session.paths.dataDir, ...(session.paths.server ? { server: session.paths.server.target } : {}) };
     const ctx = session.context();
     const { mail, inbox } = session.services;
     this.handlers = {
@@ -135,13 +136,15 @@ export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<Desk
   const lock = acquireInstanceLock(paths.dataDir, paths.instanceLock);
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console.error;
+  const mail = new MailService(now, log, options.mail);
   const session = new DeskSession(
     { paths, mode: options.mode, kdfCost: options.kdfCost, now, log, demo: options.demo === true },
     {
       backups: new BackupService({ paths, now, log, writer: options.backupWriter }),
-      mail: new MailService(now, log, options.mail),
+      mail,
       inbox: new InboxService(now, log, options.inbox),
       dailyPurge: new DailyPurge(now, log),
+      anchorMail: new DailyAnchorMail(now, log, mail),
       changes: new ChangeFeed(log),
     },
   );

@@ -3,9 +3,12 @@
 //
 // The desk is an offline back-office tool: its pages come from app://privacy-desk only, it needs no
 // browser permission (camera, notifications, clipboard-read, …), opens no windows, navigates nowhere,
-// downloads nothing and embeds no <webview>.
+// downloads nothing from outside and embeds no <webview>. The one download it makes is a file the page
+// itself built (a report's CSV, a mail attachment the person chose to save): a blob: URL of the app's own
+// origin, which Electron then offers through the system's save dialog.
 import type { Session, WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../build/csp.ts';
+import { APP_ORIGIN } from './app-protocol.ts';
 import { isTrustedAppUrl } from './trusted-sender.ts';
 
 /**
@@ -46,6 +49,16 @@ export function isRequestBlocked(url: string): boolean {
   }
 }
 
+/**
+ * A download is allowed only for a blob: the app's own page made (blob:app://privacy-desk/<uuid>). A blob's
+ * origin is opaque to the URL parser unless it wraps http(s), so the prefix is compared as text; a blob
+ * URL holds no path of its own, so nothing can hide after the origin.
+ */
+export function isDownloadAllowed(url: string): boolean {
+  const prefix = `blob:${APP_ORIGIN}/`;
+  return url.startsWith(prefix) && /^[0-9a-f-]{36}$/i.test(url.slice(prefix.length));
+}
+
 /** Response headers with the app's CSP set (replacing any other spelling of the header) on app pages. */
 export function withCspHeader(
   url: string,
@@ -83,7 +96,10 @@ export function hardenSession(ses: Session, log: SecurityLog): void {
     callback({ responseHeaders: withCspHeader(details.url, details.responseHeaders) });
   });
   ses.on('will-download', (event, item) => {
-    log(`download refused: ${item.getURL()}`);
+    // No savePath is set, so Electron asks where to save with the system dialog. The file name is not
+    // logged: it can name a person (an attachment's name).
+    if (isDownloadAllowed(item.getURL())) return;
+    log('download refused: not a file the desk built');
     event.preventDefault();
   });
 }

@@ -102,7 +102,7 @@ test('the Japanese UI shows no English sentence anywhere a new user goes', async
 
   await shell.open('settings');
   const settings = new SettingsPage(page, 'ja');
-  for (const tab of ['settings.tab.desk', 'settings.tab.deadlines', 'settings.tab.accounts', 'outputSettings.tab.mail', 'outputSettings.tab.notices', 'outputSettings.tab.backup'] as const) {
+  for (const tab of ['settings.tab.desk', 'settings.tab.deadlines', 'settings.tab.accounts', 'outputSettings.tab.mail', 'outputSettings.tab.notices', 'outputSettings.tab.backup', 'settings.tab.security'] as const) {
     await page.getByRole('tab', { name: settings.t(tab) }).click();
     found.push(...(await englishRuns(page, `settings (${tab})`)));
   }

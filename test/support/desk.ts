@@ -7,8 +7,8 @@ import { openDeskRuntime, type DeskRuntime, type DeskRuntimeOptions } from '../.
 import { ARTICLE_11_DESK, type Result } from '../../electron/contract/index.ts';
 import { deskPaths, type DeskPaths, type SharedDeskServer } from '../../electron/core/storage/data-dir.ts';
 import { parseDatabaseUrl } from '../../db/postgres.ts';
-import { inject } from 'vitest';
 import { freshDatabase } from './postgres.ts';
+import { testPostgres } from './postgres-run.ts';
 
 /** A cheaper scrypt for slots made in tests (a real desk uses N=2^17); the mechanism is the same. */
 export const TEST_KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -35,7 +35,7 @@ const serverOfDir = new Map<string, SharedDeskServer>();
 export async function testServerFor(dataDir: string): Promise<SharedDeskServer> {
   let server = serverOfDir.get(dataDir);
   if (!server) {
-    const db = await freshDatabase(inject('postgres'));
+    const db = await freshDatabase(await testPostgres());
     server = { target: parseDatabaseUrl(db.url), password: db.password };
     serverOfDir.set(dataDir, server);
   }

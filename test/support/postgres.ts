@@ -1,13 +1,13 @@
 // A real PostgreSQL server for the shared-desk tests: Debian's `postgresql` package (initdb + postgres from
 // /usr/lib/postgresql/<version>/bin), a throwaway cluster in a temp folder, listening on 127.0.0.1 on a free
 // port with its unix socket inside that folder. It never reads /etc/postgresql and never touches the
-// packaged cluster or its port 5432. Started once per vitest run (test/support/postgres-global.ts) and
-// torn down at the end; each test gets its own database in it (`freshDatabase`).
+// packaged cluster or its port 5432. Started at most once per vitest run, by the first test file that needs it
+// (test/support/postgres-run.ts), and torn down at the end; each test gets its own database in it (`freshDatabase`).
 //
 // initdb and postgres refuse to run as root: as root they run as the `postgres` user in a folder that user
 // owns; as any other user, as that user. Not a mock and not a container: the desk talks to a real server.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chownSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +38,14 @@ export interface PostgresAccess {
   deskPassword: string;
 }
 
+/** The file in a run's folder (postgres-global.ts) naming the run's cluster, once started (postgres-run.ts). */
+export const CLUSTER_FILE = 'cluster.json';
+
+/** What the starter leaves for the others: how to reach the cluster, and where it lives (to stop it). */
+export interface RunCluster extends PostgresAccess {
+  root: string;
+}
+
 export function postgresBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = '/usr/lib/postgresql';
@@ -53,7 +61,12 @@ function asOwner(cmd: string, args: string[]): [string, string[]] {
   return asRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * Starts a throwaway cluster. `outliveCaller`: the server runs in its own process group with its log in a
+ * file, so it keeps running after the process that started it exits (a vitest worker starts it for the
+ * whole run; the run's teardown stops it with stopClusterAt).
+ */
+export async function startPostgres(options: { outliveCaller?: boolean } = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const root = mkdtempSync(join(tmpdir(), 'pd-postgres-'));
   const data = join(root, 'data');
@@ -91,17 +104,26 @@ export async function startPostgres(): Promise<PostgresCluster> {
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
     '-c', 'max_connections=200', '-c', 'shared_buffers=64MB', '-c', `logging_collector=off`,
   ]);
-  const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let log = '';
-  child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+  let child: ChildProcess;
+  if (options.outliveCaller) {
+    const fd = openSync(logFile, 'a', 0o600);
+    child = spawn(cmd, args, { stdio: ['ignore', fd, fd], detached: true });
+    closeSync(fd);
+    child.unref();
+  } else {
+    child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+    child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+  }
+  const readLog = () => (options.outliveCaller ? (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '') : log);
   const cluster: PostgresCluster = {
     host: '127.0.0.1',
     port,
     adminPassword,
     deskPassword,
     root,
-    log: () => log,
+    log: readLog,
     async stop() {
       const pidFile = join(data, 'postmaster.pid');
       // The postmaster's own pid (not runuser's): SIGINT is PostgreSQL's fast shutdown.
@@ -116,7 +138,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 20_000)))]);
       clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
-      writeFileSync(logFile, log);
+      if (!options.outliveCaller) writeFileSync(logFile, log);
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -177,4 +199,30 @@ export async function freshDatabase(access: PostgresAccess, prefix = 'pd_test'):
     password: access.deskPassword,
     drop: () => withAdmin(access, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Stops the cluster in `root` from any process (its postmaster's pid file), then removes the folder. */
+export async function stopClusterAt(root: string): Promise<void> {
+  const pidFile = join(root, 'data', 'postmaster.pid');
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  if (pid > 0) {
+    try {
+      process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
+    } catch {
+      /* already gone */
+    }
+    const deadline = Date.now() + 20_000;
+    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(root, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
 import { checkImportRows, duplicateWarnings, readImportBytes, importCases, ImportFileError, IMPORT_COLUMNS, readImportTable, referenceRanges, type ImportTable } from '../../core/cases/import-csv.ts';
-import { caseRuleEnglish, MAX_TEXT } from '../../contract/index.ts';
+import { inEnglish, MAX_TEXT } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 
@@ -87,7 +87,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     }
     const duplicates = await duplicateWarnings(db, checked.valid);
     // The first ones by line; a big file of repeat requests is summed up rather than listed whole.
-    for (const d of duplicates.slice(0, MAX_LISTED_WARNINGS)) io.stderr.write(`${name}: line ${d.line}: warning: ${caseRuleEnglish(d.warning)}${values['skip-duplicates'] ? ' (skipped)' : ''}\n`);
+    for (const d of duplicates.slice(0, MAX_LISTED_WARNINGS)) io.stderr.write(`${name}: line ${d.line}: warning: ${inEnglish(d.warning)}${values['skip-duplicates'] ? ' (skipped)' : ''}\n`);
     if (duplicates.length > MAX_LISTED_WARNINGS) io.stderr.write(`${name}: … and ${duplicates.length - MAX_LISTED_WARNINGS} more rows duplicating an open case.\n`);
     const skipDuplicates = values['skip-duplicates'] ? new Set(duplicates.map((d) => d.line)) : new Set<number>();
     const rows = checked.valid.filter((r) => !skipDuplicates.has(r.line));

@@ -2,9 +2,10 @@
 // contract's schema, the caller must hold the session and role the method needs. Only then does the
 // handler run. Nothing here throws: every outcome is a Result.
 import type { z } from 'zod';
-import { methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
+import { fieldIssuesOf, methods, type MethodName, type ParsedInput, type Result, type Results, type DeskErrorData, type SessionFor, type SessionUser } from '../../contract/index.ts';
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
+import { connectProblem, type DatabaseTarget } from '../../../db/postgres.ts';
 import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import type { AllHandlers } from './handler.ts';
 
@@ -15,6 +16,12 @@ export interface Gate {
   touch(): void;
   /** The data folder, named when a write finds the disk full. */
   folder?: string;
+  /**
+   * A shared desk's server. A call that finds it gone (restarted, network down) answers
+   * SHARED_DESK_UNREACHABLE: the transaction was rolled back by the server, and the pool opens a new
+   * connection for the next call, so the desk reconnects by itself once the server is back.
+   */
+  server?: DatabaseTarget;
 }
 
 // Allowed while a user still has to replace a one-time password: nothing that shows or changes data.
@@ -54,17 +61,15 @@ export async function dispatch<M extends MethodName>(
   const spec = methods[name] as (typeof methods)[MethodName];
   const parsed = parse(name, rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
-    // An unknown key is reported on the object that holds it; the field at fault is the key itself.
-    const issues = parsed.error.issues.map((i) => ({
-      field: [...i.path, ...(i.code === 'unrecognized_keys' ? i.keys.slice(0, 1) : [])].map(String).join('.'),
-      message: i.message,
-    }));
+    // Each refused field as a code with its limit (contract/field-problems.ts), never zod's English text:
+    // the screens word them from their catalogs.
+    const issues = fieldIssuesOf(parsed.error);
     const first = issues[0]!;
     const error: DeskErrorData = {
       code: 'INVALID_INPUT',
       reason: { code: 'INVALID_INPUT' },
-      // The schema's own words, for logs and IT staff; the renderer words the field issues itself.
-      message: first.field ? `${first.field}: ${first.message}` : first.message,
+      // The schema's own English, for logs and IT staff (no screen shows `message`).
+      message: first.field ? `${first.field}: ${parsed.error.issues[0]!.message}` : parsed.error.issues[0]!.message,
       issues,
     };
     if (first.field) error.field = first.field;
@@ -88,6 +93,11 @@ export async function dispatch<M extends MethodName>(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    const lost = gate.server ? connectProblem(e, gate.server) : null;
+    if (lost) {
+      log(`[desk] ${name}: the shared desk's server did not answer (${lost.code})`);
+      return fail(errorData(lost));
+    }
     // SQLite rolled the write back; a file write (key slots, settings) left the old file in place.
     if (isDiskFull(e) && gate.folder) return fail(errorData(diskFull(gate.folder)));
     const sqliteCode = (e as { code?: string })?.code;

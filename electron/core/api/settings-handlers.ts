@@ -21,6 +21,7 @@ export function settingsHandlers(session: DeskSession): HandlerMap<MethodsOf<'se
       const settings = await readSettings(db);
       session.idleLockChanged(settings.idleLockMinutes);
       session.services.backups.remember(settings);
+      if (changes.security) session.services.anchorMail.settingsChanged();
       return settings;
     },
   } satisfies HandlerMap<MethodsOf<'settings'>>;

@@ -1,6 +1,7 @@
 // The anchors a supervisor can see on Settings → security: the audit head recorded in this desk's backups
-// (their manifests live outside the database, in the backup folder) and on the compliance packs printed
-// (the report.pack rows say which head each printed), newest first, each checked against today's log —
+// (their manifests live outside the database, in the backup folder), on the compliance packs printed
+// (the report.pack rows say which head each printed) and in the daily anchor emails (audit.anchor_mail
+// rows), newest first, each checked against today's log —
 // the chain must verify, and the anchor's row must still be in it with the same hash.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { auditHeadSchema, type AnchorCheck } from '../../contract/index.ts';
 import { parseBackupName } from '../backup/policy.ts';
 import { checkAnchor, verifyAudit, type AuditAnchor } from './verify-audit.ts';
 import { formatAnchor, parseAnchor } from './anchors.ts';
+import { ANCHOR_MAIL_ACTION } from './anchor-mail.ts';
 
 const LATEST = 5;
 
@@ -66,8 +68,24 @@ async function reportAnchors(db: Kysely<DB>): Promise<Found[]> {
   return found;
 }
 
+/** The anchors mailed to a supervisor's address (anchor-mail.ts), newest first. */
+async function mailAnchors(db: Kysely<DB>): Promise<Found[]> {
+  const rows = await db.selectFrom('audit_log').select(['at', 'detail']).where('action', '=', ANCHOR_MAIL_ACTION).orderBy('seq', 'desc').limit(LATEST).execute();
+  const found: Found[] = [];
+  for (const r of rows) {
+    try {
+      const d = JSON.parse(r.detail) as { seq?: unknown; hash?: unknown; to?: unknown };
+      const head = auditHeadSchema.safeParse({ seq: d.seq, hash: d.hash, at: r.at });
+      if (head.success) found.push({ source: 'email', name: typeof d.to === 'string' ? d.to : '', at: r.at, anchor: { seq: head.data.seq, hash: head.data.hash } });
+    } catch {
+      // a redacted detail
+    }
+  }
+  return found;
+}
+
 export async function anchorChecks(db: Kysely<DB>, options: { backupFolder: string | null; deskId: string }): Promise<AnchorCheck[]> {
-  const found = [...backupAnchors(options.backupFolder, options.deskId), ...(await reportAnchors(db))];
+  const found = [...backupAnchors(options.backupFolder, options.deskId), ...(await reportAnchors(db)), ...(await mailAnchors(db))];
   const verdict = await verifyAudit(db);
   const rows = verdict.ok ? await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq').execute() : [];
   return found.map((f) => ({

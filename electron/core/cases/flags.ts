@@ -1,7 +1,7 @@
-// What a person should notice about a case at intake and in its header, as codes (contract/case-rules.ts):
+// What a person should notice about a case at intake and in its header, as codes (contract/codes.ts CaseFlag):
 // a correction or suspension whose sub-kind is not known yet (deciding will need it), and a due date
 // that falls after the Art. 39 two-week mark (the member may sue from the mark, whatever the due date).
-import { isContactType, type CaseFlag } from '../../contract/index.ts';
+import { isContactType, isRequestType, type CaseFlag } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
 
 const BEFORE_DECISION = new Set(['received', 'awaiting_requester', 'in_review']);
@@ -16,7 +16,7 @@ export function caseFlags(r: Pick<CaseRow, 'type' | 'kinds' | 'status' | 'due_da
     return flags;
   }
   const kinds = JSON.parse(r.kinds) as string[];
-  if (r.type !== 'disclosure' && kinds.length === 0 && BEFORE_DECISION.has(r.status)) flags.push({ code: 'KINDS_NOT_KNOWN' });
+  if (isRequestType(r.type) && r.type !== 'disclosure' && kinds.length === 0 && BEFORE_DECISION.has(r.status)) flags.push({ code: 'KINDS_NOT_KNOWN', type: r.type });
   if (r.due_date > r.legal_mark) flags.push({ code: 'DUE_AFTER_LEGAL_MARK', due: r.due_date, mark: r.legal_mark });
   return flags;
 }

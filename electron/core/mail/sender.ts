@@ -437,24 +437,39 @@ export class MailSender {
   }
 }
 
-/** A test email through the current settings (a fresh, unpooled connection); the outcome in plain words. */
-export async function sendTestEmail(config: MailConfig, from: Sender, to: string, timeouts: SenderTimeouts, now: Date): Promise<MailTestResult> {
+/**
+ * A mail of the desk's own (a test email, the daily audit anchor): not a notice, so not in the outbox; sent
+ * once through the current settings on a fresh, unpooled connection, with the same header checks and the
+ * same reading of SMTP failures as the outbox's sender. The caller decides what a failure means.
+ */
+export async function sendSystemMail(config: MailConfig, from: Sender, mail: { to: string; subject: string; text: string }, timeouts: SenderTimeouts, now: Date): Promise<MailTestResult & { messageId: string }> {
   const transport = createSmtpTransport(config, timeouts, false);
-  const message: OutgoingMessage = {
-    messageId: newMessageId(messageIdDomain(from.address)),
-    to,
-    subject: 'Privacy Desk テストメール / test email',
-    text: `これは Privacy Desk から送信したテストメールです（${now.toISOString()}）。\nこのメールが届いていれば、通知をメールで送信できます。\n\nThis is a test email from Privacy Desk (${now.toISOString()}).\nIf it reached you, the desk can send notices by email.\n`,
-  };
+  const message: OutgoingMessage = { messageId: newMessageId(messageIdDomain(from.address)), ...mail };
   const problem = headerProblem(message, from);
-  if (problem) return { sent: false, failure: problem, serverResponse: null };
+  if (problem) return { sent: false, failure: problem, serverResponse: null, messageId: message.messageId };
   try {
     const info = (await transport.sendMail(nodemailerMessage(message, from, now))) as { response?: string };
     const response = serverWords(info.response);
-    return { sent: true, failure: null, serverResponse: response || null };
+    return { sent: true, failure: null, serverResponse: response || null, messageId: message.messageId };
   } catch (e) {
-    return { sent: false, failure: classifySmtpError(e, config).failure, serverResponse: null };
+    return { sent: false, failure: classifySmtpError(e, config).failure, serverResponse: null, messageId: message.messageId };
   } finally {
     transport.close();
   }
+}
+
+/** A test email through the current settings; the outcome in plain words. */
+export async function sendTestEmail(config: MailConfig, from: Sender, to: string, timeouts: SenderTimeouts, now: Date): Promise<MailTestResult> {
+  const r = await sendSystemMail(
+    config,
+    from,
+    {
+      to,
+      subject: 'Privacy Desk テストメール / test email',
+      text: `これは Privacy Desk から送信したテストメールです（${now.toISOString()}）。\nこのメールが届いていれば、通知をメールで送信できます。\n\nThis is a test email from Privacy Desk (${now.toISOString()}).\nIf it reached you, the desk can send notices by email.\n`,
+    },
+    timeouts,
+    now,
+  );
+  return { sent: r.sent, failure: r.failure, serverResponse: r.serverResponse };
 }

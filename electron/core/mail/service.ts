@@ -5,7 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { MailConnection, MailTestResult } from '../../contract/index.ts';
 import { readSettings } from '../settings/settings.ts';
 import { readMailConfig } from './mail-settings.ts';
-import { DEFAULT_TIMEOUTS, MailSender, sendTestEmail, type SenderOptions, type SenderStatus } from './sender.ts';
+import { DEFAULT_TIMEOUTS, MailSender, sendSystemMail, sendTestEmail, type SenderOptions, type SenderStatus } from './sender.ts';
 
 /** Tests only: faster timeouts, backoff, a stop grace period (see SenderOptions). */
 export type MailServiceOptions = Omit<SenderOptions, 'db' | 'now' | 'log'>;
@@ -49,14 +49,26 @@ export class MailService {
   }
 
   settingsChanged(): void {
+    this.settingsVersion++;
     this.sender?.settingsChanged();
   }
+
+  /** Counts mail-settings changes: a system mail that waits for settings tries again when this moves. */
+  settingsVersion = 0;
 
   status(): SenderStatus {
     const s = this.sender?.status();
     if (s) return s;
     const last = this.lastSeen;
     return { connection: (last?.connection ?? 'unknown') as MailConnection, lastContactAt: last?.lastContactAt ?? null, lastError: last?.lastError ?? null, nextTryAt: null, sending: false };
+  }
+
+  /** A mail of the desk's own (core/audit/anchor-mail.ts): null when no mail server is set. */
+  async sendSystem(db: Kysely<DB>, mail: { to: string; subject: string; text: string }): Promise<(MailTestResult & { messageId: string }) | null> {
+    const config = await readMailConfig(db);
+    if (!config) return null;
+    const settings = await readSettings(db);
+    return sendSystemMail(config, { name: settings.desk.deskNameJa, address: settings.desk.email }, mail, { ...DEFAULT_TIMEOUTS, ...(this.options.timeouts ?? {}) }, this.now());
   }
 
   async sendTest(db: Kysely<DB>, to: string): Promise<MailTestResult> {

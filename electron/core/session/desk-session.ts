@@ -1,6 +1,6 @@
 // The desk's one session: the unlocked database (or nothing, when locked), who is logged in, the idle
 // timer's clock, and the services that run only while the desk is open (mail sender, mailbox fetcher,
-// daily backup and purge). Every way in (set-up, password, recovery key, restore) goes through `open`,
+// daily backup, purge and anchor email). Every way in (set-up, password, recovery key, restore) goes through `open`,
 // so "unlock → check the account → lock whatever was open → start the session" is written once here.
 // Which calls may run beside which is SessionLock's business (session-lock.ts).
 import type { SessionUser } from '../../contract/index.ts';
@@ -19,6 +19,7 @@ import type { BackupService } from '../backup/service.ts';
 import type { MailService } from '../mail/service.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { DailyPurge } from '../retention/daily.ts';
+import type { DailyAnchorMail } from '../audit/anchor-mail.ts';
 import type { ChangeFeed } from '../shared-desk/change-feed.ts';
 import { SessionLock } from './session-lock.ts';
 
@@ -38,6 +39,7 @@ export interface DeskServices {
   mail: MailService;
   inbox: InboxService;
   dailyPurge: DailyPurge;
+  anchorMail: DailyAnchorMail;
   /** A shared desk's live refresh (core/shared-desk/change-feed.ts); idle on a local desk. */
   changes: ChangeFeed;
 }
@@ -155,12 +157,13 @@ export class DeskSession {
     if (this.idleExpired()) await this.close('auth.auto-lock');
   }
 
-  /** While open: the daily backup and purge, each in the background (an in-memory check, no waiting). */
+  /** While open: the daily backup, purge and anchor email, each in the background (an in-memory check, no waiting). */
   startDailyJobs(): void {
     const desk = this.unlocked;
     if (!desk) return;
     this.services.backups.startIfDue(desk, this.current?.user.username ?? null);
     this.services.dailyPurge.startIfDue(desk); // core/retention: once a Japan day
+    this.services.anchorMail.startIfDue(desk); // core/audit: the log's head mailed once a Japan day, if set
   }
 
   /**
@@ -198,7 +201,7 @@ export class DeskSession {
     this.unlocked = null;
     this.calendars.invalidate();
     if (!desk) return;
-    const { mail, inbox, dailyPurge, backups, changes } = this.services;
+    const { mail, inbox, dailyPurge, anchorMail, backups, changes } = this.services;
     try {
       if (user) await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, this.now());
     } finally {
@@ -208,6 +211,7 @@ export class DeskSession {
       await mail.stop();
       await inbox.stop();
       await dailyPurge.settle();
+      await anchorMail.settle();
       // Before the key is forgotten: the backup copies the open database. It never throws (a failure is
       // recorded for backup.status), so locking always goes on.
       await backups.beforeLock(desk, action === 'auth.close' ? 'close' : 'lock', user?.username ?? null);

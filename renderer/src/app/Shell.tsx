@@ -36,7 +36,7 @@ import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { pathOf, screenOfPath, type MailIntake, type Route, type ScreenId } from './routes.ts';
+import { pathOf, screenOfPath, type IntakeStart, type MailIntake, type Route, type ScreenId } from './routes.ts';
 import { ShellContext, type ShellValue } from './ShellContext.tsx';
 import { CommandPalette, ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
 import { useIdleLock } from './useIdleLock.ts';
@@ -140,8 +140,10 @@ function CaseRoute() {
 
 /** New intake; from an incoming mail, the mail rides in the history entry's state (it is no address). */
 function IntakeRoute() {
-  const mail = (useLocation().state as { mail?: MailIntake } | null)?.mail;
-  return <IntakeScreen key={mail?.inboxId ?? 0} mail={mail} />;
+  const state = useLocation().state as { mail?: MailIntake; start?: IntakeStart } | null;
+  const mail = state?.mail;
+  const start = state?.start;
+  return <IntakeScreen key={`${mail?.inboxId ?? 0}:${start?.type ?? ''}:${start?.related?.id ?? ''}`} mail={mail} start={start} />;
 }
 
 function SettingsRoute() {
@@ -163,7 +165,7 @@ function Frame() {
     () => ({
       user,
       go: (next: Route, options?: { replace?: boolean }) => {
-        void navigate(pathOf(next), { replace: options?.replace === true, ...(next.name === 'intake' && next.mail ? { state: { mail: next.mail } } : {}) });
+        void navigate(pathOf(next), { replace: options?.replace === true, ...(next.name === 'intake' && (next.mail || next.start) ? { state: { mail: next.mail, start: next.start } } : {}) });
         window.scrollTo({ top: 0 });
       },
       // react-router numbers its entries: idx > 0 means this session's history has a page to go back to.

@@ -4,7 +4,7 @@ import { createContext, use } from 'react';
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import type { Route } from './routes.ts';
 
-export type { MailIntake, Route, ScreenId } from './routes.ts';
+export type { IntakeStart, MailIntake, Route, ScreenId } from './routes.ts';
 
 export interface ShellValue {
   user: SessionUser;

@@ -2,7 +2,7 @@
 // browser mode alike): #/queue?view=overdue&search=田中, #/cases/PD-2026-00042, #/calendar. Back and
 // Forward move between them and a reload keeps the place. The queue's filters live in its search params
 // (features/queue/queueParams.ts validates them).
-import type { InboxMessage } from '../../../electron/contract/index.ts';
+import type { CaseType, InboxMessage } from '../../../electron/contract/index.ts';
 
 export type ScreenId = 'queue' | 'inbox' | 'calendar' | 'outbox' | 'letters' | 'reports' | 'settings';
 
@@ -13,9 +13,18 @@ export interface MailIntake {
   prefill: InboxMessage['prefill'];
 }
 
+/**
+ * What a new intake starts as: its type (the Inbox's "create an inquiry / a complaint"), and the case it is
+ * about (a request that followed an inquiry, a complaint about a decision). History state, like the mail.
+ */
+export interface IntakeStart {
+  type: CaseType;
+  related?: { id: number; reference: string };
+}
+
 export type Route =
   | { name: 'queue'; search?: string }
-  | { name: 'intake'; mail?: MailIntake }
+  | { name: 'intake'; mail?: MailIntake; start?: IntakeStart }
   | { name: 'case'; id: number }
   | { name: 'case'; reference: string }
   | { name: Exclude<ScreenId, 'queue'> };

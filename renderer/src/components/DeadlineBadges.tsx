@@ -4,22 +4,14 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconScale } from '@tabler/icons-react';
 import type { Urgency } from '../../../electron/contract/index.ts';
 import { formatDate } from '../i18n/format.ts';
-import { pluralForm } from '../i18n/numbers.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { daysLeftText } from '../i18n/deadlineText.ts';
 import { urgencyColor } from '../i18n/vocabulary.ts';
 
 /** Business days left as the core counted them; `compact` for table cells (the column header says "business days"). */
 export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: { urgency: Urgency; left: number | null; size?: 'sm' | 'md' | 'lg'; compact?: boolean }) {
   const { t, locale } = useI18n();
-  // "1 business day", never "1 business days": the locale's plural rules pick the form (compact cells have no unit).
-  const days = (key: 'deadline.pausedLeft' | 'deadline.overdueBy' | 'deadline.left', n: number) =>
-    compact ? t(`${key}.compact`, { n }) : pluralForm(locale, n, { one: t(`${key}.one`, { n }), other: t(key, { n }) });
-  let text: string;
-  if (urgency === 'done' || left === null) text = t('urgency.done');
-  else if (urgency === 'paused') text = days('deadline.pausedLeft', left);
-  else if (left < 0) text = days('deadline.overdueBy', -left);
-  else if (left === 0) text = urgency === 'overdue' ? t(`deadline.overdueToday${compact ? '.compact' : ''}`) : t(`deadline.dueToday${compact ? '.compact' : ''}`);
-  else text = days('deadline.left', left);
+  const text = daysLeftText(t, locale, urgency, left, compact);
   return (
     <Badge
       color={urgencyColor[urgency]}
@@ -64,6 +56,21 @@ export function LegalMark({ state, mark, daysLeft }: { state: 'ok' | 'near' | 'p
           </Text>
         )}
       </Group>
+    </Tooltip>
+  );
+}
+
+/**
+ * An inquiry's or complaint's reply-by date is a target the desk sets itself (issue 19), never a legal
+ * deadline: its own label and colour (cyan), wherever a due date is shown.
+ */
+export function TargetBadge({ size = 'xs' }: { size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip label={t('target.hint')} multiline w={260} withArrow>
+      <Badge color="cyan" variant="outline" size={size} data-testid="reply-target" style={{ textTransform: 'none' }} tabIndex={0}>
+        {t('target.badge')}
+      </Badge>
     </Tooltip>
   );
 }

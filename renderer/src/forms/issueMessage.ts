@@ -1,74 +1,72 @@
-// Client-side validation messages. The contract's schemas carry fixed English messages, and in zod 4 a
-// schema's own message beats any error map, so we do not use issue.message: we read the issue's code
-// and limits and word it from the catalog. Anything unforeseen falls back to zod's locale for the UI
-// language, then to the schema's English.
-import { z } from 'zod';
-import { IDLE_LOCK_MINUTES, type Locale } from '../../../electron/contract/index.ts';
-import { isMessageKey, type Catalog, type Translate } from '../i18n/catalog.ts';
+// The words of a refused field, from its code (electron/contract/field-problems.ts): the same whether the
+// screen's own check found it (a zod issue, read as a code) or the desk's gate did (`error.issues`). The
+// contract's schemas carry fixed English messages, which never reach a screen: the catalog's
+// `validation.*` texts word the code and its limit, per field where the catalog has a field's own text.
+import { fieldProblemOf, IDLE_LOCK_MINUTES, type FieldProblem, type Locale } from '../../../electron/contract/index.ts';
+import { isMessageKey, type Catalog, type MessageKey, type Translate } from '../i18n/catalog.ts';
+import type { z } from 'zod';
 
 export type ZodIssue = z.core.$ZodIssue;
 
-function fallback(locale: Locale, issue: ZodIssue): string {
-  const localeMap = locale === 'ja' ? z.locales.ja() : z.locales.en();
-  const out = localeMap.localeError(issue as unknown as Parameters<typeof localeMap.localeError>[0]);
-  if (typeof out === 'string') return out;
-  return out?.message ?? issue.message;
-}
-
 /** The contract's limits for a field with a range message: the issue carries only the end it broke. */
 const RANGES: Record<string, { min: number; max: number }> = { idleLockMinutes: IDLE_LOCK_MINUTES };
-function rangeOf(field: string, issue: ZodIssue): { min: number; max: number } {
-  const known = RANGES[field];
-  if (known) return known;
-  const n = Number((issue as { minimum?: unknown; maximum?: unknown }).minimum ?? (issue as { maximum?: unknown }).maximum);
-  return { min: n, max: n };
-}
 
-/** `field` is the last part of the issue's path (e.g. "email"), used for per-field pattern texts. */
-export function issueMessage(t: Translate, catalog: Catalog, locale: Locale, issue: ZodIssue, field: string): string {
+/** Each code's catalog text (a code without one fails tsc). */
+const TEXT: Record<FieldProblem['code'], MessageKey> = {
+  required: 'validation.required',
+  too_short: 'validation.tooShort',
+  too_long: 'validation.tooLong',
+  number_min: 'validation.numberMin',
+  number_max: 'validation.numberMax',
+  too_few: 'validation.tooFew',
+  too_many: 'validation.tooMany',
+  integer: 'validation.integer',
+  email: 'validation.email',
+  pattern: 'validation.pattern',
+  choose: 'validation.choose',
+  rule: 'validation.invalid',
+  unknown_field: 'validation.unknownField',
+  invalid: 'validation.invalid',
+};
+
+/** `field` is the last part of the field's path (e.g. "email"), for per-field texts. */
+export function fieldProblemText(t: Translate, catalog: Catalog, problem: FieldProblem, field: string): string {
   // A number with a range of its own (the auto-lock minutes) says the whole range, not one end of it.
   const range = `validation.range.${field}`;
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number' && isMessageKey(catalog, range)) {
-    return t(range, rangeOf(field, issue));
+  if ((problem.code === 'number_min' || problem.code === 'number_max') && isMessageKey(catalog, range)) {
+    const n = problem.code === 'number_min' ? problem.min : problem.max;
+    return t(range, RANGES[field] ?? { min: n, max: n });
   }
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
-      }
-      if (issue.origin === 'number') return t('validation.numberMin', { min: Number(issue.minimum) });
-      break;
-    case 'too_big':
-      if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
-      if (issue.origin === 'number') return t('validation.numberMax', { max: Number(issue.maximum) });
-      break;
-    case 'invalid_format': {
-      if (issue.format === 'email') return t('validation.email');
+  switch (problem.code) {
+    case 'too_short':
+    case 'number_min':
+    case 'too_few':
+      return t(TEXT[problem.code], { min: problem.min });
+    case 'too_long':
+    case 'number_max':
+    case 'too_many':
+      return t(TEXT[problem.code], { max: problem.max });
+    case 'pattern': {
       const key = `validation.pattern.${field}`;
       return isMessageKey(catalog, key) ? t(key) : t('validation.pattern');
     }
-    case 'custom': {
-      // A rule that carries its own code (e.g. NAME_UNPRINTABLE, ADDRESS_TOO_MANY_LINES) is worded by code.
-      const params = (issue as { params?: Record<string, unknown> }).params;
-      if (typeof params?.code === 'string') {
-        const byCode = `validation.code.${params.code}`;
-        if (isMessageKey(catalog, byCode)) {
-          const vars = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number' || typeof x === 'string')) as Record<string, string | number>;
-          return t(byCode, vars);
-        }
-      }
-      // The contract's own rules across fields (e.g. "give an email or an address"): worded per field.
+    case 'rule': {
+      // A rule that carries its own code (e.g. NAME_UNPRINTABLE, ADDRESS_TOO_MANY_LINES) is worded by code;
+      // the contract's rules across fields (e.g. "give an email or an address") per field.
+      const byCode = `validation.code.${problem.rule ?? ''}`;
+      if (problem.rule && isMessageKey(catalog, byCode)) return t(byCode, problem.params);
       const key = `validation.custom.${field}`;
-      if (isMessageKey(catalog, key)) return t(key);
-      break;
+      return isMessageKey(catalog, key) ? t(key) : t('validation.invalid');
     }
-    case 'invalid_value':
-      // A choice left empty or out of the list (an enum).
-      return t('validation.choose');
-    case 'invalid_type':
-      if (issue.expected === 'int') return t('validation.integer');
-      if (issue.expected === 'number') return t('validation.integer');
-      break;
+    default:
+      return t(TEXT[problem.code]);
   }
-  return fallback(locale, issue);
 }
+
+/** A schema problem the screen's own check found, worded like the desk's. */
+export function issueMessage(t: Translate, catalog: Catalog, _locale: Locale, issue: ZodIssue, field: string): string {
+  return fieldProblemText(t, catalog, fieldProblemOf(issue), field);
+}
+
+/** The last segment of a field path ("documents.0.issuedOn" → "issuedOn"): the key of per-field texts. */
+export const lastSegment = (path: string): string => path.split('.').at(-1) ?? '';

@@ -3,12 +3,12 @@
 // (error.field / error.issues) after. Problems are stored unrendered so a language switch re-words them.
 import { useCallback, useId, useState, type ChangeEvent } from 'react';
 import type { z } from 'zod';
-import type { Coded, DeskErrorData } from '../../../electron/contract/index.ts';
+import type { Coded, DeskErrorData, FieldProblem } from '../../../electron/contract/index.ts';
 import type { MessageKey, MessageVars } from '../i18n/catalog.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { issueMessage, type ZodIssue } from './issueMessage.ts';
+import { fieldProblemText, issueMessage, type ZodIssue } from './issueMessage.ts';
 
-export type Problem = { issue: ZodIssue } | { key: MessageKey; vars?: MessageVars } | { coded: Coded } | { text: string };
+export type Problem = { issue: ZodIssue } | { problem: FieldProblem } | { key: MessageKey; vars?: MessageVars } | { coded: Coded };
 type PathSegment = PropertyKey;
 
 export function useContractForm<V extends Record<string, string>>(initial: V) {
@@ -50,9 +50,9 @@ export function useContractForm<V extends Record<string, string>>(initial: V) {
     const p = problems[name];
     if (!p) return undefined;
     if ('issue' in p) return issueMessage(t, catalog, locale, p.issue, name);
+    if ('problem' in p) return fieldProblemText(t, catalog, p.problem, name);
     if ('key' in p) return t(p.key, p.vars);
-    if ('coded' in p) return say(p.coded);
-    return p.text;
+    return say(p.coded);
   };
 
   const set = (name: keyof V & string, value: string) => {
@@ -97,7 +97,7 @@ export function useContractForm<V extends Record<string, string>>(initial: V) {
     const found: Partial<Record<keyof V, Problem>> = {};
     for (const issue of error.issues ?? []) {
       const name = fieldOf(issue.field);
-      if (name && !found[name]) found[name] = { text: issue.message };
+      if (name && !found[name]) found[name] = { problem: issue.problem };
     }
     if (error.field) {
       const name = fieldOf(error.field);

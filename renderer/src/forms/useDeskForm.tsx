@@ -7,16 +7,22 @@ import { Alert, Text } from '@mantine/core';
 import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
-import type { Coded, DeskErrorData, Input, MethodName, Results } from '../../../electron/contract/index.ts';
+import type { Coded, DeskErrorData, FieldProblem, Input, MethodName, Results } from '../../../electron/contract/index.ts';
 import { methods } from '../../../electron/contract/index.ts';
 import { useDeskMutation } from '../api/useDeskMutation.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { issueMessage, type ZodIssue } from './issueMessage.ts';
+import { fieldProblemText, issueMessage, type ZodIssue } from './issueMessage.ts';
 
 /** A schema problem, worded in the current UI language when shown. */
 function IssueText({ issue, field }: { issue: ZodIssue; field: string }) {
   const { t, catalog, locale } = useI18n();
   return <>{issueMessage(t, catalog, locale, issue, field)}</>;
+}
+
+/** A field the desk's gate refused, worded by its code. */
+function ProblemText({ problem, field }: { problem: FieldProblem; field: string }) {
+  const { t, catalog } = useI18n();
+  return <>{fieldProblemText(t, catalog, problem, field)}</>;
 }
 
 /** A desk refusal beside its field, worded by its code. */
@@ -51,7 +57,7 @@ export function deskFieldErrors<V extends object>(error: DeskErrorData, values: 
   const errors: FormErrors = {};
   for (const issue of error.issues ?? []) {
     const name = fieldIn(values, issue.field);
-    if (name && !errors[name]) errors[name] = issue.message;
+    if (name && !errors[name]) errors[name] = <ProblemText problem={issue.problem} field={name} />;
   }
   if (error.field) {
     const name = fieldIn(values, error.field);

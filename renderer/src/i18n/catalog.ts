@@ -1,6 +1,6 @@
 // Catalog types. The key set is ja.ts's; tsc checks that en.ts has exactly those keys and that every
 // error code of the contract has an `errors.<CODE>` text.
-import type { CaseRuleCode, ErrorCode, Locale } from '../../../electron/contract/index.ts';
+import type { ErrorCode, Locale } from '../../../electron/contract/index.ts';
 import type { ja } from './ja.ts';
 
 export type MessageKey = keyof typeof ja;
@@ -11,10 +11,6 @@ export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 type UntranslatedErrorCodes = Exclude<`errors.${ErrorCode}`, MessageKey>;
 export const everyErrorCodeTranslated: [UntranslatedErrorCodes] extends [never] ? true : UntranslatedErrorCodes = true;
-
-// Every case-rule code (contract/case-rules.ts) has a `caseRules.<code>` text.
-type UnwordedCaseRules = Exclude<`caseRules.${CaseRuleCode['code']}`, MessageKey>;
-export const everyCaseRuleWorded: [UnwordedCaseRules] extends [never] ? true : UnwordedCaseRules = true;
 
 export const locales: readonly Locale[] = ['ja', 'en'];
 

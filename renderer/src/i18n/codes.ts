@@ -1,7 +1,7 @@
 // The renderer's wording of the desk's codes (electron/contract/codes.ts). Each locale has a table with a
 // function per code (ja-codes.ts, en-codes.ts): its type requires every code, so a code the core can say
 // but a table cannot word fails tsc. The functions get the code's parameters and locale-aware helpers.
-import type { CaseStatus, Code, CodeOf, Coded, DeskErrorData, NoticeKind, RequestType } from '../../../electron/contract/index.ts';
+import { requestKinds, type CaseStatus, type Code, type CodeOf, type Coded, type DeskErrorData, type NoticeKind, type RequestType } from '../../../electron/contract/index.ts';
 import type { Locale, MessageKey, Translate } from './catalog.ts';
 import { formatDate, formatDateTime, listOf } from './format.ts';
 import { numbersFor } from './numbers.ts';
@@ -17,6 +17,8 @@ export interface Words {
   status: (s: CaseStatus) => string;
   noticeKind: (k: NoticeKind) => string;
   type: (r: RequestType) => string;
+  /** The sub-kinds a request of this type may ask for, as one list (訂正・追加・削除). */
+  kinds: (r: RequestType) => string;
   /** A catalog label for a vocabulary value the core sent; the value itself if the catalog lacks it. */
   label: (prefix: string, value: string) => string;
 }
@@ -36,6 +38,7 @@ export function wordsFor(t: Translate, locale: Locale, catalog: Record<string, s
     status: (s) => t(`status.${s}`),
     noticeKind: (k) => t(`noticeKind.${k}`),
     type: (r) => t(`type.${r}`),
+    kinds: (r) => listOf(locale, (requestKinds[r] as readonly string[]).map((k) => t(`kind.${r}.${k}` as MessageKey))),
     label: (prefix, value) => (Object.hasOwn(catalog, `${prefix}.${value}`) ? t(`${prefix}.${value}` as MessageKey) : value),
   };
 }

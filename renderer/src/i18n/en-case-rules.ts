@@ -2,10 +2,6 @@
 import type { CaseRulesKey } from './ja-case-rules.ts';
 
 export const enCaseRules: Record<CaseRulesKey, string> = {
-  'caseRules.KINDS_REQUIRED': 'Before deciding, choose what the member asks for ({kinds}).',
-  'caseRules.KINDS_NOT_KNOWN': 'What the member asks for ({kinds}) is not known yet. Find out and record it before deciding.',
-  'caseRules.DUE_AFTER_LEGAL_MARK': 'The due date ({due}) is after the two-week mark ({mark}, APPI Art. 39). From the mark the member may sue for an answer.',
-  'caseRules.DUPLICATE_OF_OPEN_CASE': 'May duplicate open case {reference} (same member, same type).',
   'caseRules.held.title': '{n} decided or approved cases kept their due date (the calendar would now give another):',
   'caseRules.held.item': 'due {due} (the calendar now gives {calendarDue})',
   'caseRules.proposed.rejection': 'Rejection decided (waiting for approval)',

@@ -44,7 +44,6 @@ export const enReports: Record<keyof typeof jaReports, string> = {
   'reports.p90': 'Business days to notice (90th percentile)',
   'reports.paused': 'Cases paused',
   'reports.pausedMedian': 'Paused business days (median)',
-  'reports.days': '{n} business days',
   'reports.daysOrMore': '{n}+ business days',
   'reports.none': '—',
   'reports.withdrawn': 'Withdrawn',

@@ -1,11 +1,7 @@
-// The Japanese texts of the case rules (issue 11): refusals, flags and warnings as codes, four eyes on
-// rejections and withdrawals, the calendar's held cases, search across tabs, import warnings.
+// The Japanese texts of the case rules (issue 11; its codes are worded in ja-codes.ts): four eyes on
+// rejections and withdrawals, the calendar's held cases, search across tabs.
 // ja.ts spreads them into the one catalog; en-case-rules.ts must match key for key.
 export const jaCaseRules = {
-  'caseRules.KINDS_REQUIRED': '決定の前に、請求の内容（{kinds}のどれか）を選んでください。',
-  'caseRules.KINDS_NOT_KNOWN': '請求の内容（{kinds}）がまだ分かっていません。決定の前に確認して記録してください。',
-  'caseRules.DUE_AFTER_LEGAL_MARK': '回答期限（{due}）が受付から2週間の日（{mark}、個人情報保護法第39条）より後です。2週間を過ぎると本人は回答を求めて訴えを提起できます。',
-  'caseRules.DUPLICATE_OF_OPEN_CASE': '同じ本人・同じ種類の未完了の案件 {reference} と重複している可能性があります。',
   'caseRules.held.title': '決定済み・承認済みの{n}件は回答期限を変えていません（カレンダーでは次の日になります）：',
   'caseRules.held.item': '期限 {due}（カレンダー上は {calendarDue}）',
   'caseRules.proposed.rejection': '却下の決定（承認待ち）',

@@ -43,7 +43,6 @@ export const jaReports = {
   'reports.p90': '回答までの営業日数（90パーセンタイル）',
   'reports.paused': '停止した案件',
   'reports.pausedMedian': '停止した営業日数（中央値）',
-  'reports.days': '{n}営業日',
   'reports.daysOrMore': '{n}営業日以上',
   'reports.none': '—',
   'reports.withdrawn': '取下げ',

@@ -1,6 +1,6 @@
 // Numbers, yen and plurals per locale. Intl formatters are costly to build, so each locale's are made once
 // and reused (a queue of 200 rows formats hundreds of numbers per render).
-import type { Locale } from './catalog.ts';
+import type { Locale, Translate } from './catalog.ts';
 
 export interface Numbers {
   number: (n: number) => string;
@@ -31,4 +31,9 @@ export function numbersFor(locale: Locale): Numbers {
 /** Picks the form for n: `{ one: '1 business day', other: '{n} business days' }`; `other` is required. */
 export function pluralForm<T>(locale: Locale, n: number, forms: { other: T } & Partial<Record<Intl.LDMLPluralRule, T>>): T {
   return forms[numbersFor(locale).plural(n)] ?? forms.other;
+}
+
+/** "1 business day", "2 business days" (「1営業日」): every count of business days on screen goes through here. */
+export function businessDays(t: Translate, locale: Locale, n: number): string {
+  return pluralForm(locale, n, { one: t('unit.businessDays.one', { n: numbersFor(locale).number(n) }), other: t('unit.businessDays', { n: numbersFor(locale).number(n) }) });
 }

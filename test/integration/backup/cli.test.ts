@@ -137,5 +137,5 @@ describe('desk restore', () => {
     expectOneLineFailure(noDir!, /needs --data-dir/, 2);
     expectOneLineFailure(badUser!, /^--user: /, 2);
     expect(existsSync(target)).toBe(false);
-  });
+  }, 120_000); // six CLI processes: 18 s at load 11, over the 30 s default at load 12+; no timed assertion
 });

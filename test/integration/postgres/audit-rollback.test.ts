@@ -1,8 +1,9 @@
 // A PC that dies (or whose transaction fails) in the middle of writing an audit row on a shared desk: the
 // row is rolled back with everything else, and the chain must still verify afterwards — a rolled-back
 // append is not a removed tail.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabase, withAdmin, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { newDesk, SUPERVISOR, tempDir } from '../../support/desk.ts';
 import { parseDatabaseUrl } from '../../../db/postgres.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 describe('an audit append rolled back on a shared desk', () => {
   it('leaves a chain that verifies (the last row is the last committed one)', async () => {
-    database = await freshDatabase(inject('postgres'));
+    database = await freshDatabase(await testPostgres());
     const server = { target: parseDatabaseUrl(database.url), password: database.password };
     const { rt } = await newDesk(pc.path, { server });
     await rt.close();
@@ -38,7 +39,7 @@ describe('an audit append rolled back on a shared desk', () => {
       // administrator) still shows as a cut-off end.
       if (!before.ok) throw new Error('unreachable');
       const last = before.head!.seq;
-      await withAdmin(inject('postgres'), (c) => c.query(`ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log WHERE seq = ${last}; ALTER TABLE audit_log ENABLE TRIGGER USER`), database.name);
+      await withAdmin(await testPostgres(), (c) => c.query(`ALTER TABLE audit_log DISABLE TRIGGER USER; DELETE FROM audit_log WHERE seq = ${last}; ALTER TABLE audit_log ENABLE TRIGGER USER`), database.name);
       expect(await verifyAudit(desk.store.db)).toMatchObject({ ok: false, problem: { code: 'AUDIT_TAIL_REMOVED', seq: last, expectedSeq: last } });
     } finally {
       await lockDesk(desk);

@@ -1,10 +1,11 @@
 // The PostgreSQL the shared-desk tests run against is a real server: its own cluster on 127.0.0.1, a
 // password required over TCP, pg_trgm available, one database per test.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase, PG_DESK_ROLE, withAdmin } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 
-const access = inject('postgres');
+const access = await testPostgres();
 
 describe('the test PostgreSQL cluster', () => {
   it('is a real server on loopback that checks passwords and offers pg_trgm', async () => {

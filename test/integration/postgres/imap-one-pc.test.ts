@@ -1,9 +1,10 @@
 // Several PCs, one mailbox: on a shared desk only one PC fetches the desk's mail at a time (an advisory lock
 // on the server). What staff see: the second PC says another PC is fetching, nothing is stored twice, and
 // when the first PC stops, the second takes over and fetches what came in since.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../support/dovecot.ts';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { newDesk, SUPERVISOR, tempDir } from '../../support/desk.ts';
 import { plainMail } from '../../support/mail-corpus.ts';
 import { parseDatabaseUrl } from '../../../db/postgres.ts';
@@ -30,7 +31,7 @@ const mail = (n: number) => plainMail({ from: 'member@example.com', subject: `re
 
 describe('one PC fetches the shared desk\'s mailbox at a time', () => {
   it('the second PC waits (other_pc) while the first fetches; each mail stored once; it takes over when the first stops', async () => {
-    database = await freshDatabase(inject('postgres'));
+    database = await freshDatabase(await testPostgres());
     const server = { target: parseDatabaseUrl(database.url), password: database.password };
     const { rt } = await newDesk(dirs[2]!.path, { server });
     await rt.close();

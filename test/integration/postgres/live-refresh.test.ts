@@ -2,9 +2,10 @@
 // other PC's `desk.changes` names it — the kind and the case id, nothing personal — so its open screens
 // refresh what changed. The listener reconnects by itself and then says "everything" (changes may have
 // been missed). A local desk says it is not shared.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshDatabase, withAdmin, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { intake } from '../../support/mail-desk.ts';
 import { parseDatabaseUrl } from '../../../db/postgres.ts';
@@ -31,7 +32,7 @@ async function changesAfter(rt: DeskRuntime, since: number, until: (c: DeskChang
 
 describe('live refresh of a shared desk', () => {
   it('a case taken in on PC B is named on PC A (kind and id only); after the listener is cut it comes back and says "everything"', async () => {
-    database = await freshDatabase(inject('postgres'));
+    database = await freshDatabase(await testPostgres());
     const server = { target: parseDatabaseUrl(database.url), password: database.password };
     const { rt: a } = await newDesk(dirs[0]!.path, { server });
     runtimes.push(a);
@@ -63,7 +64,7 @@ describe('live refresh of a shared desk', () => {
 
     // The server drops PC A's listening connection: A listens again by itself and says "everything".
     const before = value(await a.call('desk.changes', { since: seen.cursor }));
-    await withAdmin(inject('postgres'), (c) => c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN desk_change' AND application_name = 'privacy-desk'`, [database.name]));
+    await withAdmin(await testPostgres(), (c) => c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN desk_change' AND application_name = 'privacy-desk'`, [database.name]));
     const after = await changesAfter(a, before.cursor, (c) => c.all);
     expect(after).toMatchObject({ shared: true, all: true });
     // And it hears colleagues again.

@@ -2,10 +2,11 @@
 // `desk backup --database-url`, `desk restore` into a new local folder. At each step every table is the
 // same (each table's rows compared by digest; the cases by `desk export`) and the audit chain verifies;
 // the local desk is left as it was, marked as moved, and a second move of it is refused.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { intake } from '../../support/mail-desk.ts';
 import { corpus } from '../../support/mail-corpus.ts';
@@ -71,7 +72,7 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     const slotsBefore = readFileSync(deskPaths(dirs.local.path).keySlots);
 
     // Step 1: onto the server.
-    database = await freshDatabase(inject('postgres'));
+    database = await freshDatabase(await testPostgres());
     const server = { target: parseDatabaseUrl(database.url), password: database.password };
     const url = formatDatabaseUrl(server.target);
     const env = { PRIVACY_DESK_DATABASE_PASSWORD: database.password };

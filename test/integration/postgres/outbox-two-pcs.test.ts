@@ -3,10 +3,11 @@
 // member got their mail once (one Message-ID each, none twice), every case shows the notice once, the
 // audit chain verifies; and a PC killed in the middle of a transaction left nothing half-written behind
 // while the other PC carried on.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { mailDesk, type MailDesk } from '../../support/mail-desk.ts';
 import { startSmtp, parseMail, type TestSmtp } from '../../support/smtp.ts';
 import { SUPERVISOR } from '../../support/desk.ts';
@@ -32,7 +33,7 @@ interface SharedMailDesk {
 
 /** A shared desk with `n` cases whose acknowledgements are queued, pointed at a fresh loopback SMTP server. */
 async function sharedMailDesk(n: number, onAccepted?: () => void): Promise<SharedMailDesk> {
-  const database = await freshDatabase(inject('postgres'));
+  const database = await freshDatabase(await testPostgres());
   cleanup.push(() => database.drop());
   const server = { target: parseDatabaseUrl(database.url), password: database.password };
   const m = await mailDesk(n, true, { server });

@@ -2,10 +2,11 @@
 // the backup is one consistent moment (every case in it has its intake event and its audit row, the count
 // in the manifest is the count in the file, its audit chain verifies up to the anchor in the manifest),
 // and a move that cannot be done says why and changes nothing, on either side.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { DESK, newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { intake } from '../../support/mail-desk.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -32,7 +33,7 @@ const dir = (prefix: string) => {
   return d.path;
 };
 async function database(): Promise<{ db: TestDatabase; server: SharedDeskServer }> {
-  const db = await freshDatabase(inject('postgres'));
+  const db = await freshDatabase(await testPostgres());
   made.push(db);
   return { db, server: { target: parseDatabaseUrl(db.url), password: db.password } };
 }

@@ -1,10 +1,11 @@
 // Several PCs, one desk: two desks on one PostgreSQL database, as two office PCs would run them (each its own
 // data folder and its own connection; the imports in two separate `desk` processes).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRuntime, SUPERVISOR, DESK, tempDir, value } from '../../support/desk.ts';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { testPostgres } from '../../support/postgres-run.ts';
 import { csvOf, IMPORT_HEADER, sampleRow } from '../../support/import-file.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { formatDatabaseUrl, parseDatabaseUrl } from '../../../db/postgres.ts';
@@ -37,7 +38,7 @@ const dirs = [tempDir('pd-pc-a-'), tempDir('pd-pc-b-')];
 const now = () => new Date('2026-11-24T01:00:00Z');
 
 beforeAll(async () => {
-  database = await freshDatabase(inject('postgres'));
+  database = await freshDatabase(await testPostgres());
   const server = { target: parseDatabaseUrl(database.url), password: database.password };
   a = await openRuntime(dirs[0]!.path, { server, now });
   value(await a.dispatch('desk.setup', { desk: DESK, supervisor: SUPERVISOR }));

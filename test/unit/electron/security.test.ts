@@ -3,6 +3,7 @@ import { contentSecurityPolicy } from '../../../build/csp.ts';
 import {
   decideWindowOpen,
   EXTERNAL_LINK_ALLOWLIST,
+  isDownloadAllowed,
   isNavigationAllowed,
   isRequestBlocked,
   withCspHeader,
@@ -52,5 +53,24 @@ describe('session requests', () => {
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy('electron', 'header')] });
     const other = { 'Content-Type': ['text/html'] };
     expect(withCspHeader('devtools://devtools/bundled/inspector.html', other)).toBe(other);
+  });
+});
+
+describe('downloads', () => {
+  it("lets the page save a file it built itself (Reports' CSV, a mail attachment) and nothing else", () => {
+    expect(isDownloadAllowed('blob:app://privacy-desk/1b4e28ba-2fa1-41d2-883f-0016d3cca427')).toBe(true);
+    for (const url of [
+      'https://example.com/report.csv',
+      'http://127.0.0.1:5173/report.csv',
+      'file:///etc/passwd',
+      'blob:app://other/1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      'blob:https://example.com/1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      'blob:app://privacy-desk/1b4e28ba-2fa1-41d2-883f-0016d3cca427/../x',
+      'data:text/csv,a,b',
+      'app://privacy-desk/letters/x.pdf',
+      'not a url',
+    ]) {
+      expect(isDownloadAllowed(url), url).toBe(false);
+    }
   });
 });

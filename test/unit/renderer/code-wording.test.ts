@@ -10,7 +10,12 @@ import { en } from '../../../renderer/src/i18n/en.ts';
 import { say, wordsFor } from '../../../renderer/src/i18n/codes.ts';
 import { interpolate, type MessageKey } from '../../../renderer/src/i18n/catalog.ts';
 
-const everyCode = [...Object.keys(codeCategory), ...warningCodes, ...auditProblemCodes, 'DRAFT_CANCELLED', 'NO_POSTAL_ADDRESS'];
+// english.ts's table must hold exactly every code (tsc refuses a missing or unknown key), so its keys are the
+// contract's whole list; the named lists are checked to be in it.
+const everyCode = Object.keys(english);
+for (const c of [...Object.keys(codeCategory), ...warningCodes, ...auditProblemCodes, 'DRAFT_CANCELLED', 'NO_POSTAL_ADDRESS', 'KINDS_NOT_KNOWN', 'DUE_AFTER_LEGAL_MARK', 'NO_CONTACT', 'DUPLICATE_OF_OPEN_CASE']) {
+  if (!everyCode.includes(c)) throw new Error(`english.ts lacks ${c}`);
+}
 const jaWords = wordsFor((k: MessageKey, v) => interpolate(ja[k], v), 'ja', ja);
 const enWords = wordsFor((k: MessageKey, v) => interpolate(en[k], v), 'en', en);
 
@@ -42,6 +47,11 @@ describe('the wording of codes', () => {
     { code: 'STALE_CERTIFICATE', issuedAfter: '2026-05-24', documents: ['seal_certificate'] },
     { code: 'FEE_SHORT', amount: 1000 },
     { code: 'AUDIT_WRONG_SIGNER', seq: 12 },
+    { code: 'KINDS_REQUIRED', type: 'correction' },
+    { code: 'KINDS_NOT_KNOWN', type: 'suspension' },
+    { code: 'DUE_AFTER_LEGAL_MARK', due: '2026-12-09', mark: '2026-12-08' },
+    { code: 'NO_CONTACT' },
+    { code: 'DUPLICATE_OF_OPEN_CASE', reference: 'PD-2026-0001' },
   ];
 
   it('words the common refusals in Japanese with no English sentence, and in English on the English screen', () => {

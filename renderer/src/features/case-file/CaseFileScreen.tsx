@@ -22,6 +22,7 @@ import { DecisionSection } from './sections/DecisionSection.tsx';
 import { DeadlineHistorySection } from './sections/DeadlineHistorySection.tsx';
 import { FeeSection } from './sections/FeeSection.tsx';
 import { IdentitySection } from './sections/IdentitySection.tsx';
+import { LinkedCasesSection } from './sections/LinkedCasesSection.tsx';
 import { NoticesSection } from './sections/NoticesSection.tsx';
 import { OwedNoticesSection } from './sections/OwedNoticesSection.tsx';
 import { NotesSection } from './sections/NotesSection.tsx';
@@ -106,6 +107,7 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
           <Stack gap="lg">
             <OwedNoticesSection file={file} onChanged={() => void query.refetch()} />
             <RequestSection file={file} />
+            <LinkedCasesSection file={file} />
             <IdentitySection file={file} />
             {file.fees && <FeeSection ledger={file.fees} />}
             <DecisionSection file={file} />

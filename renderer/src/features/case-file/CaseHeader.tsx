@@ -4,15 +4,16 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@m
 import { IconLock, IconPlayerPause } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { CaseFile } from '../../../../electron/contract/index.ts';
-import { DaysLeftBadge, LegalMark, ProvisionalFlag } from '../../components/DeadlineBadges.tsx';
+import { DaysLeftBadge, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
 import { JapanDate, JapanDateTime } from '../../components/JapanDate.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { bothStyles } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { businessDays } from '../../i18n/numbers.ts';
 import { kindLabel, typeLabel } from '../../i18n/vocabulary.ts';
 
 export function CaseHeader({ file }: { file: CaseFile }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const c = file.case;
   const d = file.deadline;
   return (
@@ -67,13 +68,14 @@ export function CaseHeader({ file }: { file: CaseFile }) {
           <Cell label={t('caseFile.dayZero')} hint={t('caseFile.dayZeroHint')}>
             <JapanDate date={d.dayZero} format="long" size="sm" fw={500} withTooltip data-testid="case-day-zero" />
           </Cell>
-          <Cell label={t('caseFile.due', { n: d.days })} hint={t('caseFile.dueHint')}>
-            <Stack gap={4}>
-              <JapanDate date={d.due} format="long" size="md" fw={700} withTooltip data-testid="case-due" />
+          <Cell label={d.target ? t('target.label') : t('caseFile.due', { days: businessDays(t, locale, d.days) })} hint={d.target ? t('target.hint') : t('caseFile.dueHint')}>
+            <Stack gap={4} data-target={d.target || undefined}>
+              <JapanDate date={d.due} format="long" size="md" fw={700} c={d.target ? 'cyan.9' : undefined} withTooltip data-testid="case-due" />
               <Text size="xs" c="dimmed">
                 {bothStyles(d.due)}
               </Text>
               <Group gap={6}>
+                {d.target && <TargetBadge size="sm" />}
                 <DaysLeftBadge urgency={d.urgency} left={d.businessDaysLeft} />
                 {d.provisional && <ProvisionalFlag />}
                 {d.extended && (
@@ -84,18 +86,27 @@ export function CaseHeader({ file }: { file: CaseFile }) {
               </Group>
             </Stack>
           </Cell>
-          <Cell label={t('caseFile.legalMark')} hint={t('legalMark.explain')}>
-            <Stack gap={4}>
-              <JapanDate date={d.legalMark} size="sm" fw={500} withTooltip />
-              {c.status === 'notified' || c.status === 'closed' ? null : d.legalMarkState === 'ok' ? (
-                <Text size="xs" c="dimmed">
-                  {d.legalMarkDaysLeft >= 0 ? t('legalMark.daysLeft', { n: d.legalMarkDaysLeft }) : t('legalMark.short.passed')}
-                </Text>
-              ) : (
-                <LegalMark state={d.legalMarkState} mark={d.legalMark} daysLeft={d.legalMarkDaysLeft} />
-              )}
-            </Stack>
-          </Cell>
+          {d.target ? (
+            // An inquiry or complaint has no Art. 39 mark: the reply-by date is the desk's own target.
+            <Cell label={t('target.kindLabel')}>
+              <Text size="sm" c="dimmed" data-testid="no-legal-mark">
+                {t('target.legalNone')}
+              </Text>
+            </Cell>
+          ) : (
+            <Cell label={t('caseFile.legalMark')} hint={t('legalMark.explain')}>
+              <Stack gap={4}>
+                <JapanDate date={d.legalMark} size="sm" fw={500} withTooltip />
+                {c.status === 'notified' || c.status === 'closed' ? null : d.legalMarkState === 'ok' ? (
+                  <Text size="xs" c="dimmed">
+                    {d.legalMarkDaysLeft >= 0 ? t('legalMark.daysLeft', { n: d.legalMarkDaysLeft }) : t('legalMark.short.passed')}
+                  </Text>
+                ) : (
+                  <LegalMark state={d.legalMarkState} mark={d.legalMark} daysLeft={d.legalMarkDaysLeft} />
+                )}
+              </Stack>
+            </Cell>
+          )}
         </SimpleGrid>
 
         {d.paused && (

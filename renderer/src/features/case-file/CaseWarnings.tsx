@@ -3,18 +3,17 @@ import { Alert, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { CaseFile } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { caseRuleText } from '../../i18n/caseRuleText.ts';
 
 const serious = new Set(['LEGAL_MARK_PASSED', 'FEE_SHORT', 'STALE_CERTIFICATE']);
 
 export function CaseWarnings({ file }: { file: CaseFile }) {
-  const { say, t, locale } = useI18n();
+  const { say } = useI18n();
   if (file.warnings.length === 0 && file.flags.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="case-warnings">
       {file.flags.map((f) => (
         <Alert key={f.code} color={f.code === 'DUE_AFTER_LEGAL_MARK' ? 'orange' : 'yellow'} variant="light" icon={<IconAlertTriangle size={18} />} data-code={f.code} py="xs">
-          {caseRuleText(t, locale, f, file.case.type)}
+          {say(f)}
         </Alert>
       ))}
       {file.warnings.map((w) => (

@@ -6,7 +6,7 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radi
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { dismissReasons, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
+import { dismissReasons, type CaseType, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
@@ -43,6 +43,10 @@ export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; 
   const { go } = useShell();
   const [mode, setMode] = useState<'view' | 'attach' | 'dismiss'>('view');
   const [error, setError] = useState<DeskErrorData | null>(null);
+  const create = (type: CaseType) => {
+    onClose?.();
+    go({ name: 'intake', mail: { inboxId: m.id, subject: m.subject, prefill: m.prefill }, start: { type } });
+  };
 
   const save = async (attachmentId: number) => {
     const r = await desk.inbox.attachment({ id: m.id, attachmentId });
@@ -162,21 +166,21 @@ export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; 
       <ErrorAlert error={error} />
 
       {m.status !== 'attached' && onChanged && mode === 'view' && (
-        <Group justify="flex-end">
+        <Group justify="flex-end" data-testid="inbox-actions">
           <Button variant="default" onClick={() => setMode('dismiss')} disabled={m.status === 'dismissed'}>
             {t('inbox.action.dismiss')}
           </Button>
           <Button variant="default" onClick={() => setMode('attach')}>
             {t('inbox.action.attach')}
           </Button>
-          <Button
-            onClick={() => {
-              onClose?.();
-              go({ name: 'intake', mail: { inboxId: m.id, subject: m.subject, prefill: m.prefill } });
-            }}
-          >
-            {t('inbox.action.createCase')}
+          {/* A question and a complaint are cases too (issue 19): taken in, answered and counted. */}
+          <Button variant="light" onClick={() => create('complaint')}>
+            {t('inbox.action.createComplaint')}
           </Button>
+          <Button variant="light" onClick={() => create('inquiry')}>
+            {t('inbox.action.createInquiry')}
+          </Button>
+          <Button onClick={() => create('disclosure')}>{t('inbox.action.createCase')}</Button>
         </Group>
       )}
       {mode === 'attach' && onChanged && <AttachPicker mail={m} onDone={onChanged} onError={setError} onCancel={() => setMode('view')} />}

@@ -6,22 +6,23 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
+  caseTypes,
   deliveryPreferences,
   intakeChannels,
   intakeInput,
+  isContactType,
+  kindsOfType,
   memberEmail as memberEmailSchema,
   requesterKinds,
-  requestKinds,
-  requestTypes,
+  type CaseType,
   type DeliveryPreference,
   type DeskErrorData,
   type DuplicateCandidate,
   type IntakeChannel,
   type RequesterKind,
-  type RequestType,
 } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
-import { useShell, type MailIntake } from '../../app/ShellContext.tsx';
+import { useShell, type IntakeStart, type MailIntake } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
 import { parseTypedTime } from '../../forms/typedInput.ts';
@@ -29,7 +30,6 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
 import { japanInstant, japanParts } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { caseRuleText } from '../../i18n/caseRuleText.ts';
 import { kindLabel } from '../../i18n/vocabulary.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
 
@@ -59,10 +59,10 @@ type Values = {
   training: string;
 };
 
-function initialValues(mail?: MailIntake): Values {
+function initialValues(mail?: MailIntake, start?: IntakeStart): Values {
   const now = japanParts(mail ? new Date(mail.prefill.arrivedAt) : new Date());
   const values: Values = {
-    type: 'disclosure',
+    type: start?.type ?? 'disclosure',
     kinds: '',
     channel: 'email',
     arrivedAt: '',
@@ -90,17 +90,19 @@ function initialValues(mail?: MailIntake): Values {
 
 const listOf = (s: string) => (s ? s.split(',') : []);
 
-export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
-  const { t, locale } = useI18n();
+const isCaseType = (s: string): s is CaseType => (caseTypes as readonly string[]).includes(s);
+
+export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: IntakeStart } = {}) {
+  const { t, say } = useI18n();
   const desk = useDesk();
   const { go } = useShell();
-  const [initial] = useState(() => initialValues(mail));
+  const [initial] = useState(() => initialValues(mail, start));
   const form = useContractForm<Values>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const v = form.values;
-  const type = v.type as RequestType;
+  const type: CaseType = isCaseType(v.type) ? v.type : 'disclosure';
 
   const inputOf = () => ({
     type,
@@ -123,6 +125,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
     requestText: v.requestText,
     delivery: type === 'disclosure' ? ((v.delivery || null) as DeliveryPreference | null) : null,
     training: v.training === '1',
+    relatedCaseId: start?.related?.id ?? null,
   });
 
   const save = async (input: ReturnType<typeof inputOf>) => {
@@ -135,7 +138,7 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
       // with the saved message. Not as toasts that stay until closed: they piled up over the form's submit
       // button, so the next intake could not be saved; the case file opened now keeps showing the flags.
-      const flags = result.value.flags.map((flag) => caseRuleText(t, locale, flag, input.type));
+      const flags = result.value.flags.map((flag) => say(flag));
       notifications.show({
         message: [t('intake.saved', { reference: result.value.reference }), ...flags].join('\n'),
         color: flags.length ? 'orange' : 'teal',
@@ -195,6 +198,11 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
             {t('inbox.fromMail', { subject: mail.subject || t('inbox.noSubject') })}
           </Text>
         )}
+        {start?.related && (
+          <Text size="sm" c="indigo" data-testid="intake-related">
+            {t('intake.related', { reference: start.related.reference })}
+          </Text>
+        )}
       </Stack>
 
       <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('intake.title')}>
@@ -210,20 +218,20 @@ export function IntakeScreen({ mail }: { mail?: MailIntake } = {}) {
               required
             >
               <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-                {requestTypes.map((rt) => (
+                {caseTypes.map((rt) => (
                   <Radio key={rt} value={rt} label={t(`type.${rt}.long`)} />
                 ))}
               </SimpleGrid>
             </Radio.Group>
             <Checkbox.Group
-              label={type === 'disclosure' ? t('intake.kinds.disclosure') : t('intake.kinds')}
+              label={type === 'disclosure' ? t('intake.kinds.disclosure') : isContactType(type) ? t('intake.kinds.contact') : t('intake.kinds')}
               value={kinds}
               onChange={(next) => form.set('kinds', next.join(','))}
               error={kindsProps.error}
               description={type !== 'disclosure' ? t('caseRules.intake.kindsOptional') : undefined}
             >
               <Group mt="xs" gap="lg">
-                {(requestKinds[type] as readonly string[]).map((k) => (
+                {kindsOfType(type).map((k) => (
                   <Checkbox key={k} value={k} label={kindLabel(t, type, k)} name="kinds" />
                 ))}
               </Group>

@@ -7,7 +7,7 @@
 // prints it.
 import { Alert, Anchor, Badge, Box, Button, Checkbox, EmptyState, Group, LoadingOverlay, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconEye, IconFileTypePdf, IconMailbox, IconPrinter, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye, IconFileText, IconFileTypePdf, IconMailbox, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DeskErrorData, ReadyLetter } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
@@ -37,6 +37,19 @@ export function LettersScreen() {
   const [error, setError] = useState<DeskErrorData | null>(null);
   const [confirm, setConfirm] = useState<{ letters: PrintedLetter[]; mode: 'print' | 'pdf'; savedTo: string | null } | null>(null);
   const [preview, setPreview] = useState<ReadyLetter | null>(null);
+
+  const [formBusy, setFormBusy] = useState(false);
+  const printForm = async () => {
+    setError(null);
+    setFormBusy(true);
+    const r = await desk.inquiries.requestForm({});
+    try {
+      if (r.ok) await printHtml(r.value.html);
+      else setError(r.error);
+    } finally {
+      setFormBusy(false);
+    }
+  };
 
   const letters = query.isSuccess ? query.data : [];
   // A selection only ever holds letters still on the list.
@@ -97,15 +110,22 @@ export function LettersScreen() {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{t('letters.title')}</Title>
-        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void query.refetch()}>
-          {t('outbox.refresh')}
-        </Button>
+        <Group gap="sm">
+          {/* Issue 19: the blank request form (開示等請求書), for a member who asks at the counter or by phone. */}
+          <Button variant="default" leftSection={<IconFileText size={16} aria-hidden />} onClick={() => void printForm()} loading={formBusy} data-testid="print-request-form">
+            {t('letters.requestForm')}
+          </Button>
+          <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void query.refetch()}>
+            {t('outbox.refresh')}
+          </Button>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed">
         {t('letters.intro')}
       </Text>
 
       {query.isError && <ErrorAlert error={query.error} />}
+      {letters.length === 0 && <ErrorAlert error={error} />}
       {query.isSuccess && letters.length === 0 ? (
         <EmptyState icon={<IconMailbox size={32} aria-hidden />} variant="light" title={t('letters.empty.title')} description={t('letters.empty.body')} data-testid="letters-empty" />
       ) : (

@@ -5,7 +5,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { casePath } from '../../app/routes.ts';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
-import { DaysLeftBadge, LegalMark, ProvisionalFlag } from '../../components/DeadlineBadges.tsx';
+import { DaysLeftBadge, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
 import { JapanDate } from '../../components/JapanDate.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import type { MessageKey } from '../../i18n/catalog.ts';
@@ -147,6 +147,7 @@ const Row = memo(
         data-reference={r.reference}
         data-urgency={r.urgency}
         data-legal-mark={r.legalMarkState ?? undefined}
+        data-target={r.target || undefined}
         data-marked={marked || undefined}
         aria-selected={selected}
         tabIndex={tabbable ? 0 : -1}
@@ -246,7 +247,8 @@ const Row = memo(
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>
           <Group gap={4} wrap="nowrap">
-            <JapanDate date={r.due} size="sm" fw={r.urgency === 'overdue' || r.urgency === 'soon' ? 700 : undefined} data-testid="due" withTitle />
+            <JapanDate date={r.due} size="sm" fw={r.urgency === 'overdue' || r.urgency === 'soon' ? 700 : undefined} c={r.target ? 'cyan.9' : undefined} data-testid="due" withTitle />
+            {r.target && <TargetBadge />}
             {r.dueProvisional && <ProvisionalFlag />}
           </Group>
         </Table.Td>

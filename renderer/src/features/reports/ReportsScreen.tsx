@@ -7,6 +7,8 @@ import { IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconPrinter } from 
 import { useState, type ReactNode } from 'react';
 import {
   ageBands,
+  contactTypes,
+  type ContactType,
   disclosureGrounds,
   intakeChannels,
   rejectionGrounds,
@@ -22,6 +24,7 @@ import { useShell } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { businessDays } from '../../i18n/numbers.ts';
 import { japanToday, yen } from '../../i18n/format.ts';
 import { kindLabel, outcomeLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { printHtml } from '../letters/printing.ts';
@@ -152,7 +155,7 @@ export function ReportsScreen() {
 
 function ReportView({ report: r, period, locale }: { report: Report; period: Period; locale: 'ja' | 'en' }) {
   const { t } = useI18n();
-  const days = (v: number | null) => (v === null ? t('reports.none') : t('reports.days', { n: v }));
+  const days = (v: number | null) => (v === null ? t('reports.none') : businessDays(t, locale, v));
   const pct = (v: number | null) => (v === null ? t('reports.none') : `${(v * 100).toFixed(1)}%`);
   const monthly = r.monthly.map((m) => ({ month: m.month, ...Object.fromEntries(requestTypes.map((ty) => [typeLabel(t, ty), m.received[ty]])) }));
   const rate = r.monthly.map((m) => ({ month: m.month, [t('reports.onTimeRate')]: m.onTimeRate === null ? null : Math.round(m.onTimeRate * 1000) / 10 }));
@@ -228,6 +231,27 @@ function ReportView({ report: r, period, locale }: { report: Report; period: Per
           <Figure period={period} label={t('reports.fees.received')} value={yen(locale, r.fees.received)} />
           <Figure period={period} label={t('reports.fees.refunded')} value={yen(locale, r.fees.refunded)} />
           <Figure period={period} label={t('reports.fees.outstanding')} value={yen(locale, r.fees.outstanding)} />
+        </Section>
+
+        {/* Issue 19: inquiries and complaints are counted apart from requests (the figures above are requests
+            only); complaints by kind are the complaint-handling record a supervisor shows an auditor. */}
+        <Section title={t('reports.section.contacts')}>
+          <div data-testid="report-contacts">
+            {contactTypes.map((ty) => (
+              <Figure period={period} key={ty} label={typeLabel(t, ty)} value={r.contacts.received[ty]} strong />
+            ))}
+            <Text size="xs" c="dimmed" mt="xs">{t('reports.byKind')}</Text>
+            {r.contacts.byKind.map((k) => {
+              const [ty, kd] = k.key.split('.') as [ContactType, string];
+              return <Figure period={period} key={k.key} label={`${typeLabel(t, ty)}：${kd === 'unknown' ? t('reports.contacts.unknownKind') : kindLabel(t, ty, kd)}`} value={k.count} indent />;
+            })}
+            <Figure period={period} label={t('reports.contacts.answered')} value={r.contacts.answered} />
+            <Figure period={period} label={t('reports.contacts.onTarget')} value={r.contacts.onTarget} indent />
+            <Figure period={period} label={t('reports.contacts.late')} value={r.contacts.late} indent />
+            <Figure period={period} label={t('reports.contacts.openNow')} value={r.contacts.openNow} />
+            <Figure period={period} label={t('reports.contacts.overTargetNow')} value={r.contacts.overTargetNow} indent />
+            <Text size="xs" c="dimmed" mt="xs">{t('target.hint')}</Text>
+          </div>
         </Section>
 
         {r.staff.length > 0 && (

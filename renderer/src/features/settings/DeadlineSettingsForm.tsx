@@ -2,7 +2,7 @@
 // (settings.update). Changing the hours makes the desk recompute every open case's day 0 and due date.
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { requestTypes, type DeskSettings } from '../../../../electron/contract/index.ts';
+import { contactTypes, DEFAULT_REPLY_TARGET_DAYS, requestTypes, type DeskSettings } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
@@ -13,7 +13,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 
 /** Numbers are numbers; a cleared number box holds '' until something is typed. */
 type Count = number | '';
-type Values = { open: string; close: string; disclosure: Count; correction: Count; suspension: Count; legalMarkWarnDays: Count };
+type Values = { open: string; close: string; disclosure: Count; correction: Count; suspension: Count; inquiry: Count; complaint: Count; legalMarkWarnDays: Count };
 
 const toValues = (s: DeskSettings): Values => ({
   open: s.businessHours.open,
@@ -21,6 +21,9 @@ const toValues = (s: DeskSettings): Values => ({
   disclosure: s.daysByType.disclosure,
   correction: s.daysByType.correction,
   suspension: s.daysByType.suspension,
+  // Reply targets (issue 19): absent in a desk set up before them, which uses the defaults (3 and 5).
+  inquiry: s.replyTargetDays?.inquiry ?? DEFAULT_REPLY_TARGET_DAYS.inquiry,
+  complaint: s.replyTargetDays?.complaint ?? DEFAULT_REPLY_TARGET_DAYS.complaint,
   legalMarkWarnDays: s.legalMarkWarnDays,
 });
 
@@ -41,6 +44,7 @@ function Loaded({ initial }: { initial: Values }) {
     toInput: (v) => ({
       businessHours: { open: parseTypedTime(v.open) ?? v.open, close: parseTypedTime(v.close) ?? v.close },
       daysByType: { disclosure: num(v.disclosure), correction: num(v.correction), suspension: num(v.suspension) },
+      replyTargetDays: { inquiry: num(v.inquiry), complaint: num(v.complaint) },
       legalMarkWarnDays: num(v.legalMarkWarnDays),
     }),
     onSuccess: (saved, _input, f) => {
@@ -51,7 +55,8 @@ function Loaded({ initial }: { initial: Values }) {
   });
 
   const number = (name: Exclude<keyof Values, 'open' | 'close'>, label: string, min: number, max: number, description?: string) => (
-    <NumberInput label={label} description={description} min={min} max={max} allowDecimal={false} allowNegative={false} name={name} required {...form.getInputProps(name)} />
+    // No clamping on blur: 0 or 400 is refused beside the field with the rule, not silently changed.
+    <NumberInput label={label} description={description} min={min} max={max} clampBehavior="none" allowDecimal={false} allowNegative={false} name={name} required {...form.getInputProps(name)} />
   );
 
   return (
@@ -85,6 +90,21 @@ function Loaded({ initial }: { initial: Values }) {
             <SimpleGrid cols={{ base: 1, sm: 3 }} maw={640}>
               {requestTypes.map((rt) => (
                 <div key={rt}>{number(rt, t('settings.days.for', { type: t(`type.${rt}`) }), 1, 60)}</div>
+              ))}
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="lg" radius="md" data-testid="reply-target-settings">
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              {t('settings.replyTargetDays')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('settings.replyTargetDays.hint')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} maw={640}>
+              {contactTypes.map((ct) => (
+                <div key={ct}>{number(ct, t(`settings.replyTargetDays.${ct}`), 1, 60)}</div>
               ))}
             </SimpleGrid>
           </Stack>

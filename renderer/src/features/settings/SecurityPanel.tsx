@@ -1,6 +1,7 @@
 // Settings → security (issue 14): the audit log's last anchors kept outside the database — the heads
 // recorded in this desk's backups and printed on compliance packs — and whether today's log still extends
-// each (a cut end, an older copy put back or a replaced file shows here as a broken anchor); and a
+// each (a cut end, an older copy put back or a replaced file shows here as a broken anchor); the address
+// the daily anchor email goes to; and a
 // supervisor's "re-key now" (a new data key; backups taken before keep the old one). Supervisors only.
 import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -12,12 +13,13 @@ import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { AnchorEmailForm } from './AnchorEmailForm.tsx';
 
 function AnchorRow({ a }: { a: AnchorCheck }) {
   const t = useT();
   return (
     <Table.Tr data-testid="anchor-row" data-source={a.source} data-holds={a.problem === null ? 'yes' : 'no'}>
-      <Table.Td>{t(a.source === 'backup' ? 'anchors.source.backup' : 'anchors.source.report')}</Table.Td>
+      <Table.Td>{t(`anchors.source.${a.source}`)}</Table.Td>
       <Table.Td style={{ wordBreak: 'break-all' }}>{a.name}</Table.Td>
       <Table.Td>{a.at.slice(0, 10)}</Table.Td>
       <Table.Td ff="monospace">{a.anchor}</Table.Td>
@@ -90,6 +92,7 @@ export function SecurityPanel() {
           </Table>
         )}
       </Stack>
+      <AnchorEmailForm />
       <Stack gap="xs">
         <Title order={3}>{t('rekey.now')}</Title>
         <Text size="sm" c="dimmed">

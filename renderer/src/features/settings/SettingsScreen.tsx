@@ -1,11 +1,12 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconShieldCheck, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconClock, IconDatabase, IconFileText, IconMail, IconMessageReply, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { BackupSettingsSection } from '../backup/BackupSettingsSection.tsx';
 import { MailSettingsSection } from '../outbox/MailSettingsSection.tsx';
 import { MailboxSettingsSection } from '../inbox/MailboxSettingsSection.tsx';
 import { NoticeTextsSection } from '../outbox/NoticeTextsSection.tsx';
+import { ReplyTextsSection } from '../inquiries/ReplyTextsSection.tsx';
 import { NoticeSettingsSection } from './NoticeSettingsSection.tsx';
 import { AccountsPanel } from './AccountsPanel.tsx';
 import { RetentionPanel } from '../retention/RetentionPanel.tsx';
@@ -38,6 +39,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
           <Tabs.Tab value="notices" leftSection={<IconFileText size={16} aria-hidden />}>
             {t('outputSettings.tab.notices')}
           </Tabs.Tab>
+          <Tabs.Tab value="replies" leftSection={<IconMessageReply size={16} aria-hidden />}>
+            {t('settings.tab.replies')}
+          </Tabs.Tab>
           <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} aria-hidden />}>
             {t('outputSettings.tab.backup')}
           </Tabs.Tab>
@@ -68,6 +72,9 @@ export function SettingsScreen({ currentUser, onDeskChanged }: { currentUser: Se
             <NoticeSettingsSection />
             <NoticeTextsSection />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="replies">
+          <ReplyTextsSection />
         </Tabs.Panel>
         <Tabs.Panel value="retention">
           <RetentionPanel />

@@ -43,6 +43,7 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
     const kinds = v.kinds ? v.kinds.split(',') : [];
     const input = {
       id: c.id,
+      version: file.version,
       ...(needsKinds ? { kinds } : {}),
       outcome: v.outcome,
       grounds: c.type === 'disclosure' ? grounds : [],

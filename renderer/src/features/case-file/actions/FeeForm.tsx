@@ -25,6 +25,7 @@ export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
   const submit = () => {
     const input = {
       id: file.case.id,
+      version: file.version,
       kind: v.kind as 'payment' | 'refund',
       method: v.method as FeeMethod,
       // As typed: the contract reads full-width digits, commas and ¥ (１，０００ is ¥1,000).

@@ -13,7 +13,7 @@ import {
 } from '../../../../../electron/contract/index.ts';
 import { useDesk } from '../../../api/DeskProvider.tsx';
 import { DateField } from '../../../components/DateField.tsx';
-import { issueMessage } from '../../../forms/issueMessage.ts';
+import { fieldProblemText, issueMessage, lastSegment } from '../../../forms/issueMessage.ts';
 import { japanToday, listOf } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { FormShell, useRunner, type ActionFormProps } from './common.tsx';
@@ -38,7 +38,7 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const applyField = (e: DeskErrorData) => {
     const found: Record<string, string> = {};
-    for (const i of e.issues ?? []) found[i.field] = i.message;
+    for (const i of e.issues ?? []) found[i.field] = fieldProblemText(t, catalog, i.problem, lastSegment(i.field));
     if (e.field) found[e.field] = say(e.reason);
     if (Object.keys(found).length === 0) return false;
     setProblems(found);
@@ -55,6 +55,7 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
   const submit = () => {
     const input = {
       id: file.case.id,
+      version: file.version,
       verified: verified === 'yes',
       documents: docs.map((d) => ({ type: (d.type ?? '') as IdentityDocumentType, issuedOn: d.issuedOn, note: d.note })),
       note,

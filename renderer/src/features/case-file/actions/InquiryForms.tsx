@@ -31,7 +31,7 @@ export function AnswerForm({ file, onDone, onCancel }: ActionFormProps) {
     // Only when a (new) template's text arrives: staff edits are kept otherwise.
   }, [filled.data]); // eslint-disable-line react-hooks/exhaustive-deps
   const submit = () => {
-    const input = { id: file.case.id, template, ja: form.values.ja, en: form.values.en };
+    const input = { id: file.case.id, version: file.version, template, ja: form.values.ja, en: form.values.en };
     if (!form.check(caseInputs.answer, input)) return;
     void run(() => desk.cases.answer(input), t('inquiry.done.answer'));
   };
@@ -70,6 +70,7 @@ export function ConvertForm({ file, onDone, onCancel }: ActionFormProps) {
   const submit = () => {
     const input = {
       id: file.case.id,
+      version: file.version,
       type,
       kinds: form.values.kinds ? [form.values.kinds] : [],
       delivery: type === 'disclosure' && isDelivery(form.values.delivery) ? form.values.delivery : null,

@@ -30,13 +30,15 @@ export function ConfirmForm({ file, onDone, onCancel, action }: ActionFormProps 
   const desk = useDesk();
   const { busy, error, run } = useRunner(onDone);
   const id = file.case.id;
+  // The version this person saw: a colleague's change since is refused (CASE_CHANGED), not overwritten.
+  const version = file.version;
   const c = file.case;
   // Closing never drops an owed notice silently: the unsent ones are named, and a person confirms.
   const unsent = action === 'close' ? file.owedNotices.filter((o) => o.next !== 'none' && o.next !== 'wait_for_sender') : [];
   const [dropUnsent, setDropUnsent] = useState(false);
   const submit = () =>
     void run(
-      () => (action === 'startReview' ? desk.cases.startReview({ id }) : action === 'approve' ? desk.cases.approve({ id }) : desk.cases.close({ id, dropUnsent })),
+      () => (action === 'startReview' ? desk.cases.startReview({ id, version }) : action === 'approve' ? desk.cases.approve({ id, version }) : desk.cases.close({ id, version, dropUnsent })),
       t(`caseFile.done.${action}`),
     );
   return (
@@ -80,7 +82,7 @@ export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps &
   const form = useContractForm({ reason: '', written: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
-    const input = { id: file.case.id, reason: form.values.reason };
+    const input = { id: file.case.id, version: file.version, reason: form.values.reason };
     if (action === 'withdraw') {
       const withdrawal = { ...input, written: form.values.written === 'yes' };
       if (!form.check(caseInputs.withdraw, withdrawal)) return;
@@ -113,7 +115,7 @@ export function PauseForm({ file, onDone, onCancel }: ActionFormProps) {
   const form = useContractForm({ reasonKind: 'identity_documents', reason: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
-    const input = { id: file.case.id, reasonKind: form.values.reasonKind as PauseReason, reason: form.values.reason };
+    const input = { id: file.case.id, version: file.version, reasonKind: form.values.reasonKind as PauseReason, reason: form.values.reason };
     if (!form.check(caseInputs.pause, input)) return;
     void run(() => desk.cases.pause(input), t('caseFile.done.pause'));
   };
@@ -138,7 +140,7 @@ export function RejectForm({ file, onDone, onCancel }: ActionFormProps) {
   const form = useContractForm({ ground: '', reason: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
-    const input = { id: file.case.id, ground: form.values.ground as RejectionGround, reason: form.values.reason };
+    const input = { id: file.case.id, version: file.version, ground: form.values.ground as RejectionGround, reason: form.values.reason };
     if (!form.check(caseInputs.reject, input)) return;
     void run(() => desk.cases.reject(input), t('caseFile.done.reject'));
   };
@@ -167,7 +169,7 @@ export function ExtendForm({ file, onDone, onCancel }: ActionFormProps) {
   const form = useContractForm({ due: '', reason: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
-    const input = { id: file.case.id, due: form.values.due, reason: form.values.reason };
+    const input = { id: file.case.id, version: file.version, due: form.values.due, reason: form.values.reason };
     if (!form.check(caseInputs.extend, input)) return;
     void run(() => desk.cases.extend(input), t('caseFile.done.extend'));
   };
@@ -198,7 +200,7 @@ export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps
   const form = useContractForm({ assignee: file.case.assignee ?? '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const send = (assignee: string | null) => {
-    const input = { id: file.case.id, assignee };
+    const input = { id: file.case.id, version: file.version, assignee };
     if (!form.check(caseInputs.assign, input)) return;
     void run(() => desk.cases.assign(input), t('caseFile.done.assign'));
   };
@@ -245,7 +247,7 @@ export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
   const form = useContractForm({ kind: defaultNotice(file.case.status, file.deadline.target), channel: 'mail', note: '' });
   const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const submit = () => {
-    const input = { id: file.case.id, kind: form.values.kind as NoticeKind, channel: form.values.channel as NoticeChannel, note: form.values.note };
+    const input = { id: file.case.id, version: file.version, kind: form.values.kind as NoticeKind, channel: form.values.channel as NoticeChannel, note: form.values.note };
     if (!form.check(caseInputs.recordNotice, input)) return;
     void run(() => desk.cases.recordNotice(input), t('caseFile.done.recordNotice'));
   };

@@ -28,7 +28,7 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
   const resume = async (thread: CaseThread) => {
     if (!thread.resumeOffer) return;
     setResuming(true);
-    const r = await desk.cases.resume({ id: caseId, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
+    const r = await desk.cases.resume({ id: caseId, version: file.version, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
     setResuming(false);
     if (r.ok) onChanged(r.value);
     else setError(r.error);

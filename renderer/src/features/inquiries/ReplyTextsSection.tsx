@@ -1,0 +1,151 @@
+// Settings → Reply templates (supervisors, issue 19): the bilingual answers to inquiries drawn from the policy
+// (purpose of use, third-party provision, promotional mail, how to make a request, blank), edited like the
+// notice texts. The placeholders a template may use are listed beside it; the desk refuses an unknown one
+// on save, naming it beside the field (TEMPLATE_UNKNOWN_VARIABLE), and keeps the text that was in force.
+import { Badge, Button, Code, Grid, Group, NavLink, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { methods, type DeskErrorData, type ReplyTemplateView } from '../../../../electron/contract/index.ts';
+import { useDesk } from '../../api/DeskProvider.tsx';
+import { QueryPending } from '../../api/QueryPending.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { useContractForm } from '../../forms/useContractForm.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+
+export function ReplyTextsSection() {
+  const { t } = useI18n();
+  const query = useDeskQuery('inquiries.replyTemplates', {});
+  const setData = useSetDeskQuery();
+  const [selected, setSelected] = useState<string | null>(null);
+  if (!query.isSuccess) return <QueryPending query={query} />;
+  const templates = query.data;
+  const current = templates.find((x) => x.template === selected) ?? templates[0]!;
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('replyTexts.intro')}
+      </Text>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder radius="md" p="xs">
+            <Stack gap={2} data-testid="reply-template-list">
+              {templates.map((x) => (
+                <NavLink
+                  key={x.template}
+                  component="button"
+                  type="button"
+                  label={t(`replyTemplate.${x.template}`)}
+                  active={x.template === current.template}
+                  onClick={() => setSelected(x.template)}
+                  data-template={x.template}
+                  rightSection={x.customised ? <Badge tt="none" size="xs" variant="light" color="grape">{t('noticeTexts.customised')}</Badge> : undefined}
+                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                />
+              ))}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <ReplyEditor key={current.template} template={current} onSaved={(saved) => setData('inquiries.replyTemplates', {}, templates.map((x) => (x.template === saved.template ? saved : x)))} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSaved: (t: ReplyTemplateView) => void }) {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const form = useContractForm({ ja: template.ja, en: template.en });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskErrorData | null>(null);
+  const dirty = form.values.ja !== template.ja || form.values.en !== template.en;
+
+  const save = async () => {
+    const input = { template: template.template, ja: form.values.ja, en: form.values.en };
+    if (!form.check(methods['inquiries.saveReplyTemplate'].input, input)) return;
+    setBusy(true);
+    setError(null);
+    const r = await desk.inquiries.saveReplyTemplate(input);
+    setBusy(false);
+    if (!r.ok) {
+      // An unknown placeholder comes back for its field (ja or en), naming it: shown beside that field.
+      if (!form.applyServerError(r.error)) setError(r.error);
+      return;
+    }
+    form.setValues({ ja: r.value.ja, en: r.value.en });
+    onSaved(r.value);
+    notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
+  };
+
+  const editor = (lang: 'ja' | 'en') => {
+    const fallback = lang === 'ja' ? template.defaultJa : template.defaultEn;
+    return (
+      <Stack gap={6}>
+        <Textarea label={t(`noticeTexts.text.${lang}`)} autosize minRows={8} maxRows={20} lang={lang} styles={{ input: { lineHeight: 1.6 } }} {...form.text(lang)} />
+        {form.values[lang] !== fallback && (
+          <Group gap="xs">
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.set(lang, fallback)}>
+              {t('noticeTexts.useDefault')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    );
+  };
+
+  return (
+    <form
+      id={form.formId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      noValidate
+      aria-label={t(`replyTemplate.${template.template}`)}
+      data-testid="reply-template-editor"
+      data-template={template.template}
+    >
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap="md">
+          <Group justify="space-between" wrap="wrap">
+            <Title order={3} size="h5">
+              {t(`replyTemplate.${template.template}`)}
+            </Title>
+            <Badge tt="none" variant="light" color={template.customised ? 'grape' : 'gray'}>
+              {template.customised ? t('noticeTexts.customised') : t('noticeTexts.isDefault')}
+            </Badge>
+          </Group>
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 6 }}>{editor('ja')}</Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
+          </Grid>
+          <Stack gap={4} data-testid="reply-template-variables">
+            <Text size="sm" fw={500}>
+              {t('noticeTexts.variables')}
+            </Text>
+            <Table verticalSpacing={2} fz="sm" withRowBorders={false}>
+              <Table.Tbody>
+                {template.variables.map((x) => (
+                  <Table.Tr key={x.name} data-variable={x.name}>
+                    <Table.Td w={230} style={{ whiteSpace: 'nowrap' }}>
+                      <Code>{`{{${x.name}}}`}</Code>
+                    </Table.Td>
+                    <Table.Td c="dimmed">{x.description[locale]}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy} disabled={!dirty}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
