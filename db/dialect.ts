@@ -109,7 +109,7 @@ export async function flushDeletedContent(db: AnyDb): Promise<void> {
 
 /**
  * The audit log's row counter, which verification compares with the last row (a cut-off end shows):
- * SQLite's sqlite_sequence; on PostgreSQL the audit_counter row (PostgreSQL migration 0008), written in the appending
+ * SQLite's sqlite_sequence; on PostgreSQL the audit_counter row (PostgreSQL migration 0009), written in the appending
  * transaction — an identity sequence is not transactional, so a rolled-back append would leave it ahead.
  */
 export async function auditCounter(db: AnyDb): Promise<number> {

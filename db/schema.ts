@@ -295,6 +295,28 @@ export interface OutboxBouncesTable {
   at: string;
 }
 
+/** A file sent with one outbox message (migration 0038): copied when the message is drafted. */
+export interface OutboxAttachmentsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  position: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+}
+
+/** A document the desk keeps to send with its mail (migration 0038): the request form PDF. */
+export interface DeskDocumentsTable {
+  name: 'request_form_pdf';
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  stored_by: string;
+  stored_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   settings: SettingsTable;
@@ -309,6 +331,8 @@ export interface DB {
   notices: NoticesTable;
   case_search: CaseSearchTable;
   outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentsTable;
+  desk_documents: DeskDocumentsTable;
   mail_settings: MailSettingsTable;
   inbox_messages: InboxMessagesTable;
   inbox_attachments: InboxAttachmentsTable;

@@ -11,8 +11,9 @@ import * as p0004 from './0004_report_facts.ts';
 import * as p0005 from './0005_inquiries_complaints.ts';
 import * as p0006 from './0006_reply_answers.ts';
 import * as p0007 from './0007_inbox_no_question.ts';
-import * as p0008 from './0008_audit_counter.ts';
-import * as p0009 from './0009_change_notify.ts';
+import * as p0008 from './0008_outbox_attachments.ts';
+import * as p0009 from './0009_audit_counter.ts';
+import * as p0010 from './0010_change_notify.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -22,8 +23,9 @@ export const postgresMigrations: Record<string, Migration> = {
   '0005_inquiries_complaints': p0005,
   '0006_reply_answers': p0006,
   '0007_inbox_no_question': p0007,
-  '0008_audit_counter': p0008,
-  '0009_change_notify': p0009,
+  '0008_outbox_attachments': p0008,
+  '0009_audit_counter': p0009,
+  '0010_change_notify': p0010,
 };
 
 /** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
@@ -36,6 +38,7 @@ export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonl
   '0005_inquiries_complaints': ['0032_inquiries_complaints'],
   '0006_reply_answers': ['0033_reply_answers'],
   '0007_inbox_no_question': ['0037_inbox_no_question'],
-  '0008_audit_counter': [],
-  '0009_change_notify': [],
+  '0008_outbox_attachments': ['0038_outbox_attachments'],
+  '0009_audit_counter': [],
+  '0010_change_notify': [],
 };

@@ -22,6 +22,7 @@ import * as m0032 from './0032_inquiries_complaints.ts';
 import * as m0033 from './0033_reply_answers.ts';
 import * as m0034 from './0034_case_versions.ts';
 import * as m0037 from './0037_inbox_no_question.ts';
+import * as m0038 from './0038_outbox_attachments.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0033_reply_answers': m0033,
   '0034_case_versions': m0034,
   '0037_inbox_no_question': m0037,
+  '0038_outbox_attachments': m0038,
 };

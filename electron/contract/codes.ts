@@ -238,6 +238,9 @@ export type Reason =
   | { code: 'NOT_EXTENDED' }
   | { code: 'TEMPLATE_BRACES'; problem: 'stray_close' | 'unclosed' | 'nested' | 'not_a_name'; line: number; text?: string }
   | { code: 'TEMPLATE_UNKNOWN_VARIABLE'; name: string; allowed: string[] }
+  /** The file saved as the request form (issue 19) is not a PDF, or is larger than the desk sends by mail. */
+  | { code: 'REQUEST_FORM_NOT_PDF' }
+  | { code: 'REQUEST_FORM_TOO_LARGE'; bytes: number; limit: number }
   | { code: 'REPRINT_WITHOUT_ORIGINAL'; kind: NoticeKind; reference: string }
   | { code: 'ALREADY_RECORDED'; kind: NoticeKind; reference: string; channel: NoticeChannel; on: string }
   // one notice, one delivery (issue 10; core/notices/delivery.ts)
@@ -373,6 +376,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   NOT_EXTENDED: 'CONFLICT',
   TEMPLATE_BRACES: 'INVALID_INPUT',
   TEMPLATE_UNKNOWN_VARIABLE: 'INVALID_INPUT',
+  REQUEST_FORM_NOT_PDF: 'INVALID_INPUT',
+  REQUEST_FORM_TOO_LARGE: 'INVALID_INPUT',
   REPRINT_WITHOUT_ORIGINAL: 'CONFLICT',
   ALREADY_RECORDED: 'CONFLICT',
   NOTICE_ALREADY_DELIVERED: 'CONFLICT',

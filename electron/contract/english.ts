@@ -188,6 +188,8 @@ export const english: EnglishTable = {
       nested: `A "{{" is not closed before the next "{{" (line ${p.line}). Write variables as {{name}}.`,
       not_a_name: `"{{${p.text ?? ''}}}" (line ${p.line}) is not a variable: a variable is a name in letters and digits, e.g. {{reference}}.`,
     })[p.problem],
+  REQUEST_FORM_NOT_PDF: () => 'This file is not a PDF. Save the request form from the Letters screen as a PDF and choose that file.',
+  REQUEST_FORM_TOO_LARGE: (p) => `The PDF is ${Math.ceil(p.bytes / 1024)} KB; the desk sends at most ${Math.floor(p.limit / 1024)} KB with a mail.`,
   TEMPLATE_UNKNOWN_VARIABLE: (p) => `Unknown variable {{${p.name}}}. This notice can use: ${p.allowed.map((n) => `{{${n}}}`).join(', ')}.`,
   REPRINT_WITHOUT_ORIGINAL: (p) => `No ${p.kind} notice has been recorded on ${p.reference} yet: record this letter as printed, not as a reprint.`,
   NOTICE_ALREADY_DELIVERED: (p) => `The ${p.kind} notice was already delivered (${p.channel}, ${p.at.slice(0, 10)}): deliver it again only as a copy.`,

@@ -42,6 +42,14 @@ export interface OutboxSummary {
 export interface OutboxMessage extends OutboxSummary {
   messageId: string;
   body: string;
+  /** Files sent with it (issue 19: the request form PDF with the "how to make a request" answer). */
+  attachments: OutboxAttachmentInfo[];
+}
+
+export interface OutboxAttachmentInfo {
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 export interface OutboxPage {

@@ -15,7 +15,7 @@ import { reportInputs, type Report, type ReportCsv, type ReportPack } from './re
 import { retentionInputs, type PurgePreview, type PurgeResult, type RetentionView } from './retention.ts';
 import { viewInputs, type SavedQueueView } from './views.ts';
 import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } from './holidays.ts';
-import { inquiryInputs, type FilledReply, type ReplyTemplateView, type RequestFormDocument } from './inquiries.ts';
+import { inquiryInputs, type FilledReply, type ReplyTemplateView, type RequestFormDocument, type RequestFormPdfInfo } from './inquiries.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { AnchorCheck, RekeyResult } from './audit.ts';
 import { deskChangesInput, type DeskChanges } from './shared-desk.ts';
@@ -228,6 +228,8 @@ export const methods = {
   'inquiries.saveReplyTemplate': { access: 'supervisor', input: inquiryInputs.saveReplyTemplate },
   'inquiries.fillReply': { access: 'user', input: inquiryInputs.fillReply },
   'inquiries.requestForm': { access: 'user', input: inquiryInputs.requestForm },
+  'inquiries.requestFormPdf': { access: 'user', input: inquiryInputs.requestFormPdf },
+  'inquiries.saveRequestFormPdf': { access: 'supervisor', input: inquiryInputs.saveRequestFormPdf },
   'notices.preview': { access: 'user', input: mailInputs.preview },
   'inbox.list': { access: 'user', input: inboxInputs.list },
   'inbox.get': { access: 'user', input: inboxInputs.get },
@@ -330,6 +332,8 @@ export interface Results {
   'inquiries.saveReplyTemplate': ReplyTemplateView;
   'inquiries.fillReply': FilledReply;
   'inquiries.requestForm': RequestFormDocument;
+  'inquiries.requestFormPdf': RequestFormPdfInfo | null;
+  'inquiries.saveRequestFormPdf': RequestFormPdfInfo;
   'notices.preview': NoticePreview;
   'inbox.list': InboxPage;
   'inbox.get': InboxMessage;

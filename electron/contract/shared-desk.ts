@@ -34,7 +34,7 @@ export type SharedDeskProblem =
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };
 
-/** What a committed change on a shared desk was about (PostgreSQL migration 0009 announces it). */
+/** What a committed change on a shared desk was about (PostgreSQL migration 0010 announces it). */
 export const CHANGE_KINDS = ['case', 'outbox', 'inbox', 'calendar', 'settings', 'accounts', 'views'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

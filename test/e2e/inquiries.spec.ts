@@ -4,7 +4,7 @@
 //  2. "how do I ask for my data?" → answered with the how-to-request template (the request form goes with
 //     it) → the member's request arrives by post → taken in from the inquiry's file as a disclosure
 //     request linked to the inquiry, the link shown on both files.
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { parseMail, startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { expect, test } from './fixtures.ts';
 import { call } from './pages/api.ts';
 import { CaseFilePage } from './pages/CaseFilePage.ts';
@@ -97,13 +97,14 @@ async function answer(page: Page, template: string): Promise<string> {
 }
 
 /** Sends the case's one reply from the Outbox and waits for the SMTP server to have it. */
-async function sendReply(page: Page, reference: string, sentBefore: number): Promise<void> {
+async function sendReply(page: Page, reference: string, sentBefore: number, attachment?: string): Promise<void> {
   const shell = new ShellPage(page);
   await shell.open('outbox');
   const outbox = new OutboxPage(page);
   await outbox.expectVisible();
   await expect(outbox.table.locator(`tbody tr[data-reference="${reference}"]`)).toHaveCount(1);
   const message = await outbox.open(reference, 'reply');
+  if (attachment) await expect(message.getByTestId('message-attachment')).toContainText(attachment);
   await outbox.action(message, 'outbox.action.send').click();
   await expect(message).toBeHidden();
   await expect.poll(() => smtp.received.length, { timeout: 30_000 }).toBe(sentBefore + 1);
@@ -132,17 +133,39 @@ test('a question mail → inquiry → answered from the purpose-of-use template 
   expect(all.rows.map((r) => [r.noticeKind, r.state])).toEqual([['reply', 'sent']]);
 });
 
-// fixme until the outbox carries attachments (the request form as a PDF): this session, issue 19 part 3.
-test.fixme('"how do I ask for my data?" → answered with the request form → the request by post → a disclosure case linked to the inquiry', async ({ page, desk }) => {
+test('"how do I ask for my data?" → answered with the request form → the request by post → a disclosure case linked to the inquiry', async ({ page, desk, browser }) => {
   await setUpDesk(page, desk.url);
   await call(page, 'mail.updateSettings', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', password: '' });
-  const inquiry = await takeInAsInquiry(page, '自分のデータの請求方法', '自分のデータを見せてもらうにはどうすればいいですか？', 'how_to_request');
+  // A supervisor stores the request form as a PDF: the printable form from the Letters screen, saved as a
+  // PDF (here by Chromium's own page.pdf, as the browser's print dialog would), chosen in Settings.
+  const form = await call(page, 'inquiries.requestForm', {});
+  // (In a context of its own: a second page in the desk's context makes the desk's page refetch on focus.)
+  const printing = await browser.newContext();
+  const printer = await printing.newPage();
+  await printer.setContent(form.html);
+  const pdf = await printer.pdf({ format: 'A4', printBackground: true });
+  await printing.close();
+  const shell = new ShellPage(page);
+  await shell.open('settings');
+  await page.getByRole('tab', { name: shell.t('settings.tab.replies') }).click();
+  const panel = page.getByTestId('request-form-pdf');
+  await expect(panel.getByTestId('request-form-pdf-state')).toHaveAttribute('data-stored', 'false');
+  await panel.locator('input[type="file"]').setInputFiles({ name: 'request-form.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(panel.getByTestId('request-form-pdf-state')).toHaveAttribute('data-stored', 'true');
 
+  const inquiry = await takeInAsInquiry(page, '自分のデータの請求方法', '自分のデータを見せてもらうにはどうすればいいですか？', 'how_to_request');
+  const caseFile = new CaseFilePage(page);
+  await caseFile.actionButton('answer').click();
+  await expect(caseFile.dialog('answer').getByTestId('request-form-attached')).toHaveAttribute('data-attached', 'true');
+  await caseFile.dialog('answer').getByRole('button', { name: caseFile.t('common.cancel'), exact: true }).click();
   await answer(page, 'how_to_request');
-  await sendReply(page, inquiry.reference, 0);
-  const sent = smtp.received[0]!.raw.toString('utf8');
-  expect(sent).toMatch(/^Content-Type: multipart\/mixed/im);
-  expect(sent).toMatch(/Content-Type: application\/pdf/i);
+  const stored = (await call(page, 'inquiries.requestFormPdf', {}))!;
+  await sendReply(page, inquiry.reference, 0, stored.filename);
+  const raw = smtp.received[0]!.raw;
+  expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/mixed/im);
+  const mail = await parseMail(raw);
+  expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
+  expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
   await expect.poll(async () => (await call(page, 'cases.get', { id: inquiry.id })).case.status, { timeout: 30_000 }).toBe('notified');
 
   // The member fills in the form and posts it: taken in from the inquiry's file, linked to it.
@@ -175,8 +198,13 @@ test.fixme('"how do I ask for my data?" → answered with the request form → t
 
   // The inquiry's file shows the request that followed.
   await page.getByTestId('related-case').getByRole('button', { name: inquiry.reference }).click();
+  // (The file opened by id takes its reference's address, and loads once more there: wait for that.)
+  await expect(page).toHaveURL(new RegExp(`/cases/${inquiry.reference}$`));
   await file.expectOpen(inquiry.reference);
   await expect(page.getByTestId('linked-from')).toHaveAttribute('data-reference', request);
+  await expect(page.getByTestId('case-thread')).toBeVisible();
+  const linked = await call(page, 'cases.get', { id: inquiry.id });
+  expect(linked.linkedFrom.map((l) => [l.reference, l.type])).toEqual([[request, 'disclosure']]);
 });
 
 test('a supervisor edits a reply template: an unknown placeholder is refused on save, naming it; a good text is saved', async ({ page, desk }) => {

@@ -24,6 +24,7 @@ import type { DB } from '../../../db/schema.ts';
 import { isContactType, type DraftCancelled, type NoticeKind } from '../../contract/index.ts';
 import { isDeskError } from '../errors.ts';
 import { settleMessages } from '../notices/delivery.ts';
+import { attachRequestForm } from './attachments.ts';
 import { draftNotice, hasMessage, queueMessage, type DraftContext } from './outbox.ts';
 
 /** A draft the case does not allow (nothing outstanding to ask for …) is simply not written. */
@@ -32,7 +33,12 @@ async function draft(db: Transaction<DB>, caseId: number, kind: NoticeKind, ctx:
   const c = await db.selectFrom('cases').select('training').where('id', '=', caseId).executeTakeFirst();
   if (c?.training === 1) return null;
   try {
-    return await draftNotice(db, caseId, kind, ctx);
+    const id = await draftNotice(db, caseId, kind, ctx);
+    // The "how to make a request" answer by email goes with the request form PDF, when the desk has one.
+    if (id !== null && kind === 'reply' && (await db.selectFrom('cases').select('reply_template').where('id', '=', caseId).executeTakeFirst())?.reply_template === 'how_to_request') {
+      await attachRequestForm(db, id);
+    }
+    return id;
   } catch (e) {
     if (!isDeskError(e) || e.code !== 'CONFLICT') throw e;
     return null;

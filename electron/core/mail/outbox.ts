@@ -33,6 +33,7 @@ import { buildNotice } from '../notices/build-notice.ts';
 import { noticeEmail } from '../notices/email-text.ts';
 import { BEFORE_DECISION, deliveredNotice } from '../notices/delivery.ts';
 import { channelOf, recipientOf } from '../notices/recipient.ts';
+import { attachmentInfo } from './attachments.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -217,7 +218,7 @@ async function joinedRow(db: Db, id: number): Promise<Joined> {
 
 export async function getOutbox(db: Db, id: number, senderNextTry: string | null = null): Promise<OutboxMessage> {
   const r = await joinedRow(db, id);
-  return { ...summary(r, senderNextTry), messageId: r.message_id, body: r.body_text };
+  return { ...summary(r, senderNextTry), messageId: r.message_id, body: r.body_text, attachments: await attachmentInfo(db, id) };
 }
 
 // ——— what staff do ———

@@ -24,6 +24,7 @@ import type { DeskCalendar } from '../calendar/index.ts';
 import { loadDeskCalendar } from '../desk-calendar/store.ts';
 import { readSettings } from '../settings/settings.ts';
 import { headerSafe } from '../notices/email-text.ts';
+import { attachmentsToSend } from './attachments.ts';
 import { readMailConfig, type MailConfig } from './mail-settings.ts';
 import { MESSAGE_ID_PATTERN, messageIdDomain, newMessageId } from './outbox.ts';
 import { claimNext, markFailed, markSent, nextDue, recoverClaims, requeue } from './queue-store.ts';
@@ -116,6 +117,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with it (core/mail/attachments.ts): the message becomes multipart/mixed. */
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 export interface Sender {
@@ -149,6 +152,8 @@ export function nodemailerMessage(m: OutgoingMessage, from: Sender, now: Date = 
     to: [{ name: '', address: m.to }],
     subject: m.subject,
     text: m.text,
+    // Bytes from the desk's own database only (never a path or a URL: file and URL access are off below).
+    ...(m.attachments?.length ? { attachments: m.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) } : {}),
     messageId: m.messageId,
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -348,7 +353,7 @@ export class MailSender {
 
   private async sendOne(row: OutboxRow, transport: Transport, config: MailConfig, from: Sender): Promise<{ outcome: 'sent' | 'failed' | 'retry' | 'offline' | 'auth' | 'temporary'; next?: OutboxRow | undefined }> {
     const attempts = row.attempts + 1;
-    const message: OutgoingMessage = { messageId: row.message_id, to: row.to_address, subject: row.subject, text: row.body_text };
+    const message: OutgoingMessage = { messageId: row.message_id, to: row.to_address, subject: row.subject, text: row.body_text, attachments: await attachmentsToSend(this.db, row.id) };
     const problem = headerProblem(message, from);
     if (problem) {
       await markFailed(this.db, this.id, row, this.now(), { attempts: row.attempts, serverAttempts: row.server_attempts, lastError: problem });

@@ -137,7 +137,7 @@ export function listReplyTemplates(settings: Pick<DeskSettings, 'noticeTemplates
 const bullets = (items: readonly BilingualText[]): BilingualText => ({ ja: items.map((i) => `・${i.ja}`).join('\n'), en: items.map((i) => `- ${i.en}`).join('\n') });
 
 /** Fills a reply template for a case: what staff see, edit and answer with. */
-export function fillReply(t: ReplyTemplate, c: Pick<CaseDetail, 'reference' | 'memberName' | 'requesterKind' | 'requesterName'>, settings: DeskSettings, channel: 'mail' | 'letter'): TemplateText {
+export function fillReply(t: ReplyTemplate, c: Pick<CaseDetail, 'reference' | 'memberName' | 'requesterKind' | 'requesterName'>, settings: DeskSettings, channel: 'mail' | 'letter', formAttached = false): TemplateText {
   const desk = settings.desk;
   const values: Record<string, BilingualText> = {
     reference: { ja: c.reference, en: c.reference },
@@ -150,10 +150,13 @@ export function fillReply(t: ReplyTemplate, c: Pick<CaseDetail, 'reference' | 'm
     thirdPartyCases: bullets(ARTICLE_5),
     promotionalMail: PROMOTIONAL,
     requestForm:
-      channel === 'mail'
-        ? // The email carries no attachment yet (the outbox sends text): the form goes by post on request.
-          { ja: '開示等請求書をお送りいたしますので、このメールへのご返信でご住所をお知らせください。', en: 'We will post you our request form: please reply to this email with your postal address.' }
-        : { ja: '開示等請求書を同封いたしましたので、ご利用ください。', en: 'Our request form is enclosed.' },
+      channel === 'letter'
+        ? { ja: '開示等請求書を同封いたしましたので、ご利用ください。', en: 'Our request form is enclosed.' }
+        : formAttached
+          ? // The reply's draft carries the desk's stored PDF of the form (core/mail/attachments.ts).
+            { ja: '開示等請求書（PDF）をこのメールに添付いたしましたので、印刷してご利用ください。', en: 'Our request form is attached to this email as a PDF: please print it and fill it in.' }
+          : // No PDF stored at the desk: the form goes by post on request.
+            { ja: '開示等請求書をお送りいたしますので、このメールへのご返信でご住所をお知らせください。', en: 'We will post you our request form: please reply to this email with your postal address.' },
   };
   const text = replyTemplateFor(t, settings);
   const fill = (lang: 'ja' | 'en') => fillTemplate(text[lang], Object.fromEntries(Object.entries(values).map(([k, x]) => [k, x[lang]])));

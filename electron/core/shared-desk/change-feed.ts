@@ -1,5 +1,5 @@
 // Live refresh on a shared desk: this PC listens on the server's `desk_change` channel (PostgreSQL
-// migration 0009 announces every committed change as a kind and an id) on a connection of its own, and
+// migration 0010 announces every committed change as a kind and an id) on a connection of its own, and
 // keeps the recent announcements numbered in memory. Open screens ask `desk.changes` with the last number
 // they saw and refresh what changed (renderer/src/api/useSharedDeskRefresh.ts). A lost connection is made
 // again by itself (1 s, 2, 4 … 30 s); since announcements may have been missed meanwhile, the first one

@@ -18,6 +18,7 @@ const READS: ReadonlySet<MethodName> = new Set<MethodName>([
   'inquiries.replyTemplates',
   'inquiries.fillReply',
   'inquiries.requestForm',
+  'inquiries.requestFormPdf',
   'backup.status',
   'calendar.year',
   'cases.list',

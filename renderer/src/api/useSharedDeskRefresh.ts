@@ -5,33 +5,11 @@
 // (or when everything may have: `all`). On a local desk the first answer says `shared: false` and the
 // polling stops.
 import { useEffect } from 'react';
-import { useQueryClient, type Query } from '@tanstack/react-query';
-import type { DeskChanges } from '../../../electron/contract/index.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { staleAfter } from './sharedRefresh.ts';
 import { useDesk } from './DeskProvider.tsx';
 
 export const SHARED_REFRESH_MS = 3_000;
-
-/** The id of the case file a cached cases.get holds (read by id or by reference). */
-function caseIdOf(q: Query): number | null {
-  const data: unknown = q.state.data;
-  if (typeof data !== 'object' || data === null || !('case' in data)) return null;
-  const c: unknown = data.case;
-  return typeof c === 'object' && c !== null && 'id' in c && typeof c.id === 'number' ? c.id : null;
-}
-
-/** Which cached reads a batch of colleagues' changes makes stale. */
-export function staleAfter(changes: DeskChanges): (q: Query) => boolean {
-  const changedCases = new Set(changes.cases);
-  return (q) => {
-    const method = q.queryKey[0];
-    if (method === 'cases.get') {
-      if (changes.all) return true;
-      const id = caseIdOf(q);
-      return id !== null && changedCases.has(id);
-    }
-    return changes.all || changes.kinds.length > 0;
-  };
-}
 
 export function useSharedDeskRefresh(): void {
   const desk = useDesk();

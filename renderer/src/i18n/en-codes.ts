@@ -73,6 +73,8 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   DRAFT_CANCELLED: (p) => english.DRAFT_CANCELLED(p),
   BACKUP_PASSWORD_WRONG: (_p, w) => w.t('restore.wrongPassword'),
   BACKUP_RECOVERY_KEY_WRONG: (_p, w) => w.t('restore.wrongKey'),
+  REQUEST_FORM_NOT_PDF: (_p, w) => w.t('requestFormPdf.notPdf'),
+  REQUEST_FORM_TOO_LARGE: (p, w) => w.t('requestFormPdf.tooLarge', { kb: w.number(Math.ceil(p.bytes / 1024)), limit: w.number(Math.floor(p.limit / 1024)) }),
   TEMPLATE_UNKNOWN_VARIABLE: (p, w) => w.t('noticeTexts.unknownVariable', { name: p.name, allowed: p.allowed.map((n) => `{{${n}}}`).join(' ') }),
 };
 

@@ -149,6 +149,8 @@ export const jaCodes: CodeWords = {
       not_a_name: `${w.number(p.line)}行目：「{{${p.text ?? ''}}}」は差し込み項目ではありません。項目名は英数字です（例：{{reference}}）。`,
     })[p.problem],
   TEMPLATE_UNKNOWN_VARIABLE: unknownVariable,
+  REQUEST_FORM_NOT_PDF: (_p, w) => w.t('requestFormPdf.notPdf'),
+  REQUEST_FORM_TOO_LARGE: (p, w) => w.t('requestFormPdf.tooLarge', { kb: w.number(Math.ceil(p.bytes / 1024)), limit: w.number(Math.floor(p.limit / 1024)) }),
   REPRINT_WITHOUT_ORIGINAL: (p, w) => `${p.reference} の「${w.noticeKind(p.kind)}」はまだ記録されていません。再印刷ではなく、印刷済みとして記録してください。`,
   NOTICE_ALREADY_DELIVERED: (p, w) => w.t('noticeRule.NOTICE_ALREADY_DELIVERED', { channel: w.t(`notices.channel.${p.channel}`), time: w.date(p.at.slice(0, 10)) }),
   OWED_NOTICES_UNSENT: (p, w) => w.t('noticeRule.OWED_NOTICES_UNSENT', { kinds: p.kinds.map((k) => w.noticeKind(k)).join('、') }),

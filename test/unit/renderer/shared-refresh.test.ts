@@ -2,7 +2,7 @@
 // counts on any change; an open case file (an audited view of personal data) only when that case changed.
 import { describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { staleAfter } from '../../../renderer/src/api/useSharedDeskRefresh.ts';
+import { staleAfter } from '../../../renderer/src/api/sharedRefresh.ts';
 
 function cache() {
   const client = new QueryClient();

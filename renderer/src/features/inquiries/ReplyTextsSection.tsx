@@ -2,7 +2,7 @@
 // (purpose of use, third-party provision, promotional mail, how to make a request, blank), edited like the
 // notice texts. The placeholders a template may use are listed beside it; the desk refuses an unknown one
 // on save, naming it beside the field (TEMPLATE_UNKNOWN_VARIABLE), and keeps the text that was in force.
-import { Badge, Button, Code, Grid, Group, NavLink, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Code, FileInput, Grid, Group, NavLink, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { methods, type DeskErrorData, type ReplyTemplateView } from '../../../../electron/contract/index.ts';
@@ -11,7 +11,9 @@ import { QueryPending } from '../../api/QueryPending.tsx';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { toBase64 } from '../inbox/InboxScreen.tsx';
 
 export function ReplyTextsSection() {
   const { t } = useI18n();
@@ -23,6 +25,7 @@ export function ReplyTextsSection() {
   const current = templates.find((x) => x.template === selected) ?? templates[0]!;
   return (
     <Stack gap="md">
+      <RequestFormPdfPanel />
       <Text size="sm" c="dimmed">
         {t('replyTexts.intro')}
       </Text>
@@ -147,5 +150,53 @@ function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSav
         </Stack>
       </Paper>
     </form>
+  );
+}
+
+/** The request form PDF the "how to make a request" email carries: stored by a supervisor, replaced at will. */
+function RequestFormPdfPanel() {
+  const { t, locale } = useI18n();
+  const desk = useDesk();
+  const query = useDeskQuery('inquiries.requestFormPdf', {});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<DeskErrorData | null>(null);
+  const store = async (file: File | null) => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(null);
+    const r = await desk.inquiries.saveRequestFormPdf({ base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+    setBusy(false);
+    if (!r.ok) return setProblem(r.error);
+    notifications.show({ message: t('requestFormPdf.saved'), color: 'teal' });
+  };
+  const info = query.data;
+  return (
+    <Paper withBorder p="lg" radius="md" data-testid="request-form-pdf">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('requestFormPdf.title')}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {t('requestFormPdf.intro')}
+        </Text>
+        {query.isSuccess && (
+          <Text size="sm" data-testid="request-form-pdf-state" data-stored={info !== null}>
+            {info
+              ? t('requestFormPdf.stored', { size: Math.max(1, Math.round(info.size / 1024)), by: info.storedBy, at: formatDateTime(locale, info.storedAt) })
+              : t('requestFormPdf.none')}
+          </Text>
+        )}
+        <FileInput
+          label={t('requestFormPdf.choose')}
+          accept="application/pdf"
+          value={null}
+          onChange={(f) => void store(f)}
+          disabled={busy}
+          clearable={false}
+          maw={360}
+        />
+        <ErrorAlert error={problem} />
+      </Stack>
+    </Paper>
   );
 }

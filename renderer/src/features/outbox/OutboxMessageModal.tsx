@@ -4,7 +4,7 @@
 // desk's field errors are shown beside the fields. Sending with unsaved edits saves them first.
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCopy, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCopy, IconInfoCircle, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { methods, type DeskErrorData, type OutboxMessage } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
@@ -182,6 +182,23 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
                 </Text>
               </Paper>
             </Stack>
+          </Stack>
+        )}
+
+        {m.attachments.length > 0 && (
+          <Stack gap={2} data-testid="message-attachments">
+            <Text size="sm" fw={500}>
+              {t('outbox.attachments')}
+            </Text>
+            {m.attachments.map((a) => (
+              <Group key={a.filename} gap="xs" data-testid="message-attachment">
+                <IconPaperclip size={14} aria-hidden />
+                <Text size="sm">{a.filename}</Text>
+                <Text size="xs" c="dimmed">
+                  {`${Math.max(1, Math.round(a.size / 1024))} KB`}
+                </Text>
+              </Group>
+            ))}
           </Stack>
         )}
 

@@ -55,6 +55,11 @@ export function AnswerForm({ file, onDone, onCancel }: ActionFormProps) {
           {t(filled.data.channel === 'mail' ? 'inquiry.byMail' : 'inquiry.byLetter')}
         </Text>
       )}
+      {filled.data?.withRequestForm && filled.data.channel === 'mail' && (
+        <Text size="xs" c={filled.data.formAttached ? 'teal.8' : 'orange.9'} data-testid="request-form-attached" data-attached={filled.data.formAttached}>
+          {t(filled.data.formAttached ? 'requestFormPdf.willAttach' : 'requestFormPdf.noneStored')}
+        </Text>
+      )}
       <Textarea label={t('inquiry.replyJa')} required autosize minRows={8} maxRows={18} lang="ja" data-testid="reply-ja" {...form.text('ja')} />
       <Textarea label={t('inquiry.replyEn')} autosize minRows={4} maxRows={12} lang="en" data-testid="reply-en" {...form.text('en')} />
     </FormShell>
