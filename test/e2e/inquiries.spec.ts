@@ -6,7 +6,7 @@
 //     request linked to the inquiry, the link shown on both files.
 import { parseMail, startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { expect, test } from './fixtures.ts';
-import { call } from './pages/api.ts';
+import { call, createCase } from './pages/api.ts';
 import { CaseFilePage } from './pages/CaseFilePage.ts';
 import { setUpDesk } from './pages/flows.ts';
 import { InboxPage } from './pages/InboxPage.ts';
@@ -251,4 +251,49 @@ test('the blank request form (開示等請求書) prints from the Letters screen
   const text = (await page.evaluate<string[]>('window.__printed'))[0]!;
   expect(text).toContain('開示等請求書');
   expect(text).toMatch(/Request Form/i);
+});
+
+test('a complaint about a decision: taken in from the request’s file, linked on both files; its answer waits for a supervisor', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const request = await createCase(page, { memberName: '高橋 健', memberKana: 'タカハシ ケン', memberEmail: 'ken@example.jp' });
+  await call(page, 'cases.startReview', { id: request.id });
+  await call(page, 'cases.recordIdentityCheck', { id: request.id, verified: true, documents: [{ type: 'my_number_card' }] });
+  const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+  await call(page, 'cases.recordFee', { id: request.id, kind: 'payment', method: 'postal_money_order', amount: 1000, receivedOn: today });
+  await call(page, 'cases.decide', { id: request.id, outcome: 'disclosed_partial', grounds: ['business_hindrance'], reasoning: '業務に著しい支障があるため' });
+
+  const origin = new URL(desk.url).origin;
+  await page.goto(`${origin}/#/cases/${request.reference}`);
+  const file = new CaseFilePage(page);
+  await file.expectOpen(request.reference);
+  await page.getByTestId('section-linked').getByRole('button', { name: file.t('related.complain') }).click();
+  const intake = new IntakePage(page);
+  await intake.expectVisible();
+  await expect(intake.radio('type.complaint.long')).toBeChecked();
+  await expect(page.getByTestId('intake-related')).toHaveText(intake.t('intake.related', { reference: request.reference }));
+  await page.getByRole('checkbox', { name: intake.t('kind.complaint.decision'), exact: true }).check();
+  await intake.fill({ channel: 'phone', memberName: '高橋 健', memberEmail: 'ken@example.jp', requestText: '一部不開示の決定に納得できません。' });
+  await intake.submit();
+  await file.expectOpen();
+  const complaint = await file.reference();
+  await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'complaint');
+  await expect(page.getByTestId('related-case')).toHaveAttribute('data-reference', request.reference);
+  await expect(file.deadline.getByTestId('reply-target')).toBeVisible();
+
+  // The answer speaks for the business: written now, sent only once another supervisor approves it.
+  await file.actionButton('answer').click();
+  await expect(file.dialog('answer')).toContainText(file.t('inquiry.complaintNeedsApproval'));
+  await file.dialog('answer').getByTestId('reply-ja').fill('決定の理由をあらためてご説明いたします。');
+  await file.dialog('answer').getByRole('button', { name: file.t('action.answer'), exact: true }).click();
+  await expect(file.dialog('answer')).toBeHidden();
+  await file.expectStatus('decided');
+  await expect(file.owed('reply')).toHaveAttribute('data-next', 'approve_first');
+
+  // The request's file names the complaint about its decision.
+  await page.getByTestId('related-case').getByRole('button', { name: request.reference }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${request.reference}$`));
+  await file.expectOpen(request.reference);
+  await expect(page.getByTestId('linked-from')).toHaveAttribute('data-reference', complaint);
+  await expect(page.getByTestId('case-thread')).toBeVisible();
+  expect((await call(page, 'cases.get', { id: request.id })).linkedFrom.map((l) => [l.reference, l.type])).toEqual([[complaint, 'complaint']]);
 });

@@ -3,7 +3,7 @@
 import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
-import { caseStatuses, requestTypes, type StaffMember, type CaseStatus, type RequestType } from '../../../../electron/contract/index.ts';
+import { caseStatuses, caseTypes, type StaffMember, type CaseStatus, type CaseType } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
 import { clearedFilters, hasFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
@@ -24,9 +24,9 @@ export function QueueFilters({ state, onChange, onReplace, accounts }: Props) {
       <MultiSelect
         label={t('queue.filter.type')}
         placeholder={state.types.length ? undefined : t('queue.filter.any')}
-        data={requestTypes.map((v) => ({ value: v, label: typeLabel(t, v) }))}
+        data={caseTypes.map((v) => ({ value: v, label: typeLabel(t, v) }))}
         value={state.types}
-        onChange={(v) => set({ types: v as RequestType[] })}
+        onChange={(v) => set({ types: v as CaseType[] })}
         clearable
         w={180}
         size="xs"

@@ -2,7 +2,7 @@
 // one zod schema so a bookmark, a hand-edited address or an old link can never put the screen in a state
 // the form could not: an unknown value falls back to its default, field by field.
 import { z } from 'zod';
-import { caseStatuses, queueSortKeys, reportFilter, requestTypes, savedViews } from '../../../../electron/contract/index.ts';
+import { caseStatuses, queueSortKeys, reportFilter, caseTypes, savedViews } from '../../../../electron/contract/index.ts';
 import { initialQueueState, type QueueState } from './queueState.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -10,7 +10,7 @@ const fallback = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.
 
 const schema = z.object({
   view: fallback(z.enum(savedViews), initialQueueState.view),
-  types: fallback(z.array(z.enum(requestTypes)), []),
+  types: fallback(z.array(z.enum(caseTypes)), []),
   statuses: fallback(z.array(z.enum(caseStatuses)), []),
   assigneeMode: fallback(z.enum(['anyone', 'me', 'unassigned', 'user']), 'anyone'),
   assigneeUser: fallback(z.string().max(64), ''),

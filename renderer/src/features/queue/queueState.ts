@@ -1,7 +1,7 @@
 // The queue's filters, sort and page as the person set them. Turned into the contract's listInput by
 // toListInput(); the desk does the filtering, sorting and counting.
 import type { z } from 'zod';
-import type { CaseStatus, listInput, queueSortKeys, ReportFilter, RequestType, savedViews } from '../../../../electron/contract/index.ts';
+import type { CaseStatus, listInput, queueSortKeys, ReportFilter, CaseType, savedViews } from '../../../../electron/contract/index.ts';
 
 export type SavedView = (typeof savedViews)[number];
 export type SortKey = (typeof queueSortKeys)[number];
@@ -10,7 +10,7 @@ export type PausedFilter = 'any' | 'paused' | 'running';
 
 export interface QueueState {
   view: SavedView;
-  types: RequestType[];
+  types: CaseType[];
   statuses: CaseStatus[];
   assigneeMode: AssigneeMode;
   assigneeUser: string;
