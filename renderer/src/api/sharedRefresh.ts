@@ -1,10 +1,15 @@
 // Which cached reads a batch of colleagues' changes on a shared desk makes stale (the rule behind
-// useSharedDeskRefresh.ts, kept apart from React so it is tested on its own).
-import type { Query } from '@tanstack/react-query';
+// useSharedDeskRefresh.ts, kept apart from React and TanStack so it is tested on its own).
+
+/** What the rule reads of a cached query (TanStack's Query has these). */
+export interface CachedRead {
+  queryKey: readonly unknown[];
+  state: { data: unknown };
+}
 import type { DeskChanges } from '../../../electron/contract/index.ts';
 
 /** The id of the case file a cached cases.get holds (read by id or by reference). */
-function caseIdOf(q: Query): number | null {
+function caseIdOf(q: CachedRead): number | null {
   const data: unknown = q.state.data;
   if (typeof data !== 'object' || data === null || !('case' in data)) return null;
   const c: unknown = data.case;
@@ -12,7 +17,7 @@ function caseIdOf(q: Query): number | null {
 }
 
 /** Which cached reads a batch of colleagues' changes makes stale. */
-export function staleAfter(changes: DeskChanges): (q: Query) => boolean {
+export function staleAfter(changes: DeskChanges): (q: CachedRead) => boolean {
   const changedCases = new Set(changes.cases);
   return (q) => {
     const method = q.queryKey[0];

@@ -1,22 +1,21 @@
 // Which cached reads a colleague's change makes stale (renderer/src/api/useSharedDeskRefresh.ts): lists and
 // counts on any change; an open case file (an audited view of personal data) only when that case changed.
 import { describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
-import { staleAfter } from '../../../renderer/src/api/sharedRefresh.ts';
+import { staleAfter, type CachedRead } from '../../../renderer/src/api/sharedRefresh.ts';
 
-function cache() {
-  const client = new QueryClient();
-  client.setQueryData(['cases.list', { view: 'all_open' }], { rows: [], total: 0 });
-  client.setQueryData(['cases.get', { id: 7 }], { case: { id: 7, reference: 'PD-2026-00007' }, timeline: [] });
-  client.setQueryData(['cases.get', { reference: 'PD-2026-00009' }], { case: { id: 9, reference: 'PD-2026-00009' }, timeline: [] });
-  client.setQueryData(['outbox.list', { state: 'queued' }], { rows: [] });
-  return client;
+/** The screens' cached reads, as TanStack keeps them (key = method and input; the answer). */
+function cache(): CachedRead[] {
+  return [
+    { queryKey: ['cases.list', { view: 'all_open' }], state: { data: { rows: [], total: 0 } } },
+    { queryKey: ['cases.get', { id: 7 }], state: { data: { case: { id: 7, reference: 'PD-2026-00007' }, timeline: [] } } },
+    { queryKey: ['cases.get', { reference: 'PD-2026-00009' }], state: { data: { case: { id: 9, reference: 'PD-2026-00009' }, timeline: [] } } },
+    { queryKey: ['outbox.list', { state: 'queued' }], state: { data: { rows: [] } } },
+  ];
 }
 
-const stale = (client: QueryClient, changes: Parameters<typeof staleAfter>[0]) =>
-  client
-    .getQueryCache()
-    .findAll({ predicate: staleAfter(changes) })
+const stale = (reads: CachedRead[], changes: Parameters<typeof staleAfter>[0]) =>
+  reads
+    .filter(staleAfter(changes))
     .map((q) => JSON.stringify(q.queryKey))
     .sort();
 
