@@ -9,7 +9,9 @@
 //   search        a two-kanji surname arriving as an IME commits it (田中), on a cold cache
 //   open_case     a case reference clicked in the queue, until its file is on screen
 // and, in the same run and the same page, the same contract call over HTTP (fetch with the page's token):
-// the baseline. `ratio` is the worst UI p50 / API p50. The search box also records every cases.list call
+// the baseline. `ratio` is the worst UI p50 / API p50. Beside each it prints the page's main-thread CPU for
+// the action (Chromium's Performance metrics in thread time: task / script / style / layout), the screen's
+// own cost, which a busy machine stretches far less than it stretches wall time. The search box also records every cases.list call
 // while a person types romaji (hasegawa) with pauses, and counts calls sent with older text after newer.
 import { sqliteStore } from '../db/open.ts';
 import { performance } from 'node:perf_hooks';
@@ -78,7 +80,39 @@ async function apiCall(page: Page, method: string, input: unknown): Promise<numb
  * Runs `act` in the page and resolves with the milliseconds until `done` holds and two frames have been
  * painted. Both are page-side source text (this file is type-checked without the DOM library).
  */
-async function timeInPage(page: Page, act: string, done: string): Promise<number> {
+async function timeInPage(page: Page, act: string, done: string, action: string): Promise<number> {
+  const before = await mainThreadCpu(page);
+  const ms = await timeInPageOnly(page, act, done);
+  const after = await mainThreadCpu(page);
+  const spent = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v - (before[k] ?? 0)) * 1000]));
+  (cpu[action] ??= []).push(spent);
+  return ms;
+}
+
+/**
+ * The page's main-thread CPU seconds so far (Chromium's Performance domain in thread ticks): what the screen
+ * itself cost, which a loaded machine slows down but does not inflate the way it does wall time.
+ */
+const metricSessions = new WeakMap<Page, Promise<import('@playwright/test').CDPSession>>();
+async function mainThreadCpu(page: Page): Promise<Record<string, number>> {
+  let session = metricSessions.get(page);
+  if (!session) {
+    session = page
+      .context()
+      .newCDPSession(page)
+      .then(async (s) => {
+        await s.send('Performance.enable', { timeDomain: 'threadTicks' });
+        return s;
+      });
+    metricSessions.set(page, session);
+  }
+  const { metrics } = await (await session).send('Performance.getMetrics');
+  const wanted = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+  return Object.fromEntries(metrics.filter((m) => wanted.includes(m.name)).map((m) => [m.name, m.value]));
+}
+const cpu: Record<string, Array<Record<string, number>>> = {};
+
+async function timeInPageOnly(page: Page, act: string, done: string): Promise<number> {
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -175,7 +209,7 @@ try {
     const page2 = { view: 'all_open', page: 2, pageSize: 50 };
     api.page_turn!.push(await apiCall(page, 'cases.list', page2));
     const expected2 = await firstOf(page, page2);
-    ui.page_turn!.push(await timeInPage(page, `document.querySelector('button[aria-label="${ja['queue.page.next']}"]').click()`, `${firstRef} === ${JSON.stringify(expected2)} && ${quiet}`));
+    ui.page_turn!.push(await timeInPage(page, `document.querySelector('button[aria-label="${ja['queue.page.next']}"]').click()`, `${firstRef} === ${JSON.stringify(expected2)} && ${quiet}`, 'page_turn'));
     const waited: Record<string, string> = { page_turn: await callsOf(page) };
 
     // Tab switch, cold.
@@ -187,6 +221,7 @@ try {
         page,
         `document.querySelector('[role="tab"][data-view="${view}"]').click()`,
         `${quiet} && ${expectedTab === null ? `!!document.querySelector('[data-testid="queue-no-match"]')` : `${firstRef} === ${JSON.stringify(expectedTab)}`}`,
+        'tab_switch',
       ),
     );
     waited.tab_switch = await callsOf(page);
@@ -203,6 +238,7 @@ try {
         page,
         `const el = document.querySelector('[data-testid="queue-search"]'); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; el.dispatchEvent(new CompositionEvent('compositionstart')); set.call(el, ${JSON.stringify(surname)}); el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new CompositionEvent('compositionend', { data: ${JSON.stringify(surname)} }));`,
         `${firstRef} === ${JSON.stringify(expectedSearch)} && ${quiet}`,
+        'search',
       ),
     );
     waited.search = await callsOf(page);
@@ -210,7 +246,7 @@ try {
     // Open a case from the list.
     const ref = (await page.evaluate(`document.querySelectorAll('[data-testid="queue-table"] tbody tr')[${round % 10}]?.dataset.reference`)) as string;
     ui.open_case!.push(
-      await timeInPage(page, `document.querySelector('tr[data-reference="${ref}"] a').click()`, `document.querySelector('[data-testid="case-file"]')?.dataset.reference === ${JSON.stringify(ref)}`),
+      await timeInPage(page, `document.querySelector('tr[data-reference="${ref}"] a').click()`, `document.querySelector('[data-testid="case-file"]')?.dataset.reference === ${JSON.stringify(ref)}`, 'open_case'),
     );
     waited.open_case = await callsOf(page);
     api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
@@ -234,7 +270,7 @@ try {
 
   const results: Record<string, number | string> = { cases: CASES, rounds: ROUNDS };
   console.log(`\n${ROUNDS} rounds, milliseconds (p50); ui = input to rows painted, api = the same contract call over HTTP\n`);
-  console.log('action       ui p50   api p50   ratio');
+  console.log('action       ui p50   api p50   ratio   page main-thread CPU p50 (task / script / style / layout)');
   let worst = 0;
   for (const k of Object.keys(ui)) {
     const u = p50(ui[k]!);
@@ -243,7 +279,11 @@ try {
     results[`${k}_api_p50_ms`] = Math.round(a * 10) / 10;
     results[`${k}_ratio`] = Math.round((u / a) * 100) / 100;
     worst = Math.max(worst, u / a);
-    console.log(`${k.padEnd(12)} ${u.toFixed(1).padStart(7)} ${a.toFixed(1).padStart(9)} ${(u / a).toFixed(2).padStart(7)}`);
+    const c = (name: string) => p50((cpu[k] ?? []).map((x) => x[name] ?? 0));
+    results[`${k}_cpu_p50_ms`] = Math.round(c('TaskDuration') * 10) / 10;
+    console.log(
+      `${k.padEnd(12)} ${u.toFixed(1).padStart(7)} ${a.toFixed(1).padStart(9)} ${(u / a).toFixed(2).padStart(7)}   ${['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'].map((n) => c(n).toFixed(0)).join(' / ')}`,
+    );
   }
   console.log(`\ntyping "hasegawa": ${searches.length} searches sent (${searches.map((s) => JSON.stringify(s)).join(', ')}), ${stale} with older text after newer`);
   results.typed_search_calls = searches.length;

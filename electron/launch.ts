@@ -97,11 +97,14 @@ export function buildScreensIfNeeded(): void {
   );
 }
 
-export const START_HELP = `Usage: npm start -- [--data-dir DIR] [--port N] [--demo]
+export const START_HELP = `Usage: npm start -- [--data-dir DIR] [--database-url URL] [--port N] [--demo]
 
 Starts Privacy Desk: the desktop app when the Electron runtime is installed, otherwise browser mode on
 127.0.0.1 (it prints the link to open). The desk's screens are built first when they are missing.
   --data-dir DIR  the desk's data folder (default: the per-user app-data folder)
+  --database-url URL
+                  browser mode: a shared desk on PostgreSQL (see npm run serve -- --help); the desktop
+                  app does not take it yet (it needs a connection profile per PC)
   --port N        browser mode: the port to listen on (default: any free port)
   --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text
@@ -130,6 +133,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
+  if (argv.some((a) => a === '--database-url' || a.startsWith('--database-url='))) {
+    throw new Error('--database-url works in browser mode only for now (npm run serve -- --database-url URL): the desktop app has no connection profile for a shared desk yet.');
+  }
   buildIfNeeded(
     'the desktop app',
     ['dist-electron/main.js', 'dist-electron/preload.cjs'],

@@ -84,6 +84,8 @@ export const english: EnglishTable = {
   SHARED_DESK_AUTH_FAILED: (p) => `The database server ${p.host} refused user ${p.user}: the database password is wrong.`,
   SHARED_DESK_TLS_FAILED: (p) => (p.cause === 'refused' ? `The database server ${p.host} does not offer TLS: the connection was refused.` : `The database server ${p.host}'s certificate does not verify against the CA file: the connection was refused.`),
   SHARED_DESK_NOT_A_DESK: (p) => `The database ${p.database} holds tables but is not a Privacy Desk. Nothing was written to it.`,
+  SHARED_DESK_SECRET_UNREADABLE: (p) =>
+    `The ${{ 'audit_keys.private_key': "desk's audit signing key", 'mail_settings.password': 'mail server password', 'mailbox_settings.password': 'mailbox password' }[p.column]} stored on the shared desk's server does not open with this desk's key: it was changed on the server. Nothing was sent or signed; ask your administrator.`,
   SHARED_DESK_UNSUPPORTED: (p) => `This works on a local desk only (${p.operation === 'rekey' ? 're-keying the database file' : 'restoring into this data folder'}), not on a shared desk.`,
   SHARED_DESK_COPY_MISMATCH: (p) =>
     `The copy of table ${p.table} ${{ table_missing: 'has no counterpart on the other side', columns: 'has different columns on the other side', target_not_empty: 'found rows already in the target', rows: 'does not match its source' }[p.problem]}. Nothing of the copy was kept; the source is unchanged.`,

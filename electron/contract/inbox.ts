@@ -33,8 +33,7 @@ export const arrivalSources = ['received', 'internaldate', 'date', 'imported'] a
 export type ArrivalSource = (typeof arrivalSources)[number];
 
 /** The mailbox connection as last seen. auth_failed waits for the settings to change; it is never retried on its own. */
-/** other_pc: a shared desk's mailbox is being fetched by another PC (one PC fetches at a time); this one waits. */
-export const mailboxConnections = ['not_configured', 'unknown', 'online', 'offline', 'auth_failed', 'folder_missing', 'server_error', 'other_pc'] as const;
+export const mailboxConnections = ['not_configured', 'unknown', 'online', 'offline', 'auth_failed', 'folder_missing', 'server_error'] as const;
 export type MailboxConnection = (typeof mailboxConnections)[number];
 
 /** The default largest mail stored with its attachments (25 MB); a bigger one is kept without them, flagged. */

@@ -29,7 +29,9 @@ export type SharedDeskProblem =
   /** move-to-server: the database already holds a desk (it is never overwritten). */
   | { code: 'SHARED_DESK_MOVE_TARGET_HAS_DESK'; database: string }
   /** This local desk was moved onto a server (`to`: its URL, without password) at `at`; it is kept as it was then. */
-  | { code: 'DESK_MOVED_TO_SERVER'; to: string; at: string };
+  | { code: 'DESK_MOVED_TO_SERVER'; to: string; at: string }
+  /** A secret the desk keeps sealed on the server (db/secret-columns.ts) does not open with its key: altered there. */
+  | { code: 'SHARED_DESK_SECRET_UNREADABLE'; column: 'audit_keys.private_key' | 'mail_settings.password' | 'mailbox_settings.password' };
 
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };

@@ -6,16 +6,24 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDeskRuntime } from '../core/runtime.ts';
-import { defaultDataDir } from '../core/storage/data-dir.ts';
+import { defaultDataDir, type SharedDeskServer } from '../core/storage/data-dir.ts';
+import { formatDatabaseUrl, parseDatabaseUrl, SharedDeskError } from '../../db/postgres.ts';
+import { inEnglish } from '../contract/index.ts';
+import { readDatabasePassword } from '../cli/io.ts';
 import { isDeskError } from '../core/errors.ts';
 import { createHostServer } from './server.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const HELP = `Usage: npm run serve -- [--data-dir DIR] [--port N] [--demo]
+const HELP = `Usage: npm run serve -- [--data-dir DIR] [--database-url URL] [--port N] [--demo]
 
 Starts Privacy Desk in browser mode on 127.0.0.1 and prints the link to open.
   --data-dir DIR  the desk's data folder (default: ${defaultDataDir()})
+  --database-url URL
+                  a shared desk on PostgreSQL: postgres://USER@HOST:PORT/DB (a server other than this PC:
+                  add ?sslmode=verify-full&sslrootcert=CA-FILE); the database password from
+                  PRIVACY_DESK_DATABASE_PASSWORD or asked in a terminal. The data folder then keeps
+                  only this PC's own files (its lock, backup status)
   --port N        the port to listen on (default: 0, any free port)
   --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text`;
@@ -29,6 +37,19 @@ export function stopWhenOrphaned(stop: () => void, everyMs = 1000): void {
   timer.unref();
 }
 
+/** The shared desk named by --database-url, with its password (the environment or a terminal prompt). */
+async function sharedDeskOf(url: string): Promise<SharedDeskServer> {
+  let target;
+  try {
+    target = parseDatabaseUrl(url);
+  } catch (e) {
+    if (e instanceof SharedDeskError) throw new Error(`--database-url: ${inEnglish(e.problem)}`, { cause: e });
+    throw e;
+  }
+  const password = await readDatabasePassword({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  return { target, password };
+}
+
 export async function startHost(argv: string[], usage = HELP): Promise<void> {
   let values;
   try {
@@ -36,6 +57,7 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
       args: argv,
       options: {
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         port: { type: 'string', default: '0' },
         demo: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -58,7 +80,8 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
     buildScreensIfNeeded();
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const runtime = await openDeskRuntime({ dataDir, mode: 'browser', demo: values.demo });
+  const shared = values['database-url'] === undefined ? undefined : await sharedDeskOf(values['database-url']);
+  const runtime = await openDeskRuntime({ dataDir, mode: 'browser', demo: values.demo, ...(shared ? { server: shared } : {}) });
   const token = randomBytes(24).toString('hex');
   const server = createHostServer({ runtime, token, staticDir });
   await new Promise<void>((ok, fail) => {
@@ -86,7 +109,9 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
 
   const actual = (server.address() as { port: number }).port;
   console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
-  console.log(`Data folder: ${dataDir}`);
+  // The URL as parsed (user, host, port, database): never a password, which is never in it.
+  if (shared) console.log(`Shared desk: ${formatDatabaseUrl(shared.target)} (this PC's folder: ${dataDir})`);
+  else console.log(`Data folder: ${dataDir}`);
   if (values.demo) console.log('Demo: an empty desk gets demo cases when a supervisor logs in or sets it up.');
   console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');
 }

@@ -73,6 +73,7 @@ async function takeInAsInquiry(page: Page, subject: string, body: string, kind: 
   await intake.submit();
   const file = new CaseFilePage(page);
   await file.expectOpen();
+  await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   // A reply target, never a legal deadline: its own label, no Art. 39 mark.
   await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'inquiry');
   await expect(file.deadline.getByTestId('reply-target')).toHaveText(file.t('target.badge'));
@@ -275,6 +276,8 @@ test('a complaint about a decision: taken in from the request’s file, linked o
   await intake.fill({ channel: 'phone', memberName: '高橋 健', memberEmail: 'ken@example.jp', requestText: '一部不開示の決定に納得できません。' });
   await intake.submit();
   await file.expectOpen();
+  // (The new file opens by id and then takes its reference's address: act once it has.)
+  await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   const complaint = await file.reference();
   await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'complaint');
   await expect(page.getByTestId('related-case')).toHaveAttribute('data-reference', request.reference);
@@ -296,4 +299,19 @@ test('a complaint about a decision: taken in from the request’s file, linked o
   await expect(page.getByTestId('linked-from')).toHaveAttribute('data-reference', complaint);
   await expect(page.getByTestId('case-thread')).toBeVisible();
   expect((await call(page, 'cases.get', { id: request.id })).linkedFrom.map((l) => [l.reference, l.type])).toEqual([[complaint, 'complaint']]);
+});
+
+test('Reports count inquiries and complaints apart from requests, complaints by kind', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  await createCase(page, {});
+  await createCase(page, { type: 'inquiry', kinds: ['purpose_of_use'], memberName: '佐藤 美咲', memberEmail: 'misaki@example.jp', requestText: '利用目的を教えてください。' });
+  await createCase(page, { type: 'complaint', kinds: ['handling'], memberName: '高橋 健', memberEmail: 'ken@example.jp', requestText: '広告メールが止まりません。' });
+  const shell = new ShellPage(page);
+  await shell.open('reports');
+  // The request figures count the one request; the contacts section counts the other two, by type and kind.
+  await expect(page.getByTestId('report')).toHaveAttribute('data-received', '1');
+  const contacts = page.getByTestId('report-contacts');
+  await expect(contacts).toContainText(`${shell.t('type.complaint')}：${shell.t('kind.complaint.handling')}`);
+  await expect(contacts).toContainText(`${shell.t('type.inquiry')}：${shell.t('kind.inquiry.purpose_of_use')}`);
+  await expect(contacts).toContainText(shell.t('reports.contacts.openNow'));
 });

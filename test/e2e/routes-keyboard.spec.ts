@@ -106,10 +106,9 @@ test('keyboard only: / search, j/k, Enter, an action, Esc back, g o, ? and the p
   await file.expectOpen(cases[2]!.reference);
 });
 
-// FIXME (session 2, found by the final CI run): since issue 11's search across every tab landed beside
-// issue 15's saved views, reopening a saved view that holds a search leaves no tab selected (the saved
-// "closed" tab is not restored while the search spans all tabs). Decide which wins, then un-fixme.
-test.fixme('a view of one’s own survives lock and unlock', async ({ page, desk }) => {
+// A saved view reopens exactly as saved: its tab and its search (issue 11's search still looks through every
+// tab and badges each hit with its tab). Session 2 left this fixme when the tab was cleared during a search.
+test('a view of one’s own survives lock and unlock', async ({ page, desk }) => {
   await setUpDesk(page, desk.url);
   await threeCases(page);
   const queue = new QueuePage(page);

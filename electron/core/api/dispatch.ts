@@ -6,6 +6,7 @@ import { fieldIssuesOf, methods, type MethodName, type ParsedInput, type Result,
 import { CalendarError } from '../calendar/errors.ts';
 import { errorData, isDeskError } from '../errors.ts';
 import { connectProblem, type DatabaseTarget } from '../../../db/postgres.ts';
+import { SecretColumnError } from '../../../db/secret-columns.ts';
 import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import type { AllHandlers } from './handler.ts';
 
@@ -93,6 +94,10 @@ export async function dispatch<M extends MethodName>(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    if (e instanceof SecretColumnError) {
+      log(`[desk] ${name}: a sealed secret on the server does not open (${e.column})`);
+      return fail(errorData({ code: 'SHARED_DESK_SECRET_UNREADABLE', column: e.column }));
+    }
     const lost = gate.server ? connectProblem(e, gate.server) : null;
     if (lost) {
       log(`[desk] ${name}: the shared desk's server did not answer (${lost.code})`);

@@ -5,6 +5,7 @@
 // edit, a deletion, an insertion or a reordering is detectable, and forging a row as someone else needs
 // their password. A retention purge may blank an old detail (redactAuditDetails) without breaking either.
 // Verification lives in verify-audit.ts.
+import { openColumn, sealColumn } from '../../../db/secret-columns.ts';
 import { advanceAuditCounter, lockForTransaction } from '../../../db/dialect.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -90,9 +91,9 @@ async function insertSigned(trx: Db, e: AuditEntry & { at: string }, signer: str
  */
 async function systemKey(trx: Db, now: Date): Promise<Buffer> {
   const row = await trx.selectFrom('audit_keys').select('private_key').where('principal', '=', SYSTEM_SIGNER).executeTakeFirst();
-  if (row) return Buffer.from(row.private_key, 'base64');
+  if (row) return Buffer.from(openColumn(trx, 'audit_keys.private_key', row.private_key), 'base64');
   const pair = newSigningKeyPair();
-  await trx.insertInto('audit_keys').values({ principal: SYSTEM_SIGNER, public_key: pair.publicKey, private_key: pair.privateKey.toString('base64'), created_at: now.toISOString() }).execute();
+  await trx.insertInto('audit_keys').values({ principal: SYSTEM_SIGNER, public_key: pair.publicKey, private_key: sealColumn(trx, 'audit_keys.private_key', pair.privateKey.toString('base64')), created_at: now.toISOString() }).execute();
   await insertSigned(trx, { actor: null, action: 'audit.system-key', entity: 'desk', at: now.toISOString(), publicKey: pair.publicKey, detail: { reason: 'first' } }, SYSTEM_SIGNER, pair.privateKey);
   return pair.privateKey;
 }
@@ -102,7 +103,7 @@ export async function rotateSystemKey(trx: Transaction<DB>, actor: string | null
   const old = await systemKey(trx, now);
   const pair = newSigningKeyPair();
   await insertSigned(trx, { actor: null, action: 'audit.system-key', entity: 'desk', at: now.toISOString(), publicKey: pair.publicKey, detail: { reason: 'rotated', by: actor } }, SYSTEM_SIGNER, old);
-  await trx.updateTable('audit_keys').set({ public_key: pair.publicKey, private_key: pair.privateKey.toString('base64'), created_at: now.toISOString() }).where('principal', '=', SYSTEM_SIGNER).execute();
+  await trx.updateTable('audit_keys').set({ public_key: pair.publicKey, private_key: sealColumn(trx, 'audit_keys.private_key', pair.privateKey.toString('base64')), created_at: now.toISOString() }).where('principal', '=', SYSTEM_SIGNER).execute();
   old.fill(0);
   pair.privateKey.fill(0);
 }

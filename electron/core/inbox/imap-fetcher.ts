@@ -8,19 +8,15 @@
 // between those steps makes the next run read the message again; the store recognises it (content hash,
 // Message-ID) and the run then marks or moves it. Nothing is ever deleted from the server.
 //
-// On a shared desk one PC fetches at a time: a session-level advisory lock on the desk's database
-// connection (db/dialect.ts tryLockSession) is taken before connecting and released after; a PC that does
-// not get it shows 'other_pc' and looks again at the next poll (the lock goes with a PC that dies).
-//
 // A refused login stops fetching until the mailbox settings change (retrying would lock the account on
 // many servers); anything else is tried again after 30 s, 1 min, 2 … capped at 10 min.
+import { tryLockSession, unlockSession } from '../../../db/dialect.ts';
 import { ImapFlow } from 'imapflow';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { MailboxConnection, MailboxStatus } from '../../contract/index.ts';
 import { readMailboxConfig, type MailboxConfig } from './mailbox-settings.ts';
 import { storeIncoming } from './store-mail.ts';
-import { tryLockSession, unlockSession } from '../../../db/dialect.ts';
 
 export interface FetcherOptions {
   db: Kysely<DB>;
@@ -138,29 +134,13 @@ export class MailboxFetcher {
         continue;
       }
       try {
-        if ((await this.whileFetching(() => this.session(config, true))) === 'other_pc') {
-          await this.sleep(this.pollMs);
-          continue;
-        }
+        await this.session(config, true);
         this.failures = 0;
       } catch (e) {
         if (this.stopped) break;
         const wait = this.failed(e, config);
         if (wait !== null) await this.sleep(wait);
       }
-    }
-  }
-
-  /** Runs one session holding the desk's fetch lock; 'other_pc' (and that status) when another PC holds it. */
-  private async whileFetching<T>(run: () => Promise<T>): Promise<T | 'other_pc'> {
-    if (!(await tryLockSession(this.db, 'imap'))) {
-      this.set('other_pc', { serverResponse: null, nextTryAt: new Date(this.now().getTime() + this.pollMs).toISOString() });
-      return 'other_pc';
-    }
-    try {
-      return await run();
-    } finally {
-      await unlockSession(this.db, 'imap').catch(() => undefined); // a dropped connection took the lock with it
     }
   }
 
@@ -233,7 +213,7 @@ export class MailboxFetcher {
       try {
         if (config.afterFetch === 'move') await ensureFolder(client, config.moveTo);
         for (;;) {
-          const r = await this.drain(client, config);
+          const r = await this.drainAlone(client, config);
           report.stored += r.stored;
           report.duplicates += r.duplicates;
           report.processed += r.processed;
@@ -265,6 +245,21 @@ export class MailboxFetcher {
     await Promise.race([exists, this.sleep(this.pollMs)]);
     this.wake?.();
     void idling;
+  }
+
+  /**
+   * On a shared desk several PCs run a fetcher against the one mailbox: one drains it at a time (a
+   * session-level advisory lock on the desk's connection, released after the pass or by the server if the
+   * connection drops); the others find it taken, read nothing this time and look again at their next
+   * wake-up. A local desk (one process per data folder) always gets it.
+   */
+  private async drainAlone(client: ImapFlow, config: MailboxConfig): Promise<FetchReport> {
+    if (!(await tryLockSession(this.db, 'imap'))) return { stored: 0, duplicates: 0, processed: 0 };
+    try {
+      return await this.drain(client, config);
+    } finally {
+      await unlockSession(this.db, 'imap').catch(() => undefined);
+    }
   }
 
   /** Every message not yet processed, oldest first: stored, then marked or moved, then the read mark moves. */
@@ -327,8 +322,7 @@ export class MailboxFetcher {
       return { stored: 0, duplicates: 0, processed: 0 };
     }
     try {
-      const r = await this.whileFetching(() => this.session(config, false));
-      if (r === 'other_pc') return { stored: 0, duplicates: 0, processed: 0 };
+      const r = await this.session(config, false);
       this.failures = 0;
       return r;
     } catch (e) {

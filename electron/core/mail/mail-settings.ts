@@ -1,6 +1,7 @@
 // The desk's mail server (SMTP). Kept in its own table inside the encrypted database, never in the
 // general settings (which the renderer reads): the password is written here and read only by the
 // sender; the renderer learns only whether one is set. The audit row says the password changed, never what to.
+import { openColumn, sealColumn } from '../../../db/secret-columns.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DeskSettings, MailSettingsView, MailTlsMode } from '../../contract/index.ts';
@@ -21,7 +22,7 @@ export interface MailConfig {
 export async function readMailConfig(db: Db): Promise<MailConfig | null> {
   const row = await db.selectFrom('mail_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row || row.host === '') return null;
-  return { host: row.host, port: row.port, tls: row.tls, user: row.username, password: row.password, version: row.updated_at };
+  return { host: row.host, port: row.port, tls: row.tls, user: row.username, password: openColumn(db, 'mail_settings.password', row.password), version: row.updated_at };
 }
 
 export async function mailSettingsView(db: Db, settings: DeskSettings): Promise<MailSettingsView> {
@@ -50,7 +51,9 @@ export interface MailSettingsInput {
 
 export async function writeMailSettings(db: Db, input: MailSettingsInput, actor: string | null, now: Date): Promise<void> {
   const before = await db.selectFrom('mail_settings').selectAll().where('id', '=', 1).executeTakeFirst();
-  const password = input.password ?? before?.password ?? '';
+  // Kept as stored when not given; a new one sealed on a shared desk (db/secret-columns.ts).
+  const password = input.password === undefined ? (before?.password ?? '') : sealColumn(db, 'mail_settings.password', input.password);
+  const passwordChanged = input.password !== undefined && input.password !== (before ? openColumn(db, 'mail_settings.password', before.password) : '');
   const at = now.toISOString();
   // updated_at is the version the sender watches: make sure it moves even within one millisecond.
   const version = before && before.updated_at >= at ? new Date(Date.parse(before.updated_at) + 1).toISOString() : at;
@@ -68,7 +71,7 @@ export async function writeMailSettings(db: Db, input: MailSettingsInput, actor:
       action: 'mail.settings.update',
       entity: 'settings',
       entityId: 'mail',
-      detail: { before: shown(before), after: shown({ ...row }), passwordChanged: password !== (before?.password ?? '') },
+      detail: { before: shown(before), after: shown({ ...row }), passwordChanged },
     },
     now,
   );

@@ -22,6 +22,7 @@ import { fsyncDir } from '../storage/atomic-file.ts';
 import { applyKey, sqliteStore } from '../../../db/open.ts';
 import { resealSlot, writeKeySlots, type KeySlot } from '../keys/key-slots.ts';
 import { readSlots, writeSlots } from '../keys/slot-store.ts';
+import { resealColumns, useDataKeyForColumns } from '../../../db/secret-columns.ts';
 import { appendAudit, rotateSystemKey } from '../audit/audit-log.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import type { RekeyResult } from '../../contract/index.ts';
@@ -63,8 +64,11 @@ export async function rekeyDesk(paths: DeskPaths, desk: UnlockedDesk, options: R
         if (mustReset.length > 0) await trx.updateTable('accounts').set({ slot_id: null }).where('username', 'in', mustReset).execute();
         await appendAudit(trx, { actor: options.actor, action: 'desk.rekey', entity: 'desk', entityId: desk.deskId, detail: { reason: options.reason, slots: kept.length, mustReset, without: options.without ?? null } }, options.now);
         await rotateSystemKey(trx, options.actor, options.now);
+        // The secrets sealed on the server (system key, mail passwords) follow the data key.
+        await resealColumns(trx, newKey);
         await writeSlots(paths, trx, { ...file, slots: kept }, options.now);
       });
+      useDataKeyForColumns(desk.store.db, newKey);
       newKey.copy(desk.dataKey);
       return { slots: kept.length, mustReset };
     }

@@ -11,6 +11,7 @@ import type { DB } from '../../../db/schema.ts';
 import { advanceAuditCounter, isPostgres } from '../../../db/dialect.ts';
 import { refreshSearch } from '../cases/records.ts';
 import { DeskError } from '../errors.ts';
+import { openColumn, sealColumn, SecretColumnError, type SecretColumn } from '../../../db/secret-columns.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Row = Record<string, unknown>;
@@ -48,6 +49,35 @@ const PARENTS_FIRST = [
   'outbox_bounces',
   'saved_views',
 ];
+
+/**
+ * The secrets kept in tables (db/secret-columns.ts): as they are inside a local desk's encrypted file,
+ * sealed with the data key on a server. A copy opens each on its way out and seals it for where it goes;
+ * both sides' column keys must be in use (useDataKeyForColumns) for a server side.
+ */
+const SECRETS: Record<string, Record<string, SecretColumn>> = {
+  audit_keys: { private_key: 'audit_keys.private_key' },
+  mail_settings: { password: 'mail_settings.password' },
+  mailbox_settings: { password: 'mailbox_settings.password' },
+};
+
+/** The row with its secrets opened (`db`: where it was read) — or sealed for `db` (where it goes). */
+function secrets(db: Db, table: string, row: Row, how: 'open' | 'seal'): Row {
+  const columns = SECRETS[table];
+  if (!columns) return row;
+  const out = { ...row };
+  for (const [c, column] of Object.entries(columns)) {
+    const v = out[c];
+    if (typeof v !== 'string') continue;
+    try {
+      out[c] = how === 'open' ? openColumn(db, column, v) : sealColumn(db, column, v);
+    } catch (e) {
+      if (e instanceof SecretColumnError) throw new DeskError({ code: 'SHARED_DESK_SECRET_UNREADABLE', column: e.column });
+      throw e;
+    }
+  }
+  return out;
+}
 
 /** The column read in pages (keyset) for a big table; tables without one are small and read at once. */
 const pageKey = (columns: readonly string[]): string | null => (columns.includes('id') ? 'id' : columns.includes('seq') ? 'seq' : null);
@@ -142,7 +172,7 @@ export async function copyDeskTables(from: Db, to: Db): Promise<CopyReport> {
   for (const t of source) {
     rows[t.name] = 0;
     await forEachPage(from, t, async (page) => {
-      await insertRows(to, t, page);
+      await insertRows(to, t, page.map((r) => secrets(to, t.name, secrets(from, t.name, r, 'open'), 'seal')));
       rows[t.name]! += page.length;
     });
   }
@@ -198,7 +228,10 @@ export async function tableDigests(db: Db): Promise<Record<string, { rows: numbe
     const names = [...t.columns].sort();
     const hashes: string[] = [];
     await forEachPage(db, t, async (page) => {
-      for (const r of page) hashes.push(createHash('sha256').update(JSON.stringify(names.map((c) => [c, canonical(r[c])]))).digest('hex'));
+      for (const row of page) {
+        const r = secrets(db, t.name, row, 'open'); // a sealed value differs each time it is sealed; the secret does not
+        hashes.push(createHash('sha256').update(JSON.stringify(names.map((c) => [c, canonical(r[c])]))).digest('hex'));
+      }
     });
     hashes.sort();
     out[t.name] = { rows: hashes.length, sha256: createHash('sha256').update(hashes.join('\n')).digest('hex') };

@@ -19,6 +19,7 @@ import { DeskError } from '../errors.ts';
 import { databaseState, migrateShared, openServerStore } from '../vault/shared-desk.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../vault/vault.ts';
 import { copyDeskTables, firstDifference, tableDigests } from './desk-tables.ts';
+import { forgetColumnKey, useDataKeyForColumns } from '../../../db/secret-columns.ts';
 
 /** <desk folder>/moved-to-server.json: written once the server holds the verified copy. */
 export const movedMarkerPath = (paths: DeskPaths): string => join(paths.deskDir, 'moved-to-server.json');
@@ -67,6 +68,7 @@ export async function moveToServer(local: { desk: UnlockedDesk; paths: DeskPaths
     const state = await databaseState(store);
     if (state === 'desk') throw new DeskError({ code: 'SHARED_DESK_MOVE_TARGET_HAS_DESK', database: server.target.database });
     await migrateShared(store); // refuses someone else's tables and a newer schema
+    useDataKeyForColumns(store.db, local.desk.dataKey); // the secrets go onto the server sealed
     const source = await local.desk.store.db.transaction().execute((src) => tableDigests(src));
     ({ rows, cases } = await store.db.transaction().execute(async (trx) => {
       const copied = await copyDeskTables(local.desk.store.db, trx);
@@ -78,6 +80,7 @@ export async function moveToServer(local: { desk: UnlockedDesk; paths: DeskPaths
       return { rows: copied.rows, cases: copied.rows.cases ?? 0 };
     }));
   } finally {
+    forgetColumnKey(store.db);
     await store.close();
   }
 

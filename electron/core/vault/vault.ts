@@ -1,6 +1,7 @@
 // The vault: creating a desk, unlocking it with a staff password or the recovery key, and nothing
 // else. A desk is one folder holding the encrypted database and its key-slot file; it comes into
 // being by renaming a fully written staging folder, so a crash during set-up leaves no half-desk.
+import { forgetColumnKey, useDataKeyForColumns } from '../../../db/secret-columns.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
@@ -128,6 +129,8 @@ async function createSharedDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost
   const store = await openServerStore(paths.server!);
   const dataKey = randomBytes(32);
   const signing = newSigningKeyPair();
+  // The desk's secret columns (the system audit key made by the first rows) are sealed with this key.
+  useDataKeyForColumns(store.db, dataKey);
   try {
     await migrateShared(store);
     if ((await store.db.selectFrom('desk_key_slots').select('id').executeTakeFirst()) !== undefined) throw new DeskError({ code: 'ALREADY_SET_UP' });
@@ -149,6 +152,7 @@ async function createSharedDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCost
       user: { username, displayName, role: 'supervisor', mustChangePassword: false },
     };
   } catch (e) {
+    forgetColumnKey(store.db);
     await store.close();
     dataKey.fill(0);
     throw e;
@@ -222,6 +226,7 @@ async function unlockThroughSlots<T>(paths: DeskPaths, open: (file: KeySlotFile)
         await store.close();
         return null;
       }
+      useDataKeyForColumns(store.db, got.dataKey);
       return { unlocked: { deskId: file.deskId, dataKey: got.dataKey, store }, file, extra: got.extra };
     } catch (e) {
       await store.close();
@@ -313,6 +318,7 @@ export async function unlockWithRecovery(paths: DeskPaths, secret: Buffer): Prom
 
 export async function lockDesk(unlocked: UnlockedDesk): Promise<void> {
   await forgetSigners(unlocked.store.db).catch(() => undefined); // the connection closes next anyway
+  forgetColumnKey(unlocked.store.db);
   await unlocked.store.close();
   unlocked.dataKey.fill(0);
 }

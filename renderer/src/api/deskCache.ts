@@ -66,6 +66,19 @@ export function deskQuery<M extends MethodName>(desk: DeskApi, method: M, input:
   };
 }
 
+/**
+ * How long an answer counts as new (ms). A case file just put in the cache (opened by id, then addressed by
+ * reference) is not asked for again at once: every cases.get is an audited view of personal data. A list
+ * or a file asked for by the click that leads to it (prefetchDesk) is not asked for twice either, however
+ * fast it came back. Everything else is asked again whenever a screen shows it.
+ */
+export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000 };
+
+/** Starts one read now, before the screen that shows it renders; that screen's query finds it in flight or just answered. */
+export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): void {
+  void client.prefetchQuery({ ...deskQuery(desk, method, input), staleTime: FRESH_FOR[method] });
+}
+
 export function createDeskQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -8,6 +8,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { daysLeftText } from '../i18n/deadlineText.ts';
 import { urgencyColor } from '../i18n/vocabulary.ts';
 
+/** The badge variant of an urgency: overdue filled, done outlined, the rest light (DaysLeftBadge, the queue's TableBadge). */
+export const daysLeftVariant = (urgency: Urgency) => (urgency === 'overdue' ? 'filled' : urgency === 'done' ? 'outline' : 'light');
+
 /** Business days left as the core counted them; `compact` for table cells (the column header says "business days"). */
 export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: { urgency: Urgency; left: number | null; size?: 'sm' | 'md' | 'lg'; compact?: boolean }) {
   const { t, locale } = useI18n();
@@ -15,7 +18,7 @@ export function DaysLeftBadge({ urgency, left, size = 'md', compact = false }: {
   return (
     <Badge
       color={urgencyColor[urgency]}
-      variant={urgency === 'overdue' ? 'filled' : urgency === 'done' ? 'outline' : 'light'}
+      variant={daysLeftVariant(urgency)}
       size={size}
       data-testid="days-left"
       data-urgency={urgency}

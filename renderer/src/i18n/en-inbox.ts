@@ -86,7 +86,6 @@ export const enInbox: Record<InboxKey, string> = {
   'mailbox.status.auth_failed': 'The mail server refused the user name or password. Nothing is tried until the settings change.',
   'mailbox.status.folder_missing': 'The folder set in the settings does not exist in the mailbox.',
   'mailbox.status.server_error': 'Talking to the mail server failed. It is tried again shortly.',
-  'mailbox.status.other_pc': 'Another PC of the shared desk is fetching the mail; this one takes over if it stops.',
   'mailbox.status.idle': 'New mail arrives at once (IDLE).',
   'mailbox.status.poll': 'New mail is checked for regularly.',
   'mailbox.status.lastContact': 'Last contact',

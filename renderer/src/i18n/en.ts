@@ -233,7 +233,7 @@ export const en: Catalog = {
   'legalMark.daysLeft': '{n} days left',
 
   'intake.title': 'New request',
-  'intake.intro': 'Record a request that came by email, post or phone. Enter what the member asked in their own words.',
+  'intake.intro': 'Record a request, an inquiry or a complaint that came by email, post or phone. Enter what the member asked in their own words.',
   'intake.section.request': 'Request',
   'intake.section.arrival': 'How and when it arrived',
   'intake.section.requester': 'Requester',

@@ -60,7 +60,16 @@ export function formatDate(locale: Locale, date: string, style: 'short' | 'long'
 }
 
 /** Both forms of a date, for a tooltip or a letter: 令和8年12月10日 / 10 December 2026. */
-export const bothStyles = (date: string) => `${japaneseEraDate(japanMidnight(date))} / ${englishDate(japanMidnight(date))}`;
+export function bothStyles(date: string): string {
+  // Every queue row carries two of these as titles: a page repeats few distinct dates, so each is made once.
+  let both = bothCache.get(date);
+  if (both === undefined) {
+    if (bothCache.size >= 4096) bothCache.clear();
+    bothCache.set(date, (both = `${japaneseEraDate(japanMidnight(date))} / ${englishDate(japanMidnight(date))}`));
+  }
+  return both;
+}
+const bothCache = new Map<string, string>();
 
 /** An instant in Japan time: 2026/11/25(水) 10:31 · Wed 25 Nov 2026 10:31. */
 export function formatDateTime(locale: Locale, iso: string): string {

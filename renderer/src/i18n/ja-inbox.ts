@@ -85,7 +85,6 @@ export const jaInbox = {
   'mailbox.status.offline': 'メールサーバーに接続できません（オフライン）。接続が戻ると自動で受信します。',
   'mailbox.status.auth_failed': 'メールサーバーがユーザー名またはパスワードを拒否しました。設定を直すまで再試行しません。',
   'mailbox.status.folder_missing': '設定したフォルダーがメールボックスにありません。',
-  'mailbox.status.other_pc': '共有デスクの別の PC がメールを受信しています。その PC が止まるとこの PC が引き継ぎます。',
   'mailbox.status.server_error': 'メールサーバーとの通信でエラーが起きました。しばらくして再試行します。',
   'mailbox.status.idle': '新着メールはすぐに届きます（IDLE）。',
   'mailbox.status.poll': '新着メールは定期的に確認します。',

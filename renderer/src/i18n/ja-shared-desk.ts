@@ -17,6 +17,7 @@ type SharedDeskCode =
   | 'SHARED_DESK_COPY_MISMATCH'
   | 'SHARED_DESK_MOVE_TARGET_HAS_DESK'
   | 'DESK_MOVED_TO_SERVER'
+  | 'SHARED_DESK_SECRET_UNREADABLE'
   | 'CASE_CHANGED';
 
 export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
@@ -32,6 +33,8 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
   SHARED_DESK_AUTH_FAILED: (p) => `データベースサーバー ${p.host} がユーザー ${p.user} を拒否しました。データベースのパスワードが違います。`,
   SHARED_DESK_TLS_FAILED: (p) => (p.cause === 'refused' ? `データベースサーバー ${p.host} は TLS に対応していないため、接続を中止しました。` : `データベースサーバー ${p.host} の証明書を CA ファイルで検証できないため、接続を中止しました。`),
   SHARED_DESK_NOT_A_DESK: (p) => `データベース ${p.database} には Privacy Desk ではないデータがあります。何も書き込んでいません。`,
+  SHARED_DESK_SECRET_UNREADABLE: (p) =>
+    `共有デスクのサーバーに保存された${{ 'audit_keys.private_key': 'デスクの監査署名鍵', 'mail_settings.password': 'メールサーバーのパスワード', 'mailbox_settings.password': 'メールボックスのパスワード' }[p.column]}が、このデスクの鍵で開けません（サーバー上で変更されています）。送信も署名もしていません。管理者に連絡してください。`,
   SHARED_DESK_UNSUPPORTED: () => 'この操作はこの PC のデスクでのみ行えます（共有デスクでは行えません）。',
   SHARED_DESK_COPY_MISMATCH: (p) =>
     `テーブル ${p.table} のコピーが${{ table_missing: 'コピー先にありません', columns: 'コピー先と列が異なります', target_not_empty: 'コピー先に既にデータがあります', rows: 'コピー元と一致しません' }[p.problem]}。コピーは残していません。コピー元は変更していません。`,

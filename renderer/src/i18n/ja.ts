@@ -234,7 +234,7 @@ export const ja = {
   'legalMark.daysLeft': 'あと{n}日',
 
   'intake.title': '新規受付',
-  'intake.intro': 'メール・郵送・電話で届いた請求を登録します。届いた内容は、本人の言葉のまま入力してください。',
+  'intake.intro': 'メール・郵送・電話で届いた請求・お問い合わせ・苦情を登録します。届いた内容は、本人の言葉のまま入力してください。',
   'intake.section.request': '請求',
   'intake.section.arrival': '受付方法と日時',
   'intake.section.requester': '請求者',

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { freshDatabase, withAdmin, type TestDatabase } from '../../support/postgres.ts';
 import { testPostgres } from '../../support/postgres-run.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, value } from '../../support/desk.ts';
 import { intake } from '../../support/mail-desk.ts';
@@ -18,6 +18,7 @@ import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electr
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { tableDigests } from '../../../electron/core/shared-desk/desk-tables.ts';
 import { manifestSchema } from '../../../electron/core/backup/manifest.ts';
+import { readMailConfig, writeMailSettings } from '../../../electron/core/mail/mail-settings.ts';
 
 const dirs = { local: tempDir('pd-move-local-'), pc: tempDir('pd-move-pc-'), out: tempDir('pd-move-out-'), restored: tempDir('pd-move-restored-') };
 let database: TestDatabase;
@@ -55,6 +56,14 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     const mails = corpus().filter((m, i) => i < 5 || m.expect.attachments.length > 0).slice(0, 20);
     value(await rt.call('inbox.importFiles', { files: mails.map((m) => ({ name: `${m.name.replace(/\W+/g, '_')}.eml`, base64: m.raw.toString('base64') })) }));
     await rt.close();
+    // A secret kept in a table: plain inside the local desk's encrypted file, sealed on a server.
+    const smtpSecret = 'smtp-secret-ひみつ';
+    const writable = await unlockDirect(dirs.local.path);
+    try {
+      await writeMailSettings(writable.store.db, { host: '127.0.0.1', port: 2525, tls: 'none', user: 'desk', password: smtpSecret }, SUPERVISOR.username, new Date());
+    } finally {
+      await lockDesk(writable);
+    }
 
     const pw = SUPERVISOR.password;
     const exportOf = async (where: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -93,6 +102,17 @@ describe('desk move-to-server → backup --database-url → restore', () => {
       expect(last).toEqual({ action: 'desk.move-to-server', actor: SUPERVISOR.username });
     });
     expect(withoutAudit(onServer.digests)).toEqual(withoutAudit(local.digests));
+    // On the server the secrets are sealed (the administrator reads none of them); the desk opens them.
+    const stored = await withAdmin(await testPostgres(), async (c) => (await c.query(`SELECT (SELECT password FROM mail_settings) AS smtp, (SELECT private_key FROM audit_keys) AS system_key`)).rows[0] as { smtp: string; system_key: string }, database.name);
+    expect(stored.smtp).toMatch(/^pd1:/);
+    expect(stored.smtp).not.toContain('smtp-secret');
+    expect(stored.system_key).toMatch(/^pd1:/);
+    const serverDesk = await openServer();
+    try {
+      expect((await readMailConfig(serverDesk.store.db))?.password).toBe(smtpSecret);
+    } finally {
+      await lockDesk(serverDesk);
+    }
     expect(onServer.audit).toMatchObject({ ok: true, rows: local.digests.audit_log!.rows + 1 });
     const where = ['--database-url', url, '--data-dir', dirs.pc.path];
     expect(await exportOf(where, env)).toEqual(localExport);
@@ -121,6 +141,12 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     });
     expect(withoutAudit(back.digests)).toEqual(withoutAudit(beforeBackup.digests));
     expect(back.audit).toMatchObject({ ok: true });
+    const restoredDesk = await unlockDirect(dirs.restored.path);
+    try {
+      expect((await readMailConfig(restoredDesk.store.db))?.password).toBe(smtpSecret);
+    } finally {
+      await lockDesk(restoredDesk);
+    }
     expect(await exportOf(['--data-dir', dirs.restored.path])).toEqual(localExport);
     // A search on the restored desk finds the member (its search index was rebuilt from the cases).
     const again = await openRuntime(dirs.restored.path);

@@ -4,7 +4,7 @@
 import { QueryObserver } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { CaseFile, DeskApi, MethodName, Result } from '../../../electron/contract/index.ts';
-import { createDeskQueryClient, deskKey, deskQuery, fileUnderReference, invalidatingDesk } from '../../../renderer/src/api/deskCache.ts';
+import { createDeskQueryClient, deskKey, deskQuery, fileUnderReference, FRESH_FOR, invalidatingDesk, prefetchDesk } from '../../../renderer/src/api/deskCache.ts';
 import { deskFromCall } from '../../../renderer/src/api/deskFromCall.ts';
 import { createHttpDesk } from '../../../renderer/src/api/httpDesk.ts';
 import { observeDesk } from '../../../renderer/src/api/observeDesk.ts';
@@ -143,6 +143,41 @@ describe('a case opened by id, then shown under its reference', () => {
     expect(observer.getCurrentResult().isFetching).toBe(false);
     stop();
     expect(reads).toHaveLength(0);
+  });
+});
+
+describe('a read started by the click that shows it (prefetchDesk)', () => {
+  // The queue asks for the next page from the click, before it renders; the screen's query then subscribes.
+  const page2 = { view: 'all_open' as const, page: 2, pageSize: 50 };
+  const observe = (client: ReturnType<typeof createDeskQueryClient>, desk: DeskApi) =>
+    new QueryObserver(client, { ...deskQuery(desk, 'cases.list', page2), staleTime: FRESH_FOR['cases.list'] });
+
+  it('is one request when the screen subscribes while it is in flight', async () => {
+    const client = createDeskQueryClient();
+    let answer: (v: Result<unknown>) => void = () => undefined;
+    const calls: MethodName[] = [];
+    const desk = deskFromCall((method) => {
+      calls.push(method);
+      return new Promise<Result<unknown>>((resolve) => (answer = resolve));
+    });
+    prefetchDesk(client, desk, 'cases.list', page2);
+    const stop = observe(client, desk).subscribe(() => undefined);
+    answer({ ok: true, value: { rows: [], total: 0 } });
+    await vi.waitFor(() => expect(client.getQueryData(deskKey('cases.list', page2))).toBeDefined());
+    stop();
+    expect(calls).toEqual(['cases.list']);
+  });
+
+  it('is one request when its answer came back before the screen subscribed', async () => {
+    const client = createDeskQueryClient();
+    const { desk, calls } = fakeDesk({ 'cases.list': { rows: [], total: 0 } });
+    prefetchDesk(client, desk, 'cases.list', page2);
+    await vi.waitFor(() => expect(client.getQueryData(deskKey('cases.list', page2))).toBeDefined());
+    const observer = observe(client, desk);
+    const stop = observer.subscribe(() => undefined);
+    expect(observer.getCurrentResult().isFetching).toBe(false);
+    stop();
+    expect(calls).toEqual(['cases.list']);
   });
 });
 

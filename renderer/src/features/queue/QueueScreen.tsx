@@ -6,7 +6,7 @@ import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
-import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskQuery, usePrefetchDesk } from '../../api/deskQueries.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
 import { SEARCH_TARGET } from '../../app/shortcuts.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
@@ -21,6 +21,8 @@ import { hasFilters, PAGE_SIZE, toListInput, type QueueState, type SortKey } fro
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
+const NONE: ReadonlySet<number> = new Set();
+
 export function QueueScreen() {
   const { t } = useI18n();
   const { go, user } = useShell();
@@ -30,18 +32,33 @@ export function QueueScreen() {
   const input = useMemo(() => toListInput(state, state.search), [state]);
   const key = JSON.stringify(input);
   const query = useDeskQuery('cases.list', input, { keepPrevious: true });
-  // A selection belongs to the list it was made in: nobody should close cases they no longer see.
-  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key: '', ids: new Set() });
-  const selected = selection.key === key ? selection.ids : new Set<number>();
+  const prefetch = usePrefetchDesk();
+  // A selection belongs to the list it was made in: nobody should close cases they no longer see. Another
+  // list (page, tab, sort, filter) starts with none, set here while rendering, so a pick made afterwards is
+  // always added to the selection of the list on screen (the updater below never needs to know the list).
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key, ids: NONE });
+  if (selection.key !== key) setSelection({ key, ids: NONE });
+  const selected = selection.key === key ? selection.ids : NONE;
   const [bulk, setBulk] = useState<{ action: BulkAction; outcome: BulkOutcome; ids: number[] } | null>(null);
   const accounts = useActiveAccounts();
 
+  /**
+   * Shows another list: its request starts here, from the click, and only then does the address (and with
+   * it the screen) change; the screen's own query finds the answer in flight. Asking only after the render
+   * made a page turn wait for the fifty old rows to be drawn again.
+   */
+  const show = useCallback(
+    (next: QueueState, options: { replace?: boolean } = {}) => {
+      prefetch('cases.list', toListInput(next, next.search));
+      setParams(queueParamsOf(next), options);
+    },
+    [prefetch, setParams],
+  );
   /** A new history entry for a change a person would go Back from (view, page, sort, filters). */
   const patch = useCallback(
-    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => setParams((prev) => queueParamsOf({ ...queueStateOf(prev), ...p }), options),
-    [setParams],
+    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => show({ ...state, ...p }, options),
+    [show, state],
   );
-  const replaceAll = useCallback((next: QueueState) => setParams(queueParamsOf(next)), [setParams]);
 
   const loading = query.isFetching && (query.isPlaceholderData || query.isPending);
   const page = query.data ?? null;
@@ -58,20 +75,29 @@ export function QueueScreen() {
     patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
 
   const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
-  // Stable across renders, so the memoised rows re-render only when their own case changes.
+  // The same function for every list (it adds to whatever selection the list on screen has), so the
+  // memoised rows re-render only when their own case or tick changes: a page turn does not redraw the
+  // fifty old rows. It must not read the list's key from a ref: React may run an updater as soon as it is
+  // queued, before a ref set after the last render holds the new key (picks were lost that way).
   const select = useCallback(
     (ids: number[], on: boolean) =>
       setSelection((s) => {
-        const next = new Set(s.key === key ? s.ids : []);
+        const next = new Set(s.ids);
         for (const id of ids) {
           if (on) next.add(id);
           else next.delete(id);
         }
-        return { key, ids: next };
+        return { key: s.key, ids: next };
       }),
-    [key],
+    [],
   );
-  const open = useCallback((r: QueueRow) => go({ name: 'case', reference: r.reference }), [go]);
+  const open = useCallback(
+    (r: QueueRow) => {
+      prefetch('cases.get', { reference: r.reference });
+      go({ name: 'case', reference: r.reference });
+    },
+    [go, prefetch],
+  );
 
   // Enter in the search box opens the case when the search has exactly one hit: at once when the list
   // already answers that text, otherwise as soon as its answer arrives.
@@ -116,8 +142,10 @@ export function QueueScreen() {
         </Alert>
       )}
 
-      {/* While searching, no tab is selected (the search covers them all); choosing one ends the search. */}
-      <Tabs value={state.report || searching ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
+      {/* The tab stays as chosen while a search runs (a saved view reopens exactly as saved: tab and search).
+          The search itself looks through every tab and each hit says which tab it is in; choosing a tab,
+          the current one included, ends the search. */}
+      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>
@@ -137,8 +165,8 @@ export function QueueScreen() {
           </Text>
         </Stack>
       )}
-      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => setParams(queueParamsOf(queueStateOf(new URLSearchParams(p))))} />
-      <QueueFilters state={state} onChange={patch} onReplace={replaceAll} accounts={accounts} />
+      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={(p) => show(queueStateOf(new URLSearchParams(p)))} />
+      <QueueFilters state={state} onChange={patch} onReplace={show} accounts={accounts} />
 
       
       {!loading && error && <ErrorAlert error={error} />}

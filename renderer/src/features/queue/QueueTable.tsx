@@ -1,16 +1,18 @@
 // One page of the queue. Every deadline figure (day 0, due, business days left, urgency, legal mark)
 // is the core's; the row is coloured by the urgency it sent.
-import { Anchor, Badge, Checkbox, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Checkbox, Group, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { casePath } from '../../app/routes.ts';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
-import { DaysLeftBadge, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
-import { JapanDate } from '../../components/JapanDate.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { daysLeftVariant, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
+import { daysLeftText } from '../../i18n/deadlineText.ts';
+import { TableBadge } from '../../components/TableBadge.tsx';
+import { bothStyles, formatDate } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { kindLabel, typeLabel } from '../../i18n/vocabulary.ts';
+import { kindLabel, statusColor, statusLabel, typeLabel, urgencyColor } from '../../i18n/vocabulary.ts';
+import './queue-table.css';
 import type { QueueState, SortKey } from './queueState.ts';
 
 const rowStyle: Record<Urgency, CSSProperties> = {
@@ -85,7 +87,7 @@ export function QueueTable({ searching = false, rows, state, selected, onSelect,
 
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="queue-table" aria-label={t('queue.tableLabel')}>
+      <Table className="queue-table" highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="queue-table" aria-label={t('queue.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
@@ -137,12 +139,18 @@ interface RowProps {
   onOpen: (row: QueueRow) => void;
 }
 
-/** One row, re-rendered only when its own case, selection, mark or focus changes (memo). */
+/**
+ * One row, re-rendered only when its own case, selection, mark or focus changes (memo). Plain elements
+ * (queue-table.css, TableBadge) rather than a Mantine component per cell: fifty rows of Text, Group, Badge
+ * and Checkbox spent most of a page turn resolving theme and style props. The look and every name a
+ * test or assistive technology reads (roles, labels, data-testid) are the same.
+ */
 const Row = memo(
   function Row({ row: r, searching, selected, marked, tabbable, onFocus, onSelect, onOpen }: RowProps) {
-    const { t } = useI18n();
+    const { t, locale } = useI18n();
+    const done = r.urgency === 'done';
     return (
-      <Table.Tr
+      <tr
         data-case-id={r.id}
         data-reference={r.reference}
         data-urgency={r.urgency}
@@ -156,18 +164,22 @@ const Row = memo(
         style={{ ...rowStyle[r.urgency], ...(r.legalMarkState === 'passed' ? markPassedStyle(r.urgency) : null), ...(marked ? { outline: '2px solid var(--mantine-color-teal-6)', outlineOffset: -2 } : null), cursor: 'pointer' }}
         onClick={() => onOpen(r)}
       >
-        <Table.Td onClick={(e) => e.stopPropagation()}>
-          <Checkbox tabIndex={-1} aria-label={t('queue.selectRow', { reference: r.reference })} checked={selected} onChange={(e) => onSelect([r.id], e.currentTarget.checked)} />
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Group gap={6} wrap="nowrap">
-            <Anchor
+        <td onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            className="queue-check"
+            tabIndex={-1}
+            aria-label={t('queue.selectRow', { reference: r.reference })}
+            checked={selected}
+            onChange={(e) => onSelect([r.id], e.currentTarget.checked)}
+          />
+        </td>
+        <td className="nowrap">
+          <span className="queue-line">
+            <a
               href={`#${casePath(r.reference)}`}
               tabIndex={-1}
-              ff="monospace"
-              size="sm"
-              fw={600}
-              c={r.urgency === 'done' ? 'dimmed' : undefined}
+              className={done ? 'queue-ref queue-dimmed' : 'queue-ref'}
               onClick={(e) => {
                 // A plain click opens here; Ctrl/⌘-click or the middle button keep the browser's own meaning.
                 if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) {
@@ -180,82 +192,83 @@ const Row = memo(
               }}
             >
               {r.reference}
-            </Anchor>
+            </a>
             <LegalMark state={r.legalMarkState} mark={r.legalMark} />
             {r.legalHold && (
-              <Badge size="xs" tt="none" variant="light" color="grape" data-testid="legal-hold">
+              <TableBadge size="xs" color="grape" data-testid="legal-hold">
                 {t('legalHold.badge')}
-              </Badge>
+              </TableBadge>
             )}
             {r.legalMarkState === 'passed' && (
-              <Badge color="grape" variant="light" size="xs" tt="none" title={t('caseRules.legalMarkPassedHint')} data-testid="legal-mark-passed">
+              <TableBadge color="grape" size="xs" title={t('caseRules.legalMarkPassedHint')} data-testid="legal-mark-passed">
                 {t('caseRules.legalMarkPassed')}
-              </Badge>
+              </TableBadge>
             )}
             {searching && (
-              <Badge color="gray" variant="outline" size="xs" tt="none" data-testid="search-tab" data-tab={r.tab}>
+              <TableBadge color="gray" variant="outline" size="xs" data-testid="search-tab" data-tab={r.tab}>
                 {t('caseRules.search.tab', { tab: t(`queue.view.${r.tab}`) })}
-              </Badge>
+              </TableBadge>
             )}
             {r.noticeOwed && (
-              <Badge size="xs" tt="none" variant="light" color="orange" data-testid="notice-owed">
+              <TableBadge size="xs" color="orange" data-testid="notice-owed">
                 {t('notices.owedBadge')}
-              </Badge>
+              </TableBadge>
             )}
-          </Group>
-        </Table.Td>
-        <Table.Td>
-          <Stack gap={0}>
-            <Text size="sm" data-testid="case-type" data-type={r.type}>
+          </span>
+        </td>
+        <td>
+          <span className="queue-stack">
+            <span data-testid="case-type" data-type={r.type}>
               {typeLabel(t, r.type)}
-            </Text>
-            {r.kinds.length > 0 && (
-              <Text size="xs" c="dimmed">
-                {r.kinds.map((k) => kindLabel(t, r.type, k)).join('・')}
-              </Text>
-            )}
-          </Stack>
-        </Table.Td>
-        <Table.Td>
-          <Stack gap={0}>
-            <Text size="sm" lang="ja">
-              {r.memberName}
-            </Text>
+            </span>
+            {r.kinds.length > 0 && <span className="queue-sub">{r.kinds.map((k) => kindLabel(t, r.type, k)).join('・')}</span>}
+          </span>
+        </td>
+        <td>
+          <span className="queue-stack">
+            <span lang="ja">{r.memberName}</span>
             {r.memberKana && (
-              <Text size="xs" c="dimmed" lang="ja">
+              <span className="queue-sub" lang="ja">
                 {r.memberKana}
-              </Text>
+              </span>
             )}
-          </Stack>
-        </Table.Td>
-        <Table.Td>
-          <StatusBadge status={r.status} />
-        </Table.Td>
-        <Table.Td>
-          {r.assignee ? (
-            <Text size="sm" title={r.assignee}>
-              {r.assigneeName ?? r.assignee}
-            </Text>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('queue.unassigned')}
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <JapanDate date={r.dayZero} format="plain" size="sm" data-testid="day-zero" withTitle />
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <Group gap={4} wrap="nowrap">
-            <JapanDate date={r.due} size="sm" fw={r.urgency === 'overdue' || r.urgency === 'soon' ? 700 : undefined} c={r.target ? 'cyan.9' : undefined} data-testid="due" withTitle />
+          </span>
+        </td>
+        <td>
+          <TableBadge color={statusColor[r.status]} data-testid="status" data-status={r.status}>
+            {statusLabel(t, r.status)}
+          </TableBadge>
+        </td>
+        <td>
+          {r.assignee ? <span title={r.assignee}>{r.assigneeName ?? r.assignee}</span> : <span className="queue-dimmed">{t('queue.unassigned')}</span>}
+        </td>
+        <td className="nowrap">
+          <time dateTime={r.dayZero} title={bothStyles(r.dayZero)} data-testid="day-zero">
+            {formatDate(locale, r.dayZero, 'plain')}
+          </time>
+        </td>
+        <td className="nowrap">
+          <span className="queue-line tight">
+            <time
+              dateTime={r.due}
+              title={bothStyles(r.due)}
+              data-testid="due"
+              className={r.urgency === 'overdue' || r.urgency === 'soon' ? 'queue-strong' : undefined}
+              // A reply target (inquiry, complaint) is the desk's own date, not a legal deadline: its own colour.
+              style={r.target ? { color: 'var(--mantine-color-cyan-9)' } : undefined}
+            >
+              {formatDate(locale, r.due)}
+            </time>
             {r.target && <TargetBadge />}
             {r.dueProvisional && <ProvisionalFlag />}
-          </Group>
-        </Table.Td>
-        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-          <DaysLeftBadge urgency={r.urgency} left={r.businessDaysLeft} size="sm" compact />
-        </Table.Td>
-      </Table.Tr>
+          </span>
+        </td>
+        <td className="nowrap">
+          <TableBadge color={urgencyColor[r.urgency]} variant={daysLeftVariant(r.urgency)} size="sm" data-testid="days-left" data-urgency={r.urgency}>
+            {daysLeftText(t, locale, r.urgency, r.businessDaysLeft, true)}
+          </TableBadge>
+        </td>
+      </tr>
     );
   },
   // onFocus is a new closure each render but only sets the index it already holds: not a change.
