@@ -60,6 +60,9 @@ async function plainCopy(raw: RawDatabase, path: string): Promise<void> {
   raw.prepare(`ATTACH DATABASE ? AS plain KEY ''`).run(path);
   const tables = raw.prepare(`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search_%' AND name NOT LIKE 'kysely_%'`).all() as Array<{ name: string }>;
   raw.transaction(() => {
+    // Tables come in sqlite_master's order, not their references' (a table may name one copied later):
+    // the foreign keys are checked once, at commit, when every table is in.
+    raw.pragma('defer_foreign_keys = ON');
     for (const { name } of tables) {
       // OR REPLACE: a row a migration seeded (settings) is taken from the desk.
       if (name === 'case_search') raw.exec(`INSERT INTO plain.case_search (rowid, body) SELECT rowid, body FROM main.case_search`);
@@ -175,6 +178,7 @@ try {
   plain.pragma('journal_mode = WAL');
   plain.pragma('foreign_keys = ON');
   plain.pragma('temp_store = MEMORY');
+  plain.pragma('cache_size = -32000');
   const db = store.db;
   const calendar = await loadDeskCalendar(db);
   const warnDays = (await readSettings(db)).legalMarkWarnDays;

@@ -98,6 +98,11 @@ export function openRaw(path: string, dataKey: Buffer, options: { create?: boole
   raw.pragma('busy_timeout = 5000');
   // Temporary tables and sort spills stay in memory: a temp file would not be encrypted.
   raw.pragma('temp_store = MEMORY');
+  // Every page read from disk is decrypted first, so a page cache too small for a query's pages costs a
+  // decrypt per page on every call: SQLite's default 2 MB held less than a common surname's hits (田中,
+  // ~500 case rows scattered over the table at 30,000 cases) and that search ran 3.7× the plain copy's time.
+  // 32 MB covers the queue's working set at 100,000 cases; it is memory, not disk, and only what is read.
+  raw.pragma('cache_size = -32000');
   return raw;
 }
 

@@ -1,5 +1,8 @@
 // Table types for kysely: one interface per table, as the tables stand after the newest migration.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// The status, type and kind columns take the contract's vocabularies: a value outside them does not compile.
+import type { CaseStatus, ContactType, DeliveryPreference, DisclosureGround, FeeMethod, IdentityDocument, IntakeChannel, NoticeKind, Outcome, RequesterKind, TimelineEventKind } from '../electron/contract/index.ts';
+import type { Json, JsonColumn } from './json.ts';
 
 export interface AccountsTable {
   username: string;
@@ -59,10 +62,11 @@ export interface CasesTable {
   id: Generated<number>;
   reference: string;
   type: 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
-  kinds: string; // JSON array
-  status: string;
-  paused_from: string | null;
-  channel: string;
+  /** What the member asks for (the type's sub-kinds). */
+  kinds: JsonColumn<string[]>;
+  status: CaseStatus;
+  paused_from: CaseStatus | null;
+  channel: IntakeChannel;
   arrived_at: string;
   days: number;
   day_zero: string;
@@ -70,7 +74,7 @@ export interface CasesTable {
   due_provisional: number;
   paused: number;
   legal_mark: string;
-  requester_kind: string;
+  requester_kind: RequesterKind;
   requester_name: string;
   requester_postal_code: ColumnType<string, string | undefined, string>;
   requester_address: ColumnType<string, string | undefined, string>;
@@ -85,10 +89,10 @@ export interface CasesTable {
   member_address: string;
   member_id: string;
   request_text: string;
-  delivery: string | null;
+  delivery: DeliveryPreference | null;
   assignee: string | null;
-  outcome: string | null;
-  grounds: ColumnType<string, string | undefined, string>;
+  outcome: Outcome | null;
+  grounds: ColumnType<Json<DisclosureGround[]>, Json<DisclosureGround[]> | undefined, Json<DisclosureGround[]>>;
   reasoning: ColumnType<string, string | undefined, string>;
   alternative_measure: ColumnType<string, string | undefined, string>;
   decided_by: string | null;
@@ -116,7 +120,7 @@ export interface CasesTable {
   /** A complaint's request, or a request's inquiry (migration 0032). */
   related_case_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The type an inquiry had before it was converted into a request. */
-  converted_from: ColumnType<string | null, string | null | undefined, string | null>;
+  converted_from: ColumnType<ContactType | null, ContactType | null | undefined, ContactType | null>;
   /** An inquiry's or complaint's answer: the template it started from and its bilingual text. */
   reply_template: ColumnType<string | null, string | null | undefined, string | null>;
   reply_ja: ColumnType<string, string | undefined, string>;
@@ -128,15 +132,15 @@ export interface CaseEventsTable {
   case_id: number;
   at: string;
   actor: string | null;
-  kind: string;
-  data: string; // JSON
+  kind: TimelineEventKind;
+  data: JsonColumn<Record<string, unknown>>;
 }
 
 export interface IdentityChecksTable {
   id: Generated<number>;
   case_id: number;
   verified: number;
-  documents: string; // JSON
+  documents: JsonColumn<IdentityDocument[]>;
   note: string;
   checked_by: string;
   checked_at: string;
@@ -146,7 +150,7 @@ export interface FeeEntriesTable {
   id: Generated<number>;
   case_id: number;
   kind: 'payment' | 'refund';
-  method: string;
+  method: FeeMethod;
   amount: number;
   received_on: string;
   note: string;
@@ -165,7 +169,7 @@ export interface CaseNotesTable {
 export interface NoticesTable {
   id: Generated<number>;
   case_id: number;
-  kind: string;
+  kind: NoticeKind;
   channel: 'mail' | 'letter';
   /** 1: a second delivery of a notice already recorded, chosen by a person (a copy). */
   copy: ColumnType<number, number | undefined, number>;
@@ -182,7 +186,7 @@ export interface CaseSearchTable {
 export interface OutboxTable {
   id: Generated<number>;
   case_id: number;
-  notice_kind: string;
+  notice_kind: NoticeKind;
   /** <uuid@privacy-desk.local>, set when the message is drafted and kept through every resend. */
   message_id: string;
   to_address: string;

@@ -112,11 +112,55 @@ export interface NoticeRecord {
   recordedAt: string;
 }
 
+/**
+ * The kinds of timeline event the core writes (core/cases/records.ts recordEvent takes only these) and the
+ * renderer words (`event.<kind>` in its catalogs: a kind without words fails tsc).
+ */
+export const timelineEventKinds = [
+  'received',
+  'status',
+  'pause',
+  'resume',
+  'extend',
+  'decision',
+  'returned',
+  'approval',
+  'withdrawn',
+  'rejected',
+  'notice',
+  'closed',
+  'assigned',
+  'identity_check',
+  'fee',
+  'note',
+  'due_recomputed',
+  'mail_edited',
+  'mail_failed',
+  'mail_possibly_duplicated',
+  'mail_draft_skipped',
+  'letter_reprint',
+  'mail_received',
+  'mail_bounced',
+  'legal_hold',
+  'legal_hold_lifted',
+  'answered',
+  'converted',
+  // Written since issues 10 and 11 and shown by their code until the kinds became one union (issue 12).
+  'rejection_proposed',
+  'withdrawal_proposed',
+  'notice_copy',
+  'mail_settled',
+  'notices_dropped',
+] as const;
+export type TimelineEventKind = (typeof timelineEventKinds)[number];
+/** A stored kind this version knows (rows from other versions may hold others). */
+export const isTimelineEventKind = (k: string): k is TimelineEventKind => (timelineEventKinds as readonly string[]).includes(k);
+
 export interface TimelineEvent {
   id: number;
   at: string;
   actor: string | null;
-  kind: string;
+  kind: TimelineEventKind;
   data: Record<string, unknown>;
 }
 

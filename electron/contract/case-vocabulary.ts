@@ -55,6 +55,8 @@ export const outcomes = {
   suspension: ['use_stopped', 'deleted', 'provision_stopped', 'alternative_measure', 'declined'],
 } as const satisfies Record<RequestType, readonly string[]>;
 export type Outcome = (typeof outcomes)[RequestType][number];
+const allOutcomes: readonly string[] = Object.values(outcomes).flat();
+export const isOutcome = (s: string): s is Outcome => allOutcomes.includes(s);
 
 /** Outcomes that withhold something: the decision must cite grounds (disclosure) or give reasons. */
 export const refusalOutcomes: readonly Outcome[] = ['disclosed_partial', 'not_disclosed', 'done_partial', 'not_done_accurate', 'not_done_not_personal', 'declined'];

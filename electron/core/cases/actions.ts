@@ -1,8 +1,8 @@
 // Every move on a case: check it against the lifecycle, write the change, its timeline event and its
 // audit row in one transaction, refresh the cached deadline and the search text.
 import type { z } from 'zod';
-import type { caseInputs, CaseStatus, DisclosureGround, NoticeKind, RequestType, BulkOutcome } from '../../contract/index.ts';
-import { finalNoticeKinds, requestKinds } from '../../contract/index.ts';
+import type { caseInputs, CaseStatus, RequestType, BulkOutcome } from '../../contract/index.ts';
+import { finalNoticeKinds, isOutcome, isRequestType, requestKinds } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
 import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
@@ -11,7 +11,8 @@ import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
 import { loadOwedNotices, noticeRecord, settleMessages, unsettled } from '../notices/delivery.ts';
-import type { CaseAction } from '../../contract/index.ts';
+import type { CaseAction, TimelineEventKind } from '../../contract/index.ts';
+import { fromJson, toJson } from '../../../db/json.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
 
@@ -27,7 +28,7 @@ async function guard(ctx: ActionContext, action: CaseAction, row: CaseRow): Prom
   if (why) throw new DeskError(why);
 }
 
-async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: string; data?: Record<string, unknown> }): Promise<void> {
+async function setStatus(ctx: ActionContext, row: CaseRow, to: CaseStatus, changes: Partial<CaseRow>, event: { kind: TimelineEventKind; data?: Record<string, unknown> }): Promise<void> {
   await ctx.db
     .updateTable('cases')
     .set({ ...changes, status: to, updated_at: ctx.now.toISOString() })
@@ -77,7 +78,7 @@ export async function resume(ctx: ActionContext, input: In<'resume'>): Promise<v
   await guard(ctx, 'resume', row);
   const at = ctx.now.toISOString();
   await deadlineEvent(ctx, row, { type: 'resume', at, reason: input.reason }, 'reason');
-  const back = (row.paused_from ?? 'in_review') as CaseStatus;
+  const back = row.paused_from ?? 'in_review';
   await ctx.db.updateTable('cases').set({ status: back, paused_from: null, updated_at: at }).where('id', '=', row.id).execute();
   await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
     kind: 'resume',
@@ -101,9 +102,8 @@ export async function extend(ctx: ActionContext, input: In<'extend'>): Promise<v
 }
 
 /** What the member asks for, as stored or as the decision now records it; a decision needs it. */
-function decisionKinds(row: CaseRow, given: readonly string[] | undefined): string[] {
-  const type = row.type as RequestType;
-  const kinds = given && given.length > 0 ? [...new Set(given)] : (JSON.parse(row.kinds) as string[]);
+function decisionKinds(row: CaseRow, type: RequestType, given: readonly string[] | undefined): string[] {
+  const kinds = given && given.length > 0 ? [...new Set(given)] : fromJson(row.kinds);
   const allowed = requestKinds[type] as readonly string[];
   const bad = kinds.find((k) => !allowed.includes(k));
   if (bad) throw new DeskError({ code: 'KIND_NOT_ASKED', kind: bad, type }, { field: 'kinds' });
@@ -114,17 +114,22 @@ function decisionKinds(row: CaseRow, given: readonly string[] | undefined): stri
 export async function decide(ctx: ActionContext, input: In<'decide'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'decide', row);
-  const kinds = decisionKinds(row, input.kinds);
-  const problem = decisionProblem(row.type as RequestType, input as typeof input & { grounds: DisclosureGround[] });
+  // The lifecycle refuses deciding an inquiry or complaint (NOT_FOR_CASE_TYPE); this says so to tsc.
+  const type = row.type;
+  if (!isRequestType(type)) throw new DeskError({ code: 'NOT_FOR_CASE_TYPE', action: 'decide', type });
+  const kinds = decisionKinds(row, type, input.kinds);
+  const problem = decisionProblem(type, input);
   if (problem) throw new DeskError(problem.reason, { field: problem.field });
+  const outcome = input.outcome;
+  if (!isOutcome(outcome)) throw new DeskError({ code: 'OUTCOME_NOT_OF_TYPE', type }, { field: 'outcome' });
   await setStatus(
     ctx,
     row,
     'decided',
     {
-      kinds: JSON.stringify(kinds),
-      outcome: input.outcome,
-      grounds: JSON.stringify(input.grounds),
+      kinds: toJson(kinds),
+      outcome,
+      grounds: toJson(input.grounds),
       reasoning: input.reasoning,
       alternative_measure: input.alternativeMeasure,
       decided_by: ctx.actor.username,
@@ -211,7 +216,7 @@ export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<v
  */
 export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, how: { mode?: 'print' | 'pdf' } = {}): Promise<{ copy: boolean }> {
   const row = await caseRow(ctx.db, input.id);
-  const kind = input.kind as NoticeKind;
+  const kind = input.kind;
   const { original, bounced } = await noticeRecord(ctx.db, row.id, kind);
   if (original) {
     if (!input.copy) {
@@ -231,7 +236,7 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
   const redelivery = final && bounced && row.status === 'notified';
   if (!redelivery) await guard(ctx, 'recordNotice', row);
   if (final && !redelivery) {
-    const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status as CaseStatus);
+    const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status);
     if (why) throw new DeskError(why, { field: 'kind' });
   }
   await ctx.db
@@ -294,7 +299,7 @@ export async function recordIdentityCheck(ctx: ActionContext, input: In<'recordI
   }
   await ctx.db
     .insertInto('identity_checks')
-    .values({ case_id: row.id, verified: input.verified ? 1 : 0, documents: JSON.stringify(input.documents), note: input.note, checked_by: ctx.actor.username, checked_at: today })
+    .values({ case_id: row.id, verified: input.verified ? 1 : 0, documents: toJson(input.documents), note: input.note, checked_by: ctx.actor.username, checked_at: today })
     .execute();
   const stale = staleCertificates(row.requester_kind, input.documents, japanDateOf(ctx.now));
   await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {

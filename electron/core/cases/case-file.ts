@@ -9,15 +9,8 @@ import type {
   IdentityDocument,
   SessionUser,
   IntakeChannel,
-  RequesterKind,
-  ContactType,
   LinkedCase,
   ReplyTemplate,
-  DeliveryPreference,
-  Outcome,
-  DisclosureGround,
-  NoticeKind,
-  NoticeChannel,
   FeeMethod,
 } from '../../contract/index.ts';
 import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds } from '../../contract/index.ts';
@@ -29,6 +22,7 @@ import { caseEvents, caseRow, type Db } from './records.ts';
 import { clockOf, deadlineView } from './deadline-of-case.ts';
 import { caseFlags } from './flags.ts';
 import { legalHoldOf } from '../retention/legal-hold.ts';
+import { fromJson } from '../../../db/json.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
@@ -51,14 +45,14 @@ export function toDetail(r: CaseRow): CaseDetail {
     id: r.id,
     reference: r.reference,
     type: r.type,
-    convertedFrom: r.converted_from as ContactType | null,
+    convertedFrom: r.converted_from,
     replyTemplate: r.reply_template as ReplyTemplate | null,
     replyJa: r.reply_ja,
     replyEn: r.reply_en,
-    kinds: JSON.parse(r.kinds) as string[],
-    status: r.status as CaseStatus,
+    kinds: fromJson(r.kinds),
+    status: r.status,
     channel: r.channel as IntakeChannel,
-    requesterKind: r.requester_kind as RequesterKind,
+    requesterKind: r.requester_kind,
     requesterName: r.requester_name,
     requesterPostalCode: r.requester_postal_code,
     requesterAddress: r.requester_address,
@@ -71,10 +65,10 @@ export function toDetail(r: CaseRow): CaseDetail {
     memberAddress: r.member_address,
     memberId: r.member_id,
     requestText: r.request_text,
-    delivery: r.delivery as DeliveryPreference | null,
+    delivery: r.delivery,
     assignee: r.assignee,
-    outcome: r.outcome as Outcome | null,
-    grounds: JSON.parse(r.grounds) as DisclosureGround[],
+    outcome: r.outcome,
+    grounds: fromJson(r.grounds),
     reasoning: r.reasoning,
     alternativeMeasure: r.alternative_measure,
     decidedBy: r.decided_by,
@@ -106,7 +100,7 @@ export async function feeLedger(db: Db, r: Pick<CaseRow, 'id' | 'type'>): Promis
 export async function identityChecks(db: Db, r: Pick<CaseRow, 'id' | 'requester_kind'>): Promise<IdentityCheck[]> {
   const rows = await db.selectFrom('identity_checks').selectAll().where('case_id', '=', r.id).orderBy('id').execute();
   return rows.map((c) => {
-    const documents = JSON.parse(c.documents) as IdentityDocument[];
+    const documents = fromJson(c.documents);
     return {
       id: c.id,
       verified: c.verified === 1,
@@ -122,7 +116,7 @@ export async function identityChecks(db: Db, r: Pick<CaseRow, 'id' | 'requester_
 /** What the lifecycle needs to know, from the latest identity check, the fee ledger and the notices. */
 function factsOf(r: CaseRow, latestCheckVerified: boolean, fees: FeeLedger | null, finalNoticeRecorded: boolean): LifecycleFacts {
   return {
-    status: r.status as CaseStatus,
+    status: r.status,
     type: r.type,
     decidedBy: r.decided_by,
     identityVerified: latestCheckVerified,
@@ -134,7 +128,7 @@ function factsOf(r: CaseRow, latestCheckVerified: boolean, fees: FeeLedger | nul
 export async function lifecycleFacts(db: Db, r: CaseRow): Promise<LifecycleFacts> {
   const checks = await db.selectFrom('identity_checks').select('verified').where('case_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fees = await feeLedger(db, r);
-  const finals = await db.selectFrom('notices').select('id').where('case_id', '=', r.id).where('kind', 'in', finalNoticeKinds as string[]).limit(1).executeTakeFirst();
+  const finals = await db.selectFrom('notices').select('id').where('case_id', '=', r.id).where('kind', 'in', finalNoticeKinds).limit(1).executeTakeFirst();
   return factsOf(r, checks?.verified === 1, fees, finals !== undefined);
 }
 
@@ -171,9 +165,9 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     identityChecks: checks,
     fees,
     notes: notes.map((n) => ({ id: n.id, text: n.text, by: n.by, at: n.at })),
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind as NoticeKind, channel: n.channel as NoticeChannel, copy: n.copy === 1, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
+    notices: notices.map((n) => ({ id: n.id, kind: n.kind, channel: n.channel, copy: n.copy === 1, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
     owedNotices: await loadOwedNotices(db, id),
-    timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
+    timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: fromJson(e.data) })),
     allowedActions: allowedActions(facts, user),
     warnings,
     flags: caseFlags(r),
@@ -186,7 +180,7 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
 /** The case this one names, and the cases that name it (a complaint about its decision; a request after an inquiry). */
 async function linkedCases(db: Db, r: CaseRow): Promise<Pick<CaseFile, 'relatedCase' | 'linkedFrom'>> {
   const cols = ['id', 'reference', 'type', 'status'] as const;
-  const as = (x: { id: number; reference: string; type: CaseRow['type']; status: string }): LinkedCase => ({ id: x.id, reference: x.reference, type: x.type, status: x.status as CaseStatus });
+  const as = (x: { id: number; reference: string; type: CaseRow['type']; status: CaseStatus }): LinkedCase => ({ id: x.id, reference: x.reference, type: x.type, status: x.status });
   const related = r.related_case_id === null ? undefined : await db.selectFrom('cases').select(cols).where('id', '=', r.related_case_id).executeTakeFirst();
   const from = await db.selectFrom('cases').select(cols).where('related_case_id', '=', r.id).orderBy('id').execute();
   return { relatedCase: related ? as(related) : null, linkedFrom: from.map(as) };

@@ -1,7 +1,8 @@
 // A case's deadline, always from core/calendar: the cached columns on the cases row and the views the
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
-import { isContactType, type CaseStatus, type DeadlineView, type Urgency } from '../../contract/index.ts';
+import type { Json } from '../../../db/json.ts';
+import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency } from '../../contract/index.ts';
 import {
   addCalendarDays,
   dueAtOn,
@@ -20,20 +21,23 @@ export interface EventRow {
   id: number;
   at: string;
   actor: string | null;
-  kind: string;
-  data: string;
+  kind: TimelineEventKind;
+  data: Json<Record<string, unknown>>;
 }
 
-const DEADLINE_KINDS = new Set(['pause', 'resume', 'extend']);
+type DeadlineKind = 'pause' | 'resume' | 'extend';
+const isDeadlineKind = (k: TimelineEventKind): k is DeadlineKind => k === 'pause' || k === 'resume' || k === 'extend';
 
 export function deadlineEventsOf(events: readonly EventRow[]): DeadlineEvent[] {
-  return events
-    .filter((e) => DEADLINE_KINDS.has(e.kind))
-    .map((e) => {
-      const d = JSON.parse(e.data) as { reason: string; due?: string };
-      const base = { at: e.at, reason: d.reason, by: e.actor ?? undefined };
-      return e.kind === 'extend' ? { ...base, type: 'extend' as const, due: d.due! } : { ...base, type: e.kind as 'pause' | 'resume' };
-    });
+  const out: DeadlineEvent[] = [];
+  for (const e of events) {
+    const kind = e.kind;
+    if (!isDeadlineKind(kind)) continue;
+    const d = JSON.parse(e.data) as { reason: string; due?: string };
+    const base = { at: e.at, reason: d.reason, by: e.actor ?? undefined };
+    out.push(kind === 'extend' ? { ...base, type: kind, due: d.due! } : { ...base, type: kind });
+  }
+  return out;
 }
 
 export function deadlineCaseOf(row: Pick<CaseRow, 'arrived_at' | 'days'>, events: readonly EventRow[]): DeadlineCase {
@@ -71,8 +75,8 @@ const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
   notified: 'frozen',
   closed: 'frozen',
 };
-export function deadlineFollows(status: string): DeadlineFollows {
-  return FOLLOWS[status as CaseStatus] ?? 'frozen';
+export function deadlineFollows(status: CaseStatus): DeadlineFollows {
+  return FOLLOWS[status] ?? 'frozen'; // a status written by another version of the desk
 }
 export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
 export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');

@@ -6,6 +6,7 @@ import type { DB } from '../../../db/schema.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { toCsv } from './csv.ts';
 import { isContactType } from '../../contract/index.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export interface ExportRow {
   reference: string;
@@ -95,7 +96,7 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
     return rows.map((r) => ({
       reference: r.reference,
       type: r.type,
-      kinds: JSON.parse(r.kinds) as string[],
+      kinds: fromJson(r.kinds),
       status: r.status,
       member_name: r.member_name,
       member_kana: r.member_kana,
@@ -106,7 +107,7 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
       due_is_target: isContactType(r.type),
       converted_from: r.converted_from,
       outcome: r.outcome,
-      grounds: JSON.parse(r.grounds) as string[],
+      grounds: fromJson(r.grounds),
       decided_by: r.decided_by,
       decided_at: japanTime(r.decided_at),
       approved_by: r.approved_by,

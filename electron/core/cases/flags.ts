@@ -3,6 +3,7 @@
 // that falls after the Art. 39 two-week mark (the member may sue from the mark, whatever the due date).
 import { isContactType, isRequestType, type CaseFlag } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
+import { fromJson } from '../../../db/json.ts';
 
 const BEFORE_DECISION = new Set(['received', 'awaiting_requester', 'in_review']);
 
@@ -15,7 +16,7 @@ export function caseFlags(r: Pick<CaseRow, 'type' | 'kinds' | 'status' | 'due_da
     if (email === '' && address === '' && r.status !== 'closed') flags.push({ code: 'NO_CONTACT' });
     return flags;
   }
-  const kinds = JSON.parse(r.kinds) as string[];
+  const kinds = fromJson(r.kinds);
   if (isRequestType(r.type) && r.type !== 'disclosure' && kinds.length === 0 && BEFORE_DECISION.has(r.status)) flags.push({ code: 'KINDS_NOT_KNOWN', type: r.type });
   if (r.due_date > r.legal_mark) flags.push({ code: 'DUE_AFTER_LEGAL_MARK', due: r.due_date, mark: r.legal_mark });
   return flags;

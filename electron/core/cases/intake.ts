@@ -7,6 +7,7 @@ import { DeskError } from '../errors.ts';
 import { caseRow, recordEvent, refreshSearch, type Db } from './records.ts';
 import { caseFlags } from './flags.ts';
 import { nameKey, normaliseKana } from './normalize.ts';
+import { toJson } from '../../../db/json.ts';
 
 export type Intake = z.output<typeof intakeInput>;
 
@@ -61,7 +62,7 @@ export async function createCase(db: Db, calendar: DeskCalendar, actor: string, 
     .values({
       reference,
       type: input.type,
-      kinds: JSON.stringify([...new Set(input.kinds)]),
+      kinds: toJson([...new Set(input.kinds)]),
       status: 'received',
       paused_from: null,
       channel: input.channel,

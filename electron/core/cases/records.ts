@@ -2,12 +2,14 @@
 // timeline event and the audit row (with before/after) in the caller's transaction: one write path.
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRow, DB } from '../../../db/schema.ts';
+import type { TimelineEventKind } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { DeskError } from '../errors.ts';
 import { foldDeadlineHistory, type DeskCalendar } from '../calendar/index.ts';
 import { deadlineCaseOf, deadlineColumns, type EventRow } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
 import { writeSearchRows } from './search-index.ts';
+import { toJson } from '../../../db/json.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -29,14 +31,14 @@ export async function caseEvents(db: Db, id: number): Promise<EventRow[]> {
 }
 
 export interface EventInput {
-  kind: string;
+  kind: TimelineEventKind;
   data?: Record<string, unknown>;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 }
 
 export async function recordEvent(db: Db, caseId: number, reference: string, actor: string | null, at: Date, e: EventInput): Promise<void> {
-  await db.insertInto('case_events').values({ case_id: caseId, at: at.toISOString(), actor, kind: e.kind, data: JSON.stringify(e.data ?? {}) }).execute();
+  await db.insertInto('case_events').values({ case_id: caseId, at: at.toISOString(), actor, kind: e.kind, data: toJson(e.data ?? {}) }).execute();
   const detail: Record<string, unknown> = { reference, ...(e.data ?? {}) };
   if (e.before) detail.before = e.before;
   if (e.after) detail.after = e.after;

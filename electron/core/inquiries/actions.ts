@@ -9,7 +9,7 @@
 //            stays unless a later mail asked for it (then that mail's time); the deadline becomes the
 //            request type's N, counted from that arrival with the same calendar, and the Art. 39 mark applies.
 import type { z } from 'zod';
-import { requestKinds, type caseInputs } from '../../contract/index.ts';
+import { isContactType, requestKinds, type caseInputs } from '../../contract/index.ts';
 import { CalendarError, computeDeadline, daysForType, legalMark } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
 import { checkArrival } from '../cases/intake.ts';
@@ -18,6 +18,7 @@ import { refusal } from '../cases/lifecycle.ts';
 import { caseRow, recordEvent, refreshDeadline, refreshSearch } from '../cases/records.ts';
 import type { ActionContext } from '../cases/actions.ts';
 import { settleMessages } from '../notices/delivery.ts';
+import { toJson } from '../../../db/json.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
 
@@ -58,6 +59,9 @@ export async function convert(ctx: ActionContext, input: In<'convert'>): Promise
   const row = await caseRow(ctx.db, input.id);
   const why = refusal('convert', await lifecycleFacts(ctx.db, row), ctx.actor);
   if (why) throw new DeskError(why);
+  // The lifecycle converts only an inquiry (NOT_FOR_CASE_TYPE otherwise); this says so to tsc.
+  const from = row.type;
+  if (!isContactType(from)) throw new DeskError({ code: 'NOT_FOR_CASE_TYPE', action: 'convert', type: from });
   const allowed = requestKinds[input.type] as readonly string[];
   const bad = input.kinds.find((k) => !allowed.includes(k));
   if (bad) throw new DeskError({ code: 'KIND_NOT_ASKED', kind: bad, type: input.type }, { field: 'kinds' });
@@ -79,9 +83,9 @@ export async function convert(ctx: ActionContext, input: In<'convert'>): Promise
     .updateTable('cases')
     .set({
       type: input.type,
-      kinds: JSON.stringify([...new Set(input.kinds)]),
+      kinds: toJson([...new Set(input.kinds)]),
       delivery: input.type === 'disclosure' ? input.delivery : null,
-      converted_from: row.type,
+      converted_from: from,
       arrived_at: arrivedAt,
       days,
       legal_mark: legalMark(arrivedAt),

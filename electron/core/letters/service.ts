@@ -17,7 +17,6 @@
 // One exception: a notice whose email the member's server sent back (outbox state `bounced`) was not
 // delivered, and is listed (reason `bounced`) until a letter is recorded for it (case not closed).
 import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
-import type { NoticeChannel } from '../../contract/index.ts';
 import { japanDateOf } from '../calendar/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -105,7 +104,7 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
       'id', 'reference', 'type', 'status', 'requester_kind', 'requester_name', 'requester_postal_code', 'requester_address', 'requester_email',
       'member_name', 'member_email', 'member_postal_code', 'member_address', 'delivery', 'created_at', 'approved_at', 'updated_at',
     ])
-    .where('status', 'in', LISTED as CaseStatus[])
+    .where('status', 'in', LISTED)
     .where((eb) =>
       eb.or([
         eb('delivery', '=', 'paper'),
@@ -127,7 +126,7 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
       .orderBy('id')
       .execute();
     for (const r of chunk) {
-      const status = r.status as CaseStatus;
+      const status = r.status;
       const mine = notices.filter((n) => n.case_id === r.id);
       const lastEvent = (kind: string) => events.filter((e) => e.case_id === r.id && e.kind === kind).at(-1)?.at ?? null;
       const recordedSince = (kind: NoticeKind, since: string | null) => mine.some((n) => n.kind === kind && (since === null || n.recorded_at >= since));
@@ -182,7 +181,7 @@ async function addBounced(db: Db, out: ReadyLetter[]): Promise<void> {
     .orderBy('outbox.id')
     .execute();
   for (const r of rows) {
-    const kind = r.notice_kind as NoticeKind;
+    const kind = r.notice_kind;
     if (out.some((o) => o.caseId === r.id && o.kind === kind)) continue;
     const { original, bounced } = await noticeRecord(db, r.id, kind);
     if (!bounced || original) continue;
@@ -191,7 +190,7 @@ async function addBounced(db: Db, out: ReadyLetter[]): Promise<void> {
       caseId: r.id,
       reference: r.reference,
       type: r.type as RequestType,
-      status: r.status as CaseStatus,
+      status: r.status,
       memberName: r.member_name,
       recipientName: to.name,
       reason: 'bounced',
@@ -231,7 +230,7 @@ export async function recordPrinted(ctx: ActionContext, input: RecordPrintedInpu
     return;
   }
   if (earlier && earlier.channel === 'letter') {
-    throw new DeskError({ code: 'ALREADY_RECORDED', kind: input.kind, reference: row.reference, channel: earlier.channel as NoticeChannel, on: japanDateOf(new Date(earlier.recorded_at)) }, { field: 'reprint' });
+    throw new DeskError({ code: 'ALREADY_RECORDED', kind: input.kind, reference: row.reference, channel: earlier.channel, on: japanDateOf(new Date(earlier.recorded_at)) }, { field: 'reprint' });
   }
   // The note is the person's own words; how the letter left the desk (print or PDF) is a fact of the event.
   await recordNotice(ctx, { id: row.id, kind: input.kind, channel: 'letter', note: '', copy: input.copy }, { mode: input.mode });

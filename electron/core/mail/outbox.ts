@@ -4,7 +4,7 @@
 // only `allowedActions`.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, OutboxRow } from '../../../db/schema.ts';
+import type { CaseRow, DB, OutboxRow } from '../../../db/schema.ts';
 import {
   finalNoticeKinds,
   memberEmail,
@@ -118,7 +118,7 @@ export async function hasMessage(db: Db, caseId: number, kind: NoticeKind, state
 
 // ——— what staff see ———
 
-type Joined = OutboxRow & { reference: string; member_name: string; case_status: string };
+type Joined = OutboxRow & { reference: string; member_name: string; case_status: CaseRow['status'] };
 
 function joined(db: Db) {
   return db
@@ -160,14 +160,14 @@ function allowed(r: Joined, blocked: SendRefusal | null): OutboxAction[] {
  * the server to be reachable has no time of its own, so that is its next try.
  */
 function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
-  const blocked = r.state === 'draft' || r.state === 'failed' || r.state === 'bounced' ? sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus) : null;
+  const blocked = r.state === 'draft' || r.state === 'failed' || r.state === 'bounced' ? sendRefusal(r.notice_kind, r.case_status) : null;
   const nextTry = r.state !== 'queued' ? null : r.next_attempt_at !== null && (senderNextTry === null || r.next_attempt_at > senderNextTry) ? r.next_attempt_at : r.attempts > 0 ? senderNextTry : null;
   return {
     id: r.id,
     caseId: r.case_id,
     reference: r.reference,
     memberName: r.member_name,
-    noticeKind: r.notice_kind as NoticeKind,
+    noticeKind: r.notice_kind,
     to: r.to_address,
     subject: r.subject,
     state: r.state,
@@ -268,12 +268,12 @@ export async function queueMessage(db: Db, id: number, actor: string, now: Date,
   const r = await joinedRow(db, id);
   const settledByLetter = r.state === 'cancelled' && readDraftCancelled(r.cancel_reason)?.reason === 'delivered_by_letter';
   if (r.state !== 'draft' && !settledByLetter) refuse(r, 'send');
-  const kind = r.notice_kind as NoticeKind;
+  const kind = r.notice_kind;
   const original = await deliveredNotice(db, r.case_id, kind);
   if (r.state !== 'draft' && !original) refuse(r, 'send');
   if (original && !copy) throw new DeskError({ code: 'NOTICE_ALREADY_DELIVERED', kind, channel: original.channel, at: original.recorded_at }, { field: 'copy' });
   // A copy of a delivered notice answers nothing new: the status rules apply to the first delivery only.
-  const why = original ? (r.case_status === 'closed' ? sendRefusal(kind, 'closed') : null) : sendRefusal(kind, r.case_status as CaseStatus);
+  const why = original ? (r.case_status === 'closed' ? sendRefusal(kind, 'closed') : null) : sendRefusal(kind, r.case_status);
   if (why) throw new DeskError(why);
   // The recipient is checked again as the server will see it: exactly the validated address.
   const to = memberEmail.safeParse(r.to_address);
@@ -293,7 +293,7 @@ export async function queueMessage(db: Db, id: number, actor: string, now: Date,
 export async function retryMessage(db: Db, id: number, actor: string, now: Date): Promise<void> {
   const r = await joinedRow(db, id);
   if (r.state !== 'failed' && r.state !== 'bounced') refuse(r, 'retry');
-  const why = sendRefusal(r.notice_kind as NoticeKind, r.case_status as CaseStatus);
+  const why = sendRefusal(r.notice_kind, r.case_status);
   if (why) throw new DeskError(why);
   const at = now.toISOString();
   const u = await db

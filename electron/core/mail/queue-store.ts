@@ -4,7 +4,7 @@
 import { isPostgres } from '../../../db/dialect.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, OutboxRow } from '../../../db/schema.ts';
-import type { MailFailure, NoticeKind } from '../../contract/index.ts';
+import type { MailFailure } from '../../contract/index.ts';
 import { storeCode } from '../codes/stored.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { recordNotice } from '../cases/actions.ts';
@@ -118,7 +118,7 @@ async function recordMailNotice(trx: Transaction<DB>, row: OutboxRow, calendar: 
     role = (await trx.selectFrom('accounts').select('role').where('username', '=', actor).executeTakeFirst())?.role ?? 'agent';
     roles.set(actor, role);
   }
-  const kind = row.notice_kind as NoticeKind;
+  const kind = row.notice_kind;
   const note = `Email to ${row.to_address}, Message-ID ${row.message_id}${row.possibly_duplicated ? ' (sent again after an interrupted send: the member may have received it twice)' : ''}.`;
   // The person who queued it confirmed a copy if the notice had already gone another way (outbox.send).
   try {
@@ -130,7 +130,7 @@ async function recordMailNotice(trx: Transaction<DB>, row: OutboxRow, calendar: 
     const c = await caseRow(trx, row.case_id);
     const copy = (await deliveredNotice(trx, c.id, kind)) !== undefined;
     await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', copy: copy ? 1 : 0, note, recorded_by: actor, recorded_at: now.toISOString() }).execute();
-    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.message } });
+    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.reason } });
   }
 }
 

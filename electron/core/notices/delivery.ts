@@ -55,7 +55,7 @@ export function roundStart(kind: NoticeKind, c: { outcome: string | null; closur
 
 export interface NoticeRow {
   id: number;
-  kind: string;
+  kind: NoticeKind;
   channel: 'mail' | 'letter';
   copy: number;
   recorded_at: string;
@@ -134,7 +134,7 @@ export interface OwedInput {
 export function owedNotices(input: OwedInput): OwedNotice[] {
   const channel: DeliveryChannel = channelOf(input.recipient);
   const kinds: NoticeKind[] = ['acknowledgement', 'documents_request', 'extension', 'decision', 'withdrawal', 'rejection', 'reply'];
-  const finalDelivered = input.notices.some((n) => finalNoticeKinds.includes(n.kind as NoticeKind) && n.copy === 0);
+  const finalDelivered = input.notices.some((n) => finalNoticeKinds.includes(n.kind) && n.copy === 0);
   const out: OwedNotice[] = [];
   for (const kind of kinds) {
     const since = roundStart(kind, input, input.events);
@@ -211,7 +211,7 @@ export async function loadOwedNotices(db: Db, caseId: number): Promise<OwedNotic
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute();
-  return owedNotices({ status: c.status as CaseStatus, outcome: c.outcome, closure_ground: c.closure_ground, type: c.type, reply_template: c.reply_template, recipient: recipientSourceOfRow(c), events, notices, outbox });
+  return owedNotices({ status: c.status, outcome: c.outcome, closure_ground: c.closure_ground, type: c.type, reply_template: c.reply_template, recipient: recipientSourceOfRow(c), events, notices, outbox });
 }
 
 /**

@@ -47,7 +47,7 @@ export function channelOf(c: RecipientSource): DeliveryChannel {
 
 /** Row columns → RecipientSource (the queue, ready letters and drafts read rows, not case files). */
 export function recipientSourceOfRow(r: {
-  requester_kind: string;
+  requester_kind: RequesterKind;
   requester_name: string;
   requester_postal_code: string;
   requester_address: string;
@@ -56,10 +56,10 @@ export function recipientSourceOfRow(r: {
   member_postal_code: string;
   member_address: string;
   member_email: string;
-  delivery: string | null;
+  delivery: DeliveryPreference | null;
 }): RecipientSource {
   return {
-    requesterKind: r.requester_kind as RequesterKind,
+    requesterKind: r.requester_kind,
     requesterName: r.requester_name,
     requesterPostalCode: r.requester_postal_code,
     requesterAddress: r.requester_address,
@@ -68,6 +68,6 @@ export function recipientSourceOfRow(r: {
     memberPostalCode: r.member_postal_code,
     memberAddress: r.member_address,
     memberEmail: r.member_email,
-    delivery: r.delivery as DeliveryPreference | null,
+    delivery: r.delivery,
   };
 }

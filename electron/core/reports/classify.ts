@@ -6,6 +6,7 @@ import { isContactType, type ContactType } from '../../contract/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
 import { inPeriod, type PeriodBounds } from './period.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export interface ClassifyContext {
   calendar: DeskCalendar;
@@ -118,7 +119,7 @@ function judgeContact(fact: CaseFact & { type: ContactType }, history: readonly 
   const receivedIn = inPeriod(fact.arrived_at, bounds);
   if (receivedIn) {
     b.push(`contact.received.${fact.type}`);
-    const kinds = JSON.parse(fact.kinds) as string[];
+    const kinds = fromJson(fact.kinds);
     for (const k of kinds.length > 0 ? kinds : ['unknown']) b.push(`contact.kind.${fact.type}.${k}`);
   }
   const answeredIn = inPeriod(fact.answered_at, bounds);

@@ -5,17 +5,18 @@
 import { greatest, indexedBy } from '../../../db/dialect.ts';
 import { sql } from 'kysely';
 import type { DeadlineEvent } from '../calendar/index.ts';
+import type { CaseRow } from '../../../db/schema.ts';
 import { deadlineEventsOf, type EventRow } from '../cases/deadline-of-case.ts';
 import type { Db } from '../cases/records.ts';
 import type { PeriodBounds } from './period.ts';
 
 export interface CaseFact {
   id: number;
-  type: 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
-  kinds: string;
-  channel: string;
-  requester_kind: string;
-  status: string;
+  type: CaseRow['type'];
+  kinds: CaseRow['kinds'];
+  channel: CaseRow['channel'];
+  requester_kind: CaseRow['requester_kind'];
+  status: CaseRow['status'];
   arrived_at: string;
   day_zero: string;
   due_date: string;

@@ -16,6 +16,7 @@ import { writeSearchRows } from '../cases/search-index.ts';
 import { compactSearch } from '../../../db/search.ts';
 import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
+import { fromJson, toJson, type Json } from '../../../db/json.ts';
 
 const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
   ['member_name', 'member_name'],
@@ -99,11 +100,11 @@ function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS
   return keys.some((k) => typeof d[k] === 'string' && d[k] !== '') || (Array.isArray(d.documents) && d.documents.some((x) => typeof x === 'object' && x !== null && Object.keys(x).some((k) => k !== 'type')));
 }
 
-function purgedEventData(json: string): string {
-  const d = JSON.parse(json) as Record<string, unknown>;
+function purgedEventData(json: Json<Record<string, unknown>>): Json<Record<string, unknown>> {
+  const d = fromJson(json);
   for (const k of EVENT_TEXT_KEYS) if (typeof d[k] === 'string') d[k] = '';
   if (Array.isArray(d.documents)) d.documents = d.documents.map((x: { type?: unknown }) => ({ type: x?.type }));
-  return JSON.stringify(d);
+  return toJson(d);
 }
 
 export async function previewPurge(db: Kysely<DB>, now: Date): Promise<PurgePreview> {
@@ -136,7 +137,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .where('id', '=', id)
       .execute();
     await db.deleteFrom('case_notes').where('case_id', '=', id).execute();
-    await db.updateTable('identity_checks').set({ documents: '[]', note: '' }).where('case_id', '=', id).execute();
+    await db.updateTable('identity_checks').set({ documents: toJson([]), note: '' }).where('case_id', '=', id).execute();
     await db.updateTable('fee_entries').set({ note: '' }).where('case_id', '=', id).execute();
     await db.updateTable('notices').set({ note: '' }).where('case_id', '=', id).execute();
     for (const e of await db.selectFrom('case_events').select(['id', 'data']).where('case_id', '=', id).execute()) {

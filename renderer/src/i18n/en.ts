@@ -594,6 +594,9 @@ export const en: Catalog = {
   'event.mail_possibly_duplicated': 'Email may have been sent twice',
   'event.mail_draft_skipped': 'No email draft (too long: send a letter)',
   'event.letter_reprint': 'Letter reprinted',
+  'event.notice_copy': 'Copy of a notice sent',
+  'event.mail_settled': 'Unsent email cancelled (delivered by letter)',
+  'event.notices_dropped': 'Closed without sending the owed notices',
 
   'dayKind.weekend': 'Weekend',
   'dayKind.holiday': 'National holiday',

@@ -597,6 +597,9 @@ export const ja = {
   'event.mail_possibly_duplicated': 'メールが二重送信された可能性',
   'event.mail_draft_skipped': 'メール下書きなし（長すぎるため書面で送付）',
   'event.letter_reprint': '書面の再印刷',
+  'event.notice_copy': '通知の写しの送付',
+  'event.mail_settled': '未送信のメールを取り消し（書面で通知済み）',
+  'event.notices_dropped': '未送信の通知を送らずに完了',
 
   'dayKind.weekend': '土日',
   'dayKind.holiday': '祝日・休日',

@@ -19,8 +19,9 @@ import type {
   ContactType,
   Urgency,
   ClosedDayView,
+  TimelineEventKind,
 } from '../../../electron/contract/index.ts';
-import { contactKinds, kindsOfType, requestKinds } from '../../../electron/contract/index.ts';
+import { contactKinds, isTimelineEventKind, kindsOfType, requestKinds } from '../../../electron/contract/index.ts';
 import type { MessageKey, Translate } from './catalog.ts';
 
 type KindKey =
@@ -55,40 +56,6 @@ type VocabularyKey =
 type Unlabelled = Exclude<VocabularyKey, MessageKey>;
 export const everyVocabularyValueLabelled: [Unlabelled] extends [never] ? true : Unlabelled = true;
 
-/** The kinds of timeline event the core writes (core/cases/actions.ts, intake.ts, desk-calendar/changes.ts). */
-export const timelineEventKinds = [
-  'received',
-  'status',
-  'pause',
-  'resume',
-  'extend',
-  'decision',
-  'returned',
-  'approval',
-  'withdrawn',
-  'rejected',
-  'notice',
-  'closed',
-  'assigned',
-  'identity_check',
-  'fee',
-  'note',
-  'due_recomputed',
-  'mail_edited',
-  'mail_failed',
-  'mail_possibly_duplicated',
-  'mail_draft_skipped',
-  'letter_reprint',
-  'mail_received',
-  'mail_bounced',
-  'legal_hold',
-  'legal_hold_lifted',
-  'answered',
-  'converted',
-] as const;
-export type TimelineEventKind = (typeof timelineEventKinds)[number];
-
-export const isTimelineEventKind = (k: string): k is TimelineEventKind => (timelineEventKinds as readonly string[]).includes(k);
 
 /** A request kind of a type ("delete" means 削除 for a correction and 消去 for a suspension). */
 export function kindLabel(t: Translate, type: CaseType, kind: string): string {

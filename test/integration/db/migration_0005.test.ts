@@ -37,7 +37,7 @@ describe('migration 0005_mail', () => {
     await sql`INSERT INTO accounts (username, display_name, role, created_at) VALUES ('sato', 'S', 'supervisor', ${at})`.execute(store.db);
     await sql`INSERT INTO cases (reference, type, kinds, status, channel, arrived_at, days, day_zero, due_date, legal_mark, requester_kind, requester_name, member_name, member_kana, member_email, member_postal_code, member_address, member_id, request_text, created_by, created_at, updated_at)
       VALUES ('PD-2026-00001', 'disclosure', '[]', 'received', 'email', ${at}, 10, '2026-11-24', '2026-12-08', '2026-12-08', 'member', '', '山田', '', 'a@example.com', '', '', '', 'x', 'sato', ${at}, ${at})`.execute(store.db);
-    const row = { case_id: 1, notice_kind: 'acknowledgement', message_id: '<a@privacy-desk.local>', to_address: 'a@example.com', subject: 's', body_text: 'b', state: 'draft' as const, created_by: 'sato', created_at: at, updated_at: at };
+    const row = { case_id: 1, notice_kind: 'acknowledgement' as const, message_id: '<a@privacy-desk.local>', to_address: 'a@example.com', subject: 's', body_text: 'b', state: 'draft' as const, created_by: 'sato', created_at: at, updated_at: at };
     await store.db.insertInto('outbox').values(row).execute();
     const [saved] = await store.db.selectFrom('outbox').selectAll().execute();
     expect(saved).toMatchObject({ attempts: 0, server_attempts: 0, possibly_duplicated: 0, claimed_by: null });

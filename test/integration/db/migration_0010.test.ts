@@ -9,8 +9,9 @@ import { Migrator } from 'kysely/migration';
 import { openDatabase } from '../../../db/open.ts';
 import { migrations } from '../../../db/migrations/index.ts';
 import { readDraftCancelled, readMailFailure } from '../../../electron/core/codes/stored.ts';
-import { inEnglish } from '../../../electron/contract/index.ts';
+import { inEnglish, type TimelineEventKind } from '../../../electron/contract/index.ts';
 import { tempDir } from '../../support/desk.ts';
+import { toJson } from '../../../db/json.ts';
 
 const dirs: Array<{ remove(): void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
@@ -85,7 +86,7 @@ describe('migration 0010_stored_codes', () => {
       { case_id: 1, kind: 'acknowledgement', channel: 'letter', note: 'Letter saved as PDF', recorded_by: 'sato', recorded_at: at },
       { case_id: 1, kind: 'extension', channel: 'mail', note: 'Printed letter', recorded_by: 'sato', recorded_at: at },
     ]).execute();
-    const event = (kind: string, data: unknown) => ({ case_id: 1, at, actor: 'sato', kind, data: JSON.stringify(data) });
+    const event = (kind: TimelineEventKind, data: unknown) => ({ case_id: 1, at, actor: 'sato', kind, data: toJson(data as Record<string, unknown>) });
     await db.insertInto('case_events').values([
       event('notice', { kind: 'decision', channel: 'letter', note: 'Printed letter', from: 'approved', to: 'notified' }),
       event('mail_failed', { outboxId: 3, noticeKind: 'decision', attempts: 1, message: 'The mail server refused the message: 550 no such user.' }),

@@ -90,3 +90,22 @@ describe('delivery', () => {
     expect(notices.map((n) => n.case_id).sort((x, y) => x - y)).toEqual(m.caseIds);
   });
 });
+
+describe('an email that lands after the case moved on', () => {
+  it('is recorded without moving the case, and the timeline keeps why as a code, not an English sentence', async () => {
+    const m = await mailDesk(1, true);
+    cleanup.push(async () => m.dir.remove());
+    const desk: UnlockedDesk = await directDesk(m, smtp.port);
+    cleanup.push(() => lockDesk(desk));
+    const caseId = m.caseIds[0]!;
+    // Another PC closes the case while the server is taking the acknowledgement.
+    const closeMeanwhile = async () => {
+      await desk.store.db.updateTable('cases').set({ status: 'closed' }).where('id', '=', caseId).execute();
+    };
+    expect(await sender(desk, m.clock, { afterAccepted: closeMeanwhile }).drain()).toMatchObject({ sent: 1 });
+    const event = await desk.store.db.selectFrom('case_events').select(['kind', 'data']).where('case_id', '=', caseId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event.kind).toBe('notice');
+    expect(JSON.parse(event.data)).toMatchObject({ kind: 'acknowledgement', channel: 'mail', statusUnchanged: { code: 'WRONG_STATUS', status: 'closed', action: 'recordNotice' } });
+    expect((await desk.store.db.selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status).toBe('closed');
+  });
+});

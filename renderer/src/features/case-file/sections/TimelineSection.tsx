@@ -37,12 +37,14 @@ import {
   type CaseFile,
   type CaseStatus,
   type TimelineEvent,
+  isTimelineEventKind,
+  type TimelineEventKind,
 } from '../../../../../electron/contract/index.ts';
 import { JapanDate, JapanDateTime } from '../../../components/JapanDate.tsx';
 import type { Locale, Translate } from '../../../i18n/catalog.ts';
 import { yen, listOf } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { eventLabel, isTimelineEventKind, type TimelineEventKind } from '../../../i18n/vocabulary.ts';
+import { eventLabel } from '../../../i18n/vocabulary.ts';
 import { Section } from './Section.tsx';
 
 const icons: Record<TimelineEventKind, Icon> = {
@@ -74,6 +76,11 @@ const icons: Record<TimelineEventKind, Icon> = {
   legal_hold_lifted: IconLockOpen,
   answered: IconMailForward,
   converted: IconEye,
+  rejection_proposed: IconGavel,
+  withdrawal_proposed: IconX,
+  notice_copy: IconMailForward,
+  mail_settled: IconMailForward,
+  notices_dropped: IconX,
 };
 
 const allOutcomes: readonly string[] = Object.values(outcomes).flat();
@@ -222,6 +229,7 @@ export function TimelineSection({ file }: { file: CaseFile }) {
     >
       <Timeline active={file.timeline.length - 1} bulletSize={26} lineWidth={2} data-testid="timeline">
         {file.timeline.map((e) => {
+          // A kind from another version of the desk has no icon here.
           const Icon = isTimelineEventKind(e.kind) ? icons[e.kind] : IconCircleDot;
           return (
             <Timeline.Item
