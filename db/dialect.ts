@@ -108,6 +108,25 @@ export async function flushDeletedContent(db: AnyDb): Promise<void> {
 }
 
 /**
+ * The audit log's row counter, which verification compares with the last row (a cut-off end shows):
+ * SQLite's sqlite_sequence; on PostgreSQL the audit_counter row (PostgreSQL migration 0009), written in the appending
+ * transaction — an identity sequence is not transactional, so a rolled-back append would leave it ahead.
+ */
+export async function auditCounter(db: AnyDb): Promise<number> {
+  if (!isPostgres(db)) return idCounter(db, 'audit_log', 'seq');
+  const { rows } = await sql<{ seq: number }>`SELECT seq FROM audit_counter WHERE id = 1`.execute(db);
+  return Number(rows[0]?.seq ?? 0);
+}
+
+/** After appending audit row `seq` (inside its transaction): SQLite's AUTOINCREMENT counts by itself. */
+export async function advanceAuditCounter(db: AnyDb, seq: number): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`INSERT INTO audit_counter (id, seq) VALUES (1, ${seq}) ON CONFLICT (id) DO UPDATE SET seq = GREATEST(audit_counter.seq, EXCLUDED.seq)`.execute(db);
+  // The identity sequence too, so a row inserted without an explicit seq could never reuse a number.
+  await advanceIdCounter(db, 'audit_log', 'seq', seq);
+}
+
+/**
  * After inserting an explicit id (the audit log numbers its rows itself): move the counter up to it.
  * SQLite's AUTOINCREMENT does this by itself; a PostgreSQL identity sequence does not.
  */

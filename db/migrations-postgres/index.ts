@@ -1,7 +1,8 @@
 // The shared desk's (PostgreSQL) migrations, listed statically like db/migrations/index.ts. Append only;
 // names sort in the order they run. A change to the SQLite schema needs its PostgreSQL counterpart here
 // and a line in sqliteCounterparts below (test/integration/postgres/shared-desk.test.ts checks both: every
-// SQLite migration is covered, and the two schemas have the same tables and columns).
+// SQLite migration is covered, and the two schemas have the same tables and columns). A PostgreSQL-only
+// migration (the audit counter, change announcements) stands for no SQLite one: [].
 import type { Migration } from 'kysely/migration';
 import * as p0001 from './0001_base.ts';
 import * as p0002 from './0002_case_versions.ts';
@@ -11,6 +12,8 @@ import * as p0005 from './0005_inquiries_complaints.ts';
 import * as p0006 from './0006_reply_answers.ts';
 import * as p0007 from './0007_inbox_no_question.ts';
 import * as p0008 from './0008_outbox_attachments.ts';
+import * as p0009 from './0009_audit_counter.ts';
+import * as p0010 from './0010_change_notify.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -21,6 +24,8 @@ export const postgresMigrations: Record<string, Migration> = {
   '0006_reply_answers': p0006,
   '0007_inbox_no_question': p0007,
   '0008_outbox_attachments': p0008,
+  '0009_audit_counter': p0009,
+  '0010_change_notify': p0010,
 };
 
 /** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
@@ -34,4 +39,6 @@ export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonl
   '0006_reply_answers': ['0033_reply_answers'],
   '0007_inbox_no_question': ['0037_inbox_no_question'],
   '0008_outbox_attachments': ['0038_outbox_attachments'],
+  '0009_audit_counter': [],
+  '0010_change_notify': [],
 };

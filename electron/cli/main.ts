@@ -12,6 +12,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { mailCommand } from './commands/mail.ts';
 import { reportCommand } from './commands/report.ts';
 import { purgeCommand } from './commands/purge.ts';
+import { moveToServerCommand } from './commands/move-to-server.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -25,6 +26,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   backup: { run: backupCommand, summary: 'backup --out FOLDER: an encrypted backup of the desk (PrivacyDesk-…pdbackup)' },
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
   mail: { run: mailCommand, summary: 'mail import FILE.eml…: mail files into the Inbox or onto their cases (--json: one line per file)' },
+  'move-to-server': { run: moveToServerCommand, summary: 'move-to-server --data-dir DIR --database-url URL: a local desk onto a PostgreSQL server (verified)' },
   purge: { run: purgeCommand, summary: 'purge --dry-run|--yes: remove personal data of closed cases past retention' },
   report: { run: reportCommand, summary: 'report --from --to [--json|--csv|--pdf FILE]: the period\'s report (Japan dates)' },
 };

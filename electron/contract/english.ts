@@ -87,6 +87,10 @@ export const english: EnglishTable = {
   SHARED_DESK_SECRET_UNREADABLE: (p) =>
     `The ${{ 'audit_keys.private_key': "desk's audit signing key", 'mail_settings.password': 'mail server password', 'mailbox_settings.password': 'mailbox password' }[p.column]} stored on the shared desk's server does not open with this desk's key: it was changed on the server. Nothing was sent or signed; ask your administrator.`,
   SHARED_DESK_UNSUPPORTED: (p) => `This works on a local desk only (${p.operation === 'rekey' ? 're-keying the database file' : 'restoring into this data folder'}), not on a shared desk.`,
+  SHARED_DESK_COPY_MISMATCH: (p) =>
+    `The copy of table ${p.table} ${{ table_missing: 'has no counterpart on the other side', columns: 'has different columns on the other side', target_not_empty: 'found rows already in the target', rows: 'does not match its source' }[p.problem]}. Nothing of the copy was kept; the source is unchanged.`,
+  SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `The database ${p.database} already holds a desk: it is never overwritten. Give an empty database.`,
+  DESK_MOVED_TO_SERVER: (p) => `This desk was moved to the shared desk ${p.to} at ${p.at}. It is kept as it was then; work on the shared desk.`,
   CASE_CHANGED: (p) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'someone'} at ${p.at} — reload to see it.`,
   ...holidayEnglish,
   INVALID_INPUT: () => 'The input is not valid.',

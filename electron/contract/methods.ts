@@ -18,6 +18,7 @@ import { holidayInputs, type HolidayImportPreview, type HolidayImportResult } fr
 import { inquiryInputs, type FilledReply, type ReplyTemplateView, type RequestFormDocument, type RequestFormPdfInfo } from './inquiries.ts';
 import type { MailSettingsView, MailStatus, MailTestResult, NoticePreview, NoticeTemplateView, OutboxMessage, OutboxPage } from './mail-types.ts';
 import type { AnchorCheck, RekeyResult } from './audit.ts';
+import { deskChangesInput, type DeskChanges } from './shared-desk.ts';
 import type {
   CalendarChange,
   CalendarYear,
@@ -99,6 +100,8 @@ export const methods = {
   'accounts.setRole': { access: 'supervisor', input: z.object({ username: f.username, role: f.role }).strict() },
   /** A new data key now (issue 14): every remaining slot gets it; backups taken before keep the old one. */
   'desk.rekey': { access: 'supervisor', input: empty },
+  /** Background: the screens' live refresh on a shared desk (not audited: ids only; does not hold off the idle lock). */
+  'desk.changes': { access: 'user', input: deskChangesInput, background: true },
   /** The latest anchors outside the database (backups, printed reports) and whether the log still extends each. */
   'audit.anchors': { access: 'supervisor', input: empty },
   'settings.get': { access: 'user', input: empty },
@@ -272,6 +275,7 @@ export interface Results {
   'accounts.enable': OneTimePassword;
   'accounts.setRole': null;
   'desk.rekey': RekeyResult;
+  'desk.changes': DeskChanges;
   'audit.anchors': AnchorCheck[];
   'settings.get': DeskSettings;
   'settings.update': DeskSettings;

@@ -28,6 +28,8 @@ import { retentionHandlers } from './api/retention-handlers.ts';
 import { viewHandlers } from './api/view-handlers.ts';
 import { inquiryHandlers } from './api/inquiry-handlers.ts';
 import { auditHandlers } from './api/audit-handlers.ts';
+import { changeHandlers } from './api/change-handlers.ts';
+import { ChangeFeed } from './shared-desk/change-feed.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -93,6 +95,7 @@ class Runtime implements DeskRuntime {
       ...viewHandlers(ctx),
       ...auditHandlers(ctx, () => session.desk().deskId),
       ...inquiryHandlers(ctx),
+      ...changeHandlers(session),
     } satisfies AllHandlers;
     this.idleTimer = setInterval(() => void this.tick(), 5_000);
     this.idleTimer.unref();
@@ -142,6 +145,7 @@ export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<Desk
       inbox: new InboxService(now, log, options.inbox),
       dailyPurge: new DailyPurge(now, log),
       anchorMail: new DailyAnchorMail(now, log, mail),
+      changes: new ChangeFeed(log),
     },
   );
   return new Runtime(session, lock, log);

@@ -15,12 +15,14 @@ import { isDeskError } from '../../core/errors.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 import { CliError, PASSWORD_ENV, readPassword, type CliIO } from '../io.ts';
 
-export const BACKUP_HELP = `Usage: npm run desk -- backup --data-dir DIR --user NAME --out FOLDER
+export const BACKUP_HELP = `Usage: npm run desk -- backup (--data-dir DIR | --database-url URL) --user NAME --out FOLDER
 
 Writes an encrypted backup of the desk in DIR into FOLDER (which must exist), as one folder
 PrivacyDesk-<desk>-<YYYYMMDD-HHMMSS>.pdbackup holding desk.db (still encrypted with the desk's key),
 keyslots.json and manifest.json. Staff can keep working while it runs. Prints the backup's path and
 how many cases it holds. Nothing in FOLDER is deleted.
+A shared desk (--database-url) is read in one consistent snapshot (one REPEATABLE READ transaction)
+while the office keeps working, and written in the same format: it restores into a local desk.
 The password comes from ${PASSWORD_ENV} or is asked for in a terminal.`;
 
 export const RESTORE_HELP = `Usage: npm run desk -- restore BACKUP --data-dir NEW [--user NAME]
@@ -51,16 +53,15 @@ export async function backupCommand(args: string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (positionals.length > 0) throw oneLine(`backup takes no argument "${positionals[0]}": the folder goes after --out.`);
-  // A shared desk's snapshot into the .pdbackup format (one REPEATABLE READ transaction) is not built yet.
-  if (values['database-url']) throw oneLine('backup of a shared desk (--database-url) is not available in this version: use the server\'s own backups (pg_dump).');
-  if (!values['data-dir']) throw oneLine('backup needs --data-dir.');
+  if (!values['data-dir'] && !values['database-url']) throw oneLine('backup needs --data-dir (or --database-url).');
   if (!values.user) throw oneLine('backup needs --user.');
   if (!values.out) throw oneLine('backup needs --out FOLDER (where the backup is written).');
   const out = resolve(values.out);
   const result = await withUnlockedDesk(io, values, values.user, (desk, paths, user) =>
     deskErrorsAsCli(async () => {
       const settings = await readSettings(desk.store.db);
-      const r = await writeBackup({ paths, deskId: desk.deskId, dataKey: desk.dataKey, deskName: { ja: settings.desk.deskNameJa, en: settings.desk.deskNameEn } }, out);
+      const server = desk.store.kind === 'postgres' ? desk.store.db : undefined;
+      const r = await writeBackup({ paths, deskId: desk.deskId, dataKey: desk.dataKey, deskName: { ja: settings.desk.deskNameJa, en: settings.desk.deskNameEn }, server }, out);
       await appendAudit(desk.store.db, { actor: user, action: 'desk.backup', entity: 'desk', entityId: desk.deskId, detail: { trigger: 'cli', outcome: 'written', cases: r.cases } });
       return r;
     }),

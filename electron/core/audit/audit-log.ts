@@ -6,7 +6,7 @@
 // their password. A retention purge may blank an old detail (redactAuditDetails) without breaking either.
 // Verification lives in verify-audit.ts.
 import { openColumn, sealColumn } from '../../../db/secret-columns.ts';
-import { advanceIdCounter, lockForTransaction } from '../../../db/dialect.ts';
+import { advanceAuditCounter, lockForTransaction } from '../../../db/dialect.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditRow, DB } from '../../../db/schema.ts';
@@ -82,7 +82,7 @@ async function insertSigned(trx: Db, e: AuditEntry & { at: string }, signer: str
     .values({ ...fields, detail, hash, signature: signHash(privateKey, hash) })
     .execute();
   // The row counter verification compares with the last row (SQLite keeps it by itself).
-  await advanceIdCounter(trx, 'audit_log', 'seq', fields.seq);
+  await advanceAuditCounter(trx, fields.seq);
 }
 
 /**

@@ -6,7 +6,7 @@
 // person's rows signed by another key and a disabled person's rows. After the walk: SQLite's sequence
 // counter against the last row (a cut-off end), and each anchor kept outside the database (a backup's
 // manifest, a printed hash line) must be a row of this chain.
-import { idCounter } from '../../../db/dialect.ts';
+import { auditCounter } from '../../../db/dialect.ts';
 import type { Kysely } from 'kysely';
 import type { KeyObject } from 'node:crypto';
 import type { DB, AuditRow } from '../../../db/schema.ts';
@@ -30,7 +30,7 @@ export async function verifyAudit(db: Kysely<DB>, anchors: AuditAnchor[] = []): 
   if (walked) return { ok: false, rows: n, brokenAt: walked.seq, problem: walked };
   const last = rows.at(-1);
   const lastSeq = last?.seq ?? 0;
-  const counter = await idCounter(db, 'audit_log', 'seq');
+  const counter = await auditCounter(db);
   if (counter > lastSeq) return { ok: false, rows: n, brokenAt: lastSeq + 1, problem: { code: 'AUDIT_TAIL_REMOVED', seq: lastSeq + 1, expectedSeq: counter } };
   for (const a of anchors) {
     const problem = checkAnchor(rows, a);

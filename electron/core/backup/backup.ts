@@ -17,6 +17,9 @@ import { MANIFEST_FORMAT, manifestSchema, type BackupManifest } from './manifest
 import { manifestMac } from './manifest-mac.ts';
 import { nodeBackupFs, type BackupFs } from './backup-fs.ts';
 import { snapshotInWorker, type SnapshotResult, type Snapshotter } from './snapshot.ts';
+import { snapshotShared } from './shared-snapshot.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
 
 export interface BackupSource {
   paths: DeskPaths;
@@ -24,6 +27,11 @@ export interface BackupSource {
   /** The unlocked desk's data key (not kept: the copy is made with a copy of it). */
   dataKey: Buffer;
   deskName: { ja: string; en: string };
+  /**
+   * A shared desk: its database on the server, copied in one REPEATABLE READ snapshot (shared-snapshot.ts)
+   * with the key slots read in the same transaction, instead of the local file and keyslots.json.
+   */
+  server?: Kysely<DB>;
 }
 
 export type BackupStep = 'folder-created' | 'database-copied' | 'keyslots-written' | 'manifest-written' | 'renamed';
@@ -66,6 +74,23 @@ async function freshName(fs: BackupFs, folder: string, deskName: string, at: Dat
   throw new DeskError({ code: 'TOO_MANY_BACKUPS_THIS_SECOND', folder });
 }
 
+/**
+ * The key-slot file must match the copy's accounts. Account changes write the slot file and commit their
+ * row within one turn of the event loop, so equal bytes before and after the copy mean the copy and the
+ * slot file belong together; otherwise someone changed a password meanwhile: again.
+ */
+async function localCopy(source: BackupSource, dbPath: string, fs: BackupFs, snapshot: Snapshotter): Promise<{ copy: SnapshotResult; slots: Buffer }> {
+  for (let attempt = 1; ; attempt++) {
+    const before = readFileSync(source.paths.keySlots);
+    await fs.removeTree(dbPath);
+    await fs.createEmpty(dbPath);
+    const copy = await snapshot({ source: source.paths.database, dataKey: source.dataKey, target: dbPath });
+    const after = readFileSync(source.paths.keySlots);
+    if (before.equals(after)) return { copy, slots: after };
+    if (attempt === 3) throw new DeskError({ code: 'ACCOUNTS_KEPT_CHANGING' });
+  }
+}
+
 export async function writeBackup(source: BackupSource, folder: string, options: BackupOptions = {}): Promise<BackupResult> {
   const fs = options.fs ?? nodeBackupFs;
   const snapshot = options.snapshot ?? snapshotInWorker;
@@ -83,22 +108,14 @@ export async function writeBackup(source: BackupSource, folder: string, options:
     await fs.mkdir(partial);
     await step('folder-created', partial);
 
-    // The key-slot file must match the copy's accounts. Account changes write the slot file and commit
-    // their row within one turn of the event loop, so equal bytes before and after the copy mean the
-    // copy and the slot file belong together; otherwise someone changed a password meanwhile: again.
-    let slots: Buffer | undefined;
-    for (let attempt = 1; ; attempt++) {
-      const before = readFileSync(source.paths.keySlots);
-      const dbPath = join(partial, 'desk.db');
-      await fs.removeTree(dbPath);
+    const dbPath = join(partial, 'desk.db');
+    let slots: Buffer;
+    if (source.server) {
+      // One REPEATABLE READ transaction reads the tables and the slots: they belong together by construction.
       await fs.createEmpty(dbPath);
-      copy = await snapshot({ source: source.paths.database, dataKey: source.dataKey, target: dbPath });
-      const after = readFileSync(source.paths.keySlots);
-      if (before.equals(after)) {
-        slots = after;
-        break;
-      }
-      if (attempt === 3) throw new DeskError({ code: 'ACCOUNTS_KEPT_CHANGING' });
+      ({ result: copy, slots } = await snapshotShared(source.server, { dataKey: source.dataKey, target: dbPath }));
+    } else {
+      ({ copy, slots } = await localCopy(source, dbPath, fs, snapshot));
     }
     await step('database-copied', partial);
 

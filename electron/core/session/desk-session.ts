@@ -20,6 +20,7 @@ import type { MailService } from '../mail/service.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { DailyPurge } from '../retention/daily.ts';
 import type { DailyAnchorMail } from '../audit/anchor-mail.ts';
+import type { ChangeFeed } from '../shared-desk/change-feed.ts';
 import { SessionLock } from './session-lock.ts';
 
 export interface DeskSessionOptions {
@@ -39,6 +40,8 @@ export interface DeskServices {
   inbox: InboxService;
   dailyPurge: DailyPurge;
   anchorMail: DailyAnchorMail;
+  /** A shared desk's live refresh (core/shared-desk/change-feed.ts); idle on a local desk. */
+  changes: ChangeFeed;
 }
 
 export class DeskSession {
@@ -198,12 +201,13 @@ export class DeskSession {
     this.unlocked = null;
     this.calendars.invalidate();
     if (!desk) return;
-    const { mail, inbox, dailyPurge, anchorMail, backups } = this.services;
+    const { mail, inbox, dailyPurge, anchorMail, backups, changes } = this.services;
     try {
       if (user) await appendAudit(desk.store.db, { actor: user.username, action, entity: 'session' }, this.now());
     } finally {
       // The sender first: it waits a moment for a send in flight (never throws); what is left half-sent
       // is taken back, marked "possibly sent twice", at the next unlock.
+      await changes.stop();
       await mail.stop();
       await inbox.stop();
       await dailyPurge.settle();
@@ -228,6 +232,7 @@ export class DeskSession {
     this.current = { user, lastActivity: at.getTime(), idleMs: settings.idleLockMinutes * 60_000 };
     await this.services.mail.start(desk.store.db);
     this.services.inbox.start(desk.store.db);
+    if (this.paths.server) await this.services.changes.start(this.paths.server);
     if (this.demoPending && user.role === 'supervisor') await this.seedDemo(desk, user);
     return user;
   }

@@ -21,6 +21,7 @@ import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNav
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import { DeskProvider, useDesk } from '../api/DeskProvider.tsx';
 import { createDeskQueryClient, invalidatingDesk } from '../api/deskQueries.ts';
+import { useSharedDeskRefresh } from '../api/useSharedDeskRefresh.ts';
 import { BackupIndicator } from '../features/backup/BackupIndicator.tsx';
 import { CalendarScreen } from '../features/calendar/CalendarScreen.tsx';
 import { CaseFileScreen } from '../features/case-file/CaseFileScreen.tsx';
@@ -154,6 +155,7 @@ function Frame() {
   const t = useT();
   const desk = useDesk();
   const { session, onLock } = useFrame();
+  useSharedDeskRefresh(); // colleagues' changes on a shared desk refresh what is on screen
   const navigate = useNavigate();
   const location = useLocation();
   const [navOpen, nav] = useDisclosure(false);

@@ -14,6 +14,9 @@ type SharedDeskCode =
   | 'SHARED_DESK_TLS_FAILED'
   | 'SHARED_DESK_NOT_A_DESK'
   | 'SHARED_DESK_UNSUPPORTED'
+  | 'SHARED_DESK_COPY_MISMATCH'
+  | 'SHARED_DESK_MOVE_TARGET_HAS_DESK'
+  | 'DESK_MOVED_TO_SERVER'
   | 'SHARED_DESK_SECRET_UNREADABLE'
   | 'CASE_CHANGED';
 
@@ -33,5 +36,9 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
   SHARED_DESK_SECRET_UNREADABLE: (p) =>
     `共有デスクのサーバーに保存された${{ 'audit_keys.private_key': 'デスクの監査署名鍵', 'mail_settings.password': 'メールサーバーのパスワード', 'mailbox_settings.password': 'メールボックスのパスワード' }[p.column]}が、このデスクの鍵で開けません（サーバー上で変更されています）。送信も署名もしていません。管理者に連絡してください。`,
   SHARED_DESK_UNSUPPORTED: () => 'この操作はこの PC のデスクでのみ行えます（共有デスクでは行えません）。',
+  SHARED_DESK_COPY_MISMATCH: (p) =>
+    `テーブル ${p.table} のコピーが${{ table_missing: 'コピー先にありません', columns: 'コピー先と列が異なります', target_not_empty: 'コピー先に既にデータがあります', rows: 'コピー元と一致しません' }[p.problem]}。コピーは残していません。コピー元は変更していません。`,
+  SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `データベース ${p.database} には既にデスクがあります。上書きはしません。空のデータベースを指定してください。`,
+  DESK_MOVED_TO_SERVER: (p, w) => `このデスクは ${w.dateTime(p.at)} に共有デスク ${p.to} へ移行済みです。移行時の状態のまま保管しています。共有デスクで作業してください。`,
   CASE_CHANGED: (p, w) => `${p.reference} は ${p.byName ?? p.by ?? '他の担当者'} が ${w.dateTime(p.at)} に変更しました。再読み込みして確認してください。`,
 };

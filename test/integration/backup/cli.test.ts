@@ -63,7 +63,8 @@ describe('desk backup', () => {
   it('--help explains it, exit 0', async () => {
     const r = await desk(['backup', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: npm run desk -- backup --data-dir DIR --user NAME --out FOLDER');
+    expect(r.stdout).toContain('Usage: npm run desk -- backup (--data-dir DIR | --database-url URL) --user NAME --out FOLDER');
+    expect(r.stdout).toContain('one consistent snapshot (one REPEATABLE READ transaction)');
   });
 
   it('prints the backup folder and the case count; the folder holds the three files', () => {

@@ -37,7 +37,7 @@ function dir() {
 
 /** Columns of every table, as "table.column", without each dialect's own search/bookkeeping tables. */
 async function columns(db: Kysely<unknown>): Promise<string[]> {
-  const own = /^(kysely_|case_search|desk_key_slots|sqlite_)/;
+  const own = /^(kysely_|case_search|desk_key_slots|audit_counter$|sqlite_)/;
   const tables = await db.introspection.getTables();
   return tables.filter((t) => !own.test(t.name)).flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`)).sort();
 }

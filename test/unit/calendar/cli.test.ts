@@ -131,7 +131,7 @@ describe('calendar CLI in any time zone', () => {
     });
     const both = await runHere(['closed', '2026', '--data-dir', dir, '--rules', rulesFile]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/either --data-dir or --rules/);
+    expect(both.stderr).toMatch(/either --data-dir\/--database-url or --rules, not both/);
   });
 });
 
