@@ -2,12 +2,13 @@
 // (purpose of use, third-party provision, promotional mail, how to make a request, blank), edited like the
 // notice texts. The placeholders a template may use are listed beside it; the desk refuses an unknown one
 // on save, naming it beside the field (TEMPLATE_UNKNOWN_VARIABLE), and keeps the text that was in force.
-import { Badge, Button, Code, FileInput, Grid, Group, NavLink, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, FileInput, Grid, Group, NavLink, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { methods, type DeskErrorData, type ReplyTemplateView } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
+import { TemplateVariables } from '../../components/TemplateVariables.tsx';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useContractForm } from '../../forms/useContractForm.ts';
@@ -58,7 +59,7 @@ export function ReplyTextsSection() {
 }
 
 function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSaved: (t: ReplyTemplateView) => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const desk = useDesk();
   const form = useContractForm({ ja: template.ja, en: template.en });
   const [busy, setBusy] = useState(false);
@@ -124,23 +125,7 @@ function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSav
             <Grid.Col span={{ base: 12, lg: 6 }}>{editor('ja')}</Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
           </Grid>
-          <Stack gap={4} data-testid="reply-template-variables">
-            <Text size="sm" fw={500}>
-              {t('noticeTexts.variables')}
-            </Text>
-            <Table verticalSpacing={2} fz="sm" withRowBorders={false}>
-              <Table.Tbody>
-                {template.variables.map((x) => (
-                  <Table.Tr key={x.name} data-variable={x.name}>
-                    <Table.Td w={230} style={{ whiteSpace: 'nowrap' }}>
-                      <Code>{`{{${x.name}}}`}</Code>
-                    </Table.Td>
-                    <Table.Td c="dimmed">{x.description[locale]}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
+          <TemplateVariables variables={template.variables} testId="reply-template-variables" />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy} disabled={!dirty}>

@@ -2,9 +2,9 @@
 // decisions). Each text may use only its notice's {{variables}}, listed beside the editor; an unknown
 // one is refused with its name shown beside the field (checked here first, and by the desk on save).
 // The default text is always one click away, and a saved text can be previewed on a real case.
-import { Alert, Badge, Box, Button, Code, Collapse, CopyButton, Grid, Group, NavLink, Paper, ScrollArea, Stack, Table, Text, TextInput, Textarea, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Box, Button, Collapse, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconEye, IconInfoCircle } from '@tabler/icons-react';
+import { IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { methods, requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
@@ -15,6 +15,7 @@ import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 
 import { findCaseByReference } from './findCase.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
+import { TemplateVariables } from '../../components/TemplateVariables.tsx';
 
 export function NoticeTextsSection() {
   const { t, locale } = useI18n();
@@ -185,7 +186,7 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
               <Grid.Col span={{ base: 12, lg: 6 }}>{editor('ja')}</Grid.Col>
               <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
             </Grid>
-            <Variables template={template} />
+            <TemplateVariables variables={template.variables} testId="template-variables" />
             <ErrorAlert error={error} />
             <Group justify="flex-end">
               <Button type="submit" loading={busy} disabled={!dirty}>
@@ -196,41 +197,6 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
         </Paper>
       </form>
       <PreviewOnCase template={template} unsaved={dirty} />
-    </Stack>
-  );
-}
-
-function Variables({ template }: { template: NoticeTemplateView }) {
-  const { t, locale } = useI18n();
-  return (
-    <Stack gap={4} data-testid="template-variables">
-      <Text size="sm" fw={500}>
-        {t('noticeTexts.variables')}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {t('noticeTexts.variablesHint')}
-      </Text>
-      <Table verticalSpacing={2} fz="sm" withRowBorders={false}>
-        <Table.Tbody>
-          {template.variables.map((x) => (
-            <Table.Tr key={x.name} data-variable={x.name}>
-              <Table.Td w={230} style={{ whiteSpace: 'nowrap' }}>
-                <CopyButton value={`{{${x.name}}}`}>
-                  {({ copied, copy }) => (
-                    <Tooltip label={copied ? t('common.copied') : t('noticeTexts.copyVariable')} withArrow>
-                      <UnstyledButton onClick={copy} aria-label={`${t('noticeTexts.copyVariable')}: {{${x.name}}}`}>
-                        <Code>{`{{${x.name}}}`}</Code>
-                        {copied && <IconCheck size={12} style={{ marginLeft: 4 }} aria-hidden />}
-                      </UnstyledButton>
-                    </Tooltip>
-                  )}
-                </CopyButton>
-              </Table.Td>
-              <Table.Td c="dimmed">{x.description[locale]}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
     </Stack>
   );
 }
