@@ -174,6 +174,8 @@ export interface NoticesTable {
   /** 1: a second delivery of a notice already recorded, chosen by a person (a copy). */
   copy: ColumnType<number, number | undefined, number>;
   note: string;
+  /** The outbox message that delivered it, for a notice sent by email (its address, Message-ID, resend flag). */
+  outbox_id: ColumnType<number | null, number | null | undefined, number | null>;
   recorded_by: string;
   recorded_at: string;
 }

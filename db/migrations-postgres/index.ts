@@ -14,6 +14,7 @@ import * as p0007 from './0007_inbox_no_question.ts';
 import * as p0008 from './0008_outbox_attachments.ts';
 import * as p0009 from './0009_audit_counter.ts';
 import * as p0010 from './0010_change_notify.ts';
+import * as p0011 from './0011_notice_mail_facts.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -26,6 +27,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0008_outbox_attachments': p0008,
   '0009_audit_counter': p0009,
   '0010_change_notify': p0010,
+  '0011_notice_mail_facts': p0011,
 };
 
 /** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
@@ -41,4 +43,5 @@ export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonl
   '0008_outbox_attachments': ['0038_outbox_attachments'],
   '0009_audit_counter': [],
   '0010_change_notify': [],
+  '0011_notice_mail_facts': ['0039_notice_mail_facts'],
 };

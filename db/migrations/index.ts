@@ -23,6 +23,7 @@ import * as m0033 from './0033_reply_answers.ts';
 import * as m0034 from './0034_case_versions.ts';
 import * as m0037 from './0037_inbox_no_question.ts';
 import * as m0038 from './0038_outbox_attachments.ts';
+import * as m0039 from './0039_notice_mail_facts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0034_case_versions': m0034,
   '0037_inbox_no_question': m0037,
   '0038_outbox_attachments': m0038,
+  '0039_notice_mail_facts': m0039,
 };

@@ -107,9 +107,19 @@ export interface NoticeRecord {
   channel: v.NoticeChannel;
   /** A second delivery a person chose (by the other channel) of a notice already delivered. */
   copy: boolean;
+  /** What a person wrote when recording it ('' for an email the sender recorded). */
   note: string;
+  /** For a notice sent by email: where it went and under which Message-ID (the screens word it). */
+  mail: MailedNotice | null;
   recordedBy: string;
   recordedAt: string;
+}
+
+export interface MailedNotice {
+  to: string;
+  messageId: string;
+  /** Sent again after an interrupted send: the member may have received it twice. */
+  resent: boolean;
 }
 
 /**

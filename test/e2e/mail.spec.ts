@@ -106,7 +106,11 @@ test('mail: settings + test email → decision draft held until approved → edi
   const file = new CaseFilePage(page);
   await file.expectOpen(c.reference);
   await file.expectStatus('notified');
-  await expect(file.section('notices').locator('tr[data-kind="decision"]')).toContainText(file.t('noticeChannel.mail'));
+  const decisionNotice = file.section('notices').locator('tr[data-kind="decision"]');
+  await expect(decisionNotice).toContainText(file.t('noticeChannel.mail'));
+  // Where it went, worded by the screen (issue 12: the desk no longer stores an English sentence for it).
+  await expect(decisionNotice).toContainText(file.t('caseFile.noticeMailed', { to: 'minoru@example.jp', messageId: mail.messageId! }));
+  await expect(decisionNotice).not.toContainText('Email to');
   // The acknowledgement nobody sent is owed: closing names it and a person decides to drop it.
   await file.closeDroppingUnsent(['acknowledgement']);
   await file.expectStatus('closed');

@@ -11,6 +11,7 @@ import { lifecycleFacts, staleCertificates } from './case-file.ts';
 import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type Db } from './records.ts';
 import { deadlineCaseOf } from './deadline-of-case.ts';
 import { loadOwedNotices, noticeRecord, settleMessages, unsettled } from '../notices/delivery.ts';
+import { mailEventFacts, type NoticeDelivery } from '../notices/mailed-notice.ts';
 import type { CaseAction, TimelineEventKind } from '../../contract/index.ts';
 import { fromJson, toJson } from '../../../db/json.ts';
 
@@ -214,7 +215,9 @@ export async function reject(ctx: ActionContext, input: In<'reject'>): Promise<v
  * which the caller must have had a person confirm (`copy: true`). A letter settles the matching unsent
  * email (cancelled: delivered_by_letter, by whoever recorded the letter).
  */
-export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, how: { mode?: 'print' | 'pdf' } = {}): Promise<{ copy: boolean }> {
+export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>, delivery: NoticeDelivery = {}): Promise<{ copy: boolean }> {
+  const how = { ...(delivery.mode ? { mode: delivery.mode } : {}), ...mailEventFacts(delivery.mail) };
+  const outboxId = delivery.mail?.outboxId ?? null;
   const row = await caseRow(ctx.db, input.id);
   const kind = input.kind;
   const { original, bounced } = await noticeRecord(ctx.db, row.id, kind);
@@ -225,7 +228,7 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
     if (row.status === 'closed') throw new DeskError({ code: 'CASE_CLOSED_NO_SEND' });
     await ctx.db
       .insertInto('notices')
-      .values({ case_id: row.id, kind, channel: input.channel, copy: 1, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+      .values({ case_id: row.id, kind, channel: input.channel, copy: 1, note: input.note, outbox_id: outboxId, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
       .execute();
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice_copy', data: { kind, channel: input.channel, note: input.note, ...how } });
     return { copy: true };
@@ -241,7 +244,7 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
   }
   await ctx.db
     .insertInto('notices')
-    .values({ case_id: row.id, kind, channel: input.channel, note: input.note, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
+    .values({ case_id: row.id, kind, channel: input.channel, note: input.note, outbox_id: outboxId, recorded_by: ctx.actor.username, recorded_at: ctx.now.toISOString() })
     .execute();
   const data = { kind: input.kind, channel: input.channel, note: input.note, ...how };
   if (final && !redelivery) await setStatus(ctx, row, 'notified', {}, { kind: 'notice', data });

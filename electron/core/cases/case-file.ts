@@ -140,7 +140,14 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
   const checks = await identityChecks(db, r);
   const fees = await feeLedger(db, r);
   const notes = await db.selectFrom('case_notes').selectAll().where('case_id', '=', id).orderBy('id').execute();
-  const notices = await db.selectFrom('notices').selectAll().where('case_id', '=', id).orderBy('id').execute();
+  const notices = await db
+    .selectFrom('notices')
+    .leftJoin('outbox', 'outbox.id', 'notices.outbox_id')
+    .selectAll('notices')
+    .select(['outbox.to_address', 'outbox.message_id', 'outbox.possibly_duplicated'])
+    .where('notices.case_id', '=', id)
+    .orderBy('notices.id')
+    .execute();
   // The same facts lifecycleFacts reads, taken from the rows already loaded for the case file.
   const facts = factsOf(r, checks.at(-1)?.verified === true, fees, notices.some((n) => (finalNoticeKinds as readonly string[]).includes(n.kind)));
 
@@ -165,7 +172,16 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     identityChecks: checks,
     fees,
     notes: notes.map((n) => ({ id: n.id, text: n.text, by: n.by, at: n.at })),
-    notices: notices.map((n) => ({ id: n.id, kind: n.kind, channel: n.channel, copy: n.copy === 1, note: n.note, recordedBy: n.recorded_by, recordedAt: n.recorded_at })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      channel: n.channel,
+      copy: n.copy === 1,
+      note: n.note,
+      mail: n.message_id === null ? null : { to: n.to_address ?? '', messageId: n.message_id, resent: n.possibly_duplicated === 1 },
+      recordedBy: n.recorded_by,
+      recordedAt: n.recorded_at,
+    })),
     owedNotices: await loadOwedNotices(db, id),
     timeline: events.map((e) => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, data: fromJson(e.data) })),
     allowedActions: allowedActions(facts, user),

@@ -8,6 +8,7 @@ import type { MailFailure } from '../../contract/index.ts';
 import { storeCode } from '../codes/stored.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { recordNotice } from '../cases/actions.ts';
+import { mailEventFacts } from '../notices/mailed-notice.ts';
 import { deliveredNotice } from '../notices/delivery.ts';
 import { caseRow, recordEvent } from '../cases/records.ts';
 import { isDeskError } from '../errors.ts';
@@ -119,18 +120,19 @@ async function recordMailNotice(trx: Transaction<DB>, row: OutboxRow, calendar: 
     roles.set(actor, role);
   }
   const kind = row.notice_kind;
-  const note = `Email to ${row.to_address}, Message-ID ${row.message_id}${row.possibly_duplicated ? ' (sent again after an interrupted send: the member may have received it twice)' : ''}.`;
+  // The notice points at this message (address, Message-ID, resend flag); the screens word it.
+  const mail = { outboxId: row.id, to: row.to_address, messageId: row.message_id, resent: row.possibly_duplicated === 1 };
   // The person who queued it confirmed a copy if the notice had already gone another way (outbox.send).
   try {
-    await recordNotice({ db: trx, calendar, actor: { username: actor, role }, now }, { id: row.case_id, kind, channel: 'mail', note, copy: true });
+    await recordNotice({ db: trx, calendar, actor: { username: actor, role }, now }, { id: row.case_id, kind, channel: 'mail', note: '', copy: true }, { mail });
   } catch (e) {
     if (!isDeskError(e) || (e.code !== 'CONFLICT' && e.code !== 'FORBIDDEN')) throw e;
     // The case moved on while the email was on its way (it was closed, or changed): the email did go
     // out, so it is recorded, without moving the case.
     const c = await caseRow(trx, row.case_id);
     const copy = (await deliveredNotice(trx, c.id, kind)) !== undefined;
-    await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', copy: copy ? 1 : 0, note, recorded_by: actor, recorded_at: now.toISOString() }).execute();
-    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note, statusUnchanged: e.reason } });
+    await trx.insertInto('notices').values({ case_id: c.id, kind, channel: 'mail', copy: copy ? 1 : 0, note: '', outbox_id: row.id, recorded_by: actor, recorded_at: now.toISOString() }).execute();
+    await recordEvent(trx, c.id, c.reference, actor, now, { kind: copy ? 'notice_copy' : 'notice', data: { kind, channel: 'mail', note: '', ...mailEventFacts(mail), statusUnchanged: e.reason } });
   }
 }
 

@@ -41,7 +41,8 @@ const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> 
  * Free-text keys a timeline event's data may hold (reasons, notes, a mail server's words about an
  * undelivered message, which name the address); identity documents keep their type only.
  */
-const EVENT_TEXT_KEYS = ['reason', 'note', 'diagnostic'];
+// mailTo: the address a notice's email went to (migration 0039).
+const EVENT_TEXT_KEYS = ['reason', 'note', 'diagnostic', 'mailTo'];
 /** What else an audit row's detail may hold about a person: the address a message went to. */
 const AUDIT_TEXT_KEYS = [...EVENT_TEXT_KEYS, 'to'];
 

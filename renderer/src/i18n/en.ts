@@ -327,6 +327,8 @@ export const en: Catalog = {
   'caseFile.noticeKind': 'Notice',
   'caseFile.noticeChannel': 'How',
   'caseFile.noticeNote': 'Note',
+  'caseFile.noticeMailed': 'Emailed to {to} (Message-ID {messageId})',
+  'caseFile.noticeMailedResent': 'Sent again after an interrupted send: the member may have received it twice.',
   'caseFile.noticeNoteHint': 'Registered-mail number, address sent to, …',
   'caseFile.noticeFinalHint': 'This notice answers the request: recording it sets the case to “Notified”.',
   'caseFile.noteText': 'Note',

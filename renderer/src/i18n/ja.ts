@@ -328,6 +328,8 @@ export const ja = {
   'caseFile.noticeKind': '通知の種類',
   'caseFile.noticeChannel': '方法',
   'caseFile.noticeNote': 'メモ',
+  'caseFile.noticeMailed': '{to} にメールで送信（Message-ID {messageId}）',
+  'caseFile.noticeMailedResent': '送信が中断されたため再送しました。ご本人に二重に届いた可能性があります。',
   'caseFile.noticeNoteHint': '書留番号、送信先など',
   'caseFile.noticeFinalHint': '請求への回答となる通知です。記録すると状態が「通知済み」になります。',
   'caseFile.noteText': 'メモ',

@@ -70,6 +70,9 @@ describe('the crash window', () => {
     expect(JSON.parse(dup[0]!.data)).toMatchObject({ outboxId: first.id, messageId: accepted });
     const notices = await desk.store.db.selectFrom('notices').selectAll().where('case_id', '=', first.case_id).execute();
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.note).toMatch(/may have received it twice/);
+    // Facts, not a sentence (migration 0039): the notice points at the message; its event says it was resent.
+    expect(notices[0]).toMatchObject({ note: '', outbox_id: first.id });
+    const noticeEvents = events.filter((e) => e.kind === 'notice' || e.kind === 'notice_copy').map((e) => JSON.parse(e.data) as Record<string, unknown>);
+    expect(noticeEvents).toEqual([expect.objectContaining({ channel: 'mail', note: '', messageId: accepted, resent: true })]);
   });
 });

@@ -110,7 +110,8 @@ describe('a decision notice by email, end to end', () => {
 
     let file = value(await rt.call('cases.get', { id }));
     expect(file.case.status).toBe('notified');
-    expect(file.notices).toMatchObject([{ kind: 'decision', channel: 'mail', recordedBy: 'suzuki' }]);
+    // The notice is the message that went: its address and Message-ID, no sentence in its note (issue 12).
+    expect(file.notices).toEqual([expect.objectContaining({ kind: 'decision', channel: 'mail', note: '', mail: { to: 'taro@example.co.jp', messageId: edited.messageId, resent: false }, recordedBy: 'suzuki' })]);
     // The acknowledgement nobody sent is owed and can no longer go out (it would arrive after the answer):
     // the case file says so, and closing asks before dropping it.
     expect(file.owedNotices.find((o) => o.kind === 'acknowledgement')).toMatchObject({ state: 'draft', next: 'cancel_superseded' });

@@ -28,7 +28,20 @@ export function NoticesSection({ file, onChanged }: { file: CaseFile; onChanged?
               <Table.Tr key={n.id} data-kind={n.kind}>
                 <Table.Td>{t(`noticeKind.${n.kind}`)}</Table.Td>
                 <Table.Td>{t(`noticeChannel.${n.channel}`)}</Table.Td>
-                <Table.Td>{n.note}</Table.Td>
+                <Table.Td>
+                  {n.mail ? (
+                    <>
+                      {t('caseFile.noticeMailed', { to: n.mail.to, messageId: n.mail.messageId })}
+                      {n.mail.resent && (
+                        <Text size="xs" c="orange.9">
+                          {t('caseFile.noticeMailedResent')}
+                        </Text>
+                      )}
+                    </>
+                  ) : (
+                    n.note
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {n.recordedBy} · <JapanDateTime at={n.recordedAt} size="sm" />
                 </Table.Td>

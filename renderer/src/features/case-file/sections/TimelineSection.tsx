@@ -164,12 +164,17 @@ function detail(e: TimelineEvent, t: Translate, locale: Locale): ReactNode {
         </>
       );
     }
-    case 'notice': {
+    case 'notice':
+    case 'notice_copy': {
       const kind = one(noticeKinds, d.kind);
       const channel = one(noticeChannels, d.channel);
+      const mailTo = str(d.mailTo);
+      const messageId = str(d.messageId);
       return (
         <>
           {line([kind && t(`noticeKind.${kind}`), channel && t(`noticeChannel.${channel}`)].filter(Boolean).join(' · '))}
+          {line(mailTo !== null && messageId !== null ? t('caseFile.noticeMailed', { to: mailTo, messageId }) : null)}
+          {line(d.resent === true ? t('caseFile.noticeMailedResent') : null)}
           {line(str(d.note))}
         </>
       );
