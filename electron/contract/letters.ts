@@ -8,7 +8,7 @@
 // Either way the desk records the letter with letters.recordPrinted once the person confirms it printed.
 import { z } from 'zod';
 import { caseId } from './cases.ts';
-import { noticeKinds, type CaseStatus, type NoticeKind, type RequestType } from './case-vocabulary.ts';
+import { noticeKinds, type CaseStatus, type CaseType, type NoticeKind } from './case-vocabulary.ts';
 import type { LetterAddressWarning } from './codes.ts';
 
 /** The most letters one batch (one document, one print job) takes. */
@@ -81,7 +81,8 @@ export interface ReadyLetter {
   caseId: number;
   reference: string;
   kind: NoticeKind;
-  type: RequestType;
+  /** A request's, or an inquiry's or complaint's (its reply goes on paper when there is no email). */
+  type: CaseType;
   status: CaseStatus;
   memberName: string;
   /** Who the letter is addressed to: the member, or their representative or agent. */

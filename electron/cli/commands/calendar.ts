@@ -11,12 +11,12 @@ import {
   LAST_SUPPORTED_YEAR,
   REQUEST_TYPES,
   buildCalendar,
+  isRequestTypeName,
   computeDeadline,
   defaultCalendar,
   parseInstant,
   type DeskCalendar,
   type DeskCalendarRules,
-  type RequestType,
 } from '../../core/calendar/index.ts';
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
@@ -278,10 +278,11 @@ async function dueCommand(args: string[], io: CommandIo): Promise<number> {
   const calendar = await loadCalendar(values, io);
   let days: number;
   if (values.type !== undefined) {
-    if (!REQUEST_TYPES.includes(values.type as RequestType)) {
-      throw new UsageError(`--type must be one of ${REQUEST_TYPES.join(', ')}, not ${JSON.stringify(values.type)}`);
+    const type = values.type;
+    if (type === undefined || !isRequestTypeName(type)) {
+      throw new UsageError(`--type must be one of ${REQUEST_TYPES.join(', ')}, not ${JSON.stringify(type)}`);
     }
-    days = calendar.rules.daysByType[values.type as RequestType];
+    days = calendar.rules.daysByType[type];
   } else {
     days = parseDays(values.days, '--days');
   }

@@ -11,6 +11,10 @@ import { assertSupportedDay } from './range.ts';
  */
 export type RequestType = 'disclosure' | 'correction' | 'suspension' | 'inquiry' | 'complaint';
 export const REQUEST_TYPES: readonly RequestType[] = ['disclosure', 'correction', 'suspension', 'inquiry', 'complaint'];
+/** A type the desk counts days for (typed input, e.g. the CLI's --type). */
+export function isRequestTypeName(type: string): type is RequestType {
+  return (REQUEST_TYPES as readonly string[]).includes(type);
+}
 
 export interface DeskDay {
   date: IsoDate;

@@ -29,6 +29,7 @@ export { HOLIDAY_DATA_VERSION, HOLIDAY_DATA_YEARS, dataSetHolidays, nationalHoli
 export {
   DEFAULT_DESK_RULES,
   REQUEST_TYPES,
+  isRequestTypeName,
   checkDeskRules,
   type BusinessHours,
   type DeskCalendarRules,

@@ -11,7 +11,6 @@ import type {
   IntakeChannel,
   LinkedCase,
   ReplyTemplate,
-  FeeMethod,
 } from '../../contract/index.ts';
 import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
@@ -93,7 +92,7 @@ export async function feeLedger(db: Db, r: Pick<CaseRow, 'id' | 'type'>): Promis
     paid,
     refunded,
     balance: paid - refunded - DISCLOSURE_FEE_YEN,
-    entries: rows.map((e) => ({ id: e.id, kind: e.kind, method: e.method as FeeMethod, amount: e.amount, receivedOn: e.received_on, note: e.note, recordedBy: e.recorded_by, recordedAt: e.recorded_at })),
+    entries: rows.map((e) => ({ id: e.id, kind: e.kind, method: e.method, amount: e.amount, receivedOn: e.received_on, note: e.note, recordedBy: e.recorded_by, recordedAt: e.recorded_at })),
   };
 }
 

@@ -16,7 +16,7 @@
 // previewed and printed from the case file. Recording the letter (letters.recordPrinted) takes it off.
 // One exception: a notice whose email the member's server sent back (outbox state `bounced`) was not
 // delivered, and is listed (reason `bounced`) until a letter is recorded for it (case not closed).
-import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, RequestType, SessionUser } from '../../contract/index.ts';
+import type { CaseFile, CaseStatus, DeskSettings, LetterWarning, NoticeKind, ReadyLetter, SessionUser } from '../../contract/index.ts';
 import { japanDateOf } from '../calendar/index.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -136,7 +136,7 @@ export async function readyLetters(db: Db): Promise<ReadyLetter[]> {
       const base = {
         caseId: r.id,
         reference: r.reference,
-        type: r.type as RequestType,
+        type: r.type,
         status,
         memberName: r.member_name,
         recipientName: to.name,
@@ -189,7 +189,7 @@ async function addBounced(db: Db, out: ReadyLetter[]): Promise<void> {
     out.push({
       caseId: r.id,
       reference: r.reference,
-      type: r.type as RequestType,
+      type: r.type,
       status: r.status,
       memberName: r.member_name,
       recipientName: to.name,
