@@ -113,6 +113,9 @@ test('mail intake: Inbox → case from the mail → acknowledgement sent → rep
   await caseFile.expectStatus('in_review');
 
   // ── A decision; the thread shows the request, the acknowledgement, the reply and the decision draft in order.
+  // The reply's date is up to two seconds ahead (whole seconds, after the pause): decide once it has passed,
+  // as a person would, or a fast run drafts the decision "before" the reply it answers.
+  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(replyAt.getTime());
   await call(page, 'cases.recordIdentityCheck', { id, verified: true, documents: [{ type: 'my_number_card' }] });
   const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
   await call(page, 'cases.recordFee', { id, kind: 'payment', method: 'postal_money_order', amount: 1000, receivedOn: today });

@@ -9,9 +9,15 @@ export class CaseFilePage extends BasePage {
     return this.page.getByTestId('case-file');
   }
 
+  /**
+   * The case file is shown under its reference's address. A file opened by id (a new case, a duplicate's
+   * button) shows first, then takes `#/cases/PD-…` and remounts there: a step taken before that, or a test
+   * that ends then, races the remount's reads (seen as refused requests once the desk stops).
+   */
   async expectOpen(reference?: string): Promise<void> {
     await expect(this.root).toBeVisible();
     if (reference) await expect(this.root).toHaveAttribute('data-reference', reference);
+    await expect(this.page).toHaveURL(new RegExp(`/cases/${reference ? escapeRegExp(reference) : 'PD-\\d{4}-\\d{5}'}(?:[?&]|$)`));
   }
 
   async reference(): Promise<string> {
