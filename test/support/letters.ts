@@ -1,6 +1,7 @@
 // Letters in tests: NoticeContent fixtures for every notice kind, a loopback server that serves letter
 // documents and the /letters/fonts route (the same font-files.ts as both transports), Chromium from
 // the system through playwright-core, and poppler (pdftotext, pdfinfo, pdffonts) to read PDFs back.
+import { afterAll, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -23,6 +24,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Serves `/doc/<n>` (documents put with `put`) and `/letters/fonts/…`; counts font requests. */
+export type LetterServer = Awaited<ReturnType<typeof letterServer>>;
+
 export async function letterServer(): Promise<{ origin: string; put(html: string): string; fontRequests: string[]; refused: string[]; close(): Promise<void>; server: Server }> {
   const docs = new Map<string, string>();
   const fontRequests: string[] = [];
@@ -58,6 +61,38 @@ export async function letterServer(): Promise<{ origin: string; put(html: string
       return `${origin}/doc/${id}`;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A test file's printer: one Chromium page (scripts off, as letters are printed) and one letter server,
+ * opened before the file's tests and closed after them.
+ */
+export function letterPrinter(): { readonly page: Page; readonly server: LetterServer; pdf(html: string): Promise<Buffer> } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let server: LetterServer | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    server = await letterServer();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const opened = () => {
+    if (!page || !server) throw new Error('letterPrinter() is used before its beforeAll ran');
+    return { page, server };
+  };
+  return {
+    get page() {
+      return opened().page;
+    },
+    get server() {
+      return opened().server;
+    },
+    pdf: (html) => pdfOf(opened().page, opened().server, html),
   };
 }
 

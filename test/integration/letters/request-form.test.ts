@@ -1,25 +1,12 @@
 // The request form 開示等請求書 (issue 19) printed by Chromium and read back with poppler: one or two A4
 // pages, Japanese and English headings, every tick box's label, the ¥1,000 fee, and the desk's own address
 // from its settings (not a fixed text).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderRequestForm, REQUEST_FORM_BOXES, IDENTITY_DOCUMENTS_ACCEPTED } from '../../../electron/core/letters/request-form.ts';
 import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings.ts';
-import { launchChromium, letterServer, pageCount, pdfinfo, pdfOf, pdftotext } from '../../support/letters.ts';
+import { letterPrinter, pageCount, pdfinfo, pdftotext } from '../../support/letters.ts';
 
-let browser: Browser;
-let page: Page;
-let server: Awaited<ReturnType<typeof letterServer>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  server = await letterServer();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const printer = letterPrinter();
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -30,7 +17,7 @@ describe('the request form', () => {
       desk: { ...DEFAULT_SETTINGS.desk, postalCode: '530-0001', addressJa: '大阪府大阪市北区梅田1-2-3 梅田ビル9F', addressEn: '9F Umeda Building, 1-2-3 Umeda, Kita-ku, Osaka', email: 'privacy@example.co.jp' },
     };
     const html = renderRequestForm(settings);
-    const pdf = await pdfOf(page, server, html);
+    const pdf = await printer.pdf(html);
     const pages = await pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
@@ -50,6 +37,6 @@ describe('the request form', () => {
     expect(text).toContain('privacy@example.co.jp');
     expect(text).not.toContain('西新宿');
     // Blank: no font or network request was refused (the form is self-contained like a letter).
-    expect(server.refused).toEqual([]);
+    expect(printer.server.refused).toEqual([]);
   });
 });

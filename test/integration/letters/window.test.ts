@@ -1,33 +1,20 @@
 // The window is measured, not hoped (issue 10): a long address or name is refused as "not ready" with the
 // field and the overflow in mm; the same text shortened prints inside the 長形3号 window. The estimate
 // (core/letters/window-fit.ts) is held against Chromium's layout of the same letter (pdftotext -bbox-layout).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderLetter, type Letter } from '../../../electron/core/letters/render.ts';
 import { WINDOW } from '../../../electron/core/letters/layout.ts';
 import { windowFit } from '../../../electron/core/letters/window-fit.ts';
-import { launchChromium, letterFixture, letterServer, pdfOf, words } from '../../support/letters.ts';
+import { letterFixture, letterPrinter, words } from '../../support/letters.ts';
 
-let browser: Browser;
-let page: Page;
-let server: Awaited<ReturnType<typeof letterServer>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  server = await letterServer();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const printer = letterPrinter();
 
 const LONG_NAME = '寿限無寿限無五劫の擦り切れ海砂利水魚の水行末雲来末風来末食う寝る処に住む処やぶら小路の藪柑子パイポパイポパイポのシューリンガンシューリンガンのグーリンダイグーリンダイのポンポコピーのポンポコナーの長久命の長助';
 const LONG_ADDRESS = ['北海道札幌市中央区北一条西二丁目1番地1', '札幌中央ビルディング東館18階 株式会社サンプル総務部気付', '北海道札幌市中央区北一条西二丁目1番地1 札幌中央ビルディング', '東館18階 株式会社サンプル総務部 人事課 個人情報担当'].join('\n');
 
 /** The printed address block: the words on page 1 left of the sender column and above the title. */
 async function printedBlock(letter: Letter) {
-  const all = (await words(await pdfOf(page, server, renderLetter(letter.content, letter.ctx)))).filter((w) => w.page === 1);
+  const all = (await words(await printer.pdf(renderLetter(letter.content, letter.ctx)))).filter((w) => w.page === 1);
   const m = letter.ctx.member;
   const expected = `〒${m.postalCode.slice(0, 3)}-${m.postalCode.slice(3)}${m.address}${m.name}様`.replace(/\s+/g, '');
   // Lines of the body start at the left margin (20 mm); the block's lines never do.
