@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openRuntime, SUPERVISOR, DESK, tempDir, value } from '../../support/desk.ts';
 import { freshDatabase, withAdmin, type TestDatabase } from '../../support/postgres.ts';
@@ -11,7 +12,7 @@ import { testPostgres } from '../../support/postgres-run.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { parseDatabaseUrl } from '../../../db/postgres.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
-import { openDatabasePassword, profiledServer, readConnectionProfile, wrapDatabasePassword, writeConnectionProfile } from '../../../electron/core/shared-desk/connection-profile.ts';
+import { openDatabasePassword, profiledServer, type Keychain, readConnectionProfile, wrapDatabasePassword, writeConnectionProfile } from '../../../electron/core/shared-desk/connection-profile.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { TEST_KDF } from '../../support/desk.ts';
 
@@ -223,4 +224,73 @@ describe('logging in through the profile', () => {
     writeFileSync(join(broken.path, 'connection.json'), '{"format":1,');
     expect(() => profiledServer(broken.path)).toThrow(/cannot be read/);
   });
+
+  it('the desktop app\'s OS keychain (connect --keychain): sealed once at a log-in, then a password changed on another PC still logs in and is re-wrapped here', async () => {
+    // This OS account's keychain, as safeStorage would be: a key the account holds, never in the profile.
+    const accountKey = randomBytes(32);
+    const keychain: Keychain = {
+      seal: async (secret) => {
+        const iv = randomBytes(12);
+        const c = createCipheriv('aes-256-gcm', accountKey, iv);
+        const ct = Buffer.concat([c.update(secret, 'utf8'), c.final()]);
+        return Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64');
+      },
+      open: async (sealed) => {
+        const b = Buffer.from(sealed, 'base64');
+        try {
+          const d = createDecipheriv('aes-256-gcm', accountKey, b.subarray(0, 12));
+          d.setAuthTag(b.subarray(12, 28));
+          return Buffer.concat([d.update(b.subarray(28)), d.final()]).toString('utf8');
+        } catch {
+          return null;
+        }
+      },
+    };
+    const desktop = tempDir('pd-pc-desktop-');
+    cleanups.push(() => desktop.remove());
+    const r = await runCli(['connect', '--data-dir', desktop.path, '--database-url', database.url, '--user', 'suzuki', '--keychain'], SUZUKI.password, { env: { PRIVACY_DESK_DATABASE_PASSWORD: database.password } });
+    expect(r.code).toBe(0);
+    const file = deskPaths(desktop.path).connectionProfile;
+    expect(readConnectionProfile(file)).toMatchObject({ useKeychain: true });
+    expect(readConnectionProfile(file)!.keychain).toBeUndefined(); // the CLI has no keychain: the app seals it
+
+    const open = async () => {
+      const rt = await openRuntime(desktop.path, { server: profiledServer(desktop.path)!, keychain });
+      cleanups.push(() => rt.close());
+      return rt;
+    };
+    let rt = await open();
+    value(await rt.call('auth.login', { username: 'suzuki', password: SUZUKI.password }));
+    await rt.close();
+    const sealed = readConnectionProfile(file)!.keychain!;
+    expect(await keychain.open(sealed)).toBe(database.password);
+    expect(readFileSync(file).includes(Buffer.from(database.password))).toBe(false);
+
+    // suzuki changes the password on another PC (the IT folder, by URL): this PC's copy still wraps the old one.
+    const elsewhere = await openRuntime(it_.path, { server: { target: parseDatabaseUrl(database.url), password: database.password } });
+    value(await elsewhere.call('auth.login', { username: 'suzuki', password: SUZUKI.password }));
+    const changed = 'suzuki changed it elsewhere';
+    value(await elsewhere.call('auth.changePassword', { currentPassword: SUZUKI.password, newPassword: changed }));
+    await elsewhere.close();
+
+    rt = await open();
+    const wrong = await rt.call('auth.login', { username: 'suzuki', password: 'not even close 99' });
+    expect(wrong.ok ? 'ok' : wrong.error.code).toBe('AUTH_FAILED'); // the keychain connects; the desk's own slot refuses
+    expect(value(await rt.call('auth.login', { username: 'suzuki', password: changed }))).toMatchObject({ username: 'suzuki' });
+    // A colleague never connected on this PC logs in through the keychain too, and gets a copy of their own.
+    value(await rt.call('auth.lock', {}));
+    expect(value(await rt.call('auth.login', { username: TANAKA.username, password: TANAKA.password }))).toMatchObject({ username: 'tanaka' });
+    await rt.close();
+    const after = readConnectionProfile(file)!;
+    expect(await openDatabasePassword(after, 'suzuki', changed)).toEqual({ slot: true, password: database.password });
+    expect(await openDatabasePassword(after, 'suzuki', SUZUKI.password)).toEqual({ slot: true, password: null });
+    expect(await openDatabasePassword(after, 'tanaka', TANAKA.password)).toEqual({ slot: true, password: database.password });
+
+    // Another OS account (another keychain key) opens nothing: without a copy of one's own, the code says so.
+    const stranger = await openRuntime(desktop.path, { server: profiledServer(desktop.path)!, keychain: { seal: async () => null, open: async () => null } });
+    cleanups.push(() => stranger.close());
+    const refused = await stranger.call('auth.login', { username: 'sato', password: SUPERVISOR.password });
+    expect(refused.ok ? 'ok' : refused.error.reason.code).toBe('CONNECTION_PROFILE_NO_SLOT');
+    await stranger.close();
+  }, 180_000);
 });
