@@ -224,6 +224,7 @@ export const english: EnglishTable = {
   MAIL_BOUNCED: (p) => `The member's mail server returned the notice as not delivered (${`${p.status} ${p.diagnostic}`.trim()}).`,
   MAIL_NO_MESSAGE_ID: () => 'The message has no valid Message-ID, so it was not sent.',
   MAIL_FAILED_EARLIER: () => 'The mail server did not take this message (recorded by an earlier version of the desk).',
+  STATUS_UNCHANGED_EARLIER: () => 'The case had moved on when this email went out, so its status was left as it was (recorded by an earlier version of the desk).',
   NOT_A_DATE: (p) => `${p.date} is not a real date.`,
   BACKUP_FOLDER_NOT_SET: () => 'No backup folder is set yet. A supervisor chooses one in Settings (a USB drive or a network folder, not this PC’s own disk).',
   BACKUP_FOLDER_MISSING: (p) => `The backup folder ${p.folder} does not exist or is not a folder (is the drive connected?). ${UNCHANGED}`,
