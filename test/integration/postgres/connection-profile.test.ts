@@ -134,6 +134,26 @@ describe('logging in through the profile', () => {
     await rt.close();
   }, 120_000);
 
+  it('the admin commands take --data-dir of a connected PC: the person\'s own password opens the shared desk (no database password asked)', async () => {
+    const exported = await runCli(['export', '--data-dir', pc.path, '--user', 'sato', '--format', 'json'], SUPERVISOR.password, { timeoutMs: 60_000 });
+    expect(exported.stderr).not.toContain('Wrong');
+    expect(exported.code).toBe(0);
+    const references = (JSON.parse(exported.stdout) as Array<{ reference: string }>).map((c) => c.reference);
+    const inDatabase = await withAdmin(await testPostgres(), async (c) => (await c.query('SELECT reference FROM cases ORDER BY reference')).rows.map((r) => r.reference as string), database.name);
+    expect(references.sort()).toEqual(inDatabase);
+    expect(inDatabase.length).toBeGreaterThan(0);
+    const wrong = await runCli(['audit', 'verify', '--data-dir', pc.path, '--user', 'sato'], 'not the password at all');
+    expect({ code: wrong.code, stderr: wrong.stderr.trim() }).toEqual({ code: 1, stderr: 'Wrong user name or password for sato.' });
+    const stranger = await runCli(['audit', 'verify', '--data-dir', pc.path, '--user', 'tanaka'], TANAKA.password);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('connect --user tanaka');
+    // Nor is a local desk made in a connected folder, where the profile would hide it.
+    const init = await runCli(['init', '--data-dir', pc.path, '--user', 'sato'], SUPERVISOR.password);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('is connected to a shared desk');
+    expect(existsSync(join(pc.path, 'desk'))).toBe(false);
+  }, 120_000);
+
   it('a wrong password is refused as on any desk (AUTH_FAILED, counted, then throttled) and the profile is unchanged', async () => {
     const before = readFileSync(profileFile());
     const rt = await pcRuntime();
