@@ -10,6 +10,7 @@ import type { CaseAction, CaseStatus, CaseType, NoticeChannel, NoticeKind, Reque
 import type { ErrorCode } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { HolidayFileProblem, HolidaysOutdated } from './holidays.ts';
+import { keysOf } from './records.ts';
 
 /** What a deadline rule refused (core/calendar): the rule's own code, with the date it concerns. */
 export type CalendarProblem =
@@ -461,5 +462,5 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
 };
 
 /** Every code, for tests that check each is worded (the type checks already require it). */
-export const reasonCodes = Object.keys(codeCategory) as Reason['code'][];
+export const reasonCodes = keysOf(codeCategory);
 export const warningCodes = ['STALE_CERTIFICATE', 'FEE_SHORT', 'FEE_EXCESS', 'LEGAL_MARK_NEAR', 'LEGAL_MARK_PASSED', 'PROVISIONAL_DUE'] as const satisfies readonly CaseWarning['code'][];

@@ -1,6 +1,7 @@
 // The desk's own calendar settings, as plain data. Whoever stores them (the database, a settings file)
 // hands them to buildCalendar(); this module only checks them and turns them into lookups, so a bad
 // setting is refused with a message naming the entry at fault instead of silently skewing due dates.
+import { isOneOf, keysOf } from '../../contract/records.ts';
 import { CalendarError } from './errors.ts';
 import { formatDay, parseIsoDate, type IsoDate } from './japan-date.ts';
 import { assertSupportedDay } from './range.ts';
@@ -13,7 +14,7 @@ export type RequestType = 'disclosure' | 'correction' | 'suspension' | 'inquiry'
 export const REQUEST_TYPES: readonly RequestType[] = ['disclosure', 'correction', 'suspension', 'inquiry', 'complaint'];
 /** A type the desk counts days for (typed input, e.g. the CLI's --type). */
 export function isRequestTypeName(type: string): type is RequestType {
-  return (REQUEST_TYPES as readonly string[]).includes(type);
+  return isOneOf(REQUEST_TYPES, type);
 }
 
 export interface DeskDay {
@@ -123,7 +124,7 @@ export function checkDeskRules(input: Partial<Omit<DeskCalendarRules, 'daysByTyp
   }
 
   const daysByType = { ...DEFAULT_DESK_RULES.daysByType, ...input.daysByType };
-  for (const type of Object.keys(daysByType) as RequestType[]) {
+  for (const type of keysOf(daysByType)) {
     const n = daysByType[type];
     if (!Number.isInteger(n) || n < 0) {
       throw invalid(`daysByType.${type} must be a whole number of business days (0 or more), not ${JSON.stringify(n)}`);

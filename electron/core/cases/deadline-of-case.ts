@@ -2,7 +2,7 @@
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
 import type { Json } from '../../../db/json.ts';
-import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency } from '../../contract/index.ts';
+import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency, keysOf } from '../../contract/index.ts';
 import {
   addCalendarDays,
   dueAtOn,
@@ -78,8 +78,8 @@ const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
 export function deadlineFollows(status: CaseStatus): DeadlineFollows {
   return FOLLOWS[status] ?? 'frozen'; // a status written by another version of the desk
 }
-export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
-export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');
+export const statusesFollowingCalendar = keysOf(FOLLOWS).filter((s) => FOLLOWS[s] === 'calendar');
+export const statusesHoldingDeadline = keysOf(FOLLOWS).filter((s) => FOLLOWS[s] === 'held');
 
 export interface Clock {
   now: Date;

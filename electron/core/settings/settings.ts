@@ -2,7 +2,7 @@
 // Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, DEFAULT_REPLY_TARGET_DAYS, type ContactType, type DeskSettings } from '../../contract/index.ts';
+import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, DEFAULT_REPLY_TARGET_DAYS, type ContactType, type DeskSettings, keysOf } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 
 
@@ -17,7 +17,6 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   notices: DEFAULT_NOTICE_SETTINGS,
 };
 
-type Key = keyof DeskSettings;
 
 /** The reply target per inquiry and complaint: the defaults (3 and 5 business days) for a desk made before issue 19. */
 export function replyTargetDaysOf(settings: DeskSettings): Record<ContactType, number> {
@@ -36,7 +35,7 @@ export async function writeSettings(
   actor: string | null,
   now: Date = new Date(),
 ): Promise<void> {
-  for (const key of Object.keys(changes) as Key[]) {
+  for (const key of keysOf(changes)) {
     const value = changes[key];
     if (value === undefined) continue;
     const before = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

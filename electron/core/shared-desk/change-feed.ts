@@ -6,7 +6,7 @@
 // after it says "everything" so the screens reload all they show.
 import type pg from 'pg';
 import { poolConfig } from '../../../db/postgres.ts';
-import { CHANGE_KINDS, type ChangeKind, type DeskChanges } from '../../contract/index.ts';
+import { CHANGE_KINDS, type ChangeKind, type DeskChanges, isOneOf } from '../../contract/index.ts';
 import type { SharedDeskServer } from '../storage/data-dir.ts';
 
 export const CHANGE_CHANNEL = 'desk_change';
@@ -19,7 +19,7 @@ interface Announcement {
   id: number | null;
 }
 
-const isKind = (k: unknown): k is ChangeKind => typeof k === 'string' && (CHANGE_KINDS as readonly string[]).includes(k);
+const isKind = (k: unknown): k is ChangeKind => isOneOf(CHANGE_KINDS, k);
 
 export class ChangeFeed {
   private client: pg.Client | null = null;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import {
   caseInputs,
   finalNoticeKinds,
+  isOneOf,
   noticeChannels,
   noticeKinds,
   pauseReasons,
@@ -252,7 +253,7 @@ export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
     void run(() => desk.cases.recordNotice(input), t('caseFile.done.recordNotice'));
   };
   const kind = form.text('kind');
-  const final = finalNoticeKinds.includes(form.values.kind as NoticeKind);
+  const final = isOneOf(finalNoticeKinds, form.values.kind);
   return (
     <FormShell formId={form.formId} label={t('action.recordNotice')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.recordNotice')}>
       <Text size="sm">{t('caseFile.confirm.recordNotice')}</Text>
