@@ -163,6 +163,8 @@ export type Reason =
   | { code: 'PASSWORD_CHANGE_REQUIRED' }
   | { code: 'INTERNAL' }
   | { code: 'DATABASE_DAMAGED' }
+  /** A value stored as JSON (a setting, a timeline event's facts) does not read as JSON: `column` is table.column, never the value. */
+  | { code: 'STORED_VALUE_UNREADABLE'; column: string }
   // the transports (Electron IPC, the browser host, the renderer's own client)
   | { code: 'FOREIGN_SENDER' }
   | { code: 'NO_ANSWER' }
@@ -296,6 +298,7 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   INTERNAL: 'INTERNAL',
   DATABASE_DAMAGED: 'STORAGE_DAMAGED',
+  STORED_VALUE_UNREADABLE: 'STORAGE_DAMAGED',
   FOREIGN_SENDER: 'FORBIDDEN',
   NO_ANSWER: 'INTERNAL',
   UNREACHABLE: 'INTERNAL',

@@ -12,6 +12,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { errorOf, methods, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type Reason, type Result, type Results } from '../contract/index.ts';
 import { measuredPageCounts, pageOrientations } from '../core/letters/pdf-pages.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
+import { nameOf } from '../core/thrown.ts';
 
 /** The hidden window a letter is printed from: no script at all, no preload, sandboxed, nothing shown. */
 export function letterWindowOptions(): BrowserWindowConstructorOptions {
@@ -121,7 +122,7 @@ async function finalDocument(dispatch: Dispatch, printer: LetterPrinter, letters
  */
 export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (m: string) => void = () => {}) {
   const failed = (e: unknown, reason: Reason): Result<never> => {
-    log(`letters: ${(e as Error)?.name ?? typeof e}`);
+    log(`letters: ${nameOf(e, typeof e)}`);
     return { ok: false, error: errorOf(reason) };
   };
   return {

@@ -5,6 +5,7 @@ import { isOneOf, keysOf } from '../../contract/records.ts';
 import { CalendarError } from './errors.ts';
 import { formatDay, parseIsoDate, type IsoDate } from './japan-date.ts';
 import { assertSupportedDay } from './range.ts';
+import { messageOf } from '../thrown.ts';
 
 /**
  * Every case type with a business-day clock: the three requests (a deadline) and inquiries and complaints
@@ -89,7 +90,7 @@ function checkDays(list: unknown, what: 'closures' | 'openDays'): Map<number, De
       day = parseIsoDate(item.date, `${where}.date`);
       assertSupportedDay(day, `${where}.date`);
     } catch (e) {
-      throw invalid((e as Error).message);
+      throw invalid(messageOf(e));
     }
     if (typeof item.reason !== 'string' || item.reason.trim() === '') {
       throw invalid(`${where} (${formatDay(day)}) needs a reason`);

@@ -16,6 +16,7 @@ import {
   type DeadlineState,
   type DeskCalendar,
 } from '../calendar/index.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export interface EventRow {
   id: number;
@@ -33,9 +34,11 @@ export function deadlineEventsOf(events: readonly EventRow[]): DeadlineEvent[] {
   for (const e of events) {
     const kind = e.kind;
     if (!isDeadlineKind(kind)) continue;
-    const d = JSON.parse(e.data) as { reason: string; due?: string };
-    const base = { at: e.at, reason: d.reason, by: e.actor ?? undefined };
-    out.push(kind === 'extend' ? { ...base, type: kind, due: d.due! } : { ...base, type: kind });
+    const d = fromJson(e.data, 'case_events.data');
+    // Written by the case actions with a reason (and an extension's due date); a row without them is
+    // refused by the deadline rules as INVALID_HISTORY, as before.
+    const base = { at: e.at, reason: typeof d.reason === 'string' ? d.reason : '', by: e.actor ?? undefined };
+    out.push(kind === 'extend' ? { ...base, type: kind, due: typeof d.due === 'string' ? d.due : '' } : { ...base, type: kind });
   }
   return out;
 }

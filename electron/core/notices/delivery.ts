@@ -16,6 +16,7 @@ import { draftCancelReasons, type DraftCancelled, type DraftCancelReason, isOneO
 import { readDraftCancelled, storeCode } from '../codes/stored.ts';
 import type { Db } from '../cases/records.ts';
 import { channelOf, recipientSourceOfRow, type RecipientSource } from './recipient.ts';
+import { isJsonObject, parseStoredJson } from '../../../db/json.ts';
 
 export const BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
 
@@ -25,7 +26,11 @@ interface EventLike {
   data: string | Record<string, unknown>;
 }
 
-const dataOf = (e: EventLike): Record<string, unknown> => (typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : e.data);
+function dataOf(e: EventLike): Record<string, unknown> {
+  if (typeof e.data !== 'string') return e.data;
+  const d = parseStoredJson(e.data, 'case_events.data');
+  return isJsonObject(d) ? d : {};
+}
 
 /** A pause that owes the requester a documents/fee request (a clarification is asked another way). */
 const asksForDocuments = (e: EventLike) => e.kind === 'pause' && ['identity_documents', 'fee'].includes(String(dataOf(e).reasonKind));

@@ -16,7 +16,7 @@ import { writeSearchRows } from '../cases/search-index.ts';
 import { compactSearch } from '../../../db/search.ts';
 import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
-import { fromJson, toJson, type Json } from '../../../db/json.ts';
+import { fromJson, isJsonObject, parseStoredJson, toJson, type Json } from '../../../db/json.ts';
 
 const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
   ['member_name', 'member_name'],
@@ -95,14 +95,15 @@ async function caseMail(db: Kysely<DB>, id: number): Promise<Array<{ id: number;
   return rows;
 }
 
-function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS): boolean {
+function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS, column = 'case_events.data'): boolean {
   if (json === '') return false;
-  const d = JSON.parse(json) as Record<string, unknown>;
+  const d = parseStoredJson(json, column);
+  if (!isJsonObject(d)) return false;
   return keys.some((k) => typeof d[k] === 'string' && d[k] !== '') || (Array.isArray(d.documents) && d.documents.some((x) => typeof x === 'object' && x !== null && Object.keys(x).some((k) => k !== 'type')));
 }
 
 function purgedEventData(json: Json<Record<string, unknown>>): Json<Record<string, unknown>> {
-  const d = fromJson(json);
+  const d = fromJson(json, 'case_events.data');
   for (const k of EVENT_TEXT_KEYS) if (typeof d[k] === 'string') d[k] = '';
   if (Array.isArray(d.documents)) d.documents = d.documents.map((x: { type?: unknown }) => ({ type: x?.type }));
   return toJson(d);
@@ -153,7 +154,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .select(['seq', 'detail'])
       .where((eb) => eb.or([eb.and([eb('entity', '=', 'case'), eb('entity_id', '=', String(id))]), ...(outboxIds.length ? [eb.and([eb('entity', '=', 'outbox'), eb('entity_id', 'in', outboxIds)])] : [])]))
       .execute();
-    const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS)).map((r) => r.seq);
+    const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS, 'audit_log.detail')).map((r) => r.seq);
     if (redact.length > 0) await redactAuditDetails(db, redact, { actor: ctx.actor, reason: `retention:${row.reference}:${years}y` }, ctx.now);
     await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null, cancel_note: '' }).where('case_id', '=', id).execute();
     // Mail kept with the case: the message (raw, sender, subject, text, the ids that thread it) is emptied
