@@ -8,7 +8,7 @@
 // checkpointed and truncated so no copy of a page stays beside the database.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import type { CaseRow, DB } from '../../../db/schema.ts';
 import type { PurgeCandidate, PurgeField, PurgePreview, PurgeResult } from '../../contract/retention.ts';
 import { appendAudit, redactAuditDetails } from '../audit/audit-log.ts';
 import { searchKey } from '../cases/normalize.ts';
@@ -18,7 +18,7 @@ import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
 import { fromJson, isJsonObject, parseStoredJson, toJson, type Json } from '../../../db/json.ts';
 
-const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
+const CASE_TEXT: Array<[column: keyof CaseRow & string, field: PurgeField]> = [
   ['member_name', 'member_name'],
   ['member_kana', 'member_kana'],
   ['member_email', 'member_email'],
@@ -68,7 +68,7 @@ async function dueCases(db: Kysely<DB>, cutoff: string) {
 /** What holds personal data on one case: the fields the purge would clear. */
 async function fieldsOf(db: Kysely<DB>, id: number): Promise<PurgeField[]> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const out: PurgeField[] = CASE_TEXT.filter(([col]) => String(row[col as keyof typeof row] ?? '') !== '').map(([, f]) => f);
+  const out: PurgeField[] = CASE_TEXT.filter(([col]) => String(row[col] ?? '') !== '').map(([, f]) => f);
   const has = async (q: Promise<{ n: number | bigint } | undefined>) => Number((await q)?.n ?? 0) > 0;
   const count = (table: 'case_notes' | 'identity_checks' | 'fee_entries' | 'notices' | 'outbox', extra = sql`1 = 1`) =>
     sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE case_id = ${id} AND ${extra}`.execute(db).then((r) => r.rows[0]);
@@ -131,7 +131,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .where('closed_at', '<', cutoffInstant(cutoff))
       .executeTakeFirst();
     if (!row) return null;
-    const fields = await fieldsOf(db as unknown as Kysely<DB>, id);
+    const fields = await fieldsOf(db, id);
     const at = ctx.now.toISOString();
     await db
       .updateTable('cases')
@@ -161,7 +161,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
     // and its attachments deleted. The row stays — with its arrival, kind and content hash — so the same
     // mail fetched again is recognised as already stored rather than filed anew; a delivery report's
     // record keeps its status code, not the server's words (they name the address).
-    const mail = (await caseMail(db as unknown as Kysely<DB>, id)).map((m) => m.id);
+    const mail = (await caseMail(db, id)).map((m) => m.id);
     if (mail.length > 0) {
       await db.deleteFrom('inbox_attachments').where('message_id', 'in', mail).execute();
       await db
