@@ -92,6 +92,8 @@ export const english: EnglishTable = {
   SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `The database ${p.database} already holds a desk: it is never overwritten. Give an empty database.`,
   CONNECTION_PROFILE_NO_SLOT: (p) =>
     `This PC is connected to the shared desk, but not yet for ${p.username}: IT staff run \`npm run desk -- connect --user ${p.username}\` on this PC once (it asks for the database password and ${p.username}'s password).`,
+  CONNECTION_PROFILE_PASSWORD_REFUSED: (p) =>
+    `The database server ${p.host} refused user ${p.user} with the database password this PC keeps (it was changed on the server). IT staff connect this PC again (npm run desk -- connect).`,
   CONNECTION_PROFILE_DAMAGED: (p) => `This PC's connection to the shared desk (${p.path}) cannot be read. Nothing was sent to any server. IT staff connect this PC again (npm run desk -- disconnect, then connect).`,
   DESK_MOVED_TO_SERVER: (p) => `This desk was moved to the shared desk ${p.to} at ${p.at}. It is kept as it was then; work on the shared desk.`,
   CASE_CHANGED: (p) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'someone'} at ${p.at} — reload to see it.`,

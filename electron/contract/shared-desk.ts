@@ -37,6 +37,11 @@ export type SharedDeskProblem =
    * password for this person: IT staff connect them on this PC (`desk connect --user NAME`) once.
    */
   | { code: 'CONNECTION_PROFILE_NO_SLOT'; username: string }
+  /**
+   * The database server refused the password this PC's connection profile keeps (changed on the server since
+   * IT connected this PC): the person's own password was right; IT connects this PC again.
+   */
+  | { code: 'CONNECTION_PROFILE_PASSWORD_REFUSED'; host: string; user: string }
   /** The PC's connection profile (`path`) cannot be read as one: nothing was sent to any server. */
   | { code: 'CONNECTION_PROFILE_DAMAGED'; path: string };
 

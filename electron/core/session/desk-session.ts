@@ -211,6 +211,8 @@ export class DeskSession {
     } catch (e) {
       // A refused login leaves the password known only if a session still needs it.
       if (!this.unlocked) this.profile?.forget();
+      // The person's password opened this PC's copy; the server refusing that copy is no wrong password.
+      if (via && isDeskError(e) && e.reason.code === 'SHARED_DESK_AUTH_FAILED') throw new DeskError({ code: 'CONNECTION_PROFILE_PASSWORD_REFUSED', host: e.reason.host, user: e.reason.user });
       throw e;
     }
   }

@@ -20,6 +20,7 @@ type SharedDeskCode =
   | 'SHARED_DESK_SECRET_UNREADABLE'
   | 'CONNECTION_PROFILE_NO_SLOT'
   | 'CONNECTION_PROFILE_DAMAGED'
+  | 'CONNECTION_PROFILE_PASSWORD_REFUSED'
   | 'CASE_CHANGED';
 
 export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
@@ -44,5 +45,6 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
   DESK_MOVED_TO_SERVER: (p, w) => `このデスクは ${w.dateTime(p.at)} に共有デスク ${p.to} へ移行済みです。移行時の状態のまま保管しています。共有デスクで作業してください。`,
   CONNECTION_PROFILE_NO_SLOT: (p) => `この PC は共有デスクに接続されていますが、${p.username} さんの接続設定はまだありません。IT 担当者にこの PC での接続設定を依頼してください。`,
   CONNECTION_PROFILE_DAMAGED: (p) => `この PC の共有デスク接続設定（${p.path}）を読み取れません。サーバーには何も送信していません。IT 担当者に接続設定のやり直しを依頼してください。`,
+  CONNECTION_PROFILE_PASSWORD_REFUSED: (p) => `データベースサーバー ${p.host} が、この PC に保存された接続設定のパスワードを拒否しました（サーバー側で変更されています）。IT 担当者にこの PC での接続設定のやり直しを依頼してください。`,
   CASE_CHANGED: (p, w) => `${p.reference} は ${p.byName ?? p.by ?? '他の担当者'} が ${w.dateTime(p.at)} に変更しました。再読み込みして確認してください。`,
 };

@@ -266,6 +266,20 @@ describe('logging in through the profile', () => {
     await rt.close();
   }, 120_000);
 
+  it('a profile whose database password the server no longer takes says so (not "wrong password") and counts no miss', async () => {
+    const stale = tempDir('pd-pc-stale-');
+    cleanups.push(() => stale.remove());
+    const base = { format: 1 as const, url: database.url, deskId: readConnectionProfile(profileFile())!.deskId, slots: [] };
+    writeConnectionProfile(join(stale.path, 'connection.json'), { ...base, slots: [await wrapDatabasePassword(base, 'sato', SUPERVISOR.password, 'the password before the change', TEST_KDF)] });
+    const rt = await pcRuntime(stale.path);
+    for (let i = 0; i < 3; i++) {
+      const r = await rt.call('auth.login', { username: 'sato', password: SUPERVISOR.password });
+      expect(r.ok ? 'ok' : r.error.reason).toEqual({ code: 'CONNECTION_PROFILE_PASSWORD_REFUSED', host: '127.0.0.1', user: 'pd_desk' });
+      if (!r.ok) expect(r.error.code).not.toBe('AUTH_FAILED'); // the login screen would say "wrong password"
+    }
+    await rt.close();
+  }, 120_000);
+
   it('a damaged profile is refused with its code before anything is sent', () => {
     const broken = tempDir('pd-pc-broken-');
     cleanups.push(() => broken.remove());
