@@ -106,6 +106,9 @@ export function QueueScreen() {
   const open = useCallback(
     (r: QueueRow) => {
       prefetch('cases.get', { reference: r.reference });
+      // The file's correspondence too (ThreadSection), at the same moment: asked only once the file had been
+      // drawn, its answer drew the file a second time.
+      prefetch('inbox.thread', { caseId: r.id });
       go({ name: 'case', reference: r.reference });
     },
     [go, prefetch],
