@@ -1,5 +1,5 @@
-// npm run bench -- queue [--cases N] [--plans] [--keep-desk DIR]
-// --keep-desk DIR: build the desk and its plain copy in DIR once and open them again on later runs (same --cases).
+// npm run bench -- queue [--cases N] [--plans] [--database-url URL|temp] [--keep-desk DIR]
+// --keep-desk DIR: build the SQLite desk and its plain copy in DIR once and open them again on later runs (same --cases).
 // The queue and the case file at 100,000 cases. Builds an encrypted desk (createDesk, as set-up does) and
 // fills it with realistic rows inserted directly in one transaction: Japanese and foreign residents' names
 // with kana, emails, request texts, every status and type over two years of arrivals, assignees, events,
@@ -18,12 +18,18 @@
 // UNENCRYPTED copy of the same database (made by ATTACHing a plaintext database with KEY '' and copying
 // every table into it). The ratio is the core's p50 over the baseline's p50: the price of encryption,
 // the query builder and the core's own work on the rows.
+//
+// --database-url (support/postgres-queue.ts): the same desk is then put on a PostgreSQL server (`temp`: a
+// throwaway cluster started for the run, as CI machines have no server) and the same calls are timed
+// there, through the core on a shared desk's connection, against the SQL they sent replayed by a plain
+// client on the same server: p50/p95 printed beside SQLite's from this run, pgRatio the worst core/raw,
+// pgTwoCharSearchRatio 田中 (bigram rows) over 長谷川 (pg_trgm GIN). --plans prints EXPLAIN ANALYZE there.
 import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { sqliteStore, openDatabase, type RawDatabase } from '../db/open.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -35,7 +41,9 @@ import { listCases } from '../electron/core/cases/queue.ts';
 import { loadCaseFile } from '../electron/core/cases/case-file.ts';
 import { bigramTerms } from '../electron/core/cases/search-index.ts';
 import { listInput, type SessionUser } from '../electron/contract/index.ts';
+import type { DeskCalendar } from '../electron/core/calendar/index.ts';
 import { build, NOW, random } from './support/big-desk.ts';
+import { benchServer, fillServer, pgCapturer, pgReplayer, type Captured as Captured2 } from './support/postgres-queue.ts';
 
 const CASES = (() => {
   const i = process.argv.indexOf('--cases');
@@ -44,6 +52,14 @@ const CASES = (() => {
   return n;
 })();
 const SHOW_PLANS = process.argv.includes('--plans');
+/** --database-url URL|temp: also on PostgreSQL (support/postgres-queue.ts). */
+const DATABASE_URL = (() => {
+  const i = process.argv.indexOf('--database-url');
+  if (i < 0) return null;
+  const v = process.argv[i + 1];
+  if (!v || v.startsWith('--')) throw new Error('--database-url takes a URL (postgres://USER@HOST:PORT/DB) or temp');
+  return v;
+})();
 const ITERATIONS = 200;
 const WARMUP = 30;
 const SEARCH = '長谷川';
@@ -107,18 +123,28 @@ async function capture(raw: RawDatabase, work: (db: Kysely<DB>) => Promise<unkno
   return out;
 }
 
+function printTable(head: string[], table: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  for (const r of [head, ...table]) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Waits for a PostgreSQL replay; a SQLite one has already run and gets no extra tick on its clock. */
+async function settle(v: unknown): Promise<void> {
+  if (v instanceof Promise) await v;
 }
 
 /**
  * Times `core` and `raw` alternately, one run of each per round, so that whatever else the machine is
  * doing weighs on both alike (the ratio is what this bench is about).
  */
-async function timePair(n: number, core: (i: number) => Promise<unknown>, raw: (i: number) => void): Promise<{ core: { p50: number; p95: number }; raw: { p50: number; p95: number } }> {
+async function timePair(n: number, core: (i: number) => Promise<unknown>, raw: (i: number) => unknown): Promise<{ core: { p50: number; p95: number }; raw: { p50: number; p95: number } }> {
   for (let i = 0; i < WARMUP; i++) {
     await core(i);
-    raw(i);
+    await settle(raw(i));
   }
   const c: number[] = [];
   const r: number[] = [];
@@ -127,7 +153,8 @@ async function timePair(n: number, core: (i: number) => Promise<unknown>, raw: (
     await core(i);
     c.push(performance.now() - s);
     s = performance.now();
-    raw(i);
+    const pending = raw(i);
+    if (pending instanceof Promise) await pending;
     r.push(performance.now() - s);
   }
   const stats = (t: number[]) => {
@@ -207,39 +234,8 @@ try {
     search: listInput.parse({ search: SEARCH }),
     search_two_char: listInput.parse({ search: SEARCH2 }),
   };
-  const replay = replayer(plain);
-  const results: Record<string, number> = { cases: CASES };
-  const table: string[][] = [];
-  for (const [name, input] of Object.entries(pages)) {
-    const page = await listCases(db, calendar, user, NOW, input, warnDays);
-    const statements = await capture(store.raw, (c) => listCases(c, calendar, user, NOW, input, warnDays));
-    if (SHOW_PLANS) showPlans(plain, name, statements);
-    const { core, raw: base } = await timePair(ITERATIONS, () => listCases(db, calendar, user, NOW, input, warnDays), () => replay(statements));
-    results[`${name}_p50_ms`] = core.p50;
-    results[`${name}_p95_ms`] = core.p95;
-    results[`raw_${name}_p50_ms`] = base.p50;
-    results[`raw_${name}_p95_ms`] = base.p95;
-    table.push([name, `${page.total} match, ${page.rows.length} shown`, core.p50.toFixed(2), core.p95.toFixed(2), base.p50.toFixed(2), base.p95.toFixed(2), (core.p50 / base.p50).toFixed(2)]);
-  }
-  const hits = plain.prepare(`SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?`).get(`"${SEARCH}"`) as { n: number };
-  table[2]![1] += ` (${hits.n} in all)`;
-
   // Case files: a different case each time, the same sequence for the core and the baseline.
   const ids = Array.from({ length: ITERATIONS + WARMUP }, () => 1 + Math.floor(random() * CASES));
-  const captured: Captured[] = [];
-  for (const id of ids) captured.push(await capture(store.raw, (c) => loadCaseFile(c, calendar, user, NOW, id, warnDays)));
-  if (SHOW_PLANS) showPlans(plain, 'case_file', captured[0]!);
-  const { core, raw: base } = await timePair(
-    ITERATIONS,
-    (i) => loadCaseFile(db, calendar, user, NOW, ids[i % ids.length]!, warnDays),
-    (i) => replay(captured[i % captured.length]!),
-  );
-  results.case_file_p50_ms = core.p50;
-  results.case_file_p95_ms = core.p95;
-  results.raw_case_file_p50_ms = base.p50;
-  results.raw_case_file_p95_ms = base.p95;
-  table.push(['case_file', `${Math.min(...captured.map((c) => c.length))}-${Math.max(...captured.map((c) => c.length))} statements`, core.p50.toFixed(2), core.p95.toFixed(2), base.p50.toFixed(2), base.p95.toFixed(2), (core.p50 / base.p50).toFixed(2)]);
-
   // Mixed: different queries interleaved (never the same one twice in a row), as a desk of several people
   // sends them, so no call is helped by the one before it having warmed exactly its pages.
   const mixedInputs = [
@@ -254,34 +250,107 @@ try {
     listInput.parse({ view: 'closed', search: 'suzuki', page: 3 }),
     listInput.parse({ search: SEARCH2, sort: 'arrived', direction: 'desc' }),
   ];
-  const mixedCaptured: Captured[] = [];
-  for (const input of mixedInputs) mixedCaptured.push(await capture(store.raw, (c) => listCases(c, calendar, user, NOW, input, warnDays)));
-  {
-    const { core: mc, raw: mb } = await timePair(
-      ITERATIONS,
-      (i) => listCases(db, calendar, user, NOW, mixedInputs[i % mixedInputs.length]!, warnDays),
-      (i) => replay(mixedCaptured[i % mixedCaptured.length]!),
-    );
-    results.mixed_p50_ms = mc.p50;
-    results.mixed_p95_ms = mc.p95;
-    results.raw_mixed_p50_ms = mb.p50;
-    results.raw_mixed_p95_ms = mb.p95;
-    table.push(['mixed', `${mixedInputs.length} queries interleaved`, mc.p50.toFixed(2), mc.p95.toFixed(2), mb.p50.toFixed(2), mb.p95.toFixed(2), (mc.p50 / mb.p50).toFixed(2)]);
+  /** What each measure calls: the i-th run's core call, on either database (calendar read from it). */
+  type Call = (db: Kysely<DB>, calendar: DeskCalendar, i: number) => Promise<unknown>;
+  const measures: Array<{ name: string; calls: Call[]; label: (db: Kysely<DB>, calendar: DeskCalendar, captured: Captured2[]) => Promise<string> }> = [
+    ...Object.entries(pages).map(([name, input]) => ({
+      name,
+      calls: [(d: Kysely<DB>, cal: DeskCalendar) => listCases(d, cal, user, NOW, input, warnDays)],
+      label: async (d: Kysely<DB>, cal: DeskCalendar) => {
+        const page = await listCases(d, cal, user, NOW, input, warnDays);
+        return `${page.total} match, ${page.rows.length} shown`;
+      },
+    })),
+    {
+      name: 'case_file',
+      calls: ids.map((id) => (d: Kysely<DB>, cal: DeskCalendar) => loadCaseFile(d, cal, user, NOW, id, warnDays)),
+      label: async (_d, _c, captured) => `${Math.min(...captured.map((c) => c.length))}-${Math.max(...captured.map((c) => c.length))} statements`,
+    },
+    {
+      name: 'mixed',
+      calls: mixedInputs.map((input) => (d: Kysely<DB>, cal: DeskCalendar) => listCases(d, cal, user, NOW, input, warnDays)),
+      label: async () => `${mixedInputs.length} queries interleaved`,
+    },
+  ];
+
+  const replay = replayer(plain);
+  const results: Record<string, number> = { cases: CASES };
+  const table: string[][] = [];
+  for (const m of measures) {
+    const captured: Captured[] = [];
+    for (const call of m.calls) captured.push(await capture(store.raw, (c) => call(c, calendar, 0)));
+    if (SHOW_PLANS) showPlans(plain, m.name, captured[0]!);
+    const n = m.calls.length;
+    const { core, raw: base } = await timePair(ITERATIONS, (i) => m.calls[i % n]!(db, calendar, i), (i) => replay(captured[i % n]!));
+    results[`${m.name}_p50_ms`] = core.p50;
+    results[`${m.name}_p95_ms`] = core.p95;
+    results[`raw_${m.name}_p50_ms`] = base.p50;
+    results[`raw_${m.name}_p95_ms`] = base.p95;
+    table.push([m.name, await m.label(db, calendar, captured), core.p50.toFixed(2), core.p95.toFixed(2), base.p50.toFixed(2), base.p95.toFixed(2), (core.p50 / base.p50).toFixed(2)]);
   }
+  const hits = plain.prepare(`SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?`).get(`"${SEARCH}"`) as { n: number };
+  table[2]![1] += ` (${hits.n} in all)`;
 
   const head = ['measure', 'rows', 'core p50', 'core p95', 'raw p50', 'raw p95', 'ratio'];
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-  console.log(`\n${ITERATIONS} runs each after ${WARMUP} warm-up, milliseconds; raw = the same SQL on an unencrypted copy\n`);
-  for (const r of [head, ...table]) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  console.log(`\nSQLite: ${ITERATIONS} runs each after ${WARMUP} warm-up, milliseconds; raw = the same SQL on an unencrypted copy\n`);
+  printTable(head, table);
 
-  const ratio = Math.max(...['first_page', 'filtered', 'search', 'search_two_char', 'case_file', 'mixed'].map((m) => results[`${m}_p50_ms`]! / results[`raw_${m}_p50_ms`]!));
+  const MEASURED = measures.map((m) => m.name);
+  const ratio = Math.max(...MEASURED.map((m) => results[`${m}_p50_ms`]! / results[`raw_${m}_p50_ms`]!));
   // Two characters through the bigram index against three through the trigram one, same run (aim <= 3).
   results.twoCharSearchRatio = results.search_two_char_p50_ms! / results.search_p50_ms!;
   console.log(`\ntwo-character search (${SEARCH2}) p50 / three-character search (${SEARCH}) p50: ${results.twoCharSearchRatio.toFixed(2)}`);
-  const round = (x: number) => Math.round(x * 1000) / 1000;
   await store.close();
   plain.close();
-  console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(results).map(([k2, v]) => [k2, k2 === 'cases' ? v : round(v)])), ratio: round(ratio) }));
+
+  // The same desk on PostgreSQL, the same calls, against the same SQL sent raw to the same server.
+  let pgRatio: number | null = null;
+  if (DATABASE_URL) {
+    const server = await benchServer(DATABASE_URL);
+    try {
+      const t1 = performance.now();
+      const source = new Database(plainPath, { fileMustExist: true, readonly: true });
+      const shared = await fillServer(server, source);
+      source.close();
+      console.log(`\nPostgreSQL (${server.label}, ${(await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(shared.db)).rows[0]!.v}): filled in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      const capturer = await pgCapturer(server);
+      const replayer2 = await pgReplayer(server);
+      try {
+        const pgCalendar = await loadDeskCalendar(shared.db);
+        const pgTable: string[][] = [];
+        for (const m of measures) {
+          const captured: Captured2[] = [];
+          for (const call of m.calls) captured.push(await capturer.run((c) => call(c, pgCalendar, 0)));
+          if (SHOW_PLANS) console.log(`${m.name}:\n${(await replayer2.explain(captured[0]!)).join('\n')}`);
+          const n = m.calls.length;
+          const { core, raw: base } = await timePair(ITERATIONS, (i) => m.calls[i % n]!(shared.db, pgCalendar, i), (i) => replayer2.replay(captured[i % n]!));
+          results[`pg_${m.name}_p50_ms`] = core.p50;
+          results[`pg_${m.name}_p95_ms`] = core.p95;
+          results[`pg_raw_${m.name}_p50_ms`] = base.p50;
+          results[`pg_raw_${m.name}_p95_ms`] = base.p95;
+          pgTable.push([
+            m.name, await m.label(shared.db, pgCalendar, captured),
+            results[`${m.name}_p50_ms`]!.toFixed(2), results[`${m.name}_p95_ms`]!.toFixed(2),
+            core.p50.toFixed(2), core.p95.toFixed(2), base.p50.toFixed(2), base.p95.toFixed(2), (core.p50 / base.p50).toFixed(2),
+          ]);
+        }
+        console.log(`\nPostgreSQL: ${ITERATIONS} runs each after ${WARMUP} warm-up, milliseconds; raw = the same SQL sent by a plain client to the same server; SQLite = the core's figures above\n`);
+        printTable(['measure', 'rows', 'SQLite p50', 'SQLite p95', 'pg core p50', 'pg core p95', 'pg raw p50', 'pg raw p95', 'pg ratio'], pgTable);
+        pgRatio = Math.max(...MEASURED.map((m) => results[`pg_${m}_p50_ms`]! / results[`pg_raw_${m}_p50_ms`]!));
+        results.pgTwoCharSearchRatio = results.pg_search_two_char_p50_ms! / results.pg_search_p50_ms!;
+        console.log(`\nPostgreSQL two-character search (${SEARCH2}, bigram rows) p50 / three-character search (${SEARCH}, pg_trgm GIN) p50: ${results.pgTwoCharSearchRatio.toFixed(2)}`);
+      } finally {
+        await capturer.close();
+        await replayer2.close();
+        await shared.close();
+      }
+    } finally {
+      await server.done();
+    }
+  }
+
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(results).map(([k2, v]) => [k2, k2 === 'cases' ? v : round(v)])), ratio: round(ratio), ...(pgRatio === null ? {} : { pgRatio: round(pgRatio) }) }));
 } finally {
   if (!KEEP) rmSync(folder, { recursive: true, force: true });
 }

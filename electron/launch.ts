@@ -103,8 +103,9 @@ Starts Privacy Desk: the desktop app when the Electron runtime is installed, oth
 127.0.0.1 (it prints the link to open). The desk's screens are built first when they are missing.
   --data-dir DIR  the desk's data folder (default: the per-user app-data folder)
   --database-url URL
-                  browser mode: a shared desk on PostgreSQL (see npm run serve -- --help); the desktop
-                  app does not take it yet (it needs a connection profile per PC)
+                  browser mode: a shared desk on PostgreSQL (see npm run serve -- --help). Without it,
+                  a data folder IT connected to a shared desk (npm run desk -- connect) opens that desk,
+                  in the desktop app and in browser mode alike
   --port N        browser mode: the port to listen on (default: any free port)
   --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text
@@ -134,7 +135,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (argv.some((a) => a === '--database-url' || a.startsWith('--database-url='))) {
-    throw new Error('--database-url works in browser mode only for now (npm run serve -- --database-url URL): the desktop app has no connection profile for a shared desk yet.');
+    throw new Error('The desktop app opens a shared desk through this PC\'s connection profile (npm run desk -- connect --database-url URL --user NAME, once per staff member), not --database-url; or use browser mode: npm run serve -- --database-url URL.');
   }
   buildIfNeeded(
     'the desktop app',

@@ -15,6 +15,7 @@ import * as p0008 from './0008_outbox_attachments.ts';
 import * as p0009 from './0009_audit_counter.ts';
 import * as p0010 from './0010_change_notify.ts';
 import * as p0011 from './0011_notice_mail_facts.ts';
+import * as p0012 from './0012_status_unchanged_codes.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -28,6 +29,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0009_audit_counter': p0009,
   '0010_change_notify': p0010,
   '0011_notice_mail_facts': p0011,
+  '0012_status_unchanged_codes': p0012,
 };
 
 /** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
@@ -44,4 +46,5 @@ export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonl
   '0009_audit_counter': [],
   '0010_change_notify': [],
   '0011_notice_mail_facts': ['0039_notice_mail_facts'],
+  '0012_status_unchanged_codes': ['0040_status_unchanged_codes'],
 };

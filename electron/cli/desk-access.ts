@@ -41,7 +41,8 @@ export async function withUnlockedDesk<T>(
   io: CliIO,
   where: DeskArgs,
   userArg: string | undefined,
-  work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>,
+  /** `password`: the person's, for the one command that wraps something under it (`connect`). */
+  work: (desk: UnlockedDesk, paths: DeskPaths, user: string, password: string) => Promise<T>,
 ): Promise<T> {
   if (!where['data-dir'] && !where['database-url']) throw new CliError('--data-dir (or --database-url) is required.', 2);
   if (!userArg) throw new CliError('--user is required.', 2);
@@ -56,7 +57,7 @@ export async function withUnlockedDesk<T>(
   return sayingDiskFull(paths.dataDir, () => unlocked(io, paths, user.data, lock, work));
 }
 
-async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void } | null, work: (desk: UnlockedDesk, paths: DeskPaths, user: string) => Promise<T>): Promise<T> {
+async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void } | null, work: (desk: UnlockedDesk, paths: DeskPaths, user: string, password: string) => Promise<T>): Promise<T> {
   try {
     // The same counters as the login screen (core/auth/throttle.ts): the CLI is no way around them.
     const throttle = new LoginThrottle(paths.loginThrottle);
@@ -72,7 +73,7 @@ async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: 
       const account = await desk.store.db.selectFrom('accounts').select('disabled').where('username', '=', username).executeTakeFirst();
       if (!account || account.disabled) throw new CliError(`The account ${username} is disabled.`);
       throttle.succeeded(username);
-      return await work(desk, paths, username);
+      return await work(desk, paths, username, password);
     } finally {
       await lockDesk(desk);
     }

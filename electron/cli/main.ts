@@ -13,6 +13,7 @@ import { mailCommand } from './commands/mail.ts';
 import { reportCommand } from './commands/report.ts';
 import { purgeCommand } from './commands/purge.ts';
 import { moveToServerCommand } from './commands/move-to-server.ts';
+import { connectCommand, disconnectCommand } from './commands/connect.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -27,6 +28,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   restore: { run: restoreCommand, summary: 'restore BACKUP --data-dir NEW: a backup into a folder without a desk' },
   mail: { run: mailCommand, summary: 'mail import FILE.eml…: mail files into the Inbox or onto their cases (--json: one line per file)' },
   'move-to-server': { run: moveToServerCommand, summary: 'move-to-server --data-dir DIR --database-url URL: a local desk onto a PostgreSQL server (verified)' },
+  connect: { run: connectCommand, summary: 'connect --database-url URL --user NAME: point this PC at a shared desk (per staff member; --show, --remove-user)' },
+  disconnect: { run: disconnectCommand, summary: 'disconnect: this PC no longer opens the shared desk (the desk itself is untouched)' },
   purge: { run: purgeCommand, summary: 'purge --dry-run|--yes: remove personal data of closed cases past retention' },
   report: { run: reportCommand, summary: 'report --from --to [--json|--csv|--pdf FILE]: the period\'s report (Japan dates)' },
 };

@@ -136,6 +136,14 @@ export type CaseFlag =
   /** Issue 19: an inquiry or complaint taken in without an email or postal address: no reply can be sent. */
   | { code: 'NO_CONTACT' };
 
+/**
+ * Why a notice sent by email left its case as it was (the timeline's `statusUnchanged`): the case had moved
+ * on while the email was on its way, and recording the notice was refused with this reason. An event an
+ * older version stored with an English sentence there that migration 0040 could not read back holds
+ * STATUS_UNCHANGED_EARLIER.
+ */
+export type StatusUnchanged = Reason | { code: 'STATUS_UNCHANGED_EARLIER' };
+
 /** A warning about one row of an import file (the row is imported unless told to skip it). */
 export type ImportWarning = { code: 'DUPLICATE_OF_OPEN_CASE'; reference: string };
 
@@ -266,7 +274,7 @@ export type LetterAddressWarning =
   | { code: 'WINDOW_OVERFLOW'; reference: string; field: 'postalCode' | 'address' | 'onBehalfOf' | 'name'; overflowMm: number };
 
 /** Everything the desk can say to a person. */
-export type Coded = Reason | CaseWarning | CaseFlag | ImportWarning | DraftCancelled | LetterAddressWarning | AuditProblem | HolidaysOutdated;
+export type Coded = StatusUnchanged | CaseWarning | CaseFlag | ImportWarning | DraftCancelled | LetterAddressWarning | AuditProblem | HolidaysOutdated;
 export type Code = Coded['code'];
 /** The value of one code (a member whose `code` is a union, like AuditProblem, counts for each of its codes). */
 export type CodeOf<C extends Code> = Coded extends infer U ? (U extends { code: infer K } ? (C extends K ? U : never) : never) : never;
@@ -326,6 +334,8 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   SHARED_DESK_MOVE_TARGET_HAS_DESK: 'CONFLICT',
   DESK_MOVED_TO_SERVER: 'CONFLICT',
   SHARED_DESK_SECRET_UNREADABLE: 'STORAGE_DAMAGED',
+  CONNECTION_PROFILE_NO_SLOT: 'FORBIDDEN',
+  CONNECTION_PROFILE_DAMAGED: 'STORAGE_DAMAGED',
   CASE_CHANGED: 'CONFLICT',
   AUTH_FAILED: 'AUTH_FAILED',
   RECOVERY_KEY_WRONG: 'AUTH_FAILED',

@@ -90,6 +90,9 @@ export const english: EnglishTable = {
   SHARED_DESK_COPY_MISMATCH: (p) =>
     `The copy of table ${p.table} ${{ table_missing: 'has no counterpart on the other side', columns: 'has different columns on the other side', target_not_empty: 'found rows already in the target', rows: 'does not match its source' }[p.problem]}. Nothing of the copy was kept; the source is unchanged.`,
   SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `The database ${p.database} already holds a desk: it is never overwritten. Give an empty database.`,
+  CONNECTION_PROFILE_NO_SLOT: (p) =>
+    `This PC is connected to the shared desk, but not yet for ${p.username}: IT staff run \`npm run desk -- connect --user ${p.username}\` on this PC once (it asks for the database password and ${p.username}'s password).`,
+  CONNECTION_PROFILE_DAMAGED: (p) => `This PC's connection to the shared desk (${p.path}) cannot be read. Nothing was sent to any server. IT staff connect this PC again (npm run desk -- disconnect, then connect).`,
   DESK_MOVED_TO_SERVER: (p) => `This desk was moved to the shared desk ${p.to} at ${p.at}. It is kept as it was then; work on the shared desk.`,
   CASE_CHANGED: (p) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'someone'} at ${p.at} — reload to see it.`,
   ...holidayEnglish,
@@ -221,6 +224,7 @@ export const english: EnglishTable = {
   MAIL_BOUNCED: (p) => `The member's mail server returned the notice as not delivered (${`${p.status} ${p.diagnostic}`.trim()}).`,
   MAIL_NO_MESSAGE_ID: () => 'The message has no valid Message-ID, so it was not sent.',
   MAIL_FAILED_EARLIER: () => 'The mail server did not take this message (recorded by an earlier version of the desk).',
+  STATUS_UNCHANGED_EARLIER: () => 'The case had moved on when this email went out, so its status was left as it was (recorded by an earlier version of the desk).',
   NOT_A_DATE: (p) => `${p.date} is not a real date.`,
   BACKUP_FOLDER_NOT_SET: () => 'No backup folder is set yet. A supervisor chooses one in Settings (a USB drive or a network folder, not this PC’s own disk).',
   BACKUP_FOLDER_MISSING: (p) => `The backup folder ${p.folder} does not exist or is not a folder (is the drive connected?). ${UNCHANGED}`,

@@ -31,7 +31,14 @@ export type SharedDeskProblem =
   /** This local desk was moved onto a server (`to`: its URL, without password) at `at`; it is kept as it was then. */
   | { code: 'DESK_MOVED_TO_SERVER'; to: string; at: string }
   /** A secret the desk keeps sealed on the server (db/secret-columns.ts) does not open with its key: altered there. */
-  | { code: 'SHARED_DESK_SECRET_UNREADABLE'; column: 'audit_keys.private_key' | 'mail_settings.password' | 'mailbox_settings.password' };
+  | { code: 'SHARED_DESK_SECRET_UNREADABLE'; column: 'audit_keys.private_key' | 'mail_settings.password' | 'mailbox_settings.password' }
+  /**
+   * This PC's connection profile (core/shared-desk/connection-profile.ts) holds no copy of the database
+   * password for this person: IT staff connect them on this PC (`desk connect --user NAME`) once.
+   */
+  | { code: 'CONNECTION_PROFILE_NO_SLOT'; username: string }
+  /** The PC's connection profile (`path`) cannot be read as one: nothing was sent to any server. */
+  | { code: 'CONNECTION_PROFILE_DAMAGED'; path: string };
 
 /** Someone else changed the case since this person read it (the version column): reload, never overwrite. */
 export type CaseChangedConflict = { code: 'CASE_CHANGED'; reference: string; by: string | null; byName: string | null; at: string };

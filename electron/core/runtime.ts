@@ -30,6 +30,7 @@ import { inquiryHandlers } from './api/inquiry-handlers.ts';
 import { auditHandlers } from './api/audit-handlers.ts';
 import { changeHandlers } from './api/change-handlers.ts';
 import { ChangeFeed } from './shared-desk/change-feed.ts';
+import type { Keychain } from './shared-desk/connection-profile.ts';
 
 export interface DeskRuntimeOptions {
   dataDir: string;
@@ -48,6 +49,8 @@ export interface DeskRuntimeOptions {
   mail?: MailServiceOptions;
   /** Tests only: the mailbox fetcher's poll, backoff and timeouts (core/inbox/imap-fetcher.ts). */
   inbox?: InboxServiceOptions;
+  /** The desktop app's OS keychain (electron/main/keychain.ts), for a connection profile that allows it. */
+  keychain?: Keychain;
 }
 
 export interface DeskRuntime {
@@ -138,7 +141,7 @@ export async function openDeskRuntime(options: DeskRuntimeOptions): Promise<Desk
   const log = options.log ?? console.error;
   const mail = new MailService(now, log, options.mail);
   const session = new DeskSession(
-    { paths, mode: options.mode, kdfCost: options.kdfCost, now, log, demo: options.demo === true },
+    { paths, mode: options.mode, kdfCost: options.kdfCost, now, log, demo: options.demo === true, ...(options.keychain ? { keychain: options.keychain } : {}) },
     {
       backups: new BackupService({ paths, now, log, writer: options.backupWriter }),
       mail,

@@ -12,6 +12,7 @@ import { inEnglish } from '../contract/index.ts';
 import { readDatabasePassword } from '../cli/io.ts';
 import { isDeskError } from '../core/errors.ts';
 import { createHostServer } from './server.ts';
+import { profiledServer } from '../core/shared-desk/connection-profile.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,7 +24,9 @@ Starts Privacy Desk in browser mode on 127.0.0.1 and prints the link to open.
                   a shared desk on PostgreSQL: postgres://USER@HOST:PORT/DB (a server other than this PC:
                   add ?sslmode=verify-full&sslrootcert=CA-FILE); the database password from
                   PRIVACY_DESK_DATABASE_PASSWORD or asked in a terminal. The data folder then keeps
-                  only this PC's own files (its lock, backup status)
+                  only this PC's own files (its lock, backup status). Without it, a data folder IT
+                  connected to a shared desk (npm run desk -- connect) opens that desk: each person's
+                  own password unwraps the database password at login
   --port N        the port to listen on (default: 0, any free port)
   --demo          fill an EMPTY desk with about 40 demo cases at the first supervisor log-in or set-up
   --help          this text`;
@@ -80,7 +83,8 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
     buildScreensIfNeeded();
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const shared = values['database-url'] === undefined ? undefined : await sharedDeskOf(values['database-url']);
+  // No --database-url: the shared desk this PC was connected to (connection.json), if any; else the local desk.
+  const shared = values['database-url'] === undefined ? profiledServer(dataDir) : await sharedDeskOf(values['database-url']);
   const runtime = await openDeskRuntime({ dataDir, mode: 'browser', demo: values.demo, ...(shared ? { server: shared } : {}) });
   const token = randomBytes(24).toString('hex');
   const server = createHostServer({ runtime, token, staticDir });
@@ -110,7 +114,8 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
   const actual = (server.address() as { port: number }).port;
   console.log(`Privacy Desk is ready at http://127.0.0.1:${actual}/#token=${token}`);
   // The URL as parsed (user, host, port, database): never a password, which is never in it.
-  if (shared) console.log(`Shared desk: ${formatDatabaseUrl(shared.target)} (this PC's folder: ${dataDir})`);
+  if (shared?.profile) console.log(`Shared desk: ${formatDatabaseUrl(shared.target)} through this PC's connection profile ${shared.profile} (staff log in with their own password)`);
+  else if (shared) console.log(`Shared desk: ${formatDatabaseUrl(shared.target)} (this PC's folder: ${dataDir})`);
   else console.log(`Data folder: ${dataDir}`);
   if (values.demo) console.log('Demo: an empty desk gets demo cases when a supervisor logs in or sets it up.');
   console.log('Open the link above in Chrome, Edge or Firefox. Press Ctrl+C to lock the desk and stop.');

@@ -8,7 +8,7 @@
 // Electron's userData at the chosen folder (before `ready`), so Chromium's own files sit beside the
 // desk's `desk/` subfolder, and the single-instance lock is per data folder: a second launch on the
 // same folder focuses this window, a launch on another folder (--data-dir) is a separate desk.
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +24,8 @@ import { createWindowOptions } from './window-options.ts';
 import { letterFontFile } from '../core/letters/font-files.ts';
 import { LetterDocuments, letterMethods } from './letter-window.ts';
 import { createElectronLetterPrinter } from './print.ts';
+import { safeStorageKeychain } from './keychain.ts';
+import { profiledServer } from '../core/shared-desk/connection-profile.ts';
 
 const CLOSE_TIMEOUT_MS = 10_000;
 const log = (message: string) => console.log(`[privacy-desk] ${message}`);
@@ -106,7 +108,10 @@ async function start(): Promise<void> {
 
   let opened: DeskRuntime;
   try {
-    opened = await openDeskRuntime({ dataDir, mode: 'electron', log, demo: mainArgs.demo });
+    // A PC IT connected to a shared desk (`desk connect`, <data folder>/connection.json) opens that desk: each
+    // person's password unwraps the database password at login; else the local desk, as always.
+    const shared = profiledServer(dataDir);
+    opened = await openDeskRuntime({ dataDir, mode: 'electron', log, demo: mainArgs.demo, ...(shared ? { server: shared, keychain: safeStorageKeychain(safeStorage) } : {}) });
   } catch (error) {
     const text = startupErrorDialog(error, dataDir, locale);
     dialog.showErrorBox(text.title, text.content);

@@ -43,7 +43,8 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
         throttle.succeeded(username);
         return user;
       } catch (e) {
-        if (e instanceof DeskError && e.reason.code === 'AUTH_FAILED') throttle.failed(username, now().getTime());
+        // A name this PC's connection profile was never connected for counts as a miss too: guessing names there is no faster.
+        if (e instanceof DeskError && (e.reason.code === 'AUTH_FAILED' || e.reason.code === 'CONNECTION_PROFILE_NO_SLOT')) throttle.failed(username, now().getTime());
         throw e;
       }
     },
@@ -66,6 +67,7 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
     },
     'auth.changePassword': async ({ currentPassword, newPassword }, user) => {
       const updated = await changePassword(session.accountsDeps(), user.username, currentPassword, newPassword);
+      await session.passwordChanged(user.username, newPassword);
       session.replaceUser(updated);
       return updated;
     },

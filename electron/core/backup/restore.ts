@@ -15,7 +15,7 @@ import type { DeskPaths } from '../storage/data-dir.ts';
 import { fsyncDir } from '../storage/atomic-file.ts';
 import { DeskError } from '../errors.ts';
 import type { RestoreProblem } from '../../contract/index.ts';
-import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot } from '../keys/key-slots.ts';
+import { openSlot, openUserSlot, readKeySlots, recoverySlot, userSlot, type KeySlotFile } from '../keys/key-slots.ts';
 import { loadSigner } from '../audit/signing-keys.ts';
 import { alteredManifestField } from './manifest-mac.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -114,10 +114,41 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
   }
   const staging = join(paths.dataDir, `.desk-restore-${randomBytes(6).toString('hex')}`);
   mkdirSync(staging, { mode: 0o700 });
+  try {
+    const staged = await stageBackup(backupDir, manifest, staging, req.secret, now, { to: 'data folder' });
+    staged.dataKey.fill(0);
+    await staged.store.close(); // checkpoints the WAL into the file before the folder moves
+    if (existsSync(paths.deskDir)) rmdirSync(paths.deskDir); // empty: deskPresence said new
+    renameSync(staging, paths.deskDir);
+    fsyncDir(paths.dataDir);
+    return { deskId: staged.deskId, cases: staged.cases, manifest };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** A backup copied into `staging`, checked and opened: its database open under the data key (the caller closes it and zeroes the key). */
+export interface StagedBackup {
+  store: OpenedDatabase;
+  dataKey: Buffer;
+  deskId: string;
+  slots: KeySlotFile;
+  cases: number;
+}
+
+/**
+ * Copies the backup's files into `staging` and checks them (checksums, the secret opens a slot, the
+ * manifest's seal, every page, the schema), brings the schema up to date and records the restore in the
+ * backup's own audit log (signed by the person when a password opened it; `to` says where it goes). Nothing
+ * outside `staging` is touched: a wrong password or a damaged backup leaves every desk as it was.
+ */
+export async function stageBackup(backupDir: string, manifest: BackupManifest, staging: string, s: RestoreSecret, now: Date, where: { to: 'data folder' | 'server' }): Promise<StagedBackup> {
   const dbPath = join(staging, 'desk.db');
   const slotsPath = join(staging, 'keyslots.json');
   let dataKey: Buffer | null = null;
   let signingKey: Buffer | null = null;
+  let kept = false;
   try {
     for (const file of BACKUP_FILES) {
       await copyDurably(join(backupDir, file), join(staging, file));
@@ -128,7 +159,6 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
     const slots = readKeySlots(slotsPath);
     if (slots.deskId !== manifest.deskId) throw invalid({ code: 'BACKUP_SLOTS_OTHER_DESK' });
 
-    const s = req.secret;
     const slot = s.kind === 'password' ? userSlot(slots, s.username) : recoverySlot(slots);
     if (s.kind === 'recovery' && !slot) throw new DeskError({ code: 'BACKUP_NO_RECOVERY_SLOT' });
     if (s.kind === 'password' && slot) {
@@ -188,22 +218,23 @@ export async function restoreBackup(req: RestoreRequest): Promise<Restored> {
       cases = Number((await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       await appendAudit(
         store.db,
-        { actor: s.kind === 'password' ? s.username : null, action: 'desk.restore', entity: 'desk', entityId: slots.deskId, detail: { backup: basename(backupDir), backupCreatedAt: manifest.createdAt, with: s.kind === 'password' ? 'password' : 'recovery key', cases } },
+        {
+          actor: s.kind === 'password' ? s.username : null,
+          action: 'desk.restore',
+          entity: 'desk',
+          entityId: slots.deskId,
+          detail: { backup: basename(backupDir), backupCreatedAt: manifest.createdAt, with: s.kind === 'password' ? 'password' : 'recovery key', cases, ...(where.to === 'server' ? { to: 'server' } : {}) },
+        },
         now,
       );
-    } finally {
-      await store.close(); // checkpoints the WAL into the file before the folder moves
+    } catch (e) {
+      await store.close();
+      throw e;
     }
-
-    if (existsSync(paths.deskDir)) rmdirSync(paths.deskDir); // empty: deskPresence said new
-    renameSync(staging, paths.deskDir);
-    fsyncDir(paths.dataDir);
-    return { deskId: slots.deskId, cases, manifest };
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
+    kept = true;
+    return { store, dataKey, deskId: slots.deskId, slots, cases };
   } finally {
-    dataKey?.fill(0);
+    if (!kept) dataKey?.fill(0);
     signingKey?.fill(0);
   }
 }

@@ -11,8 +11,9 @@ import { DeskError } from '../errors.ts';
 import { newBoxKeyPair, seal, unseal, type SealedKey } from './sealed-box.ts';
 import { deriveKey, newHkdfParams, newScryptParams, unwrapKey, wrapKey, type KdfParams, type WrappedKey } from './wrap.ts';
 
-const wrappedSchema = z.object({ alg: z.literal('A256GCM'), iv: z.string(), tag: z.string(), ct: z.string() });
-const kdfSchema = z.discriminatedUnion('name', [
+/** A key wrapped under a slot's key (wrap.ts); also the connection profile's (core/shared-desk/connection-profile.ts). */
+export const wrappedSchema = z.object({ alg: z.literal('A256GCM'), iv: z.string(), tag: z.string(), ct: z.string() });
+export const kdfSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
   z.object({ name: z.literal('hkdf-sha256'), salt: z.string() }),
 ]);

@@ -22,6 +22,8 @@ import type { DailyPurge } from '../retention/daily.ts';
 import type { DailyAnchorMail } from '../audit/anchor-mail.ts';
 import type { ChangeFeed } from '../shared-desk/change-feed.ts';
 import { SessionLock } from './session-lock.ts';
+import type { Keychain } from '../shared-desk/connection-profile.ts';
+import { ProfileAccess } from '../shared-desk/profile-access.ts';
 
 export interface DeskSessionOptions {
   paths: DeskPaths;
@@ -31,6 +33,8 @@ export interface DeskSessionOptions {
   log: (line: string) => void;
   /** Fill an empty desk with demo cases at the first supervisor session (core/cases/demo.ts). */
   demo: boolean;
+  /** The desktop app's OS keychain (Electron's safeStorage), for a connection profile that allows it. */
+  keychain?: Keychain;
 }
 
 /** What runs only while the desk is open. */
@@ -54,6 +58,8 @@ export class DeskSession {
   readonly throttle: LoginThrottle;
   readonly lock = new SessionLock();
   private readonly log: (line: string) => void;
+  /** A shared desk reached through this PC's connection profile: the database password per login. */
+  private readonly profile: ProfileAccess | null;
   private readonly calendars = new CalendarCache();
   private unlocked: UnlockedDesk | null = null;
   private current: { user: SessionUser; lastActivity: number; idleMs: number } | null = null;
@@ -69,6 +75,8 @@ export class DeskSession {
     this.demoPending = options.demo;
     this.services = services;
     this.throttle = new LoginThrottle(options.paths.loginThrottle);
+    const server = options.paths.server;
+    this.profile = server?.profile ? new ProfileAccess(options.paths, server, server.profile, options.keychain, options.log) : null;
   }
 
   /** The logged-in user, or null when locked. */
@@ -127,6 +135,9 @@ export class DeskSession {
 
   /** NOT_SET_UP or the damage found, before any attempt to unlock (a shared desk's server is asked). */
   async requirePresent(): Promise<void> {
+    // Through a connection profile the server cannot be asked before a login gives the password: `connect`
+    // found a desk there, and the login itself reports what changed since.
+    if (this.profile?.waiting()) return;
     const p = await presenceOf(this.paths);
     if (p.state === 'new') throw new DeskError({ code: 'NOT_SET_UP' });
     if (p.state === 'damaged') throw new DeskError(p.reason);
@@ -137,7 +148,7 @@ export class DeskSession {
    * server that does not answer is a problem the screen shows (its code), not a failed call.
    */
   async presenceForStatus(): Promise<DeskPresence> {
-    if (this.unlocked) return { state: 'present' };
+    if (this.unlocked || this.profile?.waiting()) return { state: 'present' };
     try {
       return await presenceOf(this.paths);
     } catch (e) {
@@ -174,7 +185,7 @@ export class DeskSession {
   async open(desk: UnlockedDesk, who: (desk: UnlockedDesk) => Promise<SessionUser>): Promise<SessionUser> {
     try {
       const user = await who(desk);
-      await this.close('auth.lock');
+      await this.end('auth.lock'); // the old session; the server's password stays for the new one
       return await this.start(desk, user);
     } catch (e) {
       if (this.unlocked !== desk) await lockDesk(desk);
@@ -184,17 +195,43 @@ export class DeskSession {
 
   /** Unlock with a person's password and open their session: AUTH_FAILED or ACCOUNT_DISABLED otherwise. */
   async openWithPassword(username: string, password: string): Promise<SessionUser> {
-    const desk = await unlockWithPassword(this.paths, username, password);
-    if (!desk) throw new DeskError({ code: 'AUTH_FAILED' }, { field: 'password' });
-    return this.open(desk, async (d) => {
-      const account = await findAccount(d, username);
-      if (!account || account.disabled === 1) throw new DeskError({ code: 'ACCOUNT_DISABLED' }, { field: 'username' });
-      return toSessionUser(account);
-    });
+    // A connection profile: the person's password first unwraps the database password on this PC.
+    const via = this.profile ? await this.profile.unlock(username, password) : null;
+    try {
+      const desk = await unlockWithPassword(this.paths, username, password);
+      if (!desk) throw new DeskError({ code: 'AUTH_FAILED' }, { field: 'password' });
+      const user = await this.open(desk, async (d) => {
+        const account = await findAccount(d, username);
+        if (!account || account.disabled === 1) throw new DeskError({ code: 'ACCOUNT_DISABLED' }, { field: 'username' });
+        return toSessionUser(account);
+      });
+      if (via) await this.profile?.loggedIn(desk, username, password, via);
+      return user;
+    } catch (e) {
+      // A refused login leaves the password known only if a session still needs it.
+      if (!this.unlocked) this.profile?.forget();
+      throw e;
+    }
   }
 
-  /** Locks the desk (forgets the data key) after the services have stopped and the backup on lock ran. */
+  /** After a password change: this PC's copy of the database password is re-wrapped under the new one. */
+  async passwordChanged(username: string, newPassword: string): Promise<void> {
+    await this.profile?.rewrap(this.desk(), username, newPassword);
+  }
+
+  /**
+   * Locks the desk (forgets the data key) after the services have stopped and the backup on lock ran; a
+   * database password a connection profile gave is forgotten too (the next login unwraps it again).
+   */
   async close(action: string): Promise<void> {
+    try {
+      await this.end(action);
+    } finally {
+      this.profile?.forget();
+    }
+  }
+
+  private async end(action: string): Promise<void> {
     const desk = this.unlocked;
     const user = this.current?.user;
     this.current = null;

@@ -26,11 +26,19 @@ export interface DeskPaths {
   server?: SharedDeskServer;
   /** Failed-login counters (core/auth/throttle.ts): outside the desk folder, they survive a restore too. */
   loginThrottle: string;
+  /** This PC's pointer to a shared desk (core/shared-desk/connection-profile.ts), when IT connected it. */
+  connectionProfile: string;
 }
 
 export interface SharedDeskServer {
   target: DatabaseTarget;
+  /**
+   * The database password, in memory only: given at start (--database-url: the environment or a prompt), or —
+   * on a PC with a connection profile — unwrapped at each login and forgotten ('') when the desk locks.
+   */
   password: string;
+  /** This PC's connection profile the password comes from (core/shared-desk/connection-profile.ts). */
+  profile?: string;
 }
 
 export function deskPaths(dataDir: string, server?: SharedDeskServer): DeskPaths {
@@ -43,5 +51,6 @@ export function deskPaths(dataDir: string, server?: SharedDeskServer): DeskPaths
     instanceLock: join(dataDir, 'desk.lock'),
     ...(server ? { server } : {}),
     loginThrottle: join(dataDir, 'login-throttle.json'),
+    connectionProfile: join(dataDir, 'connection.json'),
   };
 }

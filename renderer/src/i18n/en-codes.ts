@@ -24,6 +24,8 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   // The screen's time is the reader's (10:42), not the ISO instant the CLI prints.
   CASE_CHANGED: (p, w) => `${p.reference} was changed by ${p.byName ?? p.by ?? 'a colleague'} at ${w.dateTime(p.at)} — reload to see it.`,
   SHARED_DESK_UNREACHABLE: () => 'The shared desk cannot be reached. Nothing was lost; the desk tries again by itself.',
+  CONNECTION_PROFILE_NO_SLOT: (p) => `This PC is connected to the shared desk, but not yet for ${p.username}. Ask IT staff to connect this PC for you.`,
+  CONNECTION_PROFILE_DAMAGED: (p) => `This PC's connection to the shared desk (${p.path}) cannot be read. Nothing was sent to any server. Ask IT staff to connect this PC again.`,
   NOT_FOR_CASE_TYPE: (p, w) => `“${w.label('action', p.action)}” is not something a case of type ${w.label('type', p.type).toLowerCase()} has.`,
   CONVERSION_BEFORE_ARRIVAL: (p, w) => `The request's arrival (${w.dateTime(p.arrivedAt)}) is before the inquiry arrived (${w.dateTime(p.inquiryArrivedAt)}). Enter the time of the mail that asked for it.`,
   DELIVERY_REQUIRED: () => 'Choose electronic delivery or a paper copy.',

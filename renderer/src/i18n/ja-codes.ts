@@ -180,6 +180,7 @@ export const jaCodes: CodeWords = {
   MAIL_BOUNCED: (p) => `会員のメールサーバーから、通知が届かなかったと返送されました（サーバーの応答：${`${p.status} ${p.diagnostic}`.trim()}）。`,
   MAIL_NO_MESSAGE_ID: () => 'メッセージIDが正しくないため、送信しませんでした。',
   MAIL_FAILED_EARLIER: () => 'メールサーバーがこのメールを受け付けませんでした（以前のバージョンで記録）。',
+  STATUS_UNCHANGED_EARLIER: () => 'このメールの送信時には案件の状態が先に進んでいたため、状態は変えずに記録しました（以前のバージョンで記録）。',
   NOT_A_DATE: (p) => `${p.date} は実在しない日付です。`,
   BACKUP_FOLDER_NOT_SET: () => 'バックアップ先のフォルダーがまだ設定されていません。スーパーバイザーが「設定」で選びます（このパソコン自身のディスクではなく、USBドライブやネットワークフォルダー）。',
   BACKUP_FOLDER_MISSING: (p) => `バックアップ先のフォルダー ${p.folder} がないか、フォルダーではありません（ドライブは接続されていますか）。${UNCHANGED}`,

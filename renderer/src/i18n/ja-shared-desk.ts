@@ -18,6 +18,8 @@ type SharedDeskCode =
   | 'SHARED_DESK_MOVE_TARGET_HAS_DESK'
   | 'DESK_MOVED_TO_SERVER'
   | 'SHARED_DESK_SECRET_UNREADABLE'
+  | 'CONNECTION_PROFILE_NO_SLOT'
+  | 'CONNECTION_PROFILE_DAMAGED'
   | 'CASE_CHANGED';
 
 export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
@@ -40,5 +42,7 @@ export const jaSharedDeskCodes: Pick<CodeWords, SharedDeskCode> = {
     `テーブル ${p.table} のコピーが${{ table_missing: 'コピー先にありません', columns: 'コピー先と列が異なります', target_not_empty: 'コピー先に既にデータがあります', rows: 'コピー元と一致しません' }[p.problem]}。コピーは残していません。コピー元は変更していません。`,
   SHARED_DESK_MOVE_TARGET_HAS_DESK: (p) => `データベース ${p.database} には既にデスクがあります。上書きはしません。空のデータベースを指定してください。`,
   DESK_MOVED_TO_SERVER: (p, w) => `このデスクは ${w.dateTime(p.at)} に共有デスク ${p.to} へ移行済みです。移行時の状態のまま保管しています。共有デスクで作業してください。`,
+  CONNECTION_PROFILE_NO_SLOT: (p) => `この PC は共有デスクに接続されていますが、${p.username} さんの接続設定はまだありません。IT 担当者にこの PC での接続設定を依頼してください。`,
+  CONNECTION_PROFILE_DAMAGED: (p) => `この PC の共有デスク接続設定（${p.path}）を読み取れません。サーバーには何も送信していません。IT 担当者に接続設定のやり直しを依頼してください。`,
   CASE_CHANGED: (p, w) => `${p.reference} は ${p.byName ?? p.by ?? '他の担当者'} が ${w.dateTime(p.at)} に変更しました。再読み込みして確認してください。`,
 };

@@ -95,7 +95,7 @@ describe('desk restore', () => {
   it('--help explains it, exit 0', async () => {
     const r = await desk(['restore', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: npm run desk -- restore BACKUP --data-dir NEW [--user NAME]');
+    expect(r.stdout).toContain('Usage: npm run desk -- restore BACKUP (--data-dir NEW | --database-url URL) [--user NAME]');
   });
 
   it('with --user and a password: restored, the same cases; a second restore into it is refused in one line', async () => {
