@@ -149,20 +149,6 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const lists = searchLists(db, input);
   const filter = where(narrow, lists);
   const searchAlone = lists.length > 0 && narrow(expressionBuilder<DB, 'cases'>()).length === 0;
-  const key = searchKey(input.search);
-  // A search puts the case a person most likely means first: the exact reference, then a name or kana
-  // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
-  const order: Array<[Expression<unknown>, 'asc' | 'desc']> = [
-    ...(key ? [[searchRank(db, key, nameKey(input.search)), 'asc'] as [Expression<unknown>, 'asc']] : []),
-    ...ORDER[input.sort].map((col): [Expression<unknown>, 'asc' | 'desc'] => [sql.ref(`cases.${col}`), input.direction]),
-  ];
-  // The page is chosen first on ids and sort keys alone, and only its rows are then read whole: a common
-  // surname (田中: thousands of hits) otherwise carried every hit's sixteen columns through the sort.
-  let pageIds = db
-    .selectFrom('cases')
-    .select('cases.id')
-    .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
-  for (const [by, direction] of order) pageIds = pageIds.orderBy(by, direction);
   let q = db
     .selectFrom('cases')
     .leftJoin('accounts', 'accounts.username', 'cases.assignee')
@@ -184,10 +170,14 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.legal_mark',
       'cases.legal_hold',
     ])
-    .where('cases.id', 'in', pageIds.limit(input.pageSize).offset((input.page - 1) * input.pageSize));
-  for (const [by, direction] of order) q = q.orderBy(by, direction);
+    .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
+  const key = searchKey(input.search);
+  // A search puts the case a person most likely means first: the exact reference, then a name or kana
+  // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
+  if (key) q = q.orderBy(searchRank(db, key, nameKey(input.search)));
+  for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
   const [rows, count] = await Promise.all([
-    q.execute(),
+    q.limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute(),
     searchAlone
       ? db.selectNoFrom(indexCount(lists).as('n')).executeTakeFirstOrThrow()
       : db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where(filter).executeTakeFirstOrThrow(),
