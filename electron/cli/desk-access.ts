@@ -1,6 +1,7 @@
 // Opening a desk from the command line: a local desk (--data-dir: take the folder's lock) or a shared desk
 // (--database-url: its PostgreSQL database; the database password from PRIVACY_DESK_DATABASE_PASSWORD or a
-// prompt), then unlock with a staff password.
+// prompt; or --data-dir of a PC connected to one: the password from its connection profile), then unlock
+// with a staff password.
 import { resolve } from 'node:path';
 import { inEnglish, username as usernameSchema } from '../contract/index.ts';
 import { defaultDataDir, deskPaths, type DeskPaths } from '../core/storage/data-dir.ts';
@@ -11,6 +12,8 @@ import { parseDatabaseUrl, SharedDeskError } from '../../db/postgres.ts';
 import { diskFull, isDiskFull } from '../core/storage/disk-full.ts';
 import { LoginThrottle } from '../core/auth/throttle.ts';
 import { CliError, readDatabasePassword, readPassword, type CliIO } from './io.ts';
+import { profiledServer } from '../core/shared-desk/connection-profile.ts';
+import { ProfileAccess } from '../core/shared-desk/profile-access.ts';
 
 /** Where the desk is, as the command line names it. */
 export interface DeskArgs {
@@ -48,13 +51,40 @@ export async function withUnlockedDesk<T>(
   if (!userArg) throw new CliError('--user is required.', 2);
   const user = usernameSchema.safeParse(userArg);
   if (!user.success) throw new CliError(`--user: ${user.error.issues[0]?.message ?? 'not a user name'}`, 2);
-  const paths = await deskPathsOf(io, where);
-  const presence = await wrapAsync(() => presenceOf(paths));
-  if (presence.state === 'new') throw new CliError(paths.server ? `There is no desk in the database ${paths.server.target.database}.` : `There is no desk in ${paths.dataDir}.`);
-  if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
+  let paths = await deskPathsOf(io, where);
+  if (!paths.server) {
+    // A PC IT connected to a shared desk (connection.json) and no --database-url: that desk, its password
+    // unwrapped by the person's own password as at the login screen.
+    const profiled = wrap(() => profiledServer(paths.dataDir));
+    if (profiled) paths = deskPaths(paths.dataDir, profiled);
+  }
+  // Through a profile the server is asked only once the person's password has given the database's.
+  if (!paths.server?.profile) await requirePresent(paths);
   // A shared desk is used by several PCs at once: no folder lock (the database serialises what must be).
   const lock = paths.server ? null : wrap(() => acquireInstanceLock(paths.dataDir, paths.instanceLock));
   return sayingDiskFull(paths.dataDir, () => unlocked(io, paths, user.data, lock, work));
+}
+
+async function requirePresent(paths: DeskPaths): Promise<void> {
+  const presence = await wrapAsync(() => presenceOf(paths));
+  if (presence.state === 'new') throw new CliError(paths.server ? `There is no desk in the database ${paths.server.target.database}.` : `There is no desk in ${paths.dataDir}.`);
+  if (presence.state === 'damaged') throw new CliError(inEnglish(presence.reason));
+}
+
+/** The database password from this PC's connection profile, or the refusal the login screen would give. */
+async function unlockProfile(paths: DeskPaths, username: string, password: string, throttle: LoginThrottle): Promise<void> {
+  const server = paths.server!;
+  try {
+    await new ProfileAccess(paths, server, server.profile!, undefined, () => undefined).unlock(username, password);
+  } catch (e) {
+    if (isDeskError(e) && (e.reason.code === 'AUTH_FAILED' || e.reason.code === 'CONNECTION_PROFILE_NO_SLOT')) {
+      throttle.failed(username, Date.now());
+      throw new CliError(e.reason.code === 'AUTH_FAILED' ? `Wrong user name or password for ${username}.` : inEnglish(e.reason));
+    }
+    if (isDeskError(e)) throw new CliError(e.message);
+    throw e;
+  }
+  await requirePresent(paths);
 }
 
 async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: { release(): void } | null, work: (desk: UnlockedDesk, paths: DeskPaths, user: string, password: string) => Promise<T>): Promise<T> {
@@ -64,6 +94,7 @@ async function unlocked<T>(io: CliIO, paths: DeskPaths, username: string, lock: 
     const wait = throttle.waitSeconds(username, Date.now());
     if (wait > 0) throw new CliError(inEnglish({ code: 'AUTH_THROTTLED', seconds: wait }));
     const password = await readPassword(io);
+    if (paths.server?.profile) await unlockProfile(paths, username, password, throttle);
     const desk = await wrapAsync(() => unlockWithPassword(paths, username, password));
     if (!desk) {
       throttle.failed(username, Date.now());

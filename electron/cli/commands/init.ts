@@ -1,5 +1,6 @@
 // `desk init`: provision a desk on a PC without the UI (IT staff), with the policy's Article 11 details.
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { displayName as displayNameSchema, newPassword, username as usernameSchema } from '../../contract/index.ts';
 import { deskPathsOf } from '../desk-access.ts';
 import { acquireInstanceLock } from '../../core/storage/instance-lock.ts';
@@ -35,6 +36,8 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
   if (!pw.success) throw new CliError(`Password: ${pw.error.issues[0]?.message}`, 2);
 
   const paths = await deskPathsOf(io, values);
+  // A PC connected to a shared desk opens that desk from this folder: a local desk made here would be hidden.
+  if (!paths.server && existsSync(paths.connectionProfile)) throw new CliError(`${paths.dataDir} is connected to a shared desk (connection.json). Run disconnect first, or give another --data-dir.`);
   try {
     const lock = paths.server ? null : acquireInstanceLock(paths.dataDir, paths.instanceLock);
     try {

@@ -67,7 +67,7 @@ export function sessionHandlers(session: DeskSession): HandlerMap<SessionMethod>
     },
     'auth.changePassword': async ({ currentPassword, newPassword }, user) => {
       const updated = await changePassword(session.accountsDeps(), user.username, currentPassword, newPassword);
-      await session.passwordChanged(user.username, newPassword);
+      await session.passwordSet(user.username, newPassword);
       session.replaceUser(updated);
       return updated;
     },

@@ -8,7 +8,7 @@ import { caseStatuses, isContactType, requestTypes, type listInput, type QueuePa
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, overdueThrough, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
-import { searchHits } from './search-index.ts';
+import { amongHits, searchHits } from './search-index.ts';
 import { idList, isPostgres, position } from '../../../db/dialect.ts';
 import type { Db } from './records.ts';
 import { caseIdsOf } from '../reports/report.ts';
@@ -96,10 +96,10 @@ function searchLists(db: Db, input: ListInput): RawBuilder<number>[] {
   return spaceless && spaceless !== q ? [searchHits(db, q), searchHits(db, spaceless)] : [searchHits(db, q)];
 }
 
-function where(narrow: ReturnType<typeof narrowing>, lists: RawBuilder<number>[]) {
+function where(db: Db, narrow: ReturnType<typeof narrowing>, lists: RawBuilder<number>[]) {
   return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
     const all = narrow(eb);
-    if (lists.length) all.push(eb.or(lists.map((l) => eb('id', 'in', l))));
+    if (lists.length) all.push(eb.or(lists.map((l) => amongHits(db, sql.ref('cases.id'), l))));
     return eb.and(all);
   };
 }
@@ -147,7 +147,7 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
   const narrow = narrowing(db, input, user, calendar, clock, reportIds);
   const lists = searchLists(db, input);
-  const filter = where(narrow, lists);
+  const filter = where(db, narrow, lists);
   const searchAlone = lists.length > 0 && narrow(expressionBuilder<DB, 'cases'>()).length === 0;
   let q = db
     .selectFrom('cases')

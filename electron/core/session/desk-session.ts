@@ -214,9 +214,17 @@ export class DeskSession {
     }
   }
 
-  /** After a password change: this PC's copy of the database password is re-wrapped under the new one. */
-  async passwordChanged(username: string, newPassword: string): Promise<void> {
-    await this.profile?.rewrap(this.desk(), username, newPassword);
+  /**
+   * A password set for someone (their own change, or a one-time password a supervisor here issued): on a PC
+   * with a connection profile, that person's copy of the database password is re-wrapped under it.
+   */
+  async passwordSet(username: string, password: string): Promise<void> {
+    await this.profile?.rewrap(this.desk(), username, password);
+  }
+
+  /** A disabled account's copy of the database password on this PC is removed. */
+  accountDisabled(username: string): void {
+    this.profile?.remove(username);
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   costOfSlot,
   openDatabasePassword,
   readConnectionProfile,
+  withoutProfileSlot,
   withProfileSlot,
   wrapDatabasePassword,
   writeConnectionProfile,
@@ -88,13 +89,27 @@ export class ProfileAccess {
     }
   }
 
-  /** After a password change: this person's copy is wrapped under the new password (old one no longer opens it). */
+  /**
+   * After a password change, this person's copy is wrapped under the new password (the old one no longer
+   * opens it); after a supervisor on this PC gave someone a one-time password (a new account, a reset, a
+   * re-enable), under that one, so they can start on this PC — their first log-in's change re-wraps it.
+   */
   async rewrap(desk: UnlockedDesk, username: string, newPassword: string): Promise<void> {
     try {
       const profile = this.read();
       writeConnectionProfile(this.path, withProfileSlot(profile, await this.slotFor(desk, profile, username, newPassword)));
     } catch (e) {
       this.log(`[desk] this PC's connection profile was not updated after a password change (${codeOf(e)})`);
+    }
+  }
+
+  /** A disabled account: its copy on this PC goes (on other PCs IT runs `connect --remove-user`). */
+  remove(username: string): void {
+    try {
+      const profile = this.read();
+      if (profile.slots.some((s) => s.username === username)) writeConnectionProfile(this.path, withoutProfileSlot(profile, username));
+    } catch (e) {
+      this.log(`[desk] this PC's connection profile was not updated after disabling an account (${codeOf(e)})`);
     }
   }
 

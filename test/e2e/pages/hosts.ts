@@ -17,11 +17,12 @@ export interface ExtraHost {
   stop: () => Promise<void>;
 }
 
-export async function startExtraHost(): Promise<ExtraHost> {
+/** `args`/`env`: more for the host, e.g. a shared desk's `--database-url` and its PRIVACY_DESK_DATABASE_PASSWORD. */
+export async function startExtraHost(options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ExtraHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'privacy-desk-e2e-extra-'));
-  const child = spawn(process.execPath, ['electron/host/main.ts', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['electron/host/main.ts', '--data-dir', dataDir, '--port', '0', ...(options.args ?? [])], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

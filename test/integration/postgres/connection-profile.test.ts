@@ -134,6 +134,26 @@ describe('logging in through the profile', () => {
     await rt.close();
   }, 120_000);
 
+  it('the admin commands take --data-dir of a connected PC: the person\'s own password opens the shared desk (no database password asked)', async () => {
+    const exported = await runCli(['export', '--data-dir', pc.path, '--user', 'sato', '--format', 'json'], SUPERVISOR.password, { timeoutMs: 60_000 });
+    expect(exported.stderr).not.toContain('Wrong');
+    expect(exported.code).toBe(0);
+    const references = (JSON.parse(exported.stdout) as Array<{ reference: string }>).map((c) => c.reference);
+    const inDatabase = await withAdmin(await testPostgres(), async (c) => (await c.query('SELECT reference FROM cases ORDER BY reference')).rows.map((r) => r.reference as string), database.name);
+    expect(references.sort()).toEqual(inDatabase);
+    expect(inDatabase.length).toBeGreaterThan(0);
+    const wrong = await runCli(['audit', 'verify', '--data-dir', pc.path, '--user', 'sato'], 'not the password at all');
+    expect({ code: wrong.code, stderr: wrong.stderr.trim() }).toEqual({ code: 1, stderr: 'Wrong user name or password for sato.' });
+    const stranger = await runCli(['audit', 'verify', '--data-dir', pc.path, '--user', 'tanaka'], TANAKA.password);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('connect --user tanaka');
+    // Nor is a local desk made in a connected folder, where the profile would hide it.
+    const init = await runCli(['init', '--data-dir', pc.path, '--user', 'sato'], SUPERVISOR.password);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain('is connected to a shared desk');
+    expect(existsSync(join(pc.path, 'desk'))).toBe(false);
+  }, 120_000);
+
   it('a wrong password is refused as on any desk (AUTH_FAILED, counted, then throttled) and the profile is unchanged', async () => {
     const before = readFileSync(profileFile());
     const rt = await pcRuntime();
@@ -182,6 +202,34 @@ describe('logging in through the profile', () => {
     value(await rt.call('auth.changePassword', { currentPassword: newPassword, newPassword: SUPERVISOR.password }));
     await rt.close();
   }, 120_000);
+
+  it('a supervisor on a connected PC adds a colleague there: the one-time password opens it, the first change re-wraps, a reset too, disabling removes the copy', async () => {
+    const rt = await pcRuntime();
+    value(await rt.call('auth.login', { username: 'sato', password: SUPERVISOR.password }));
+    const { oneTimePassword } = value(await rt.call('accounts.create', { username: 'yamada', displayName: '山田 花子', role: 'agent' }));
+    value(await rt.call('auth.lock', {}));
+    // No IT visit: the new colleague starts on this PC with the one-time password, and must change it.
+    expect(value(await rt.call('auth.login', { username: 'yamada', password: oneTimePassword }))).toMatchObject({ username: 'yamada', mustChangePassword: true });
+    const own = 'yamada own passphrase 77';
+    value(await rt.call('auth.changePassword', { currentPassword: oneTimePassword, newPassword: own }));
+    let profile = readConnectionProfile(profileFile())!;
+    expect(await openDatabasePassword(profile, 'yamada', oneTimePassword)).toEqual({ slot: true, password: null });
+    expect(await openDatabasePassword(profile, 'yamada', own)).toEqual({ slot: true, password: database.password });
+    // Forgot it: the supervisor resets the account here, and the new one-time password works on this PC.
+    value(await rt.call('auth.login', { username: 'sato', password: SUPERVISOR.password }));
+    const reset = value(await rt.call('accounts.reset', { username: 'yamada' }));
+    value(await rt.call('auth.lock', {}));
+    expect(value(await rt.call('auth.login', { username: 'yamada', password: reset.oneTimePassword }))).toMatchObject({ username: 'yamada' });
+    // Disabled: the copy on this PC is gone, so the old password cannot even reach the database from here.
+    value(await rt.call('auth.login', { username: 'sato', password: SUPERVISOR.password }));
+    value(await rt.call('accounts.disable', { username: 'yamada' }));
+    profile = readConnectionProfile(profileFile())!;
+    expect(profile.slots.map((s) => s.username)).not.toContain('yamada');
+    value(await rt.call('auth.lock', {}));
+    const gone = await rt.call('auth.login', { username: 'yamada', password: reset.oneTimePassword });
+    expect(gone.ok ? 'ok' : gone.error.reason.code).toBe('CONNECTION_PROFILE_NO_SLOT');
+    await rt.close();
+  }, 180_000);
 
   it('connect --remove-user forgets one person on this PC; disconnect forgets the desk', async () => {
     const removed = await runCli(['connect', '--data-dir', pc.path, '--remove-user', 'tanaka']);
