@@ -8,7 +8,7 @@
 //   tab_switch    a saved-view tab, first visit after a reload (cold cache)
 //   search        a two-kanji surname arriving as an IME commits it (田中), on a cold cache
 //   open_case     a case reference clicked in the queue, until its file is on screen
-// and, in the same run and the same page, the same contract call over HTTP (fetch with the page's token):
+// and, in the same run and the same page, the same contract call over HTTP (fetch with the page's session cookie):
 // the baseline. `ratio` is the worst UI p50 / API p50. Beside each it prints the page's main-thread CPU for
 // the action (Chromium's Performance metrics in thread time: task / script / style / layout), the screen's
 // own cost, which a busy machine stretches far less than it stretches wall time. The search box also records every cases.list call
@@ -65,9 +65,10 @@ const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 async function apiCall(page: Page, method: string, input: unknown): Promise<number> {
   return page.evaluate(
     async ({ method, input }) => {
-      const token = sessionStorage.getItem('privacyDesk.token');
       const t0 = performance.now();
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      // The page's own session cookie (HttpOnly, traded for the launch token on load) goes with the call, as
+      // for the renderer and the e2e helpers (test/e2e/pages/api.ts).
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
       const body = (await res.json()) as { ok: boolean };
       if (!body.ok) throw new Error(`${method} failed`);
       return performance.now() - t0;
@@ -162,8 +163,7 @@ const callsOf = (page: Page) => page.evaluate('(window.__calls || []).join(" ")'
 /** The contract's answer for a list input, as the page would get it (to know what the screen must show). */
 async function firstOf(page: Page, input: unknown): Promise<string | null> {
   return page.evaluate(`(async () => {
-    const token = sessionStorage.getItem('privacyDesk.token');
-    const res = await fetch('/api/cases.list', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: ${JSON.stringify(JSON.stringify(input))} });
+    const res = await fetch('/api/cases.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify(input))} });
     const body = await res.json();
     return body.value.rows[0]?.reference ?? null;
   })()`) as Promise<string | null>;

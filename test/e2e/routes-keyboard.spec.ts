@@ -104,6 +104,22 @@ test('keyboard only: / search, j/k, Enter, an action, Esc back, g o, ? and the p
   await page.keyboard.type(cases[2]!.reference.toLowerCase());
   await page.keyboard.press('Enter');
   await file.expectOpen(cases[2]!.reference);
+
+  // A reference as a Japanese IME types it (full-width letters, digits and hyphens) opens that case too.
+  const fullWidth = cases[0]!.reference.replace(/[A-Za-z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('textbox', { name: file.t('palette.placeholder') })).toBeFocused();
+  await page.keyboard.type(fullWidth);
+  await expect(page.getByTestId('command-palette').getByText(file.t('palette.openCase', { reference: cases[0]!.reference }))).toBeVisible();
+  await page.keyboard.press('Enter');
+  await file.expectOpen(cases[0]!.reference);
+
+  // An action by its name: 「新規受付」 opens intake.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('textbox', { name: file.t('palette.placeholder') })).toHaveValue('');
+  await page.keyboard.type(file.t('queue.new'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: file.t('intake.title') })).toBeVisible();
 });
 
 // A saved view reopens exactly as saved: its tab and its search (issue 11's search still looks through every
@@ -156,6 +172,12 @@ test('axe: no serious or critical violations on any screen, in Japanese and Engl
         found.push(`${lang} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
       }
     }
+    // The command palette (Spotlight) open over the last screen.
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: new ShellPage(page, lang).t('palette.title') })).toBeVisible();
+    const palette = await new AxeBuilder({ page }).analyze();
+    for (const v of palette.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) found.push(`${lang} palette: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    await page.keyboard.press('Escape');
   }
   expect(found).toEqual([]);
 });

@@ -3,7 +3,8 @@
 // LOCKED) replaces the shell with the login screen, so everything the shell held is unmounted with it.
 import { Button, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { DeskDetails, DeskErrorData, DeskStatus, SessionUser, SetupResult } from '../../../electron/contract/index.ts';
 import { useDesk } from '../api/DeskProvider.tsx';
 import { ChangePasswordForm } from '../features/login/ChangePasswordForm.tsx';
@@ -38,6 +39,8 @@ interface Hint {
 
 let sessionCounter = 0;
 
+const newPublicClient = () => new QueryClient({ defaultOptions: { mutations: { retry: false }, queries: { retry: false } } });
+
 function phaseFor(status: DeskStatus, hint: Hint = {}): Phase {
   if (status.state === 'new') return { name: 'setup' };
   if (status.state === 'locked' || !status.user) {
@@ -60,6 +63,7 @@ export function DeskFlow({ onLocked }: { onLocked: (listener: LockListener) => (
   const desk = useDesk();
   const t = useT();
   const [phase, setPhase] = useState<Phase>({ name: 'starting' });
+  const [publicClient] = useState(newPublicClient);
 
   const refresh = useCallback(
     async (hint?: Hint) => {
@@ -124,74 +128,82 @@ export function DeskFlow({ onLocked }: { onLocked: (listener: LockListener) => (
     );
   }, [desk]);
 
-  switch (phase.name) {
-    case 'starting':
-      return (
-        <PublicLayout>
-          <Center py="xl">
-            <Loader aria-label={t('app.loading')} />
-          </Center>
-        </PublicLayout>
-      );
-    case 'unreachable':
-      return (
-        <PublicLayout size="sm">
-          <Stack>
-            <ErrorAlert error={phase.error} />
-            <Button onClick={() => void refresh()} w="fit-content">
-              {t('app.retry')}
-            </Button>
-          </Stack>
-        </PublicLayout>
-      );
-    case 'setup':
-      return (
-        <SetupWizard
-          onCreated={(setup, details) => setPhase({ name: 'recoveryKey', setup, details })}
-          onRestore={() => setPhase({ name: 'restore' })}
-        />
-      );
-    case 'restore':
-      return <RestoreForm onRestored={(user) => (user ? authenticated(user) : void refresh())} onBack={() => setPhase({ name: 'setup' })} />;
-    case 'recoveryKey':
-      return (
-        <RecoveryKeySheet
-          recoveryKey={phase.setup.recoveryKey}
-          details={phase.details}
-          onContinue={() => authenticated(phase.setup.user)}
-        />
-      );
-    case 'login':
-      return (
-        <LoginForm
-          key={`${phase.username}:${phase.reason}`}
-          initialUsername={phase.username}
-          reason={phase.reason}
-          lockError={phase.lockError ?? null}
-          onLoggedIn={authenticated}
-          onUseRecoveryKey={(username) => setPhase({ name: 'recover', username })}
-        />
-      );
-    case 'recover':
-      return (
-        <RecoverForm
-          initialUsername={phase.username}
-          onRecovered={authenticated}
-          onBack={() => setPhase({ name: 'login', username: phase.username, reason: null })}
-        />
-      );
-    case 'changePassword':
-      return (
-        <ChangePasswordForm user={phase.user} onChanged={authenticated} onLock={() => void lock('user', phase.user.username)} />
-      );
-    case 'shell':
-      return (
-        <Shell
-          key={phase.session.id}
-          session={phase.session}
-          onLock={(reason) => void lock(reason, phase.session.user.username)}
-          onDeskChanged={() => void deskChanged()}
-        />
-      );
+  // Outside a session (set-up, restore, login, recovery, first password) forms send through a client
+  // of their own that holds mutations only: nothing a locked desk showed is cached, and the shell's
+  // session keeps its own cache.
+  const screen = phaseScreen();
+  return phase.name === 'shell' ? screen : <QueryClientProvider client={publicClient}>{screen}</QueryClientProvider>;
+
+  function phaseScreen(): ReactNode {
+    switch (phase.name) {
+      case 'starting':
+        return (
+          <PublicLayout>
+            <Center py="xl">
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          </PublicLayout>
+        );
+      case 'unreachable':
+        return (
+          <PublicLayout size="sm">
+            <Stack>
+              <ErrorAlert error={phase.error} />
+              <Button onClick={() => void refresh()} w="fit-content">
+                {t('app.retry')}
+              </Button>
+            </Stack>
+          </PublicLayout>
+        );
+      case 'setup':
+        return (
+          <SetupWizard
+            onCreated={(setup, details) => setPhase({ name: 'recoveryKey', setup, details })}
+            onRestore={() => setPhase({ name: 'restore' })}
+          />
+        );
+      case 'restore':
+        return <RestoreForm onRestored={(user) => (user ? authenticated(user) : void refresh())} onBack={() => setPhase({ name: 'setup' })} />;
+      case 'recoveryKey':
+        return (
+          <RecoveryKeySheet
+            recoveryKey={phase.setup.recoveryKey}
+            details={phase.details}
+            onContinue={() => authenticated(phase.setup.user)}
+          />
+        );
+      case 'login':
+        return (
+          <LoginForm
+            key={`${phase.username}:${phase.reason}`}
+            initialUsername={phase.username}
+            reason={phase.reason}
+            lockError={phase.lockError ?? null}
+            onLoggedIn={authenticated}
+            onUseRecoveryKey={(username) => setPhase({ name: 'recover', username })}
+          />
+        );
+      case 'recover':
+        return (
+          <RecoverForm
+            initialUsername={phase.username}
+            onRecovered={authenticated}
+            onBack={() => setPhase({ name: 'login', username: phase.username, reason: null })}
+          />
+        );
+      case 'changePassword':
+        return (
+          <ChangePasswordForm user={phase.user} onChanged={authenticated} onLock={() => void lock('user', phase.user.username)} />
+        );
+      case 'shell':
+        return (
+          <Shell
+            key={phase.session.id}
+            session={phase.session}
+            onLock={(reason) => void lock(reason, phase.session.user.username)}
+            onDeskChanged={() => void deskChanged()}
+          />
+        );
+    }
   }
 }

@@ -38,7 +38,8 @@ import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { pathOf, screenOfPath, type IntakeStart, type MailIntake, type Route, type ScreenId } from './routes.ts';
 import { ShellContext, type ShellValue } from './ShellContext.tsx';
-import { CommandPalette, ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
+import { CommandPalette } from './CommandPalette.tsx';
+import { ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
 export interface DeskSession {
@@ -247,9 +248,8 @@ function Frame() {
           <Outlet />
           <ShortcutsHelp opened={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
           <CommandPalette
-            opened={shortcuts.paletteOpen}
-            onClose={shortcuts.closePalette}
-            shell={shell}
+            palette={shortcuts.palette}
+            go={shell.go}
             actions={[{ label: t('queue.new'), route: { name: 'intake' } }, ...items.map((item) => ({ label: t(item.label), route: { name: item.id } as Route }))]}
           />
         </ShellContext>

@@ -1,13 +1,14 @@
 // The desk from the keyboard. Outside text fields: / search, j/k rows (QueueTable), Enter opens, Esc goes
 // back from a case, g q / g i / g o jump between screens, ? lists every shortcut, Ctrl+K (or ⌘K) opens the
-// command palette, which jumps to a reference (PD-2026-00042) or an action (新規受付).
-import { Kbd, Modal, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+// command palette (CommandPalette.tsx), which jumps to a reference (PD-2026-00042) or an action (新規受付).
+import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { Route } from './routes.ts';
 import type { ShellValue } from './ShellContext.tsx';
+import { newPalette } from './CommandPalette.tsx';
 
 /** Screens reached by g + a letter. */
 const JUMPS: Record<string, { route: Route; label: MessageKey }> = {
@@ -45,7 +46,7 @@ function focusSearch(tries = 20): void {
 
 export function useShortcuts(shell: ShellValue) {
   const [helpOpen, setHelpOpen] = useState(false);
-  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [palette] = useState(newPalette);
   const pending = useRef<{ key: string; at: number } | null>(null);
   const { pathname } = useLocation();
 
@@ -54,7 +55,7 @@ export function useShortcuts(shell: ShellValue) {
       if (e.defaultPrevented || e.isComposing) return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        setPaletteOpen(true);
+        palette.open();
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || overlayOpen()) return;
@@ -80,9 +81,9 @@ export function useShortcuts(shell: ShellValue) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [shell, pathname]);
+  }, [shell, pathname, palette]);
 
-  return { helpOpen, closeHelp: () => setHelpOpen(false), paletteOpen, closePalette: () => setPaletteOpen(false) };
+  return { helpOpen, closeHelp: () => setHelpOpen(false), palette };
 }
 
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -109,79 +110,6 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
           ))}
         </Table.Tbody>
       </Table>
-    </Modal>
-  );
-}
-
-const REFERENCE = /^\s*pd-?\d{4}-?\d{4,6}\s*$/i;
-const normalReference = (s: string) => {
-  const digits = s.normalize('NFKC').replace(/[^0-9]/g, '');
-  return `PD-${digits.slice(0, 4)}-${digits.slice(4)}`;
-};
-
-/**
- * Ctrl+K: a reference opens that case; otherwise the actions and screens whose names hold the text.
- * A Modal of our own rather than Mantine Spotlight (the issue asks for it): when this was written npm had no
- * @mantine/spotlight 9.8.x and 9.7.3 pins @mantine/core 9.7.3 exactly. 9.8.1 (peer core 9.8.1, ours) is on npm
- * now (checked 2026-12-03); moving to it is open — the keyboard and axe e2e specs cover this palette.
- */
-export function CommandPalette({ opened, onClose, shell, actions }: { opened: boolean; onClose: () => void; shell: ShellValue; actions: Array<{ label: string; route: Route }> }) {
-  const t = useT();
-  const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
-  const q = text.normalize('NFKC').trim().toLowerCase();
-  const items: Array<{ label: string; route: Route }> = REFERENCE.test(text.normalize('NFKC'))
-    ? [{ label: t('palette.openCase', { reference: normalReference(text) }), route: { name: 'case', reference: normalReference(text) } }]
-    : actions.filter((a) => q === '' || a.label.toLowerCase().includes(q));
-  const run = (i: number) => {
-    const item = items[i];
-    if (!item) return;
-    onClose();
-    setText('');
-    shell.go(item.route);
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('palette.title')} size="lg" data-testid="command-palette">
-      <Stack gap="xs">
-        <TextInput
-          data-autofocus
-          aria-label={t('palette.placeholder')}
-          placeholder={t('palette.placeholder')}
-          value={text}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.nativeEvent.isComposing) return;
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter') run(active);
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <Stack gap={2} role="list" aria-label={t('palette.results')}>
-          {items.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('palette.nothing')}
-            </Text>
-          )}
-          {items.map((item, i) => (
-            <UnstyledButton
-              key={item.label}
-              role="listitem"
-              onClick={() => run(i)}
-              px="sm"
-              py={6}
-              data-active={i === active || undefined}
-              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-color-indigo-0)' : undefined }}
-            >
-              {item.label}
-            </UnstyledButton>
-          ))}
-        </Stack>
-      </Stack>
     </Modal>
   );
 }

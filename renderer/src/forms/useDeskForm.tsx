@@ -4,12 +4,13 @@
 // mapped by field and worded by code), anything else in one alert, the busy state from the mutation.
 // Problems are stored as elements that word themselves, so a language switch re-words them.
 import { Alert, Text } from '@mantine/core';
-import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
+import { useForm, type FormErrors, type GetInputPropsReturnType, type UseFormReturnType } from '@mantine/form';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Coded, DeskErrorData, FieldProblem, Input, MethodName, Results } from '../../../electron/contract/index.ts';
 import { methods } from '../../../electron/contract/index.ts';
 import { useDeskMutation } from '../api/useDeskMutation.ts';
+import type { MessageKey, MessageVars } from '../i18n/catalog.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { fieldProblemText, issueMessage, type ZodIssue } from './issueMessage.ts';
 
@@ -30,6 +31,17 @@ function CodedText({ coded }: { coded: Coded }) {
   const { say } = useI18n();
   return <>{say(coded)}</>;
 }
+
+/** A screen's own problem (a confirmation that does not match, a wrong password), worded from the catalog. */
+function KeyText({ k, vars }: { k: MessageKey; vars?: MessageVars }) {
+  const { t } = useI18n();
+  return <>{t(k, vars)}</>;
+}
+
+/** A screen-side problem: a catalog key, with its values when it has any. */
+export type ScreenProblem = MessageKey | { key: MessageKey; vars?: MessageVars };
+
+const screenText = (p: ScreenProblem) => (typeof p === 'string' ? <KeyText k={p} /> : <KeyText k={p.key} vars={p.vars} />);
 
 /** The form field a schema path or a desk `field` names: its last segment, when the form has that field. */
 function fieldIn<V extends object>(values: V, path: readonly PropertyKey[] | string): string | null {
@@ -72,15 +84,42 @@ interface Options<M extends MethodName, V extends Record<string, unknown>> {
   initialValues: V;
   /** The contract input the values stand for (trimming, parsing typed dates) — what is checked and sent. */
   toInput: (values: V) => Input<M>;
+  /**
+   * Rules only the screen knows (a confirmation matches, a time is a time of day), checked with the schema
+   * before sending; a field named here shows this problem rather than the schema's.
+   */
+  rules?: (values: V, input: Input<M>) => Partial<Record<keyof V & string, ScreenProblem | undefined>>;
+  /** A refusal this form words itself (a wrong password beside its field): true when it was handled. */
+  onDeskError?: (error: DeskErrorData, form: DeskForm<V>) => boolean;
+  /** Runs between the check and the send (e.g. a look for duplicates); `send` sends the checked input. */
+  beforeSend?: (input: Input<M>, send: () => void) => void;
   onSuccess?: (value: Results[M], input: Input<M>, form: UseFormReturnType<V>) => void;
 }
 
-export function useDeskForm<M extends MethodName, V extends Record<string, unknown>>({ method, initialValues, toInput, onSuccess }: Options<M, V>) {
+/** A text-like input bound to one field of a desk form (`field(name)`). */
+export type BoundField = GetInputPropsReturnType & { name: string; 'aria-invalid': true | undefined };
+
+/** What a form's own handlers get: the @mantine/form object plus marking one field with a catalog text. */
+export interface DeskForm<V extends Record<string, unknown>> {
+  form: UseFormReturnType<V>;
+  /** Shows a catalog text under one field and moves the focus there. */
+  fail: (name: keyof V & string, problem: ScreenProblem) => void;
+}
+
+export function useDeskForm<M extends MethodName, V extends Record<string, unknown>>({ method, initialValues, toInput, rules, onDeskError, beforeSend, onSuccess }: Options<M, V>) {
   const schema = methods[method].input as unknown as z.ZodType;
   const form = useForm<V>({
     mode: 'controlled',
     initialValues,
-    validate: (values) => schemaErrors(schema, toInput(values), values),
+    validate: (values) => {
+      const input = toInput(values);
+      const errors = schemaErrors(schema, input, values);
+      const own = rules?.(values, input) ?? {};
+      for (const [name, problem] of Object.entries(own)) if (problem) errors[name] = screenText(problem as ScreenProblem);
+      // A rule of the screen's own explains the submit's stop better than an unplaced schema problem.
+      if (Object.keys(errors).length > 1 && errors._form && Object.values(own).some(Boolean)) delete errors._form;
+      return errors;
+    },
     validateInputOnChange: false,
     clearInputErrorOnChange: true,
   });
@@ -93,6 +132,23 @@ export function useDeskForm<M extends MethodName, V extends Record<string, unkno
     // After React has rendered the error, so screen readers announce it with the focus move.
     requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
+  const fail = (name: keyof V & string, problem: ScreenProblem) => {
+    form.setFieldError(name, screenText(problem));
+    focusFirstProblem();
+  };
+
+  const send = (input: Input<M>) =>
+    mutation.mutate(input, {
+      onError: (error) => {
+        if (onDeskError?.(error, { form, fail })) return;
+        const onFields = deskFieldErrors(error, form.getValues());
+        if (Object.keys(onFields).length > 0) {
+          form.setErrors(onFields);
+          focusFirstProblem();
+        } else setAlert(error);
+      },
+    });
+
   const onSubmit = (e?: FormEvent) => {
     e?.preventDefault();
     setAlert(null);
@@ -101,21 +157,20 @@ export function useDeskForm<M extends MethodName, V extends Record<string, unkno
       focusFirstProblem();
       return;
     }
-    mutation.mutate(toInput(form.getValues()), {
-      onError: (error) => {
-        const onFields = deskFieldErrors(error, form.getValues());
-        if (Object.keys(onFields).length > 0) {
-          form.setErrors(onFields);
-          focusFirstProblem();
-        } else setAlert(error);
-      },
-    });
+    const input = toInput(form.getValues());
+    if (beforeSend) beforeSend(input, () => send(input));
+    else send(input);
   };
+
+  /** Props for a text-like input bound to `name` (PasswordInput does not mark itself invalid; screen readers need it). */
+  const field = (name: keyof V & string): BoundField => ({ name, ...form.getInputProps(name), 'aria-invalid': form.errors[name] ? true : undefined });
 
   return {
     form,
     formId,
     onSubmit,
+    field,
+    fail,
     busy: mutation.isPending,
     /** A desk error that belongs to no field (for <ErrorAlert>). */
     error: alert,

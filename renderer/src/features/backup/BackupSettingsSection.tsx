@@ -4,22 +4,24 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { methods, type BackupResult, type BackupSettings, type DeskErrorData, type DeskSettings } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { BackupSettings, DeskSettings } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 
 import { BackupDetails } from './BackupIndicator.tsx';
 import { useBackupStatus } from './useBackupStatus.ts';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
 
-type Values = { folder: string; keep: string };
+type Values = { folder: string; keep: number | string; onLock: boolean; daily: boolean };
 
-const toValues = (b: BackupSettings): Values => ({ folder: b.folder ?? '', keep: String(b.keep) });
+const toValues = (b: BackupSettings): Values => ({ folder: b.folder ?? '', keep: b.keep, onLock: b.onLock, daily: b.daily });
+
+/** NumberInput's value: a number, or the text of a field left empty (refused by the schema, not read as 0). */
+const numberOf = (n: number | string) => (typeof n === 'number' ? n : n.trim() === '' ? Number.NaN : Number(n));
 
 const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -37,34 +39,19 @@ export function BackupSettingsSection() {
 
 function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: (s: DeskSettings) => void }) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm(toValues(settings));
-  const [onLock, setOnLock] = useState(settings.onLock);
-  const [daily, setDaily] = useState(settings.daily);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const v = form.values;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = {
-      backup: { folder: v.folder.trim() === '' ? null : v.folder, keep: v.keep.trim() === '' ? Number.NaN : Number(v.keep), onLock, daily },
-    };
-    if (!form.check(methods['settings.update'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const r = await desk.settings.update(input);
-    setBusy(false);
-    if (r.ok) {
-      form.setValues(toValues(r.value.backup));
-      onSaved(r.value);
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'settings.update',
+    initialValues: toValues(settings),
+    toInput: (v) => ({ backup: { folder: v.folder.trim() === '' ? null : v.folder, keep: numberOf(v.keep), onLock: v.onLock, daily: v.daily } }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues(toValues(saved.backup));
+      onSaved(saved);
       notifications.show({ message: t('backup.settings.saved'), color: 'teal' });
-    } else if (!form.applyServerError(r.error)) setError(r.error);
-  };
+    },
+  });
 
-  const keep = form.text('keep');
   return (
-    <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={t('backup.settings.title')} data-testid="backup-settings">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('backup.settings.title')} data-testid="backup-settings">
       <Paper withBorder p="lg" radius="md">
         <Stack gap="md">
           <Title order={3} size="h5">
@@ -80,7 +67,7 @@ function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: 
             autoComplete="off"
             spellCheck={false}
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            {...form.text('folder')}
+            {...field('folder')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput
@@ -90,16 +77,15 @@ function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: 
               max={100}
               allowDecimal={false}
               allowNegative={false}
-              name={keep.name}
-              value={keep.value}
-              error={keep.error}
-              onChange={(n) => form.set('keep', String(n))}
+              name="keep"
+              {...form.getInputProps('keep')}
             />
           </SimpleGrid>
           <Stack gap="xs">
-            <Switch label={t('backup.settings.onLock')} description={t('backup.settings.onLockHint')} checked={onLock} onChange={(e) => setOnLock(e.currentTarget.checked)} />
-            <Switch label={t('backup.settings.daily')} description={t('backup.settings.dailyHint')} checked={daily} onChange={(e) => setDaily(e.currentTarget.checked)} />
+            <Switch label={t('backup.settings.onLock')} description={t('backup.settings.onLockHint')} {...form.getInputProps('onLock', { type: 'checkbox' })} />
+            <Switch label={t('backup.settings.daily')} description={t('backup.settings.dailyHint')} {...form.getInputProps('daily', { type: 'checkbox' })} />
           </Stack>
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>
@@ -114,22 +100,13 @@ function BackupForm({ settings, onSaved }: { settings: BackupSettings; onSaved: 
 
 function BackupNow({ configured }: { configured: boolean }) {
   const { t, say } = useI18n();
-  const desk = useDesk();
   const { status } = useBackupStatus();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<BackupResult | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    const r = await desk.backup.now({});
-    setBusy(false);
-    if (r.ok) setResult(r.value);
-    else setError(r.error);
-    // The header shows the outcome too, good or bad.
-  };
+  // The header shows the outcome too, good or bad.
+  const backup = useDeskMutation('backup.now');
+  const result = backup.data ?? null;
+  const error = backup.error;
+  const busy = backup.isPending;
+  const run = () => backup.mutate({});
 
   return (
     <Paper withBorder p="lg" radius="md">
@@ -138,7 +115,7 @@ function BackupNow({ configured }: { configured: boolean }) {
           <Title order={3} size="h5">
             {t('backup.now.title')}
           </Title>
-          <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => void run()} loading={busy} disabled={!configured}>
+          <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={run} loading={busy} disabled={!configured}>
             {t('backup.now.button')}
           </Button>
         </Group>

@@ -5,12 +5,10 @@
 import { Anchor, Button, Group, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconRestore } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 type Secret = 'password' | 'recoveryKey';
@@ -23,39 +21,27 @@ interface Props {
 
 export function RestoreForm({ onRestored, onBack }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm({ backupPath: '', username: '', password: '', recoveryKey: '' });
-  const [secret, setSecret] = useState<Secret>('password');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const v = form.values;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const input =
-      secret === 'password' ? { backupPath: v.backupPath, username: v.username, password: v.password } : { backupPath: v.backupPath, recoveryKey: v.recoveryKey };
-    if (!form.check(methods['desk.restore'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const r = await desk.desk.restore(input);
-    setBusy(false);
-    if (r.ok) {
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'desk.restore',
+    initialValues: { backupPath: '', secret: 'password' as Secret, username: '', password: '', recoveryKey: '' },
+    toInput: (v) =>
+      v.secret === 'password' ? { backupPath: v.backupPath, username: v.username, password: v.password } : { backupPath: v.backupPath, recoveryKey: v.recoveryKey },
+    onSuccess: (restored) => {
       notifications.show({
-        message: r.value.user ? t('restore.doneLoggedIn', { n: r.value.cases }) : t('restore.doneLogIn', { n: r.value.cases }),
+        message: restored.user ? t('restore.doneLoggedIn', { n: restored.cases }) : t('restore.doneLogIn', { n: restored.cases }),
         color: 'teal',
         autoClose: 10_000,
       });
-      onRestored(r.value.user);
-      return;
-    }
-    // The desk's reason (which names the file at fault), worded beside its field.
-    if (!form.applyServerError(r.error)) setError(r.error);
-  };
+      onRestored(restored.user);
+    },
+    // The desk's reasons (which name the file at fault) go beside their field by the form itself.
+  });
+  const secret = form.values.secret;
 
   return (
     <PublicLayout size={560}>
       <Paper withBorder p="xl" radius="md" mt="xl">
-        <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('restore.title')} data-testid="restore-form">
+        <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('restore.title')} data-testid="restore-form">
           <Stack gap="md">
             <Title order={2}>{t('restore.title')}</Title>
             <Text size="sm" c="dimmed">
@@ -70,7 +56,7 @@ export function RestoreForm({ onRestored, onBack }: Props) {
               spellCheck={false}
               autoFocus
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-              {...form.text('backupPath')}
+              {...field('backupPath')}
             />
             <Stack gap={6}>
               <Text size="sm" fw={500} id="restore-secret-label">
@@ -79,7 +65,7 @@ export function RestoreForm({ onRestored, onBack }: Props) {
               <SegmentedControl
                 aria-labelledby="restore-secret-label"
                 value={secret}
-                onChange={(x) => setSecret(x as Secret)}
+                onChange={(x) => form.setFieldValue('secret', x as Secret)}
                 data={[
                   { value: 'password', label: t('restore.withPassword') },
                   { value: 'recoveryKey', label: t('restore.withRecoveryKey') },
@@ -92,8 +78,8 @@ export function RestoreForm({ onRestored, onBack }: Props) {
             </Stack>
             {secret === 'password' ? (
               <>
-                <TextInput label={t('account.username')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...form.text('username')} />
-                <PasswordInput label={t('account.password')} required autoComplete="current-password" {...form.text('password')} />
+                <TextInput label={t('account.username')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...field('username')} />
+                <PasswordInput label={t('account.password')} required autoComplete="current-password" {...field('password')} />
               </>
             ) : (
               <TextInput
@@ -104,9 +90,10 @@ export function RestoreForm({ onRestored, onBack }: Props) {
                 autoCapitalize="characters"
                 spellCheck={false}
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.05em' } }}
-                {...form.text('recoveryKey')}
+                {...field('recoveryKey')}
               />
             )}
+            <FormProblem problem={formProblem} />
             <ErrorAlert error={error} />
             <Button type="submit" loading={busy} fullWidth leftSection={<IconRestore size={18} aria-hidden />}>
               {t('restore.submit')}

@@ -3,18 +3,28 @@
 // (a refused login is tried only after the settings change).
 import { Button, Grid, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type MailboxSettingsView } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { MailboxSettingsView } from '../../../../electron/contract/index.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 
 type Tls = MailboxSettingsView['tls'];
-type Values = { host: string; port: string; tls: string; user: string; password: string; folder: string; afterFetch: string; moveTo: string; maxMessageMb: string };
-const toValues = (s: MailboxSettingsView): Values => ({ host: s.host, port: String(s.port), tls: s.tls, user: s.user, password: '', folder: s.folder, afterFetch: s.afterFetch, moveTo: s.moveTo, maxMessageMb: String(s.maxMessageMb) });
+type Values = {
+  host: string;
+  port: number | string;
+  tls: Tls;
+  user: string;
+  password: string;
+  folder: string;
+  afterFetch: MailboxSettingsView['afterFetch'];
+  moveTo: string;
+  maxMessageMb: number | string;
+};
+const toValues = (s: MailboxSettingsView): Values => ({ host: s.host, port: s.port, tls: s.tls, user: s.user, password: '', folder: s.folder, afterFetch: s.afterFetch, moveTo: s.moveTo, maxMessageMb: s.maxMessageMb });
+/** NumberInput's value: a number, or the text of a field left empty (refused by the schema, not read as 0). */
+const numberOf = (n: number | string) => (typeof n === 'number' ? n : n.trim() === '' ? Number.NaN : Number(n));
 const tlsModes: Tls[] = ['tls', 'starttls', 'none'];
 const usualPort: Record<Tls, number> = { tls: 993, starttls: 143, none: 143 };
 
@@ -27,45 +37,30 @@ export function MailboxSettingsSection() {
 
 function MailboxForm({ settings, onSaved }: { settings: MailboxSettingsView; onSaved: (s: MailboxSettingsView) => void }) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm(toValues(settings));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const v = form.values;
-  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = {
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'mailbox.updateSettings',
+    initialValues: toValues(settings),
+    toInput: (v) => ({
       host: v.host,
-      port: num(v.port),
-      tls: v.tls as Tls,
+      port: numberOf(v.port),
+      tls: v.tls,
       user: v.user,
       ...(v.password !== '' ? { password: v.password } : {}),
       folder: v.folder,
-      afterFetch: v.afterFetch as 'move' | 'seen',
+      afterFetch: v.afterFetch,
       moveTo: v.moveTo,
-      maxMessageMb: num(v.maxMessageMb),
-    };
-    if (!form.check(methods['mailbox.updateSettings'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const r = await desk.mailbox.updateSettings(input);
-    setBusy(false);
-    if (r.ok) {
-      form.setValues(toValues(r.value));
-      onSaved(r.value);
+      maxMessageMb: numberOf(v.maxMessageMb),
+    }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues(toValues(saved));
+      onSaved(saved);
       notifications.show({ message: t('mailboxSettings.saved'), color: 'teal' });
-    } else if (!form.applyServerError(r.error)) setError(r.error);
-  };
-
-  const field = (name: keyof Values) => form.text(name);
-  const numberField = (name: 'port' | 'maxMessageMb') => {
-    const f = form.text(name);
-    return { name: f.name, value: f.value, error: f.error, onChange: (n: string | number) => form.set(name, String(n)) };
-  };
+    },
+  });
+  const v = form.values;
+  const numberField = (name: 'port' | 'maxMessageMb') => ({ name, ...form.getInputProps(name) });
   return (
-    <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={t('mailboxSettings.title')} data-testid="mailbox-settings">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('mailboxSettings.title')} data-testid="mailbox-settings">
       <Paper withBorder p="lg" radius="md" maw={900}>
         <Stack gap="md">
           <Title order={3} size="h5">
@@ -87,13 +82,15 @@ function MailboxForm({ settings, onSaved }: { settings: MailboxSettingsView; onS
               label={t('mailboxSettings.tls')}
               data={tlsModes.map((m) => ({ value: m, label: t(`mailboxSettings.tls.${m}`) }))}
               value={v.tls}
-              error={field('tls').error}
+              error={form.errors.tls}
               allowDeselect={false}
               onChange={(x) => {
-                if (!x) return;
-                const wasUsual = Object.values(usualPort).map(String).includes(v.port);
-                form.set('tls', x);
-                if (wasUsual || v.port === '') form.set('port', String(usualPort[x as Tls]));
+                const mode = tlsModes.find((m) => m === x);
+                if (!mode) return;
+                // The port follows the mode while it is one of the usual ports (or empty); a port of one's own stays.
+                const wasUsual = Object.values(usualPort).map(String).includes(String(v.port));
+                form.setFieldValue('tls', mode);
+                if (wasUsual || v.port === '') form.setFieldValue('port', usualPort[mode]);
               }}
             />
             <TextInput label={t('mailboxSettings.user')} autoComplete="off" spellCheck={false} {...field('user')} />
@@ -106,11 +103,12 @@ function MailboxForm({ settings, onSaved }: { settings: MailboxSettingsView; onS
               data={(['seen', 'move'] as const).map((m) => ({ value: m, label: t(`mailboxSettings.afterFetch.${m}`) }))}
               value={v.afterFetch}
               allowDeselect={false}
-              onChange={(x) => x && form.set('afterFetch', x)}
+              onChange={(x) => (x === 'move' || x === 'seen') && form.setFieldValue('afterFetch', x)}
             />
             <TextInput label={t('mailboxSettings.moveTo')} spellCheck={false} disabled={v.afterFetch !== 'move'} {...field('moveTo')} />
           </SimpleGrid>
           <NumberInput label={t('mailboxSettings.maxMessageMb')} description={t('mailboxSettings.maxHint')} min={1} max={200} allowDecimal={false} allowNegative={false} maw={320} {...numberField('maxMessageMb')} />
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>

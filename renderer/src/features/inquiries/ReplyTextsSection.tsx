@@ -5,13 +5,13 @@
 import { Badge, Button, FileInput, Grid, Group, NavLink, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { methods, type DeskErrorData, type ReplyTemplateView } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { ReplyTemplateView } from '../../../../electron/contract/index.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { TemplateVariables } from '../../components/TemplateVariables.tsx';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { toBase64 } from '../inbox/InboxScreen.tsx';
@@ -60,37 +60,27 @@ export function ReplyTextsSection() {
 
 function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSaved: (t: ReplyTemplateView) => void }) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ ja: template.ja, en: template.en });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'inquiries.saveReplyTemplate',
+    initialValues: { ja: template.ja, en: template.en },
+    toInput: (v) => ({ template: template.template, ...v }),
+    // An unknown placeholder comes back for its field (ja or en), naming it: shown beside that field.
+    onSuccess: (saved, _input, f) => {
+      f.setValues({ ja: saved.ja, en: saved.en });
+      onSaved(saved);
+      notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
+    },
+  });
   const dirty = form.values.ja !== template.ja || form.values.en !== template.en;
-
-  const save = async () => {
-    const input = { template: template.template, ja: form.values.ja, en: form.values.en };
-    if (!form.check(methods['inquiries.saveReplyTemplate'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const r = await desk.inquiries.saveReplyTemplate(input);
-    setBusy(false);
-    if (!r.ok) {
-      // An unknown placeholder comes back for its field (ja or en), naming it: shown beside that field.
-      if (!form.applyServerError(r.error)) setError(r.error);
-      return;
-    }
-    form.setValues({ ja: r.value.ja, en: r.value.en });
-    onSaved(r.value);
-    notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
-  };
 
   const editor = (lang: 'ja' | 'en') => {
     const fallback = lang === 'ja' ? template.defaultJa : template.defaultEn;
     return (
       <Stack gap={6}>
-        <Textarea label={t(`noticeTexts.text.${lang}`)} autosize minRows={8} maxRows={20} lang={lang} styles={{ input: { lineHeight: 1.6 } }} {...form.text(lang)} />
+        <Textarea label={t(`noticeTexts.text.${lang}`)} autosize minRows={8} maxRows={20} lang={lang} styles={{ input: { lineHeight: 1.6 } }} {...field(lang)} />
         {form.values[lang] !== fallback && (
           <Group gap="xs">
-            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.set(lang, fallback)}>
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.setFieldValue(lang, fallback)}>
               {t('noticeTexts.useDefault')}
             </Button>
           </Group>
@@ -101,11 +91,8 @@ function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSav
 
   return (
     <form
-      id={form.formId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      id={formId}
+      onSubmit={onSubmit}
       noValidate
       aria-label={t(`replyTemplate.${template.template}`)}
       data-testid="reply-template-editor"
@@ -126,6 +113,7 @@ function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSav
             <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
           </Grid>
           <TemplateVariables variables={template.variables} testId="reply-template-variables" />
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy} disabled={!dirty}>
@@ -141,18 +129,13 @@ function ReplyEditor({ template, onSaved }: { template: ReplyTemplateView; onSav
 /** The request form PDF the "how to make a request" email carries: stored by a supervisor, replaced at will. */
 function RequestFormPdfPanel() {
   const { t, locale } = useI18n();
-  const desk = useDesk();
   const query = useDeskQuery('inquiries.requestFormPdf', {});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<DeskErrorData | null>(null);
+  const save = useDeskMutation('inquiries.saveRequestFormPdf', { onSuccess: () => notifications.show({ message: t('requestFormPdf.saved'), color: 'teal' }) });
+  const busy = save.isPending;
+  const problem = save.error;
   const store = async (file: File | null) => {
     if (!file) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await desk.inquiries.saveRequestFormPdf({ base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
-    setBusy(false);
-    if (!r.ok) return setProblem(r.error);
-    notifications.show({ message: t('requestFormPdf.saved'), color: 'teal' });
+    save.mutate({ base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
   };
   const info = query.data;
   return (

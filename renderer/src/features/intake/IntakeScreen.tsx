@@ -4,20 +4,19 @@
 import { Anchor, Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   caseTypes,
   deliveryPreferences,
   intakeChannels,
-  intakeInput,
   isContactType,
   kindsOfType,
   memberEmail as memberEmailSchema,
   requesterKinds,
   type CaseType,
   type DeliveryPreference,
-  type DeskErrorData,
   type DuplicateCandidate,
+  type Input,
   type IntakeChannel,
   type RequesterKind,
 } from '../../../../electron/contract/index.ts';
@@ -27,21 +26,21 @@ import { DateField } from '../../components/DateField.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
 import { parseTypedTime } from '../../forms/typedInput.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm, type Problem } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { japanInstant, japanParts } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { kindLabel } from '../../i18n/vocabulary.ts';
 import { DuplicatesModal } from './DuplicatesModal.tsx';
 
 type Values = {
-  type: string;
-  kinds: string;
-  channel: string;
+  type: CaseType;
+  kinds: string[];
+  channel: IntakeChannel;
   /** Not an input of its own: where problems with the arrival instant are shown (beside the date). */
   arrivedAt: string;
   arrivalDate: string;
   arrivalTime: string;
-  requesterKind: string;
+  requesterKind: RequesterKind;
   requesterName: string;
   requesterPostalCode: string;
   requesterAddress: string;
@@ -54,16 +53,16 @@ type Values = {
   memberAddress: string;
   memberId: string;
   requestText: string;
-  delivery: string;
-  /** '1' for a training or test case. */
-  training: string;
+  delivery: DeliveryPreference | '';
+  /** A training or test case. */
+  training: boolean;
 };
 
 function initialValues(mail?: MailIntake, start?: IntakeStart): Values {
   const now = japanParts(mail ? new Date(mail.prefill.arrivedAt) : new Date());
   const values: Values = {
     type: start?.type ?? 'disclosure',
-    kinds: '',
+    kinds: [],
     channel: 'email',
     arrivedAt: '',
     arrivalDate: now.date,
@@ -82,40 +81,33 @@ function initialValues(mail?: MailIntake, start?: IntakeStart): Values {
     memberId: '',
     requestText: '',
     delivery: '',
-    training: '',
+    training: false,
   };
   // From an incoming mail: name and email from From, the text, arrival when the desk's server received it.
   return mail ? { ...values, channel: mail.prefill.channel, memberName: mail.prefill.memberName, memberEmail: mail.prefill.memberEmail, requestText: mail.prefill.requestText } : values;
 }
 
-const listOf = (s: string) => (s ? s.split(',') : []);
-
 const isCaseType = (s: string): s is CaseType => (caseTypes as readonly string[]).includes(s);
+const isChannel = (s: string): s is IntakeChannel => (intakeChannels as readonly string[]).includes(s);
+const isRequesterKind = (s: string): s is RequesterKind => (requesterKinds as readonly string[]).includes(s);
+const isDelivery = (s: string): s is DeliveryPreference => (deliveryPreferences as readonly string[]).includes(s);
 
-export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: IntakeStart } = {}) {
-  const { t, say } = useI18n();
-  const desk = useDesk();
-  const { go } = useShell();
-  const [initial] = useState(() => initialValues(mail, start));
-  const form = useContractForm<Values>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
-  const v = form.values;
-  const type: CaseType = isCaseType(v.type) ? v.type : 'disclosure';
-
-  const inputOf = () => ({
-    type,
-    kinds: listOf(v.kinds),
-    channel: v.channel as IntakeChannel,
-    arrivedAt: v.arrivalDate && parseTypedTime(v.arrivalTime) ? japanInstant(v.arrivalDate, parseTypedTime(v.arrivalTime)!) : '',
-    requesterKind: v.requesterKind as RequesterKind,
-    requesterName: v.requesterKind === 'member' ? '' : v.requesterName,
+/** What the form's values stand for in the contract's intake input. */
+function intakeOf(v: Values, relatedCaseId: number | null): Input<'cases.create'> {
+  const arrival = parseTypedTime(v.arrivalTime);
+  const member = v.requesterKind === 'member';
+  return {
+    type: v.type,
+    kinds: v.kinds,
+    channel: v.channel,
+    arrivedAt: v.arrivalDate && arrival ? japanInstant(v.arrivalDate, arrival) : '',
+    requesterKind: v.requesterKind,
+    requesterName: member ? '' : v.requesterName,
     // A representative's or agent's own contact: their notices go there.
-    requesterPostalCode: v.requesterKind === 'member' ? '' : v.requesterPostalCode,
-    requesterAddress: v.requesterKind === 'member' ? '' : v.requesterAddress,
-    requesterEmail: v.requesterKind === 'member' ? '' : v.requesterEmail,
-    requesterPhone: v.requesterKind === 'member' ? '' : v.requesterPhone,
+    requesterPostalCode: member ? '' : v.requesterPostalCode,
+    requesterAddress: member ? '' : v.requesterAddress,
+    requesterEmail: member ? '' : v.requesterEmail,
+    requesterPhone: member ? '' : v.requesterPhone,
     memberName: v.memberName,
     memberKana: v.memberKana,
     memberEmail: v.memberEmail,
@@ -123,60 +115,68 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
     memberAddress: v.memberAddress,
     memberId: v.memberId,
     requestText: v.requestText,
-    delivery: type === 'disclosure' ? ((v.delivery || null) as DeliveryPreference | null) : null,
-    training: v.training === '1',
-    relatedCaseId: start?.related?.id ?? null,
-  });
+    delivery: v.type === 'disclosure' && v.delivery !== '' ? v.delivery : null,
+    training: v.training,
+    relatedCaseId,
+  };
+}
 
-  const save = async (input: ReturnType<typeof inputOf>) => {
-    setBusy(true);
-    setError(null);
+export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: IntakeStart } = {}) {
+  const { t, say } = useI18n();
+  const desk = useDesk();
+  const { go } = useShell();
+  const [initial] = useState(() => initialValues(mail, start));
+  const relatedCaseId = start?.related?.id ?? null;
+  // Possible duplicates found before saving, with the send that saves anyway.
+  const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; save: () => void } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const { form, formId, onSubmit, field, busy: sending, error, formProblem } = useDeskForm({
     // From a mail: the case and the mail's attachment to it are one change (core/inbox).
-    const result = mail ? await desk.inbox.createCase({ id: mail.inboxId, intake: input }) : await desk.cases.create(input);
-    setBusy(false);
-    if (result.ok) {
+    method: mail ? 'inbox.createCase' : 'cases.create',
+    initialValues: initial,
+    toInput: (v) => (mail ? { id: mail.inboxId, intake: intakeOf(v, relatedCaseId) } : intakeOf(v, relatedCaseId)),
+    rules: (v) => {
+      const arrivedAt = intakeOf(v, relatedCaseId).arrivedAt;
+      return {
+        arrivedAt: !v.arrivalDate || !v.arrivalTime
+          ? 'intake.arrivalMissing'
+          : !parseTypedTime(v.arrivalTime)
+            ? 'intake.arrivalTimeInvalid'
+            : Date.parse(arrivedAt) > Date.now() + 60_000
+              ? 'intake.arrivalFuture'
+              : undefined,
+        // An address with its dots in the wrong place fails a contract rule whose message is about the
+        // address's form: say that, rather than the "email or postal address" rule of the same kind.
+        memberEmail: v.memberEmail.trim() && !memberEmailSchema.safeParse(v.memberEmail).success ? 'validation.pattern.memberEmail' : undefined,
+      };
+    },
+    beforeSend: (input, save) => {
+      const intake = 'intake' in input ? input.intake : input;
+      setChecking(true);
+      void desk.cases.findDuplicates({ type: intake.type, memberName: intake.memberName, memberEmail: intake.memberEmail }).then((found) => {
+        setChecking(false);
+        if (found.ok && found.value.length > 0) setDuplicates({ candidates: found.value, save });
+        else save();
+      });
+    },
+    onSuccess: (created) => {
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
       // with the saved message. Not as toasts that stay until closed: they piled up over the form's submit
       // button, so the next intake could not be saved; the case file opened now keeps showing the flags.
-      const flags = result.value.flags.map((flag) => say(flag));
+      const flags = created.flags.map((flag) => say(flag));
       notifications.show({
-        message: [t('intake.saved', { reference: result.value.reference }), ...flags].join('\n'),
+        message: [t('intake.saved', { reference: created.reference }), ...flags].join('\n'),
         color: flags.length ? 'orange' : 'teal',
         autoClose: flags.length ? 10_000 : 4_000,
         style: { whiteSpace: 'pre-line' },
       });
-      go({ name: 'case', id: result.value.id }, { replace: true });
-    } else if (!form.applyServerError(result.error)) {
-      setError(result.error);
-    }
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = inputOf();
-    const extra: Partial<Record<keyof Values, Problem>> = {};
-    if (!v.arrivalDate || !v.arrivalTime) extra.arrivedAt = { key: 'intake.arrivalMissing' };
-    else if (!parseTypedTime(v.arrivalTime)) extra.arrivedAt = { key: 'intake.arrivalTimeInvalid' };
-    else if (Date.parse(input.arrivedAt) > Date.now() + 60_000) extra.arrivedAt = { key: 'intake.arrivalFuture' };
-    // An address with its dots in the wrong place fails a contract rule whose message is about the
-    // address's form: say that, rather than the "email or postal address" rule of the same kind.
-    if (v.memberEmail.trim() && !memberEmailSchema.safeParse(v.memberEmail).success) extra.memberEmail = { key: 'validation.pattern.memberEmail' };
-    if (!form.check(intakeInput, input, extra)) return;
-    setBusy(true);
-    setError(null);
-    const found = await desk.cases.findDuplicates({ type: input.type, memberName: input.memberName, memberEmail: input.memberEmail });
-    setBusy(false);
-    if (found.ok && found.value.length > 0) {
-      setDuplicates(found.value);
-      return;
-    }
-    await save(input);
-  };
-
-  const kinds = listOf(v.kinds);
-  const kindsProps = form.text('kinds');
-  const deliveryProps = form.text('delivery');
-  const arrival = form.text('arrivedAt');
+      go({ name: 'case', id: created.id }, { replace: true });
+    },
+  });
+  const busy = sending || checking;
+  const v = form.values;
+  const type = v.type;
+  const arrivalError = form.errors.arrivedAt;
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -205,15 +205,16 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
         )}
       </Stack>
 
-      <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('intake.title')}>
+      <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('intake.title')}>
         <Stack gap="lg">
           <Section title={t('intake.section.request')}>
             <Radio.Group
               label={t('intake.type')}
               value={v.type}
               onChange={(next) => {
-                form.set('type', next);
-                form.set('kinds', '');
+                if (!isCaseType(next)) return;
+                form.setFieldValue('type', next);
+                form.setFieldValue('kinds', []);
               }}
               required
             >
@@ -225,9 +226,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
             </Radio.Group>
             <Checkbox.Group
               label={type === 'disclosure' ? t('intake.kinds.disclosure') : isContactType(type) ? t('intake.kinds.contact') : t('intake.kinds')}
-              value={kinds}
-              onChange={(next) => form.set('kinds', next.join(','))}
-              error={kindsProps.error}
+              {...form.getInputProps('kinds')}
               description={type !== 'disclosure' ? t('caseRules.intake.kindsOptional') : undefined}
             >
               <Group mt="xs" gap="lg">
@@ -237,7 +236,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
               </Group>
             </Checkbox.Group>
             {type === 'disclosure' && (
-              <Radio.Group label={t('intake.delivery')} value={v.delivery} onChange={(next) => form.set('delivery', next)} error={deliveryProps.error} required>
+              <Radio.Group label={t('intake.delivery')} value={v.delivery} onChange={(next) => isDelivery(next) && form.setFieldValue('delivery', next)} error={form.errors.delivery} required>
                 <Group mt="xs" gap="lg">
                   {deliveryPreferences.map((d) => (
                     <Radio key={d} value={d} label={t(`delivery.${d}`)} name="delivery" />
@@ -251,11 +250,10 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
             <Checkbox
               label={t('intake.training')}
               description={t('intake.trainingHint')}
-              checked={v.training === '1'}
-              onChange={(e) => form.set('training', e.currentTarget.checked ? '1' : '')}
+              {...form.getInputProps('training', { type: 'checkbox' })}
               data-testid="intake-training"
             />
-            <Radio.Group label={t('intake.channel')} value={v.channel} onChange={(next) => form.set('channel', next)} required>
+            <Radio.Group label={t('intake.channel')} value={v.channel} onChange={(next) => isChannel(next) && form.setFieldValue('channel', next)} required>
               <Group mt="xs" gap="lg">
                 {intakeChannels.map((c) => (
                   <Radio key={c} value={c} label={t(`channel.${c}`)} />
@@ -272,11 +270,11 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
                   name="arrivedAt"
                   value={v.arrivalDate || null}
                   onChange={(d) => {
-                    form.set('arrivalDate', d ?? '');
-                    form.set('arrivedAt', '');
+                    form.setFieldValue('arrivalDate', d ?? '');
+                    form.clearFieldError('arrivedAt');
                   }}
-                  error={arrival.error}
-                  aria-invalid={arrival.error ? true : undefined}
+                  error={arrivalError}
+                  aria-invalid={arrivalError ? true : undefined}
                   w={230}
                   required
                 />
@@ -284,8 +282,8 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
                   label={t('intake.arrivalTime')}
                   value={v.arrivalTime}
                   onChange={(time) => {
-                    form.set('arrivalTime', time);
-                    form.set('arrivedAt', '');
+                    form.setFieldValue('arrivalTime', time);
+                    form.clearFieldError('arrivedAt');
                   }}
                   w={230}
                   required
@@ -298,7 +296,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
           </Section>
 
           <Section title={t('intake.section.requester')}>
-            <Radio.Group label={t('intake.requesterKind')} value={v.requesterKind} onChange={(next) => form.set('requesterKind', next)} required>
+            <Radio.Group label={t('intake.requesterKind')} value={v.requesterKind} onChange={(next) => isRequesterKind(next) && form.setFieldValue('requesterKind', next)} required>
               <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
                 {requesterKinds.map((k) => (
                   <Radio key={k} value={k} label={t(`requesterKind.${k}`)} description={t(`requesterKind.${k}.hint`)} />
@@ -307,13 +305,13 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
             </Radio.Group>
             {v.requesterKind !== 'member' && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-                <TextInput label={t('intake.requesterName')} description={t('intake.requesterNameHint')} required lang="ja" style={{ gridColumn: '1 / -1' }} {...form.text('requesterName')} />
+                <TextInput label={t('intake.requesterName')} description={t('intake.requesterNameHint')} required lang="ja" style={{ gridColumn: '1 / -1' }} {...field('requesterName')} />
                 <Text size="xs" c="dimmed" style={{ gridColumn: '1 / -1' }}>
                   {t('intake.requesterContactHint')}
                 </Text>
-                <TextInput label={t('intake.requesterEmail')} inputMode="email" autoComplete="off" {...form.text('requesterEmail')} />
-                <TextInput label={t('intake.requesterPhone')} inputMode="tel" autoComplete="off" {...form.text('requesterPhone')} />
-                <TextInput label={t('intake.requesterPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...form.text('requesterPostalCode')} />
+                <TextInput label={t('intake.requesterEmail')} inputMode="email" autoComplete="off" {...field('requesterEmail')} />
+                <TextInput label={t('intake.requesterPhone')} inputMode="tel" autoComplete="off" {...field('requesterPhone')} />
+                <TextInput label={t('intake.requesterPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...field('requesterPostalCode')} />
                 <div />
                 <Textarea
                   label={t('intake.requesterAddress')}
@@ -324,7 +322,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
                   minRows={2}
                   maxRows={5}
                   style={{ gridColumn: '1 / -1' }}
-                  {...form.text('requesterAddress')}
+                  {...field('requesterAddress')}
                 />
               </SimpleGrid>
             )}
@@ -332,17 +330,17 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
 
           <Section title={t('intake.section.member')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-              <TextInput label={t('intake.memberName')} required lang="ja" autoComplete="off" {...form.text('memberName')} />
-              <TextInput label={t('intake.memberKana')} description={t('intake.memberKanaHint')} lang="ja" autoComplete="off" {...form.text('memberKana')} />
+              <TextInput label={t('intake.memberName')} required lang="ja" autoComplete="off" {...field('memberName')} />
+              <TextInput label={t('intake.memberKana')} description={t('intake.memberKanaHint')} lang="ja" autoComplete="off" {...field('memberKana')} />
               <TextInput
                 label={t('intake.memberEmail')}
                 description={t('intake.memberEmailHint')}
                 inputMode="email"
                 autoComplete="off"
-                {...form.text('memberEmail')}
+                {...field('memberEmail')}
               />
-              <TextInput label={t('intake.memberId')} description={t('intake.memberIdHint')} autoComplete="off" {...form.text('memberId')} />
-              <TextInput label={t('intake.memberPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...form.text('memberPostalCode')} />
+              <TextInput label={t('intake.memberId')} description={t('intake.memberIdHint')} autoComplete="off" {...field('memberId')} />
+              <TextInput label={t('intake.memberPostalCode')} inputMode="numeric" autoComplete="off" w={{ sm: 180 }} {...field('memberPostalCode')} />
               <div />
               <Textarea
                 label={t('intake.memberAddress')}
@@ -353,7 +351,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
                 minRows={2}
                 maxRows={5}
                 style={{ gridColumn: '1 / -1' }}
-                {...form.text('memberAddress')}
+                {...field('memberAddress')}
               />
             </SimpleGrid>
           </Section>
@@ -367,10 +365,11 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
               minRows={8}
               maxRows={24}
               lang="ja"
-              {...form.text('requestText')}
+              {...field('requestText')}
             />
           </Section>
 
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => go({ name: 'queue' })} disabled={busy}>
@@ -384,15 +383,15 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
       </form>
 
       <DuplicatesModal
-        candidates={duplicates}
+        candidates={duplicates?.candidates ?? null}
         onCancel={() => setDuplicates(null)}
         onOpen={(id) => {
           setDuplicates(null);
           go({ name: 'case', id }, { replace: true });
         }}
         onSaveAnyway={() => {
+          duplicates?.save();
           setDuplicates(null);
-          void save(inputOf());
         }}
         busy={busy}
       />

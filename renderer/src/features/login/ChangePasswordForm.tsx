@@ -1,12 +1,9 @@
 // After a one-time password (new account, reset) the person sets their own before reaching the shell.
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { confirmationProblem, NewPasswordFields } from '../../forms/NewPasswordFields.tsx';
-import type { Problem } from '../../forms/useContractForm.ts';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AuthCard } from './AuthCard.tsx';
 
@@ -18,41 +15,36 @@ interface Props {
 
 export function ChangePasswordForm({ user, onChanged, onLock }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm({ currentPassword: '', newPassword: '', confirm: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { currentPassword, newPassword, confirm } = form.values;
-    const extra: Record<string, Problem> = { ...confirmationProblem(newPassword, confirm, 'confirm') };
-    if (newPassword && newPassword === currentPassword) extra.newPassword = { key: 'changePassword.mustDiffer' };
-    const input = { currentPassword, newPassword };
-    if (!form.check(methods['auth.changePassword'].input, input, extra)) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.auth.changePassword(input);
-    setBusy(false);
-    if (result.ok) onChanged(result.value);
-    else if (result.error.code === 'AUTH_FAILED') form.fail('currentPassword', 'changePassword.wrongCurrent');
-    else if (!form.applyServerError(result.error)) setError(result.error);
-  };
+  const { formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'auth.changePassword',
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    toInput: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
+    rules: (v) => ({
+      confirm: confirmationProblem(v.newPassword, v.confirm),
+      newPassword: v.newPassword && v.newPassword === v.currentPassword ? 'changePassword.mustDiffer' : undefined,
+    }),
+    onSuccess: onChanged,
+    onDeskError: (e, { fail }) => {
+      if (e.code !== 'AUTH_FAILED') return false;
+      fail('currentPassword', 'changePassword.wrongCurrent');
+      return true;
+    },
+  });
 
   return (
     <AuthCard title={t('changePassword.title')} intro={t('changePassword.required')}>
-      <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('changePassword.title')}>
+      <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('changePassword.title')}>
         <Stack gap="md">
           {/* Lets the browser's password manager file the new password under the right account. */}
           <input type="text" name="username" value={user.username} autoComplete="username" readOnly hidden />
-          <PasswordInput label={t('changePassword.current')} required autoComplete="current-password" autoFocus {...form.text('currentPassword')} />
+          <PasswordInput label={t('changePassword.current')} required autoComplete="current-password" autoFocus {...field('currentPassword')} />
           <NewPasswordFields
-            form={form}
-            name="newPassword"
-            confirmName="confirm"
+            password={field('newPassword')}
+            confirm={field('confirm')}
             label={t('account.newPassword')}
             confirmLabel={t('account.newPasswordConfirm')}
           />
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="space-between">
             <Button variant="default" onClick={onLock}>

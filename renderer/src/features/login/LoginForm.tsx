@@ -2,12 +2,10 @@
 // throttled account counts down until it may try again.
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { DeskErrorData, SessionUser } from '../../../../electron/contract/index.ts';
 import type { LockReason } from '../../app/DeskFlow.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AuthCard } from './AuthCard.tsx';
@@ -30,38 +28,28 @@ interface Props {
 
 export function LoginForm({ initialUsername, reason, lockError, onLoggedIn, onUseRecoveryKey }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm({ username: initialUsername, password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const throttle = useCountdown();
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'auth.login',
+    initialValues: { username: initialUsername, password: '' },
+    toInput: (v) => v,
+    onSuccess: onLoggedIn,
+    onDeskError: (e, { form: f, fail }) => {
+      if (e.code === 'AUTH_FAILED') {
+        f.setFieldValue('password', '');
+        fail('password', 'errors.AUTH_FAILED');
+        return true;
+      }
+      if (e.code === 'AUTH_THROTTLED') {
+        f.setFieldValue('password', '');
+        throttle.start(e.retryAfterSeconds ?? 30);
+        return true;
+      }
+      return false;
+    },
+  });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (throttle.remaining > 0) return;
-    const input = { username: form.values.username, password: form.values.password };
-    if (!form.check(methods['auth.login'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.auth.login(input);
-    setBusy(false);
-    if (result.ok) {
-      onLoggedIn(result.value);
-      return;
-    }
-    const { code } = result.error;
-    if (code === 'AUTH_FAILED') {
-      form.set('password', '');
-      form.fail('password', 'errors.AUTH_FAILED');
-    } else if (code === 'AUTH_THROTTLED') {
-      form.set('password', '');
-      throttle.start(result.error.retryAfterSeconds ?? 30);
-    } else if (!form.applyServerError(result.error)) {
-      setError(result.error);
-    }
-  };
-
-  const passwordProps = form.text('password');
+  const passwordProps = field('password');
   const throttled = throttle.remaining > 0;
 
   return (
@@ -69,7 +57,15 @@ export function LoginForm({ initialUsername, reason, lockError, onLoggedIn, onUs
       <Alert variant="light" color="gray" icon={<IconLock size={18} />} role="status" data-testid="lock-reason" data-reason={reason ?? 'none'}>
         {t(reasonText[reason ?? 'none'])}
       </Alert>
-      <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('login.title')}>
+      <form
+        id={formId}
+        onSubmit={(e) => {
+          if (throttled) e.preventDefault();
+          else onSubmit(e);
+        }}
+        noValidate
+        aria-label={t('login.title')}
+      >
         <Stack gap="md">
           <TextInput
             label={t('account.username')}
@@ -78,7 +74,7 @@ export function LoginForm({ initialUsername, reason, lockError, onLoggedIn, onUs
             autoCapitalize="none"
             spellCheck={false}
             autoFocus={!initialUsername}
-            {...form.text('username')}
+            {...field('username')}
           />
           <PasswordInput
             label={t('account.password')}
@@ -91,6 +87,7 @@ export function LoginForm({ initialUsername, reason, lockError, onLoggedIn, onUs
             data-testid="password"
           />
           {/* A failed auth.lock is shown too: the screen is locked, but the desk may not be. */}
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error ?? lockError} />
           <Button type="submit" loading={busy} disabled={throttled} fullWidth>
             {t('login.submit')}

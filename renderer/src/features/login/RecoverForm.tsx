@@ -1,11 +1,9 @@
 // Every password lost: the printed recovery key plus a supervisor's user name set a new password.
 import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { confirmationProblem, NewPasswordFields } from '../../forms/NewPasswordFields.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { AuthCard } from './AuthCard.tsx';
 
@@ -17,28 +15,22 @@ interface Props {
 
 export function RecoverForm({ initialUsername, onRecovered, onBack }: Props) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm({ recoveryKey: '', username: initialUsername, newPassword: '', confirm: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const { recoveryKey, username, newPassword, confirm } = form.values;
-    const input = { recoveryKey, username, newPassword };
-    if (!form.check(methods['auth.recover'].input, input, confirmationProblem(newPassword, confirm, 'confirm'))) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.auth.recover(input);
-    setBusy(false);
-    if (result.ok) onRecovered(result.value);
-    else if (result.error.code === 'AUTH_FAILED') form.fail('recoveryKey', 'recover.failed');
-    else if (!form.applyServerError(result.error)) setError(result.error);
-  };
+  const { formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'auth.recover',
+    initialValues: { recoveryKey: '', username: initialUsername, newPassword: '', confirm: '' },
+    toInput: ({ recoveryKey, username, newPassword }) => ({ recoveryKey, username, newPassword }),
+    rules: (v) => ({ confirm: confirmationProblem(v.newPassword, v.confirm) }),
+    onSuccess: onRecovered,
+    onDeskError: (e, { fail }) => {
+      if (e.code !== 'AUTH_FAILED') return false;
+      fail('recoveryKey', 'recover.failed');
+      return true;
+    },
+  });
 
   return (
     <AuthCard title={t('recover.title')} intro={t('recover.intro')}>
-      <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={t('recover.title')}>
+      <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('recover.title')}>
         <Stack gap="md">
           <TextInput
             label={t('recover.key')}
@@ -49,16 +41,16 @@ export function RecoverForm({ initialUsername, onRecovered, onBack }: Props) {
             spellCheck={false}
             autoFocus
             styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.05em' } }}
-            {...form.text('recoveryKey')}
+            {...field('recoveryKey')}
           />
-          <TextInput label={t('recover.username')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...form.text('username')} />
+          <TextInput label={t('recover.username')} required autoComplete="username" autoCapitalize="none" spellCheck={false} {...field('username')} />
           <NewPasswordFields
-            form={form}
-            name="newPassword"
-            confirmName="confirm"
+            password={field('newPassword')}
+            confirm={field('confirm')}
             label={t('account.newPassword')}
             confirmLabel={t('account.newPasswordConfirm')}
           />
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Button type="submit" loading={busy} fullWidth>
             {t('recover.submit')}

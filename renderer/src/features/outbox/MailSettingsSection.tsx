@@ -4,19 +4,20 @@
 import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconMailForward, IconAlertTriangle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type MailSettingsView, type MailTestResult, type MailTlsMode } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useState } from 'react';
+import type { MailSettingsView, MailTestResult, MailTlsMode } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
 
-type Values = { host: string; port: string; tls: string; user: string; password: string };
+type Values = { host: string; port: number | string; tls: MailTlsMode; user: string; password: string; clearPassword: boolean };
 
-const toValues = (s: MailSettingsView): Values => ({ host: s.host, port: String(s.port), tls: s.tls, user: s.user, password: '' });
+const toValues = (s: MailSettingsView): Values => ({ host: s.host, port: s.port, tls: s.tls, user: s.user, password: '', clearPassword: false });
+/** NumberInput's value: a number, or the text of a field left empty (refused by the schema, not read as 0). */
+const numberOf = (n: number | string) => (typeof n === 'number' ? n : n.trim() === '' ? Number.NaN : Number(n));
 const tlsModes: MailTlsMode[] = ['starttls', 'tls', 'none'];
 const usualPort: Record<MailTlsMode, number> = { starttls: 587, tls: 465, none: 25 };
 
@@ -34,40 +35,26 @@ export function MailSettingsSection() {
 
 function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved: (s: MailSettingsView) => void }) {
   const t = useT();
-  const desk = useDesk();
-  const form = useContractForm(toValues(settings));
-  const [clearPassword, setClearPassword] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const v = form.values;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = {
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'mail.updateSettings',
+    initialValues: toValues(settings),
+    toInput: (v) => ({
       host: v.host,
-      port: v.port.trim() === '' ? Number.NaN : Number(v.port),
-      tls: v.tls as MailTlsMode,
+      port: numberOf(v.port),
+      tls: v.tls,
       user: v.user,
       // Empty keeps the stored password; the box clears it.
-      ...(v.password !== '' ? { password: v.password } : clearPassword ? { password: '' } : {}),
-    };
-    if (!form.check(methods['mail.updateSettings'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    const r = await desk.mail.updateSettings(input);
-    setBusy(false);
-    if (r.ok) {
-      form.setValues(toValues(r.value));
-      setClearPassword(false);
-      onSaved(r.value);
+      ...(v.password !== '' ? { password: v.password } : v.clearPassword ? { password: '' } : {}),
+    }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues(toValues(saved));
+      onSaved(saved);
       notifications.show({ message: t('mailSettings.saved'), color: 'teal' });
-    } else if (!form.applyServerError(r.error)) setError(r.error);
-  };
-
-  const port = form.text('port');
-  const tls = form.text('tls');
+    },
+  });
+  const v = form.values;
   return (
-    <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={t('mailSettings.title')} data-testid="mail-settings">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('mailSettings.title')} data-testid="mail-settings">
       <Paper withBorder p="lg" radius="md">
         <Stack gap="md">
           <Title order={3} size="h5">
@@ -84,7 +71,7 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
                 placeholder="smtp.example.co.jp"
                 autoComplete="off"
                 spellCheck={false}
-                {...form.text('host')}
+                {...field('host')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -96,10 +83,8 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
                 allowDecimal={false}
                 allowNegative={false}
                 thousandSeparator={false}
-                name={port.name}
-                value={port.value}
-                error={port.error}
-                onChange={(n) => form.set('port', String(n))}
+                name="port"
+                {...form.getInputProps('port')}
               />
             </Grid.Col>
           </Grid>
@@ -107,31 +92,32 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
             <Select
               label={t('mailSettings.tls')}
               data={tlsModes.map((m) => ({ value: m, label: t(`mailSettings.tls.${m}`) }))}
-              name={tls.name}
-              value={tls.value}
-              error={tls.error}
+              name="tls"
+              value={v.tls}
+              error={form.errors.tls}
               allowDeselect={false}
               onChange={(x) => {
-                if (!x) return;
-                const wasUsual = Object.values(usualPort).map(String).includes(v.port);
-                form.set('tls', x);
+                const mode = tlsModes.find((m) => m === x);
+                if (!mode) return;
+                const wasUsual = Object.values(usualPort).map(String).includes(String(v.port));
+                form.setFieldValue('tls', mode);
                 // The usual port follows the mode, unless someone typed their own.
-                if (wasUsual || v.port === '') form.set('port', String(usualPort[x as MailTlsMode]));
+                if (wasUsual || v.port === '') form.setFieldValue('port', usualPort[mode]);
               }}
             />
-            <TextInput label={t('mailSettings.user')} description={t('mailSettings.userHint')} autoComplete="off" spellCheck={false} {...form.text('user')} />
+            <TextInput label={t('mailSettings.user')} description={t('mailSettings.userHint')} autoComplete="off" spellCheck={false} {...field('user')} />
             <Stack gap={6}>
               <PasswordInput
                 label={t('mailSettings.password')}
                 description={settings.passwordSet ? t('mailSettings.passwordSet') : t('mailSettings.passwordNotSet')}
                 autoComplete="new-password"
-                disabled={clearPassword}
+                disabled={v.clearPassword}
                 data-testid="mail-password"
                 data-password-set={settings.passwordSet}
-                {...form.text('password')}
+                {...field('password')}
               />
               {settings.passwordSet && (
-                <Checkbox size="xs" label={t('mailSettings.clearPassword')} checked={clearPassword} onChange={(e) => setClearPassword(e.currentTarget.checked)} />
+                <Checkbox size="xs" label={t('mailSettings.clearPassword')} {...form.getInputProps('clearPassword', { type: 'checkbox' })} />
               )}
             </Stack>
           </SimpleGrid>
@@ -146,6 +132,7 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
               {settings.updatedBy ? ` · ${settings.updatedBy}` : ''}
             </Text>
           )}
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>
@@ -160,27 +147,21 @@ function ServerForm({ settings, onSaved }: { settings: MailSettingsView; onSaved
 
 function TestMail({ settings }: { settings: MailSettingsView }) {
   const { t, say } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ to: '' });
-  const [busy, setBusy] = useState(false);
+  // What the server answered (sent or not): shown until the next try.
   const [result, setResult] = useState<MailTestResult | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = { to: form.values.to };
-    if (!form.check(methods['mail.sendTest'].input, input)) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    const r = await desk.mail.sendTest(input);
-    setBusy(false);
-    if (r.ok) setResult(r.value);
-    else if (!form.applyServerError(r.error)) setError(r.error);
-  };
+  const { formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'mail.sendTest',
+    initialValues: { to: '' },
+    toInput: (v) => v,
+    beforeSend: (_input, send) => {
+      setResult(null);
+      send();
+    },
+    onSuccess: setResult,
+  });
 
   return (
-    <form id={form.formId} onSubmit={(e) => void send(e)} noValidate aria-label={t('mailSettings.test.title')}>
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={t('mailSettings.test.title')}>
       <Paper withBorder p="lg" radius="md">
         <Stack gap="md">
           <Title order={3} size="h5">
@@ -190,7 +171,7 @@ function TestMail({ settings }: { settings: MailSettingsView }) {
             {settings.configured ? t('mailSettings.test.intro') : t('mailSettings.test.notConfigured')}
           </Text>
           <Group align="flex-start" gap="sm">
-            <TextInput label={t('mailSettings.test.to')} placeholder="you@example.co.jp" autoComplete="email" spellCheck={false} w={340} {...form.text('to')} />
+            <TextInput label={t('mailSettings.test.to')} placeholder="you@example.co.jp" autoComplete="email" spellCheck={false} w={340} {...field('to')} />
             <Button type="submit" mt={25} loading={busy} disabled={!settings.configured} leftSection={<IconMailForward size={16} aria-hidden />}>
               {t('mailSettings.test.send')}
             </Button>
@@ -213,6 +194,7 @@ function TestMail({ settings }: { settings: MailSettingsView }) {
               )}
             </Alert>
           )}
+          <FormProblem problem={formProblem} />
           <ErrorAlert error={error} />
         </Stack>
       </Paper>

@@ -6,11 +6,11 @@ import { Alert, Badge, Box, Button, Collapse, Grid, Group, NavLink, Paper, Scrol
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { methods, requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
+import { requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 
 import { findCaseByReference } from './findCase.ts';
@@ -87,36 +87,27 @@ function unknownVariable(text: string, allowed: string[]): string | null {
 
 function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; onSaved: (t: NoticeTemplateView) => void }) {
   const { t, locale } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ ja: template.ja, en: template.en });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [showDefault, setShowDefault] = useState<{ ja: boolean; en: boolean }>({ ja: false, en: false });
   const allowed = template.variables.map((x) => x.name);
-  const dirty = form.values.ja !== template.ja || form.values.en !== template.en;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = { kind: template.kind, outcome: template.outcome, ja: form.values.ja, en: form.values.en };
-    if (!form.check(methods['notices.saveTemplate'].input, input)) return;
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'notices.saveTemplate',
+    initialValues: { ja: template.ja, en: template.en },
+    toInput: (v) => ({ kind: template.kind, outcome: template.outcome, ...v }),
     // Said beside the field, naming the variable, before the desk is asked.
-    for (const lang of ['ja', 'en'] as const) {
-      const name = unknownVariable(form.values[lang], allowed);
-      if (name) {
-        form.fail(lang, 'noticeTexts.unknownVariable', { name, allowed: allowed.map((n) => `{{${n}}}`).join(' ') });
-        return;
+    rules: (v) => {
+      for (const lang of ['ja', 'en'] as const) {
+        const name = unknownVariable(v[lang], allowed);
+        if (name) return { [lang]: { key: 'noticeTexts.unknownVariable', vars: { name, allowed: allowed.map((n) => `{{${n}}}`).join(' ') } } };
       }
-    }
-    setBusy(true);
-    setError(null);
-    const r = await desk.notices.saveTemplate(input);
-    setBusy(false);
-    if (r.ok) {
-      form.setValues({ ja: r.value.ja, en: r.value.en });
-      onSaved(r.value);
+      return {};
+    },
+    onSuccess: (saved, _input, f) => {
+      f.setValues({ ja: saved.ja, en: saved.en });
+      onSaved(saved);
       notifications.show({ message: t('noticeTexts.saved'), color: 'teal' });
-    } else if (!form.applyServerError(r.error)) setError(r.error);
-  };
+    },
+  });
+  const dirty = form.values.ja !== template.ja || form.values.en !== template.en;
 
   const editor = (lang: 'ja' | 'en') => {
     const fallback = lang === 'ja' ? template.defaultJa : template.defaultEn;
@@ -129,14 +120,14 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
           maxRows={20}
           lang={lang}
           styles={{ input: { lineHeight: 1.6 } }}
-          {...form.text(lang)}
+          {...field(lang)}
         />
         <Group gap="xs">
           <Button variant="subtle" size="compact-xs" onClick={() => setShowDefault((s) => ({ ...s, [lang]: !s[lang] }))} aria-expanded={showDefault[lang]}>
             {showDefault[lang] ? t('noticeTexts.hideDefault') : t('noticeTexts.showDefault')}
           </Button>
           {form.values[lang] !== fallback && (
-            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.set(lang, fallback)}>
+            <Button variant="subtle" size="compact-xs" color="gray" onClick={() => form.setFieldValue(lang, fallback)}>
               {t('noticeTexts.useDefault')}
             </Button>
           )}
@@ -157,7 +148,7 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
 
   return (
     <Stack gap="md">
-      <form id={form.formId} onSubmit={(e) => void save(e)} noValidate aria-label={template.title[locale]} data-testid="notice-template-editor" data-template={template.key}>
+      <form id={formId} onSubmit={onSubmit} noValidate aria-label={template.title[locale]} data-testid="notice-template-editor" data-template={template.key}>
         <Paper withBorder p="lg" radius="md">
           <Stack gap="md">
             <Group justify="space-between" wrap="wrap">
@@ -187,6 +178,7 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
               <Grid.Col span={{ base: 12, lg: 6 }}>{editor('en')}</Grid.Col>
             </Grid>
             <TemplateVariables variables={template.variables} testId="template-variables" />
+            <FormProblem problem={formProblem} />
             <ErrorAlert error={error} />
             <Group justify="flex-end">
               <Button type="submit" loading={busy} disabled={!dirty}>

@@ -5,14 +5,14 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy, IconInfoCircle, IconPaperclip, IconSend } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { methods, type DeskErrorData, type OutboxMessage } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useState } from 'react';
+import type { DeskErrorData, OutboxMessage } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
-import { useContractForm } from '../../forms/useContractForm.ts';
+import { deskFieldErrors, FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
 
 import { situation, stateColor } from './outboxText.ts';
@@ -52,77 +52,83 @@ export function OutboxMessageModal({ id, onClose, onChanged }: Props) {
 }
 
 type Values = { to: string; subject: string; body: string };
+type Step = 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy';
 
 function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessage; onUpdated: (m: OutboxMessage) => void; onClose: () => void }) {
   const { t, locale, say } = useI18n();
-  const desk = useDesk();
   const { go } = useShell();
-  const initial: Values = { to: m.to, subject: m.subject, body: m.body };
-  const form = useContractForm(initial);
-  const [busy, setBusy] = useState<null | 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy'>(null);
+  const [step, setStep] = useState<Step>('save');
   const [confirmCopy, setConfirmCopy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
   const can = (a: OutboxMessage['allowedActions'][number]) => m.allowedActions.includes(a);
   const editable = can('update');
-  const v = form.values;
-  const dirty = v.to !== m.to || v.subject !== m.subject || v.body !== m.body;
 
-  /** Saves the edits; the message as it now stands, or null (problems shown). */
-  const save = async (): Promise<OutboxMessage | null> => {
-    const input = {
+  /** The step done: said, the list told, and the message closed after a send, retry or cancel. */
+  const done = (what: Step, current: OutboxMessage) => {
+    notifications.show({ message: t(`outbox.done.${what === 'sendCopy' ? 'send' : what}`), color: 'teal' });
+    if (what !== 'save') {
+      onUpdated(current);
+      onClose();
+    }
+  };
+  // A refusal naming the recipient belongs beside it; anything else is said above the buttons.
+  const [refusal, setRefusal] = useState<DeskErrorData | null>(null);
+  const refused = (e: DeskErrorData) => {
+    const onFields = deskFieldErrors(e, form.getValues());
+    if (Object.keys(onFields).length > 0) form.setErrors(onFields);
+    else setRefusal(e);
+  };
+  const send = useDeskMutation('outbox.send', { onSuccess: (r, input) => done(input.copy ? 'sendCopy' : 'send', r) });
+  const retry = useDeskMutation('outbox.retry', { onSuccess: (r) => done('retry', r) });
+  const cancel = useDeskMutation('outbox.cancel', { onSuccess: (r) => done('cancel', r) });
+  const act = (what: Exclude<Step, 'save'>) => {
+    if (what === 'send' || what === 'sendCopy') send.mutate({ id: m.id, copy: what === 'sendCopy' }, { onError: refused });
+    else if (what === 'retry') retry.mutate({ id: m.id }, { onError: refused });
+    else cancel.mutate({ id: m.id, reason: cancelReason }, { onError: refused });
+  };
+
+  // Edits are saved first (outbox.update, only the fields that changed); the step asked for follows.
+  const { form, formId, onSubmit, field, busy: saving, error, formProblem } = useDeskForm({
+    method: 'outbox.update',
+    initialValues: { to: m.to, subject: m.subject, body: m.body } satisfies Values,
+    toInput: (v) => ({
       id: m.id,
       ...(v.to !== m.to ? { to: v.to } : {}),
       ...(v.subject !== m.subject ? { subject: v.subject } : {}),
       ...(v.body !== m.body ? { body: v.body } : {}),
-    };
-    if (!form.check(methods['outbox.update'].input, input)) return null;
-    const r = await desk.outbox.update(input);
-    if (r.ok) return r.value;
-    if (!form.applyServerError(r.error)) setError(r.error);
-    return null;
-  };
+    }),
+    onSuccess: (saved, _input, f) => {
+      f.setValues({ to: saved.to, subject: saved.subject, body: saved.body });
+      onUpdated(saved);
+      if (step === 'save') done('save', saved);
+      else act(step);
+    },
+  });
+  const v = form.values;
+  const dirty = v.to !== m.to || v.subject !== m.subject || v.body !== m.body;
+  const busy: Step | null = saving || send.isPending || retry.isPending || cancel.isPending ? step : null;
 
-  const run = async (what: 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy') => {
-    setBusy(what);
-    setError(null);
-    let current: OutboxMessage | null = m;
-    if (dirty && what !== 'cancel' && what !== 'sendCopy') {
-      current = await save();
-      if (current) {
-        form.setValues({ to: current.to, subject: current.subject, body: current.body });
-        onUpdated(current);
-      }
-    }
-    if (current && what !== 'save') {
-      const r =
-        what === 'send' || what === 'sendCopy'
-          ? await desk.outbox.send({ id: m.id, copy: what === 'sendCopy' })
-          : what === 'retry'
-            ? await desk.outbox.retry({ id: m.id })
-            : await desk.outbox.cancel({ id: m.id, reason: cancelReason });
-      if (r.ok) current = r.value;
-      else {
-        // A refusal naming the recipient belongs beside it; anything else is said above the buttons.
-        if (!form.applyServerError(r.error)) setError(r.error);
-        current = null;
-      }
-    }
-    setBusy(null);
-    if (!current) return;
-    notifications.show({ message: t(`outbox.done.${what === 'sendCopy' ? 'send' : what}`), color: 'teal' });
-    if (what !== 'save') onUpdated(current);
-    if (what === 'send' || what === 'sendCopy' || what === 'retry' || what === 'cancel') onClose();
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run('save');
+  const run = (what: Step) => {
+    setStep(what);
+    setRefusal(null);
+    if (what === 'save' || (dirty && what !== 'cancel' && what !== 'sendCopy')) onSubmit();
+    else act(what);
   };
 
   return (
-    <form id={form.formId} onSubmit={submit} noValidate aria-label={t('outbox.message.formLabel')} data-testid="outbox-message" data-state={m.state} data-outbox-id={m.id}>
+    <form
+      id={formId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        run('save');
+      }}
+      noValidate
+      aria-label={t('outbox.message.formLabel')}
+      data-testid="outbox-message"
+      data-state={m.state}
+      data-outbox-id={m.id}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Group gap="xs">
@@ -164,9 +170,9 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
 
         {editable ? (
           <>
-            <TextInput label={t('outbox.field.to')} required autoComplete="off" spellCheck={false} {...form.text('to')} />
-            <TextInput label={t('outbox.field.subject')} required {...form.text('subject')} />
-            <Textarea label={t('outbox.field.body')} required autosize minRows={10} maxRows={22} styles={{ input: { lineHeight: 1.6 } }} {...form.text('body')} />
+            <TextInput label={t('outbox.field.to')} required autoComplete="off" spellCheck={false} {...field('to')} />
+            <TextInput label={t('outbox.field.subject')} required {...field('subject')} />
+            <Textarea label={t('outbox.field.body')} required autosize minRows={10} maxRows={22} styles={{ input: { lineHeight: 1.6 } }} {...field('body')} />
           </>
         ) : (
           <Stack gap="xs">
@@ -214,7 +220,8 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
           </Text>
         </SimpleGrid>
 
-        <ErrorAlert error={error} />
+        <FormProblem problem={formProblem} />
+        <ErrorAlert error={error ?? refusal} />
 
         {cancelling ? (
           <Paper withBorder p="md" radius="md" bg="gray.0">
@@ -232,7 +239,7 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
                 <Button variant="default" onClick={() => setCancelling(false)} disabled={busy !== null}>
                   {t('common.back')}
                 </Button>
-                <Button color="red" onClick={() => void run('cancel')} loading={busy === 'cancel'}>
+                <Button color="red" onClick={() => run('cancel')} loading={busy === 'cancel'}>
                   {t('outbox.cancel.confirm')}
                 </Button>
               </Group>
@@ -257,7 +264,7 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
                 </Button>
               )}
               {can('retry') && (
-                <Button onClick={() => void run('retry')} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'}>
+                <Button onClick={() => run('retry')} loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'}>
                   {dirty ? t('outbox.action.saveAndRetry') : t('outbox.action.retry')}
                 </Button>
               )}
@@ -269,13 +276,13 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
               {can('sendCopy') && confirmCopy && (
                 <Group gap="xs" data-testid="send-copy-confirm">
                   <Text size="sm">{t('outbox.sendCopyConfirm')}</Text>
-                  <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run('sendCopy')} loading={busy === 'sendCopy'}>
+                  <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => run('sendCopy')} loading={busy === 'sendCopy'}>
                     {t('noticeRule.sendCopy')}
                   </Button>
                 </Group>
               )}
               {can('send') && (
-                <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => void run('send')} loading={busy === 'send'} disabled={busy !== null && busy !== 'send'}>
+                <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => run('send')} loading={busy === 'send'} disabled={busy !== null && busy !== 'send'}>
                   {dirty ? t('outbox.action.saveAndSend') : t('outbox.action.send')}
                 </Button>
               )}

@@ -1,51 +1,38 @@
 // A payment of the disclosure fee (¥1,000, Art. 6) or a refund: how it came, how much, when.
 import { NumberInput, Radio, Group, Select, SimpleGrid, TextInput, Text } from '@mantine/core';
-import { caseInputs, feeMethods, type FeeMethod } from '../../../../../electron/contract/index.ts';
-import { useDesk } from '../../../api/DeskProvider.tsx';
+import { feeMethods, type FeeMethod } from '../../../../../electron/contract/index.ts';
 import { DateField } from '../../../components/DateField.tsx';
-import { useContractForm } from '../../../forms/useContractForm.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.tsx';
 import { japanToday, yen } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { FormShell, useRunner, type ActionFormProps } from './common.tsx';
+import { FormShell, type ActionFormProps } from './common.tsx';
 
 export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t, locale } = useI18n();
-  const desk = useDesk();
   const ledger = file.fees;
   const balance = ledger?.balance ?? 0;
-  const form = useContractForm({
-    kind: balance > 0 ? 'refund' : 'payment',
-    method: 'postal_money_order',
-    amount: String(balance > 0 ? balance : balance < 0 ? -balance : (ledger?.required ?? 1000)),
-    receivedOn: japanToday(),
-    note: '',
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.recordFee',
+    initialValues: {
+      kind: (balance > 0 ? 'refund' : 'payment') as 'payment' | 'refund',
+      method: 'postal_money_order' as FeeMethod,
+      // A number once typed; the contract also reads text (full-width digits, commas and ¥: １，０００ is ¥1,000).
+      amount: (balance > 0 ? balance : balance < 0 ? -balance : (ledger?.required ?? 1000)) as number | string,
+      receivedOn: japanToday(),
+      note: '',
+    },
+    toInput: (v) => ({ id: file.case.id, version: file.version, ...v, amount: typeof v.amount === 'number' ? v.amount : v.amount.trim() }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.recordFee')),
   });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
   const v = form.values;
-  const submit = () => {
-    const input = {
-      id: file.case.id,
-      version: file.version,
-      kind: v.kind as 'payment' | 'refund',
-      method: v.method as FeeMethod,
-      // As typed: the contract reads full-width digits, commas and ¥ (１，０００ is ¥1,000).
-      amount: v.amount,
-      receivedOn: v.receivedOn,
-      note: v.note,
-    };
-    if (!form.check(caseInputs.recordFee, input)) return;
-    void run(() => desk.cases.recordFee(input), t('caseFile.done.recordFee'));
-  };
-  const amount = form.text('amount');
-  const receivedOn = form.text('receivedOn');
   return (
-    <FormShell formId={form.formId} label={t('action.recordFee')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.recordFee')}>
+    <FormShell formId={formId} label={t('action.recordFee')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.recordFee')}>
       {ledger && (
         <Text size="sm" c="dimmed">
           {t('fee.summary', { required: yen(locale, ledger.required), paid: yen(locale, ledger.paid), refunded: yen(locale, ledger.refunded) })}
         </Text>
       )}
-      <Radio.Group label={t('fee.kind')} value={v.kind} onChange={(next) => form.set('kind', next)} required>
+      <Radio.Group label={t('fee.kind')} required {...form.getInputProps('kind')}>
         <Group mt="xs">
           <Radio value="payment" label={t('feeKind.payment')} />
           <Radio value="refund" label={t('feeKind.refund')} />
@@ -56,16 +43,14 @@ export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
           label={t('fee.method')}
           data={feeMethods.map((m) => ({ value: m, label: t(`feeMethod.${m}`) }))}
           value={v.method}
-          onChange={(next) => next && form.set('method', next)}
+          onChange={(next) => next && form.setFieldValue('method', next as FeeMethod)}
           allowDeselect={false}
           required
         />
         <NumberInput
           label={t('fee.amount')}
           name="amount"
-          value={v.amount}
-          onChange={(next) => form.set('amount', String(next))}
-          error={amount.error}
+          {...form.getInputProps('amount')}
           min={1}
           allowDecimal={false}
           allowNegative={false}
@@ -77,12 +62,12 @@ export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
           label={t('fee.receivedOn')}
           name="receivedOn"
           value={v.receivedOn || null}
-          onChange={(d) => form.set('receivedOn', d ?? '')}
+          onChange={(d) => form.setFieldValue('receivedOn', d ?? '')}
           maxDate={japanToday()}
-          error={receivedOn.error}
+          error={form.errors.receivedOn}
           required
         />
-        <TextInput label={t('fee.note')} {...form.text('note')} />
+        <TextInput label={t('fee.note')} {...field('note')} />
       </SimpleGrid>
     </FormShell>
   );

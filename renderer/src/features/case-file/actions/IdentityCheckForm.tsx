@@ -8,15 +8,14 @@ import {
   caseInputs,
   certificateDocumentTypes,
   identityDocumentTypes,
-  type DeskErrorData,
   type IdentityDocumentType,
 } from '../../../../../electron/contract/index.ts';
-import { useDesk } from '../../../api/DeskProvider.tsx';
+import { useDeskMutation } from '../../../api/useDeskMutation.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { fieldProblemText, issueMessage, lastSegment } from '../../../forms/issueMessage.ts';
 import { japanToday, listOf } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { FormShell, useRunner, type ActionFormProps } from './common.tsx';
+import { FormShell, type ActionFormProps } from './common.tsx';
 
 interface DocRow {
   key: number;
@@ -30,21 +29,14 @@ const newRow = (): DocRow => ({ key: ++rowKeys, type: null, issuedOn: null, note
 
 export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t, catalog, locale, say } = useI18n();
-  const desk = useDesk();
   const [verified, setVerified] = useState('yes');
   const [docs, setDocs] = useState<DocRow[]>(() => [newRow()]);
   const [note, setNote] = useState('');
   /** Problems by path: "documents", "documents.0.type", "note". */
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const applyField = (e: DeskErrorData) => {
-    const found: Record<string, string> = {};
-    for (const i of e.issues ?? []) found[i.field] = fieldProblemText(t, catalog, i.problem, lastSegment(i.field));
-    if (e.field) found[e.field] = say(e.reason);
-    if (Object.keys(found).length === 0) return false;
-    setProblems(found);
-    return true;
-  };
-  const { busy, error, run } = useRunner(onDone, applyField);
+  // The documents are a list, so problems are kept by their whole path ("documents.0.type"), not by a
+  // form field's name; the sending is the one mutation pattern.
+  const mutation = useDeskMutation('cases.recordIdentityCheck', { onSuccess: (next) => onDone(next, t('caseFile.done.recordIdentityCheck')) });
   const member = file.case.requesterKind === 'member';
 
   const update = (key: number, patch: Partial<DocRow>) => {
@@ -71,11 +63,20 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
       return;
     }
     setProblems({});
-    void run(() => desk.cases.recordIdentityCheck(input), t('caseFile.done.recordIdentityCheck'));
+    mutation.mutate(input, {
+      onError: (e) => {
+        const found: Record<string, string> = {};
+        for (const i of e.issues ?? []) found[i.field] = fieldProblemText(t, catalog, i.problem, lastSegment(i.field));
+        if (e.field) found[e.field] = say(e.reason);
+        setProblems(found);
+      },
+    });
   };
+  // A refusal that names no field is the form's one alert.
+  const fieldless = mutation.error && !mutation.error.field && !mutation.error.issues?.length ? mutation.error : null;
 
   return (
-    <FormShell label={t('action.recordIdentityCheck')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.recordIdentityCheck')}>
+    <FormShell label={t('action.recordIdentityCheck')} onSubmit={submit} onCancel={onCancel} busy={mutation.isPending} error={fieldless} submitLabel={t('action.recordIdentityCheck')}>
       <Radio.Group label={t('identity.result')} value={verified} onChange={setVerified} required>
         <Group mt="xs">
           <Radio value="yes" label={t('identity.verified')} />

@@ -3,7 +3,6 @@
 import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import {
-  caseInputs,
   finalNoticeKinds,
   noticeChannels,
   noticeKinds,
@@ -16,19 +15,17 @@ import {
   type PauseReason,
   type RejectionGround,
 } from '../../../../../electron/contract/index.ts';
-import { useDesk } from '../../../api/DeskProvider.tsx';
 import { useShell } from '../../../app/ShellContext.tsx';
 import { DateField } from '../../../components/DateField.tsx';
-import { useContractForm } from '../../../forms/useContractForm.ts';
+import { useDeskForm } from '../../../forms/useDeskForm.tsx';
 import { formatDate } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { outcomeLabel } from '../../../i18n/vocabulary.ts';
-import { FormShell, useRunner, type ActionFormProps } from './common.tsx';
+import { FormShell, useCaseMove, type ActionFormProps } from './common.tsx';
 
 export function ConfirmForm({ file, onDone, onCancel, action }: ActionFormProps & { action: 'startReview' | 'approve' | 'close' }) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const { busy, error, run } = useRunner(onDone);
+  const { busy, error, send } = useCaseMove(`cases.${action}`, onDone, t(`caseFile.done.${action}`));
   const id = file.case.id;
   // The version this person saw: a colleague's change since is refused (CASE_CHANGED), not overwritten.
   const version = file.version;
@@ -36,11 +33,7 @@ export function ConfirmForm({ file, onDone, onCancel, action }: ActionFormProps 
   // Closing never drops an owed notice silently: the unsent ones are named, and a person confirms.
   const unsent = action === 'close' ? file.owedNotices.filter((o) => o.next !== 'none' && o.next !== 'wait_for_sender') : [];
   const [dropUnsent, setDropUnsent] = useState(false);
-  const submit = () =>
-    void run(
-      () => (action === 'startReview' ? desk.cases.startReview({ id, version }) : action === 'approve' ? desk.cases.approve({ id, version }) : desk.cases.close({ id, version, dropUnsent })),
-      t(`caseFile.done.${action}`),
-    );
+  const submit = () => send(action === 'close' ? { id, version, dropUnsent } : { id, version });
   return (
     <FormShell label={t(`action.${action}`)} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t(`action.${action}`)} submitColor={action === 'startReview' ? undefined : 'green'}>
       <Text size="sm">{t(`caseFile.confirm.${action}`)}</Text>
@@ -78,31 +71,25 @@ type ReasonAction = 'resume' | 'withdraw' | 'returnForRevision';
 
 export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps & { action: ReasonAction }) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ reason: '', written: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, version: file.version, reason: form.values.reason };
-    if (action === 'withdraw') {
-      const withdrawal = { ...input, written: form.values.written === 'yes' };
-      if (!form.check(caseInputs.withdraw, withdrawal)) return;
-      void run(() => desk.cases.withdraw(withdrawal), t('caseFile.done.withdraw'));
-      return;
-    }
-    if (!form.check(caseInputs[action], input)) return;
-    void run(() => desk.cases[action](input), t(`caseFile.done.${action}`));
-  };
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: `cases.${action}`,
+    initialValues: { reason: '', written: false },
+    toInput: (v) =>
+      action === 'withdraw'
+        ? { id: file.case.id, version: file.version, reason: v.reason, written: v.written }
+        : { id: file.case.id, version: file.version, reason: v.reason },
+    onSuccess: (next) => onDone(next, t(`caseFile.done.${action}`)),
+  });
   return (
-    <FormShell formId={form.formId} label={t(`action.${action}`)} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t(`action.${action}`)} submitColor={action === 'withdraw' ? 'red' : undefined}>
+    <FormShell formId={formId} label={t(`action.${action}`)} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t(`action.${action}`)} submitColor={action === 'withdraw' ? 'red' : undefined}>
       <Text size="sm">{t(`caseFile.confirm.${action}`)}</Text>
-      <Textarea label={t('caseFile.reason')} required autosize minRows={3} data-autofocus {...form.text('reason')} />
+      <Textarea label={t('caseFile.reason')} required autosize minRows={3} data-autofocus {...field('reason')} />
       {action === 'withdraw' && (
         <Checkbox
           label={t('caseRules.withdraw.written')}
           description={t('caseRules.withdraw.writtenHint')}
-          checked={form.values.written === 'yes'}
-          onChange={(e) => form.set('written', e.currentTarget.checked ? 'yes' : '')}
           name="written"
+          {...form.getInputProps('written', { type: 'checkbox' })}
         />
       )}
     </FormShell>
@@ -111,107 +98,102 @@ export function ReasonForm({ file, onDone, onCancel, action }: ActionFormProps &
 
 export function PauseForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ reasonKind: 'identity_documents', reason: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, version: file.version, reasonKind: form.values.reasonKind as PauseReason, reason: form.values.reason };
-    if (!form.check(caseInputs.pause, input)) return;
-    void run(() => desk.cases.pause(input), t('caseFile.done.pause'));
-  };
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.pause',
+    initialValues: { reasonKind: 'identity_documents' as PauseReason, reason: '' },
+    toInput: (v) => ({ id: file.case.id, version: file.version, ...v }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.pause')),
+  });
   return (
-    <FormShell formId={form.formId} label={t('action.pause')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.pause')}>
+    <FormShell formId={formId} label={t('action.pause')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.pause')}>
       <Text size="sm">{t('caseFile.confirm.pause')}</Text>
-      <Radio.Group label={t('caseFile.pauseReasonKind')} value={form.values.reasonKind} onChange={(v) => form.set('reasonKind', v)} required>
+      <Radio.Group label={t('caseFile.pauseReasonKind')} required {...form.getInputProps('reasonKind')}>
         <Stack gap="xs" mt="xs">
           {pauseReasons.map((r) => (
             <Radio key={r} value={r} label={t(`pauseReason.${r}`)} />
           ))}
         </Stack>
       </Radio.Group>
-      <Textarea label={t('caseFile.reason')} description={t('caseFile.pauseReasonHint')} required autosize minRows={2} {...form.text('reason')} />
+      <Textarea label={t('caseFile.reason')} description={t('caseFile.pauseReasonHint')} required autosize minRows={2} {...field('reason')} />
     </FormShell>
   );
 }
 
 export function RejectForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ ground: '', reason: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, version: file.version, ground: form.values.ground as RejectionGround, reason: form.values.reason };
-    if (!form.check(caseInputs.reject, input)) return;
-    void run(() => desk.cases.reject(input), t('caseFile.done.reject'));
-  };
-  const ground = form.text('ground');
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.reject',
+    initialValues: { ground: '' as RejectionGround | '', reason: '' },
+    // '' until a ground is chosen: sent to the schema as it is, which asks to choose one.
+    toInput: (v) => ({ id: file.case.id, version: file.version, ground: v.ground as RejectionGround, reason: v.reason }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.reject')),
+  });
   return (
-    <FormShell formId={form.formId} label={t('action.reject')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.reject')} submitColor="red">
+    <FormShell formId={formId} label={t('action.reject')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.reject')} submitColor="red">
       <Text size="sm">{t('caseFile.confirm.reject')}</Text>
       <Select
         label={t('caseFile.rejectionGround')}
         data={rejectionGrounds.map((g) => ({ value: g, label: t(`rejectionGround.${g}`) }))}
         value={form.values.ground || null}
-        onChange={(v) => form.set('ground', v ?? '')}
+        onChange={(v) => form.setFieldValue('ground', (v ?? '') as RejectionGround | '')}
         name="ground"
-        error={ground.error}
+        error={form.errors.ground}
         required
         allowDeselect={false}
       />
-      <Textarea label={t('caseFile.reason')} required autosize minRows={3} {...form.text('reason')} />
+      <Textarea label={t('caseFile.reason')} required autosize minRows={3} {...field('reason')} />
     </FormShell>
   );
 }
 
 export function ExtendForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t, locale } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ due: '', reason: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, version: file.version, due: form.values.due, reason: form.values.reason };
-    if (!form.check(caseInputs.extend, input)) return;
-    void run(() => desk.cases.extend(input), t('caseFile.done.extend'));
-  };
-  const due = form.text('due');
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.extend',
+    initialValues: { due: '', reason: '' },
+    toInput: (v) => ({ id: file.case.id, version: file.version, due: v.due, reason: v.reason }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.extend')),
+  });
   return (
-    <FormShell formId={form.formId} label={t('action.extend')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.extend')}>
+    <FormShell formId={formId} label={t('action.extend')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.extend')}>
       <Text size="sm">{t('caseFile.confirm.extend', { due: formatDate(locale, file.deadline.due, 'long') })}</Text>
       <DateField
         label={t('caseFile.newDue')}
         name="due"
         value={form.values.due || null}
-        onChange={(v) => form.set('due', v ?? '')}
+        onChange={(v) => form.setFieldValue('due', v ?? '')}
         minDate={file.deadline.due}
-        error={due.error}
+        error={form.errors.due}
         required
         w={220}
         data-autofocus
       />
-      <Textarea label={t('caseFile.reason')} required autosize minRows={2} {...form.text('reason')} />
+      <Textarea label={t('caseFile.reason')} required autosize minRows={2} {...field('reason')} />
     </FormShell>
   );
 }
 
 export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps & { accounts: StaffMember[] | null }) {
   const { t } = useI18n();
-  const desk = useDesk();
   const { user } = useShell();
-  const form = useContractForm({ assignee: file.case.assignee ?? '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const send = (assignee: string | null) => {
-    const input = { id: file.case.id, version: file.version, assignee };
-    if (!form.check(caseInputs.assign, input)) return;
-    void run(() => desk.cases.assign(input), t('caseFile.done.assign'));
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.assign',
+    initialValues: { assignee: file.case.assignee ?? '' },
+    toInput: (v) => ({ id: file.case.id, version: file.version, assignee: v.assignee.trim() || null }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.assign')),
+  });
+  /** The quick buttons: the field takes the choice and the form sends it. */
+  const send = (assignee: string) => {
+    form.setFieldValue('assignee', assignee);
+    onSubmit();
   };
-  const field = form.text('assignee');
   return (
-    <FormShell formId={form.formId} label={t('action.assign')} onSubmit={() => send(form.values.assignee.trim() || null)} onCancel={onCancel} busy={busy} error={error} submitLabel={t('caseFile.assignSave')}>
+    <FormShell formId={formId} label={t('action.assign')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('caseFile.assignSave')}>
       <Group gap="xs">
         <Button size="xs" variant="light" onClick={() => send(user.username)} disabled={busy || file.case.assignee === user.username}>
           {t('bulk.assignMe')}
         </Button>
-        <Button size="xs" variant="default" onClick={() => send(null)} disabled={busy || file.case.assignee === null}>
+        <Button size="xs" variant="default" onClick={() => send('')} disabled={busy || file.case.assignee === null}>
           {t('caseFile.unassign')}
         </Button>
       </Group>
@@ -220,13 +202,13 @@ export function AssignForm({ file, onDone, onCancel, accounts }: ActionFormProps
           label={t('caseFile.assignee')}
           data={accounts.map((a) => ({ value: a.username, label: `${a.displayName} (${a.username})` }))}
           value={form.values.assignee || null}
-          onChange={(v) => form.set('assignee', v ?? '')}
+          onChange={(v) => form.setFieldValue('assignee', v ?? '')}
           name="assignee"
-          error={field.error}
+          error={form.errors.assignee}
           searchable
         />
       ) : (
-        <TextInput label={t('caseFile.assigneeUsername')} autoCapitalize="none" spellCheck={false} {...field} />
+        <TextInput label={t('caseFile.assigneeUsername')} autoCapitalize="none" spellCheck={false} {...field('assignee')} />
       )}
     </FormShell>
   );
@@ -243,26 +225,23 @@ function defaultNotice(status: CaseStatus, contact = false): NoticeKind {
 
 export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ kind: defaultNotice(file.case.status, file.deadline.target), channel: 'mail', note: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, version: file.version, kind: form.values.kind as NoticeKind, channel: form.values.channel as NoticeChannel, note: form.values.note };
-    if (!form.check(caseInputs.recordNotice, input)) return;
-    void run(() => desk.cases.recordNotice(input), t('caseFile.done.recordNotice'));
-  };
-  const kind = form.text('kind');
-  const final = finalNoticeKinds.includes(form.values.kind as NoticeKind);
+  const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.recordNotice',
+    initialValues: { kind: defaultNotice(file.case.status, file.deadline.target), channel: 'mail' as NoticeChannel, note: '' },
+    toInput: (v) => ({ id: file.case.id, version: file.version, ...v }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.recordNotice')),
+  });
+  const final = finalNoticeKinds.includes(form.values.kind);
   return (
-    <FormShell formId={form.formId} label={t('action.recordNotice')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.recordNotice')}>
+    <FormShell formId={formId} label={t('action.recordNotice')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.recordNotice')}>
       <Text size="sm">{t('caseFile.confirm.recordNotice')}</Text>
       <Select
         label={t('caseFile.noticeKind')}
         data={noticeKinds.map((k) => ({ value: k, label: t(`noticeKind.${k}`) }))}
         value={form.values.kind}
-        onChange={(v) => v && form.set('kind', v)}
+        onChange={(v) => v && form.setFieldValue('kind', v as NoticeKind)}
         name="kind"
-        error={kind.error}
+        error={form.errors.kind}
         allowDeselect={false}
         required
       />
@@ -271,31 +250,29 @@ export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
           {t('caseFile.noticeFinalHint')}
         </Text>
       )}
-      <Radio.Group label={t('caseFile.noticeChannel')} value={form.values.channel} onChange={(v) => form.set('channel', v)} required>
+      <Radio.Group label={t('caseFile.noticeChannel')} required {...form.getInputProps('channel')}>
         <Group mt="xs">
           {noticeChannels.map((c) => (
             <Radio key={c} value={c} label={t(`noticeChannel.${c}`)} />
           ))}
         </Group>
       </Radio.Group>
-      <TextInput label={t('caseFile.noticeNote')} description={t('caseFile.noticeNoteHint')} {...form.text('note')} />
+      <TextInput label={t('caseFile.noticeNote')} description={t('caseFile.noticeNoteHint')} {...field('note')} />
     </FormShell>
   );
 }
 
 export function NoteForm({ file, onDone, onCancel }: ActionFormProps) {
   const { t } = useI18n();
-  const desk = useDesk();
-  const form = useContractForm({ text: '' });
-  const { busy, error, run } = useRunner(onDone, form.applyServerError);
-  const submit = () => {
-    const input = { id: file.case.id, text: form.values.text };
-    if (!form.check(caseInputs.addNote, input)) return;
-    void run(() => desk.cases.addNote(input), t('caseFile.done.addNote'));
-  };
+  const { formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
+    method: 'cases.addNote',
+    initialValues: { text: '' },
+    toInput: (v) => ({ id: file.case.id, text: v.text }),
+    onSuccess: (next) => onDone(next, t('caseFile.done.addNote')),
+  });
   return (
-    <FormShell formId={form.formId} label={t('action.addNote')} onSubmit={submit} onCancel={onCancel} busy={busy} error={error} submitLabel={t('action.addNote')}>
-      <Textarea label={t('caseFile.noteText')} description={t('caseFile.noteHint')} required autosize minRows={4} lang="ja" data-autofocus {...form.text('text')} />
+    <FormShell formId={formId} label={t('action.addNote')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.addNote')}>
+      <Textarea label={t('caseFile.noteText')} description={t('caseFile.noteHint')} required autosize minRows={4} lang="ja" data-autofocus {...field('text')} />
     </FormShell>
   );
 }

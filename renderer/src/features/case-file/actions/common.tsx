@@ -1,9 +1,12 @@
-// What every action form shares: sending the move, the desk's answer (a new case file, or an error put
-// beside a field or above the buttons), and the Cancel / confirm buttons.
+// What every action form shares: the desk's answer (a new case file, or an error put beside a field or
+// above the buttons) and the Cancel / confirm buttons. Forms with fields send through useDeskForm; a
+// move with nothing to fill in (a confirmation) through useCaseMove — both on useDeskMutation.
 import { Button, Group, Stack } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import type { CaseFile, DeskErrorData, Result } from '../../../../../electron/contract/index.ts';
+import type { ReactNode } from 'react';
+import type { CaseFile, DeskErrorData, Input, MethodName, Results } from '../../../../../electron/contract/index.ts';
+import { useDeskMutation } from '../../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
+import { FormProblem } from '../../../forms/useDeskForm.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 
 export interface ActionFormProps {
@@ -12,19 +15,13 @@ export interface ActionFormProps {
   onCancel: () => void;
 }
 
-/** Runs a move; a field error goes to `applyField` (a form's applyServerError), anything else is shown. */
-export function useRunner(onDone: ActionFormProps['onDone'], applyField?: (e: DeskErrorData) => boolean) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const run = async (call: () => Promise<Result<CaseFile>>, message: string) => {
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (result.ok) onDone(result.value, message);
-    else if (!applyField?.(result.error)) setError(result.error);
-  };
-  return { busy, error, run };
+/** Methods that move a case and answer with its file as it now stands. */
+type MoveMethod = { [M in MethodName]: Results[M] extends CaseFile ? M : never }[MethodName];
+
+/** A move with nothing to fill in: its busy state and refusal; the new file goes to `onDone` with `message`. */
+export function useCaseMove<M extends MoveMethod>(method: M, onDone: ActionFormProps['onDone'], message: string) {
+  const mutation = useDeskMutation(method, { onSuccess: (file) => onDone(file as CaseFile, message) });
+  return { busy: mutation.isPending, error: mutation.error, send: (input: Input<M>) => mutation.mutate(input) };
 }
 
 export function FormShell({
@@ -34,16 +31,20 @@ export function FormShell({
   onCancel,
   busy,
   error,
+  formProblem,
   submitLabel,
   submitColor,
   children,
 }: {
+  /** A form whose fields show problems (the first one gets the focus); without one the submit button does. */
   formId?: string;
   label: string;
   onSubmit: () => void;
   onCancel: () => void;
   busy: boolean;
   error: DeskErrorData | null;
+  /** A schema rule across the input that no field shows. */
+  formProblem?: ReactNode;
   submitLabel: string;
   submitColor?: string;
   children: ReactNode;
@@ -61,6 +62,7 @@ export function FormShell({
     >
       <Stack gap="md">
         {children}
+        <FormProblem problem={formProblem} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={busy}>
