@@ -6,10 +6,14 @@ import { migrations } from './migrations/index.ts';
 import { postgresMigrations } from './migrations-postgres/index.ts';
 import { dialectOf } from './dialect.ts';
 
+/** Any desk database (its table types do not matter to the migrator), as db/dialect.ts takes it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
 export const SCHEMA_VERSION = Object.keys(migrations).length;
 
 /** The migrations of this connection's dialect: db/migrations (SQLite) or db/migrations-postgres. */
-export const migrationsFor = (db: Kysely<unknown>): Record<string, Migration> => (dialectOf(db) === 'postgres' ? postgresMigrations : migrations);
+export const migrationsFor = (db: AnyDb): Record<string, Migration> => (dialectOf(db) === 'postgres' ? postgresMigrations : migrations);
 
 export class SchemaTooNewError extends Error {
   readonly unknown: string[];
@@ -22,7 +26,7 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+export async function appliedMigrations(db: AnyDb): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return [];
   const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
@@ -33,7 +37,7 @@ export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> 
   return rows.map((r) => r.name);
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+export async function migrateToLatest(db: AnyDb): Promise<void> {
   const list = migrationsFor(db);
   const known = new Set(Object.keys(list));
   const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));

@@ -1,7 +1,7 @@
 // Table types for kysely: one interface per table, as the tables stand after the newest migration.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 // The status, type and kind columns take the contract's vocabularies: a value outside them does not compile.
-import type { CaseStatus, ContactType, DeliveryPreference, DisclosureGround, FeeMethod, IdentityDocument, IntakeChannel, NoticeKind, Outcome, RequesterKind, TimelineEventKind } from '../electron/contract/index.ts';
+import type { CaseStatus, ContactType, DeliveryPreference, DisclosureGround, FeeMethod, IdentityDocument, IntakeChannel, NoticeKind, Outcome, ReplyTemplate, RequesterKind, TimelineEventKind } from '../electron/contract/index.ts';
 import type { Json, JsonColumn } from './json.ts';
 
 export interface AccountsTable {
@@ -122,7 +122,7 @@ export interface CasesTable {
   /** The type an inquiry had before it was converted into a request. */
   converted_from: ColumnType<ContactType | null, ContactType | null | undefined, ContactType | null>;
   /** An inquiry's or complaint's answer: the template it started from and its bilingual text. */
-  reply_template: ColumnType<string | null, string | null | undefined, string | null>;
+  reply_template: ColumnType<ReplyTemplate | null, ReplyTemplate | null | undefined, ReplyTemplate | null>;
   reply_ja: ColumnType<string, string | undefined, string>;
   reply_en: ColumnType<string, string | undefined, string>;
 }

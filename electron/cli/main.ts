@@ -13,6 +13,7 @@ import { mailCommand } from './commands/mail.ts';
 import { reportCommand } from './commands/report.ts';
 import { purgeCommand } from './commands/purge.ts';
 import { moveToServerCommand } from './commands/move-to-server.ts';
+import { codeOf, nameOf, messageOf } from '../core/thrown.ts';
 import { connectCommand, disconnectCommand } from './commands/connect.ts';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -62,16 +63,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`${e.message}\n`);
       return e.exitCode;
     }
-    const code = (e as { code?: string }).code;
+    const code = codeOf(e);
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`${(e as Error).message}. Try --help.\n`);
+      io.stderr.write(`${messageOf(e)}. Try --help.\n`);
       return 2;
     }
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       io.stderr.write(`The case database is damaged: a page of it cannot be read or does not verify (${code}). Restore the desk's folder from a backup; nothing was changed.\n`);
       return 1;
     }
-    io.stderr.write(`Failed: ${(e as Error)?.name ?? 'error'} (${code ?? 'no code'}).\n`);
+    io.stderr.write(`Failed: ${nameOf(e)} (${code ?? 'no code'}).\n`);
     return 1;
   }
 }

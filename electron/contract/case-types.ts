@@ -4,6 +4,7 @@ import type * as v from './case-vocabulary.ts';
 import type { OwedNotice } from './notice-delivery.ts';
 import type { CaseWarning, Reason } from './codes.ts';
 import type { LegalHold } from './retention.ts';
+import { isOneOf } from './records.ts';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'paused' | 'done';
 
@@ -164,7 +165,7 @@ export const timelineEventKinds = [
 ] as const;
 export type TimelineEventKind = (typeof timelineEventKinds)[number];
 /** A stored kind this version knows (rows from other versions may hold others). */
-export const isTimelineEventKind = (k: string): k is TimelineEventKind => (timelineEventKinds as readonly string[]).includes(k);
+export const isTimelineEventKind = (k: string): k is TimelineEventKind => isOneOf(timelineEventKinds, k);
 
 export interface TimelineEvent {
   id: number;

@@ -1,5 +1,6 @@
 // The desk's vocabulary (DOMAIN.md): request types, what each may ask, its outcomes and grounds, the
 // lifecycle's statuses. One owner: the core checks against these lists, the renderer labels them.
+import { isOneOf } from './records.ts';
 
 export const requestTypes = ['disclosure', 'correction', 'suspension'] as const;
 export type RequestType = (typeof requestTypes)[number];
@@ -16,10 +17,10 @@ export const caseTypes = [...requestTypes, ...contactTypes] as const;
 export type CaseType = (typeof caseTypes)[number];
 
 export function isRequestType(type: string): type is RequestType {
-  return (requestTypes as readonly string[]).includes(type);
+  return isOneOf(requestTypes, type);
 }
 export function isContactType(type: string): type is ContactType {
-  return (contactTypes as readonly string[]).includes(type);
+  return isOneOf(contactTypes, type);
 }
 
 /** What an inquiry is about, or what a complaint is about; may be unknown at intake, like every kind. */
@@ -108,7 +109,10 @@ export const DISCLOSURE_FEE_YEN = 1000;
 export const noticeKinds = ['acknowledgement', 'documents_request', 'decision', 'extension', 'withdrawal', 'rejection', 'reply'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 /** Notices that answer the case: recording one sent moves the case to `notified` (an inquiry's or complaint's reply: "answered"). */
-export const finalNoticeKinds: readonly NoticeKind[] = ['decision', 'withdrawal', 'rejection', 'reply'];
+export const finalNoticeKinds = ['decision', 'withdrawal', 'rejection', 'reply'] as const satisfies readonly NoticeKind[];
+export type FinalNoticeKind = (typeof finalNoticeKinds)[number];
+/** Whether a notice answers the case (one owner of the list: the lifecycle, the outbox and the screens ask here). */
+export const isFinalNoticeKind = (kind: NoticeKind): kind is FinalNoticeKind => isOneOf(finalNoticeKinds, kind);
 
 export const noticeChannels = ['mail', 'letter'] as const;
 export type NoticeChannel = (typeof noticeChannels)[number];

@@ -10,6 +10,7 @@ import type { CaseAction, CaseStatus, CaseType, NoticeChannel, NoticeKind, Reque
 import type { ErrorCode } from './errors.ts';
 import type { AuditProblem } from './audit.ts';
 import type { HolidayFileProblem, HolidaysOutdated } from './holidays.ts';
+import { keysOf } from './records.ts';
 
 /** What a deadline rule refused (core/calendar): the rule's own code, with the date it concerns. */
 export type CalendarProblem =
@@ -162,6 +163,8 @@ export type Reason =
   | { code: 'PASSWORD_CHANGE_REQUIRED' }
   | { code: 'INTERNAL' }
   | { code: 'DATABASE_DAMAGED' }
+  /** A value stored as JSON (a setting, a timeline event's facts) does not read as JSON: `column` is table.column, never the value. */
+  | { code: 'STORED_VALUE_UNREADABLE'; column: string }
   // the transports (Electron IPC, the browser host, the renderer's own client)
   | { code: 'FOREIGN_SENDER' }
   | { code: 'NO_ANSWER' }
@@ -295,6 +298,7 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   INTERNAL: 'INTERNAL',
   DATABASE_DAMAGED: 'STORAGE_DAMAGED',
+  STORED_VALUE_UNREADABLE: 'STORAGE_DAMAGED',
   FOREIGN_SENDER: 'FORBIDDEN',
   NO_ANSWER: 'INTERNAL',
   UNREACHABLE: 'INTERNAL',
@@ -463,5 +467,5 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
 };
 
 /** Every code, for tests that check each is worded (the type checks already require it). */
-export const reasonCodes = Object.keys(codeCategory) as Reason['code'][];
+export const reasonCodes = keysOf(codeCategory);
 export const warningCodes = ['STALE_CERTIFICATE', 'FEE_SHORT', 'FEE_EXCESS', 'LEGAL_MARK_NEAR', 'LEGAL_MARK_PASSED', 'PROVISIONAL_DUE'] as const satisfies readonly CaseWarning['code'][];

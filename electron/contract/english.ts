@@ -104,6 +104,7 @@ export const english: EnglishTable = {
   DESK_CLOSED: () => 'The desk has been closed.',
   PASSWORD_CHANGE_REQUIRED: () => 'Choose a new password before you continue.',
   INTERNAL: () => 'Something went wrong inside the desk; nothing was saved. Try again, and tell IT if it happens again.',
+  STORED_VALUE_UNREADABLE: (p) => `A value the desk stored (${p.column}) is damaged and could not be read; nothing was changed. Run “desk db check”, and restore from a backup if it reports damage.`,
   DATABASE_DAMAGED: () => 'The case database is damaged and could not be read. Stop using this PC’s desk, run “desk db check”, and restore from a backup; nothing was changed.',
   FOREIGN_SENDER: () => 'This window is not allowed to use the desk. Close it and use the Privacy Desk window.',
   NO_ANSWER: () => 'The desk did not answer. Restart Privacy Desk; if it happens again, call your administrator.',

@@ -38,3 +38,7 @@ export interface DeskErrorData {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };
+
+/** Whether a value that crossed a process boundary (IPC) has a Result's shape; the value itself is the method's, unchecked. */
+export const isResult = (v: unknown): v is Result<unknown> =>
+  typeof v === 'object' && v !== null && 'ok' in v && (v.ok === true ? 'value' in v : v.ok === false && 'error' in v && typeof v.error === 'object' && v.error !== null);

@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './codes.ts';
+export * from './records.ts';
 export * from './english.ts';
 export * from './fields.ts';
 export * from './field-problems.ts';

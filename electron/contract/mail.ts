@@ -3,6 +3,7 @@
 // schema as a case's member email (full-width letters and ＠ are normalised first).
 import { z } from 'zod';
 import { requiredText } from './fields.ts';
+import { isOneOf } from './records.ts';
 import { caseId, memberEmail } from './cases.ts';
 import { noticeKinds, outcomes } from './case-vocabulary.ts';
 import { mailServerConnection } from './mail-server.ts';
@@ -79,7 +80,7 @@ export const mailInputs = {
     })
     .strict()
     .superRefine((t, ctx) => {
-      if (t.kind === 'decision' && !(allOutcomes as readonly string[]).includes(t.outcome ?? '')) {
+      if (t.kind === 'decision' && !isOneOf(allOutcomes, t.outcome)) {
         ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'A decision notice has one text per outcome: choose the outcome.' });
       }
       if (t.kind !== 'decision' && t.outcome !== null) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Only a decision notice has a text per outcome.' });

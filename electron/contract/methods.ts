@@ -33,6 +33,7 @@ import type {
   SessionUser,
   SetupResult,
 } from './types.ts';
+import { keysOf } from './records.ts';
 
 /** open: anyone holding the transport; user: a logged-in staff member; supervisor: that role only. */
 export type Access = 'open' | 'user' | 'supervisor';
@@ -257,7 +258,7 @@ export const methods = {
 } as const satisfies Record<string, { access: Access; input: z.ZodType; background?: true }>;
 
 export type MethodName = keyof typeof methods;
-export const methodNames = Object.keys(methods) as MethodName[];
+export const methodNames: MethodName[] = keysOf(methods);
 
 export interface Results {
   'desk.status': DeskStatus;

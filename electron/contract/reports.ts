@@ -61,11 +61,16 @@ export type ReportBucket =
   | 'contact.open'
   | 'contact.open.overTarget';
 
+const BUCKET = /^[a-z][A-Za-z0-9_.-]*$/;
+/** A figure's key has this shape; ReportBucket's last segments are open (`kind.${type}.${string}`), and a key
+ * of the right shape that names no figure simply counts nothing (the facts are matched by equality). */
+const isReportBucket = (s: string): s is ReportBucket => BUCKET.test(s);
+
 export const reportBucket = z
   .string()
   .max(120)
-  .regex(/^[a-z][A-Za-z0-9_.-]*$/, 'Not a report figure.')
-  .transform((s) => s as ReportBucket);
+  .regex(BUCKET, { message: 'Not a report figure.', abort: true })
+  .refine(isReportBucket);
 
 export const reportInputs = {
   get: reportPeriod,

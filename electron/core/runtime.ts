@@ -54,6 +54,8 @@ export interface DeskRuntimeOptions {
 }
 
 export interface DeskRuntime {
+  /** A known method whose input is whatever arrived (the desktop's letter window forwards it): checked like any call; the result is the method's. */
+  dispatch<M extends MethodName>(method: M, input: unknown): Promise<Result<Results[M]>>;
   /** For a transport: `method` and `input` are whatever arrived. Validates both against the contract, checks the session and role, runs the method. Never throws. */
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
   /** The same gate, typed by the contract for callers inside the process (the CLI, tests): the input is still validated. */
@@ -104,6 +106,8 @@ class Runtime implements DeskRuntime {
     this.idleTimer.unref();
   }
 
+  dispatch<M extends MethodName>(method: M, input: unknown): Promise<Result<Results[M]>>;
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
     return this.run(isMethodName(method) && SESSION_CHANGES.has(method), () => dispatchAny(this.gate, this.handlers, method, input, this.log));
   }

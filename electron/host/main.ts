@@ -12,6 +12,7 @@ import { inEnglish } from '../contract/index.ts';
 import { readDatabasePassword } from '../cli/io.ts';
 import { isDeskError } from '../core/errors.ts';
 import { createHostServer } from './server.ts';
+import { messageOf } from '../core/thrown.ts';
 import { profiledServer } from '../core/shared-desk/connection-profile.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,7 +69,7 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
       strict: true,
     }));
   } catch (e) {
-    throw new Error(`${(e as Error).message.replace(/\s*\n\s*/g, ' ')} Try --help.`, { cause: e });
+    throw new Error(`${messageOf(e).replace(/\s*\n\s*/g, ' ')} Try --help.`, { cause: e });
   }
   if (values.help) {
     console.log(usage);

@@ -9,9 +9,10 @@
 // outside its queue.
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { errorOf, methods, type LetterPdfResult, type LetterPrintResult, type Reason, type Result } from '../contract/index.ts';
+import { errorOf, methods, type LetterDocument, type LetterPdfResult, type LetterPrintResult, type Reason, type Result, type Results } from '../contract/index.ts';
 import { measuredPageCounts, pageOrientations } from '../core/letters/pdf-pages.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
+import { nameOf } from '../core/thrown.ts';
 
 /** The hidden window a letter is printed from: no script at all, no preload, sandboxed, nothing shown. */
 export function letterWindowOptions(): BrowserWindowConstructorOptions {
@@ -101,17 +102,18 @@ export interface LetterPrinter {
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
-type LetterDoc = { html: string; fileName: string; letters: number };
+/** The core's gate for the letter methods: the input is whatever the page sent (checked there), the result the method's. */
+type Dispatch = <M extends 'letters.batch' | 'letters.print' | 'letters.savePdf'>(method: M, input: unknown) => Promise<Result<Results[M]>>;
+type LetterDoc = Pick<LetterDocument, 'html' | 'fileName' | 'letters'>;
 
 
 /** The final document of a letter list: one letter as it is; a batch measured first for "X / Y" per letter. */
 async function finalDocument(dispatch: Dispatch, printer: LetterPrinter, letters: unknown[]): Promise<Result<LetterDoc>> {
-  if (letters.length === 1) return (await dispatch('letters.batch', { letters })) as Result<LetterDoc>;
-  const measure = (await dispatch('letters.batch', { letters, measure: true })) as Result<LetterDoc>;
+  if (letters.length === 1) return dispatch('letters.batch', { letters });
+  const measure = await dispatch('letters.batch', { letters, measure: true });
   if (!measure.ok) return measure;
   const pageCounts = measuredPageCounts(await printer.pdf(measure.value.html), letters.length);
-  return (await dispatch('letters.batch', { letters, pageCounts })) as Result<LetterDoc>;
+  return dispatch('letters.batch', { letters, pageCounts });
 }
 
 /**
@@ -120,13 +122,13 @@ async function finalDocument(dispatch: Dispatch, printer: LetterPrinter, letters
  */
 export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (m: string) => void = () => {}) {
   const failed = (e: unknown, reason: Reason): Result<never> => {
-    log(`letters: ${(e as Error)?.name ?? typeof e}`);
+    log(`letters: ${nameOf(e, typeof e)}`);
     return { ok: false, error: errorOf(reason) };
   };
   return {
     'letters.print': async (input: unknown): Promise<Result<LetterPrintResult>> => {
       const parsed = methods['letters.print'].input.safeParse(input ?? {});
-      if (!parsed.success) return (await dispatch('letters.print', input)) as Result<never>;
+      if (!parsed.success) return dispatch('letters.print', input);
       try {
         const doc = await finalDocument(dispatch, printer, parsed.data.letters);
         if (!doc.ok) return doc;
@@ -138,7 +140,7 @@ export function letterMethods(dispatch: Dispatch, printer: LetterPrinter, log: (
     },
     'letters.savePdf': async (input: unknown): Promise<Result<LetterPdfResult>> => {
       const parsed = methods['letters.savePdf'].input.safeParse(input ?? {});
-      if (!parsed.success) return (await dispatch('letters.savePdf', input)) as Result<never>;
+      if (!parsed.success) return dispatch('letters.savePdf', input);
       let doc: Result<LetterDoc>;
       let pdf: Uint8Array;
       try {

@@ -105,7 +105,7 @@ export interface DialogText {
 
 /** The error box shown when the runtime cannot be opened (busy or unusable folder, damaged storage, …). */
 export function startupErrorDialog(error: unknown, dataDir: string, locale: UiLocale): DialogText {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   const text = startupText[locale];
   const kind = code === 'DATA_DIR_BUSY' || code === 'DATA_DIR_UNUSABLE' ? text[code] : text.other;
   const detail = error instanceof Error ? error.message : String(error);

@@ -87,7 +87,11 @@ test('mail: settings + test email → decision draft held until approved → edi
   await outbox.outField('outbox.field.subject', dialog).fill(subject);
   await outbox.action(dialog, 'outbox.action.save').click();
   await expect(page.getByText(outbox.o('outbox.done.save'))).toBeVisible();
-  await outbox.action(dialog, 'outbox.action.send').click();
+  // A further edit goes with 「保存して送信」: saved first, then sent as saved.
+  const added = '追記：ご不明な点は窓口までお問い合わせください。';
+  const body = outbox.outField('outbox.field.body', dialog);
+  await body.fill(`${await body.inputValue()}\n${added}`);
+  await outbox.action(dialog, 'outbox.action.saveAndSend').click();
   await expect(dialog).toBeHidden();
 
   // ── The server receives exactly that message.
@@ -98,6 +102,7 @@ test('mail: settings + test email → decision draft held until approved → edi
   expect(mail.text).toContain('高橋 実');
   expect(mail.text).toContain('訂正');
   expect(mail.text).toContain(c.reference);
+  expect(mail.text).toContain(added);
 
   // ── The Outbox shows it sent; the case file has the notice, and the case closes.
   await outbox.filter('sent');

@@ -21,6 +21,7 @@ import {
 import { loadDeskCalendar } from '../../core/desk-calendar/store.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 import { importHolidaysCommand } from './import-holidays.ts';
+import { messageOf } from '../../core/thrown.ts';
 
 export interface CommandIo {
   stdin: NodeJS.ReadableStream;
@@ -132,7 +133,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(oneLine((e as Error).message));
+    throw new UsageError(oneLine(messageOf(e)));
   }
 }
 
@@ -147,7 +148,7 @@ async function loadCalendar(values: { rules?: string; 'data-dir'?: string; 'data
   try {
     rules = JSON.parse(await readFile(values.rules, 'utf8')) as Partial<DeskCalendarRules>;
   } catch (e) {
-    throw new CalendarError('INVALID_RULES', `cannot read the rules file ${values.rules}: ${oneLine((e as Error).message)}`);
+    throw new CalendarError('INVALID_RULES', `cannot read the rules file ${values.rules}: ${oneLine(messageOf(e))}`);
   }
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     throw new CalendarError('INVALID_RULES', `the rules file ${values.rules} must hold one JSON object`);

@@ -99,7 +99,7 @@ async function slotProblems(desk: UnlockedDesk, slots: KeySlotFile): Promise<str
 async function checkSharedDesk(io: CliIO, desk: UnlockedDesk, paths: DeskPaths, anchors: AuditAnchor[]): Promise<string[]> {
   const found: string[] = [];
   const db = desk.store.db;
-  const applied = await appliedMigrations(db as never);
+  const applied = await appliedMigrations(db);
   const known = Object.keys(postgresMigrations);
   const missing = known.filter((m) => !applied.includes(m));
   const unknown = applied.filter((m) => !known.includes(m));

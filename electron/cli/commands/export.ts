@@ -5,6 +5,7 @@ import { EXPORT_COLUMNS, exportCases, exportCsv, exportJson, type ExportFormat }
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 import { narrowRedirectedFile, writePrivateFile } from '../../core/storage/private-file.ts';
+import { codeOf } from '../../core/thrown.ts';
 
 /** Said with every export and report written to a file: the desk's encryption stops at its database. */
 export const NOT_ENCRYPTED = 'THE FILE IS NOT ENCRYPTED: it holds personal information in plain text. Keep it on an encrypted drive, share it only as the policy allows, and delete it when done.';
@@ -37,7 +38,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     try {
       writePrivateFile(values.out, text);
     } catch (e) {
-      throw new CliError(`Could not write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}. Nothing was written.`);
+      throw new CliError(`Could not write ${values.out}: ${codeOf(e) ?? 'error'}. Nothing was written.`);
     }
   } else {
     narrowRedirectedFile((io.stdout as { fd?: number }).fd ?? -1);

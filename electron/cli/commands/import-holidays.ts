@@ -10,6 +10,7 @@ import { importHolidays, previewHolidayImport, readHolidayBytes } from '../../co
 import { isDeskError } from '../../core/errors.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
 import type { CommandIo } from './calendar.ts';
+import { codeOf, messageOf } from '../../core/thrown.ts';
 
 export const IMPORT_HOLIDAYS_HELP = `Usage: npm run desk -- calendar import-holidays FILE [--data-dir DIR --user NAME [--yes]] [--json]
 
@@ -69,7 +70,7 @@ export async function importHolidaysCommand(args: string[], io: CommandIo): Prom
       },
     });
   } catch (e) {
-    write(io.stderr, `calendar import-holidays: ${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (npm run desk -- calendar import-holidays --help)`);
+    write(io.stderr, `calendar import-holidays: ${messageOf(e).replace(/\s*\n\s*/g, ' ')} (npm run desk -- calendar import-holidays --help)`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -87,7 +88,7 @@ export async function importHolidaysCommand(args: string[], io: CommandIo): Prom
   try {
     bytes = await readFile(positionals[0]!);
   } catch (e) {
-    write(io.stderr, `calendar import-holidays: cannot read ${positionals[0]} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    write(io.stderr, `calendar import-holidays: cannot read ${positionals[0]} (${codeOf(e) ?? 'error'}).`);
     return 1;
   }
   if (bytes.length > HOLIDAY_FILE_MAX_BYTES) bytes = bytes.subarray(0, HOLIDAY_FILE_MAX_BYTES + 1);

@@ -8,6 +8,7 @@ import { checkImportRows, duplicateWarnings, readImportBytes, importCases, Impor
 import { inEnglish, MAX_TEXT } from '../../contract/index.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { withUnlockedDesk } from '../desk-access.ts';
+import { codeOf } from '../../core/thrown.ts';
 
 export const IMPORT_HELP = `Usage: npm run desk -- import FILE.csv --data-dir DIR --user NAME [--skip-invalid] [--skip-duplicates]
 
@@ -57,7 +58,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = codeOf(e);
     throw new CliError(code === 'ENOENT' ? `There is no file ${file}.` : `The file ${file} cannot be read (${code ?? 'error'}).`, 2);
   }
   const name = basename(file);

@@ -14,6 +14,7 @@ import { withUnlockedDesk } from '../desk-access.ts';
 import { CliError, usageError, type CliIO } from '../io.ts';
 import { printHtmlToPdf } from '../pdf.ts';
 import { writePrivateFile } from '../../core/storage/private-file.ts';
+import { codeOf } from '../../core/thrown.ts';
 
 export const REPORT_HELP = `Usage: npm run desk -- report --from YYYY-MM-DD --to YYYY-MM-DD [--json | --csv | --pdf FILE] --data-dir DIR --user NAME
 
@@ -69,7 +70,7 @@ export async function reportCommand(args: string[], io: CliIO): Promise<number> 
     try {
       writePrivateFile(values.pdf, pdf); // 0600: readable by this PC user only
     } catch (e) {
-      throw new CliError(`Could not write ${values.pdf}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+      throw new CliError(`Could not write ${values.pdf}: ${codeOf(e) ?? 'error'}.`);
     }
     io.stderr.write(`Compliance pack written to ${values.pdf} (audit head ${out.pack.auditHead}).\n`);
   } else if (values.json) io.stdout.write(JSON.stringify(out.report, null, 2) + '\n');

@@ -9,6 +9,8 @@ import { connectProblem, type DatabaseTarget } from '../../../db/postgres.ts';
 import { SecretColumnError } from '../../../db/secret-columns.ts';
 import { diskFull, isDiskFull } from '../storage/disk-full.ts';
 import type { AllHandlers } from './handler.ts';
+import { codeOf, nameOf } from '../thrown.ts';
+import { StoredJsonError } from '../../../db/json.ts';
 
 export interface Gate {
   /** The logged-in user, or null when locked. */
@@ -94,6 +96,10 @@ export async function dispatch<M extends MethodName>(
   } catch (e) {
     if (isDeskError(e)) return fail(e.toData());
     if (e instanceof CalendarError) return fail(errorData(e.toReason()));
+    if (e instanceof StoredJsonError) {
+      log(`[desk] ${name}: a stored value does not read as JSON (${e.column})`);
+      return fail(errorData({ code: 'STORED_VALUE_UNREADABLE', column: e.column }));
+    }
     if (e instanceof SecretColumnError) {
       log(`[desk] ${name}: a sealed secret on the server does not open (${e.column})`);
       return fail(errorData({ code: 'SHARED_DESK_SECRET_UNREADABLE', column: e.column }));
@@ -105,13 +111,13 @@ export async function dispatch<M extends MethodName>(
     }
     // SQLite rolled the write back; a file write (key slots, settings) left the old file in place.
     if (isDiskFull(e) && gate.folder) return fail(errorData(diskFull(gate.folder)));
-    const sqliteCode = (e as { code?: string })?.code;
+    const sqliteCode = codeOf(e);
     if (sqliteCode === 'SQLITE_CORRUPT' || sqliteCode === 'SQLITE_NOTADB') {
       log(`[desk] ${name}: database damaged (${sqliteCode})`);
       return fail(errorData({ code: 'DATABASE_DAMAGED' }));
     }
     // Bugs are logged by method and error class only: messages and stacks can carry personal data.
-    log(`[desk] ${name} failed with ${(e as Error)?.name ?? typeof e} (${(e as { code?: string })?.code ?? 'no code'})`);
+    log(`[desk] ${name} failed with ${nameOf(e, typeof e)} (${codeOf(e) ?? 'no code'})`);
     return fail(errorData({ code: 'INTERNAL' }));
   }
 }

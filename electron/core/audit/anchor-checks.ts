@@ -12,6 +12,8 @@ import { parseBackupName } from '../backup/policy.ts';
 import { checkAnchor, verifyAudit, type AuditAnchor } from './verify-audit.ts';
 import { formatAnchor, parseAnchor } from './anchors.ts';
 import { ANCHOR_MAIL_ACTION } from './anchor-mail.ts';
+import { auditDetailOf } from './audit-detail.ts';
+import { isJsonObject } from '../../../db/json.ts';
 
 const LATEST = 5;
 
@@ -36,9 +38,9 @@ function backupAnchors(folder: string | null, deskId: string): Found[] {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
     try {
-      const manifest = JSON.parse(readFileSync(join(folder, name, 'manifest.json'), 'utf8')) as { deskId?: unknown; audit?: unknown };
-      const head = auditHeadSchema.safeParse(manifest.audit);
-      if (manifest.deskId !== deskId || !head.success) continue;
+      const manifest: unknown = JSON.parse(readFileSync(join(folder, name, 'manifest.json'), 'utf8'));
+      const head = auditHeadSchema.safeParse(isJsonObject(manifest) ? manifest.audit : undefined);
+      if (!isJsonObject(manifest) || manifest.deskId !== deskId || !head.success) continue;
       found.push({ key: parsed.key, source: 'backup', name, at: head.data.at, anchor: { seq: head.data.seq, hash: head.data.hash } });
     } catch {
       // not a complete backup of ours
@@ -51,11 +53,11 @@ async function reportAnchors(db: Kysely<DB>): Promise<Found[]> {
   const rows = await db.selectFrom('audit_log').select(['at', 'detail']).where('action', '=', 'report.pack').orderBy('seq', 'desc').limit(LATEST).execute();
   const found: Found[] = [];
   for (const r of rows) {
-    let d: { from?: unknown; to?: unknown; auditHead?: unknown; auditAnchor?: unknown };
+    let d: Record<string, unknown>;
     try {
-      d = JSON.parse(r.detail) as typeof d;
+      d = auditDetailOf(r.detail); // {} when redacted
     } catch {
-      continue; // a redacted detail
+      continue; // a damaged detail: not an anchor this view can show (audit verify reports the row)
     }
     // The printed "SEQ:HASH16" (recorded since issue 14); packs printed before recorded only the head's hash.
     let anchor = typeof d.auditAnchor === 'string' ? parseAnchor(d.auditAnchor) : null;
@@ -74,11 +76,11 @@ async function mailAnchors(db: Kysely<DB>): Promise<Found[]> {
   const found: Found[] = [];
   for (const r of rows) {
     try {
-      const d = JSON.parse(r.detail) as { seq?: unknown; hash?: unknown; to?: unknown };
+      const d = auditDetailOf(r.detail);
       const head = auditHeadSchema.safeParse({ seq: d.seq, hash: d.hash, at: r.at });
       if (head.success) found.push({ source: 'email', name: typeof d.to === 'string' ? d.to : '', at: r.at, anchor: { seq: head.data.seq, hash: head.data.hash } });
     } catch {
-      // a redacted detail
+      // a damaged detail: not an anchor this view can show (audit verify reports the row)
     }
   }
   return found;

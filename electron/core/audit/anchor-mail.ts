@@ -16,6 +16,7 @@ import { readSettings } from '../settings/settings.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { appendAudit, auditHead } from './audit-log.ts';
 import { formatAnchor } from './anchors.ts';
+import { nameOf } from '../thrown.ts';
 
 /** The audit action that records a mailed anchor (core/audit/anchor-checks.ts lists them). */
 export const ANCHOR_MAIL_ACTION = 'audit.anchor_mail';
@@ -134,7 +135,7 @@ export class DailyAnchorMail {
       })
       .catch((e: unknown) => {
         this.retryAt = this.now().getTime() + ANCHOR_MAIL_RETRY_MS;
-        this.log(`[audit] the anchor email stopped (${(e as Error)?.name ?? 'error'})`);
+        this.log(`[audit] the anchor email stopped (${nameOf(e)})`);
       })
       .finally(() => {
         this.running = null;

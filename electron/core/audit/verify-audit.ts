@@ -13,6 +13,8 @@ import type { DB, AuditRow } from '../../../db/schema.ts';
 import type { AuditProblem, AuditVerdict } from '../../contract/index.ts';
 import { auditHash, GENESIS_HASH, legacyAuditHash, sha256Hex } from './audit-log.ts';
 import { publicKeyObject, signatureHolds, SYSTEM_SIGNER } from './signing-keys.ts';
+import { auditDetailOf } from './audit-detail.ts';
+import { isJsonObject } from '../../../db/json.ts';
 
 /** An anchor: a row number and its hash (or the hash's first 16+ hex digits, as printed on reports). */
 export interface AuditAnchor {
@@ -110,7 +112,7 @@ function walk(rows: AuditRow[]): AuditProblem | null {
       if (r.action === 'account.disable') revoked.add(r.entity_id);
     }
     if (r.action === 'audit.redact' && r.detail !== '') {
-      const listed = (JSON.parse(r.detail) as { seqs?: unknown }).seqs;
+      const listed = auditDetailOf(r.detail).seqs;
       if (Array.isArray(listed)) for (const s of listed) if (typeof s === 'number' && s < r.seq) redactionRecorded.set(s, r.seq);
     }
     prev = r.hash;
@@ -122,8 +124,8 @@ function walk(rows: AuditRow[]): AuditProblem | null {
 
 function roleOf(detail: string): string | null {
   try {
-    const d = JSON.parse(detail) as { after?: { role?: unknown } };
-    return typeof d.after?.role === 'string' ? d.after.role : null;
+    const after = auditDetailOf(detail).after;
+    return isJsonObject(after) && typeof after.role === 'string' ? after.role : null;
   } catch {
     return null;
   }

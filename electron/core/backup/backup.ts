@@ -20,6 +20,7 @@ import { snapshotInWorker, type SnapshotResult, type Snapshotter } from './snaps
 import { snapshotShared } from './shared-snapshot.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { codeOf, nameOf } from '../thrown.ts';
 
 export interface BackupSource {
   paths: DeskPaths;
@@ -48,7 +49,7 @@ export interface BackupOptions {
 }
 
 const errCode = (e: unknown): string | undefined => {
-  const c = (e as { code?: unknown })?.code;
+  const c = codeOf(e);
   return typeof c === 'string' ? c : undefined;
 };
 
@@ -62,7 +63,7 @@ async function reasonFor(e: unknown, folder: string, fs: BackupFs): Promise<Reas
   if (code === 'ENOENT') return { code: 'FOLDER_CHANGED', folder };
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return { code: 'FOLDER_IO_ERROR', folder };
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { code: 'BACKUP_SOURCE_DAMAGED' };
-  return { code: 'BACKUP_FAILED', folder, system: code || (e as Error)?.name || 'unknown error' };
+  return { code: 'BACKUP_FAILED', folder, system: code || nameOf(e, 'unknown error') };
 }
 
 /** Picks a name no folder (complete or partial) has yet: a second backup in the same second gets -2, -3, … */
@@ -181,7 +182,7 @@ export async function applyRetention(fs: BackupFs, folder: string, deskId: strin
     }
   } catch (e) {
     // The new backup is complete; an old one left behind is not worth failing it for.
-    log?.(`[backup] retention stopped (${errCode(e) ?? (e as Error)?.name ?? 'error'})`);
+    log?.(`[backup] retention stopped (${errCode(e) ?? nameOf(e)})`);
   }
   return removed;
 }

@@ -199,7 +199,7 @@ export async function stageBackup(backupDir: string, manifest: BackupManifest, s
     }
     let cases = 0;
     try {
-      const unknown = (await appliedMigrations(store.db as never)).filter((m) => !Object.hasOwn(knownMigrations, m));
+      const unknown = (await appliedMigrations(store.db)).filter((m) => !Object.hasOwn(knownMigrations, m));
       if (unknown.length > 0) throw tooNew(unknown);
       if (s.kind === 'password') {
         const account = await store.db.selectFrom('accounts').select(['slot_id', 'disabled']).where('username', '=', s.username).executeTakeFirst();
@@ -209,7 +209,7 @@ export async function stageBackup(backupDir: string, manifest: BackupManifest, s
         }
       }
       try {
-        await migrateToLatest(store.db as never); // a backup from an older version is brought up to date here
+        await migrateToLatest(store.db); // a backup from an older version is brought up to date here
       } catch (e) {
         if (e instanceof SchemaTooNewError) throw tooNew(e.unknown);
         throw e;

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { writeBackup, type BackupOptions } from './backup.ts';
 import { backupDue, nextBackupDue, type BackupHistory, type BackupTrigger } from './policy.ts';
 import { backupStatusPath, readBackupStatus, writeBackupStatus, type BackupStatusFile } from './status.ts';
+import { codeOf, nameOf } from '../thrown.ts';
 
 export interface BackupServiceOptions {
   paths: DeskPaths;
@@ -51,7 +52,7 @@ export class BackupService {
       writeBackupStatus(this.statusPath, this.status);
     } catch (e) {
       // Kept in memory for this run; the status bar still shows it.
-      this.options.log(`[backup] status file not written (${(e as { code?: string })?.code ?? 'error'})`);
+      this.options.log(`[backup] status file not written (${codeOf(e) ?? 'error'})`);
     }
   }
 
@@ -135,9 +136,9 @@ export class BackupService {
       await this.audit(desk, actor, at, { trigger, outcome: 'written', backup: basename(result.path), cases: result.cases, removed: result.removed.length });
       return result;
     } catch (e) {
-      const error = e instanceof DeskError ? e : new DeskError({ code: 'BACKUP_FAILED', folder, system: (e as Error)?.name ?? 'error' });
+      const error = e instanceof DeskError ? e : new DeskError({ code: 'BACKUP_FAILED', folder, system: nameOf(e) });
       this.record({ lastAttemptAt: at.toISOString(), lastFailure: { at: at.toISOString(), reason: error.reason } });
-      this.options.log(`[backup] ${trigger} backup failed (${(e as { code?: string })?.code ?? (e as Error)?.name ?? 'error'})`);
+      this.options.log(`[backup] ${trigger} backup failed (${codeOf(e) ?? nameOf(e)})`);
       await this.audit(desk, actor, at, { trigger, outcome: 'failed' });
       throw error;
     }
@@ -147,7 +148,7 @@ export class BackupService {
     try {
       await appendAudit(desk.store.db, { actor, action: 'desk.backup', entity: 'desk', entityId: desk.deskId, detail }, at);
     } catch (e) {
-      this.options.log(`[backup] audit row not written (${(e as { code?: string })?.code ?? 'error'})`);
+      this.options.log(`[backup] audit row not written (${codeOf(e) ?? 'error'})`);
     }
   }
 }

@@ -30,7 +30,7 @@ export async function snapshotShared(server: Kysely<DB>, req: Pick<SnapshotReque
   let slots: Buffer;
   try {
     chmodSync(req.target, 0o600);
-    await migrateToLatest(copy.db as never);
+    await migrateToLatest(copy.db);
     slots = await server
       .transaction()
       .setIsolationLevel('repeatable read')
@@ -52,7 +52,7 @@ export async function snapshotShared(server: Kysely<DB>, req: Pick<SnapshotReque
   try {
     cases = Number((await copy.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     audit = await auditHead(copy.db);
-    migrations = await appliedMigrations(copy.db as never);
+    migrations = await appliedMigrations(copy.db);
   } finally {
     await copy.close(); // checkpoints the WAL into the file: the folder holds desk.db alone
   }

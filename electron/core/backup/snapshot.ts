@@ -148,7 +148,7 @@ function runWorker<T>(job: 'snapshot' | 'check', data: { source: string; target?
     try {
       worker = new Worker(workerUrl, { workerData: { job, moduleUrl, ...data, key } });
     } catch (e) {
-      reject(e as Error);
+      reject(e);
       return;
     } finally {
       key.fill(0); // the worker holds its own copy from here on

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { codeCategory, type Reason } from '../../contract/index.ts';
+import { isJsonObject } from '../../../db/json.ts';
 
-const reasonSchema = z.custom<Reason>((v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && Object.hasOwn(codeCategory, (v as { code: string }).code));
+const reasonSchema = z.custom<Reason>((v) => isJsonObject(v) && typeof v.code === 'string' && Object.hasOwn(codeCategory, v.code));
 
 const statusSchema = z.object({
   format: z.union([z.literal(1), z.literal(2)]),
@@ -18,7 +19,7 @@ const statusSchema = z.object({
   lastFailure: z
     .union([
       z.object({ at: z.string(), reason: reasonSchema }),
-      z.object({ at: z.string(), message: z.string() }).transform(({ at }) => ({ at, reason: { code: 'BACKUP_FAILED_EARLIER' } as Reason })),
+      z.object({ at: z.string(), message: z.string() }).transform(({ at }): { at: string; reason: Reason } => ({ at, reason: { code: 'BACKUP_FAILED_EARLIER' } })),
     ])
     .nullable(),
 });

@@ -20,6 +20,7 @@ import {
 import { beyondRangeError, isoDateOfDay, type BusinessDayIndex, type DeskCalendar } from './business-days.ts';
 import type { RequestType } from './desk-rules.ts';
 import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, assertSupportedDay } from './range.ts';
+import { messageOf } from '../thrown.ts';
 
 export interface Deadline {
   /** Day 0. */
@@ -230,7 +231,7 @@ export function foldDeadlineHistory(calendar: DeskCalendar, deadlineCase: Deadli
     try {
       ms = instantMs(event.at, 'event time');
     } catch (e) {
-      throw historyError(i, event, `has an unreadable time: ${(e as Error).message}`);
+      throw historyError(i, event, `has an unreadable time: ${messageOf(e)}`);
     }
     if (ms < lastMs) throw historyError(i, event, 'is earlier than the arrival or the event before it');
     lastMs = ms;
@@ -255,7 +256,7 @@ export function foldDeadlineHistory(calendar: DeskCalendar, deadlineCase: Deadli
         try {
           target = parseIsoDate(event.due, 'extended due date') - index.firstDay;
         } catch (e) {
-          throw historyError(i, event, (e as Error).message);
+          throw historyError(i, event, messageOf(e));
         }
         if (target < 0 || target >= index.closed.length) throw historyError(i, event, 'extends beyond the supported calendar');
         const onBusinessDay = businessOffset(index, index.cumBefore[target] as number, 'the extended due date');

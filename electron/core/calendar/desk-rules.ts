@@ -1,9 +1,11 @@
 // The desk's own calendar settings, as plain data. Whoever stores them (the database, a settings file)
 // hands them to buildCalendar(); this module only checks them and turns them into lookups, so a bad
 // setting is refused with a message naming the entry at fault instead of silently skewing due dates.
+import { isOneOf, keysOf } from '../../contract/records.ts';
 import { CalendarError } from './errors.ts';
 import { formatDay, parseIsoDate, type IsoDate } from './japan-date.ts';
 import { assertSupportedDay } from './range.ts';
+import { messageOf } from '../thrown.ts';
 
 /**
  * Every case type with a business-day clock: the three requests (a deadline) and inquiries and complaints
@@ -13,7 +15,7 @@ export type RequestType = 'disclosure' | 'correction' | 'suspension' | 'inquiry'
 export const REQUEST_TYPES: readonly RequestType[] = ['disclosure', 'correction', 'suspension', 'inquiry', 'complaint'];
 /** A type the desk counts days for (typed input, e.g. the CLI's --type). */
 export function isRequestTypeName(type: string): type is RequestType {
-  return (REQUEST_TYPES as readonly string[]).includes(type);
+  return isOneOf(REQUEST_TYPES, type);
 }
 
 export interface DeskDay {
@@ -88,7 +90,7 @@ function checkDays(list: unknown, what: 'closures' | 'openDays'): Map<number, De
       day = parseIsoDate(item.date, `${where}.date`);
       assertSupportedDay(day, `${where}.date`);
     } catch (e) {
-      throw invalid((e as Error).message);
+      throw invalid(messageOf(e));
     }
     if (typeof item.reason !== 'string' || item.reason.trim() === '') {
       throw invalid(`${where} (${formatDay(day)}) needs a reason`);
@@ -123,7 +125,7 @@ export function checkDeskRules(input: Partial<Omit<DeskCalendarRules, 'daysByTyp
   }
 
   const daysByType = { ...DEFAULT_DESK_RULES.daysByType, ...input.daysByType };
-  for (const type of Object.keys(daysByType) as RequestType[]) {
+  for (const type of keysOf(daysByType)) {
     const n = daysByType[type];
     if (!Number.isInteger(n) || n < 0) {
       throw invalid(`daysByType.${type} must be a whole number of business days (0 or more), not ${JSON.stringify(n)}`);

@@ -2,7 +2,7 @@
 // audit row in one transaction, refresh the cached deadline and the search text.
 import type { z } from 'zod';
 import type { caseInputs, CaseStatus, RequestType, BulkOutcome } from '../../contract/index.ts';
-import { finalNoticeKinds, isOutcome, isRequestType, requestKinds } from '../../contract/index.ts';
+import { isOutcome, isRequestType, requestKinds, isFinalNoticeKind, isOneOf } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
 import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
@@ -105,8 +105,7 @@ export async function extend(ctx: ActionContext, input: In<'extend'>): Promise<v
 /** What the member asks for, as stored or as the decision now records it; a decision needs it. */
 function decisionKinds(row: CaseRow, type: RequestType, given: readonly string[] | undefined): string[] {
   const kinds = given && given.length > 0 ? [...new Set(given)] : fromJson(row.kinds);
-  const allowed = requestKinds[type] as readonly string[];
-  const bad = kinds.find((k) => !allowed.includes(k));
+  const bad = kinds.find((k) => !isOneOf(requestKinds[type], k));
   if (bad) throw new DeskError({ code: 'KIND_NOT_ASKED', kind: bad, type }, { field: 'kinds' });
   if (type !== 'disclosure' && kinds.length === 0) throw new DeskError({ code: 'KINDS_REQUIRED', type }, { field: 'kinds' });
   return kinds;
@@ -233,13 +232,13 @@ export async function recordNotice(ctx: ActionContext, input: In<'recordNotice'>
     await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, { kind: 'notice_copy', data: { kind, channel: input.channel, note: input.note, ...how } });
     return { copy: true };
   }
-  const final = finalNoticeKinds.includes(kind);
+  const final = isFinalNoticeKind(kind);
   // The case was notified by an email the member's server sent back: this delivery (a letter, usually) is
   // the notice; the case is already where the notice puts it.
   const redelivery = final && bounced && row.status === 'notified';
   if (!redelivery) await guard(ctx, 'recordNotice', row);
   if (final && !redelivery) {
-    const why = finalNoticeRefusal(input.kind as 'decision' | 'withdrawal' | 'rejection', row.status);
+    const why = finalNoticeRefusal(kind, row.status);
     if (why) throw new DeskError(why, { field: 'kind' });
   }
   await ctx.db

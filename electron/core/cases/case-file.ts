@@ -8,11 +8,9 @@ import type {
   IdentityCheck,
   IdentityDocument,
   SessionUser,
-  IntakeChannel,
   LinkedCase,
-  ReplyTemplate,
 } from '../../contract/index.ts';
-import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds } from '../../contract/index.ts';
+import { certificateDocumentTypes, DISCLOSURE_FEE_YEN, finalNoticeKinds, isFinalNoticeKind } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
 import { japanDateOf, type DeskCalendar } from '../calendar/index.ts';
 import { allowedActions, type LifecycleFacts } from './lifecycle.ts';
@@ -45,12 +43,12 @@ export function toDetail(r: CaseRow): CaseDetail {
     reference: r.reference,
     type: r.type,
     convertedFrom: r.converted_from,
-    replyTemplate: r.reply_template as ReplyTemplate | null,
+    replyTemplate: r.reply_template,
     replyJa: r.reply_ja,
     replyEn: r.reply_en,
     kinds: fromJson(r.kinds),
     status: r.status,
-    channel: r.channel as IntakeChannel,
+    channel: r.channel,
     requesterKind: r.requester_kind,
     requesterName: r.requester_name,
     requesterPostalCode: r.requester_postal_code,
@@ -148,7 +146,7 @@ export async function loadCaseFile(db: Db, calendar: DeskCalendar, user: Session
     .orderBy('notices.id')
     .execute();
   // The same facts lifecycleFacts reads, taken from the rows already loaded for the case file.
-  const facts = factsOf(r, checks.at(-1)?.verified === true, fees, notices.some((n) => (finalNoticeKinds as readonly string[]).includes(n.kind)));
+  const facts = factsOf(r, checks.at(-1)?.verified === true, fees, notices.some((n) => isFinalNoticeKind(n.kind)));
 
   const warnings: CaseFile['warnings'] = [];
   const latest = checks.at(-1);

@@ -2,7 +2,7 @@
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
 import type { Json } from '../../../db/json.ts';
-import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency } from '../../contract/index.ts';
+import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency, keysOf } from '../../contract/index.ts';
 import {
   addCalendarDays,
   dueAtOn,
@@ -16,6 +16,7 @@ import {
   type DeadlineState,
   type DeskCalendar,
 } from '../calendar/index.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export interface EventRow {
   id: number;
@@ -33,9 +34,11 @@ export function deadlineEventsOf(events: readonly EventRow[]): DeadlineEvent[] {
   for (const e of events) {
     const kind = e.kind;
     if (!isDeadlineKind(kind)) continue;
-    const d = JSON.parse(e.data) as { reason: string; due?: string };
-    const base = { at: e.at, reason: d.reason, by: e.actor ?? undefined };
-    out.push(kind === 'extend' ? { ...base, type: kind, due: d.due! } : { ...base, type: kind });
+    const d = fromJson(e.data, 'case_events.data');
+    // Written by the case actions with a reason (and an extension's due date); a row without them is
+    // refused by the deadline rules as INVALID_HISTORY, as before.
+    const base = { at: e.at, reason: typeof d.reason === 'string' ? d.reason : '', by: e.actor ?? undefined };
+    out.push(kind === 'extend' ? { ...base, type: kind, due: typeof d.due === 'string' ? d.due : '' } : { ...base, type: kind });
   }
   return out;
 }
@@ -78,8 +81,8 @@ const FOLLOWS: Record<CaseStatus, DeadlineFollows> = {
 export function deadlineFollows(status: CaseStatus): DeadlineFollows {
   return FOLLOWS[status] ?? 'frozen'; // a status written by another version of the desk
 }
-export const statusesFollowingCalendar = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'calendar');
-export const statusesHoldingDeadline = (Object.keys(FOLLOWS) as CaseStatus[]).filter((s) => FOLLOWS[s] === 'held');
+export const statusesFollowingCalendar = keysOf(FOLLOWS).filter((s) => FOLLOWS[s] === 'calendar');
+export const statusesHoldingDeadline = keysOf(FOLLOWS).filter((s) => FOLLOWS[s] === 'held');
 
 export interface Clock {
   now: Date;

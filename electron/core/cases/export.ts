@@ -119,7 +119,8 @@ export async function exportCases(db: Kysely<DB>, actor: string, now: Date, form
 
 /** CSV for Excel on Japanese Windows: UTF-8 with a BOM (without it Excel reads Shift_JIS), CRLF, RFC 4180. */
 export function exportCsv(rows: readonly ExportRow[]): string {
-  const lines = [EXPORT_COLUMNS as readonly string[], ...rows.map((r) => EXPORT_COLUMNS.map((c) => { const v = r[c]; return Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : v; }))];
+  const header: readonly string[] = EXPORT_COLUMNS;
+  const lines = [header, ...rows.map((r) => EXPORT_COLUMNS.map((c) => { const v = r[c]; return Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : v; }))];
   return '\uFEFF' + toCsv(lines);
 }
 

@@ -122,5 +122,5 @@ export async function findDuplicates(db: Db, q: { type: CaseType; memberName: st
     .orderBy('arrived_at', 'desc')
     .limit(20)
     .execute();
-  return rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status as DuplicateCandidate['status'], memberName: r.member_name, memberEmail: r.member_email, arrivedAt: r.arrived_at }));
+  return rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, memberName: r.member_name, memberEmail: r.member_email, arrivedAt: r.arrived_at }));
 }

@@ -1,19 +1,6 @@
 // The lifecycle of a case (DOMAIN.md), as a pure state machine: which moves exist from which status,
 // who may make them, and what must hold first. Every refusal is a code with its facts (contract/codes.ts).
-import {
-  DISCLOSURE_FEE_YEN,
-  moveFrom,
-  outcomes,
-  type Reason,
-  type SendRefusal,
-  type CaseAction,
-  type CaseStatus,
-  type CaseType,
-  type DisclosureGround,
-  type RequestType,
-  type Role,
-  isContactType,
-} from '../../contract/index.ts';
+import { DISCLOSURE_FEE_YEN, moveFrom, outcomes, type Reason, type SendRefusal, type CaseAction, type CaseStatus, type CaseType, type DisclosureGround, type RequestType, type Role, type FinalNoticeKind, isContactType, keysOf, isOneOf } from '../../contract/index.ts';
 
 export interface LifecycleFacts {
   status: CaseStatus;
@@ -87,7 +74,7 @@ export function proposedEnding(row: { status: string; closure_ground: string | n
 }
 
 export function allowedActions(facts: LifecycleFacts, actor: Actor): CaseAction[] {
-  return (Object.keys(FROM) as CaseAction[]).filter((a) => refusal(a, facts, actor) === null);
+  return keysOf(FROM).filter((a) => refusal(a, facts, actor) === null);
 }
 
 /**
@@ -95,7 +82,6 @@ export function allowedActions(facts: LifecycleFacts, actor: Actor): CaseAction[
  * made, an inquiry's or complaint's reply once its answer is ready (a complaint's approved by a supervisor).
  */
 export const FINAL_NOTICE_ANSWERS: Record<FinalNoticeKind, CaseStatus> = { decision: 'approved', withdrawal: 'withdrawn', rejection: 'rejected', reply: 'approved' };
-export type FinalNoticeKind = 'decision' | 'withdrawal' | 'rejection' | 'reply';
 
 /**
  * Why a final notice cannot be recorded (or sent) from this status; null when it can. The one owner of the
@@ -121,8 +107,7 @@ export interface DecisionInput {
 
 /** What a decision must carry for its type and outcome; null when it is complete. */
 export function decisionProblem(type: RequestType, d: DecisionInput): { field: string; reason: Reason } | null {
-  const valid = outcomes[type] as readonly string[];
-  if (!valid.includes(d.outcome)) return { field: 'outcome', reason: { code: 'OUTCOME_NOT_OF_TYPE', type } };
+  if (!isOneOf(outcomes[type], d.outcome)) return { field: 'outcome', reason: { code: 'OUTCOME_NOT_OF_TYPE', type } };
   const withholds = d.outcome === 'disclosed_partial' || d.outcome === 'not_disclosed';
   if (type === 'disclosure' && withholds && d.grounds.length === 0) return { field: 'grounds', reason: { code: 'GROUNDS_REQUIRED' } };
   if (type !== 'disclosure' && d.grounds.length > 0) return { field: 'grounds', reason: { code: 'GROUNDS_DISCLOSURE_ONLY' } };

@@ -1,10 +1,11 @@
 // Codes kept in the database (an outbox row's last failure and cancel reason): stored as JSON, read back
 // checked. A value that is not a known code (a hand-edited row) reads as the given fallback rather than
 // reaching a screen as raw text. Migration 0010 converted the English sentences older versions stored.
+import { isJsonObject } from '../../../db/json.ts';
 import { codeCategory, type Coded, type DraftCancelled, type MailFailure } from '../../contract/index.ts';
 
-const known = (v: unknown): v is Coded =>
-  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && (Object.hasOwn(codeCategory, (v as { code: string }).code) || (v as { code: string }).code === 'DRAFT_CANCELLED');
+// A code this version can word: a thrown reason's or a cancellation's (its parameters are the writer's).
+const known = (v: unknown): v is Coded => isJsonObject(v) && typeof v.code === 'string' && (Object.hasOwn(codeCategory, v.code) || v.code === 'DRAFT_CANCELLED');
 
 export const storeCode = (c: Coded): string => JSON.stringify(c);
 

@@ -36,7 +36,7 @@ export async function recomputeOpenCases(db: Db, calendar: DeskCalendar, actor: 
   for (const r of rows) {
     const state = foldDeadlineHistory(calendar, { arrivedAt: r.arrived_at, days: r.days, history: deadlineEventsOf(byCase.get(r.id) ?? []) });
     const cols = deadlineColumns(state, r.arrived_at);
-    if (statusesHoldingDeadline.includes(r.status as (typeof statusesHoldingDeadline)[number])) {
+    if (statusesHoldingDeadline.includes(r.status)) {
       if (cols.due_date !== r.due_date) held.push({ id: r.id, reference: r.reference, memberName: r.member_name, oldDue: r.due_date, newDue: cols.due_date });
       continue;
     }

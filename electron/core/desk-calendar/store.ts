@@ -22,7 +22,7 @@ export async function listDeskDays(db: Kysely<DB>, year?: number): Promise<DeskD
 }
 
 export async function loadDeskCalendar(db: Kysely<DB> | Transaction<DB>): Promise<DeskCalendar> {
-  const settings = await readSettings(db as Kysely<DB>);
+  const settings = await readSettings(db);
   const days = await db.selectFrom('desk_days').selectAll().execute();
   const imported = await db.selectFrom('imported_holidays').select(['date', 'name']).orderBy('date').execute();
   return buildCalendar({

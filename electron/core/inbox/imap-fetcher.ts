@@ -17,6 +17,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { MailboxConnection, MailboxStatus } from '../../contract/index.ts';
 import { readMailboxConfig, type MailboxConfig } from './mailbox-settings.ts';
 import { storeIncoming } from './store-mail.ts';
+import { codeOf, fieldOf, nameOf } from '../thrown.ts';
 
 export interface FetcherOptions {
   db: Kysely<DB>;
@@ -82,7 +83,7 @@ export class MailboxFetcher {
   start(): void {
     if (this.running) return;
     this.stopped = false;
-    this.running = this.loop().catch((e: unknown) => this.log(`[inbox] fetcher stopped: ${(e as Error)?.name ?? 'error'}`));
+    this.running = this.loop().catch((e: unknown) => this.log(`[inbox] fetcher stopped: ${nameOf(e)}`));
   }
 
   /** Stops the loop and closes the connection; whatever was stored stays stored. Never throws. */
@@ -146,9 +147,10 @@ export class MailboxFetcher {
 
   /** What went wrong, recorded for mailbox.status; the wait before the next try (null: at once). */
   private failed(e: unknown, config: MailboxConfig): number | null {
-    const err = e as { authenticationFailed?: boolean; responseText?: string; serverResponseCode?: string; code?: string; name?: string };
-    const words = typeof err.responseText === 'string' ? err.responseText.slice(0, 300) : null;
-    if (e instanceof AuthRefused || err.authenticationFailed) {
+    const responseText = fieldOf(e, 'responseText');
+    const words = typeof responseText === 'string' ? responseText.slice(0, 300) : null;
+    const code = codeOf(e);
+    if (e instanceof AuthRefused || fieldOf(e, 'authenticationFailed')) {
       this.refusedVersion = config.version;
       this.set('auth_failed', { serverResponse: words, nextTryAt: null });
       this.log('[inbox] the mail server refused the mailbox login');
@@ -158,10 +160,10 @@ export class MailboxFetcher {
     const wait = this.backoffMs(this.failures);
     const next = new Date(this.now().getTime() + wait).toISOString();
     if (e instanceof FolderMissing) this.set('folder_missing', { serverResponse: words, nextTryAt: next });
-    else if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'EHOSTUNREACH' || err.code === 'ENETUNREACH' || err.code === 'ETIMEDOUT' || err.code === 'EAI_AGAIN' || err.code === 'CONNECT_TIMEOUT')
+    else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT' || code === 'EAI_AGAIN' || code === 'CONNECT_TIMEOUT')
       this.set('offline', { serverResponse: null, nextTryAt: next });
     else this.set('server_error', { serverResponse: words, nextTryAt: next });
-    this.log(`[inbox] fetch failed with ${err.name ?? 'error'} (${err.code ?? err.serverResponseCode ?? 'no code'})`);
+    this.log(`[inbox] fetch failed with ${nameOf(e)} (${code ?? fieldOf(e, 'serverResponseCode') ?? 'no code'})`);
     return wait;
   }
 
@@ -200,7 +202,7 @@ export class MailboxFetcher {
       try {
         await client.connect();
       } catch (e) {
-        if ((e as { authenticationFailed?: boolean }).authenticationFailed) throw Object.assign(new AuthRefused('login refused'), { responseText: (e as { responseText?: string }).responseText });
+        if (fieldOf(e, 'authenticationFailed')) throw Object.assign(new AuthRefused('login refused'), { responseText: fieldOf(e, 'responseText') });
         throw e;
       }
       this.set('online', { serverResponse: null, nextTryAt: null, lastContactAt: this.now().toISOString(), idle: client.capabilities.has('IDLE') });
@@ -208,7 +210,7 @@ export class MailboxFetcher {
       try {
         lock = await client.getMailboxLock(config.folder);
       } catch (e) {
-        throw Object.assign(new FolderMissing('no such folder'), { responseText: (e as { responseText?: string }).responseText });
+        throw Object.assign(new FolderMissing('no such folder'), { responseText: fieldOf(e, 'responseText') });
       }
       try {
         if (config.afterFetch === 'move') await ensureFolder(client, config.moveTo);

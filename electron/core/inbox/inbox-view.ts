@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, InboxMessageRow } from '../../../db/schema.ts';
 import type { CaseThread, InboxAttachmentContent, InboxMessage, InboxPage, InboxRow, InboxStatus, ThreadEntry } from '../../contract/index.ts';
-import { inboxStatuses } from '../../contract/index.ts';
+import { inboxStatuses, recordOf } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -70,7 +70,7 @@ export async function listInbox(db: Db, q: { status: InboxStatus; page: number; 
     .offset((q.page - 1) * q.pageSize)
     .execute();
   const countRows = await db.selectFrom('inbox_messages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
-  const counts = Object.fromEntries(inboxStatuses.map((s) => [s, 0])) as Record<InboxStatus, number>;
+  const counts = recordOf(inboxStatuses, () => 0);
   for (const c of countRows) counts[c.status] = Number(c.n);
   return { rows: await rowsToInbox(db, rows), total: counts[q.status], counts };
 }

@@ -9,7 +9,7 @@
 //            stays unless a later mail asked for it (then that mail's time); the deadline becomes the
 //            request type's N, counted from that arrival with the same calendar, and the Art. 39 mark applies.
 import type { z } from 'zod';
-import { isContactType, requestKinds, type caseInputs } from '../../contract/index.ts';
+import { isContactType, requestKinds, type caseInputs, isOneOf } from '../../contract/index.ts';
 import { CalendarError, computeDeadline, daysForType, legalMark } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
 import { checkArrival } from '../cases/intake.ts';
@@ -62,8 +62,7 @@ export async function convert(ctx: ActionContext, input: In<'convert'>): Promise
   // The lifecycle converts only an inquiry (NOT_FOR_CASE_TYPE otherwise); this says so to tsc.
   const from = row.type;
   if (!isContactType(from)) throw new DeskError({ code: 'NOT_FOR_CASE_TYPE', action: 'convert', type: from });
-  const allowed = requestKinds[input.type] as readonly string[];
-  const bad = input.kinds.find((k) => !allowed.includes(k));
+  const bad = input.kinds.find((k) => !isOneOf(requestKinds[input.type], k));
   if (bad) throw new DeskError({ code: 'KIND_NOT_ASKED', kind: bad, type: input.type }, { field: 'kinds' });
   if (input.type === 'disclosure' && input.delivery === null) throw new DeskError({ code: 'DELIVERY_REQUIRED' }, { field: 'delivery' });
   let arrivedAt = row.arrived_at;

@@ -5,23 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRow, DB, OutboxRow } from '../../../db/schema.ts';
-import {
-  finalNoticeKinds,
-  memberEmail,
-  MAX_MAIL_BODY,
-  outboxStates,
-  type CaseStatus,
-  type DeskSettings,
-  type DraftCancelled,
-  type SendRefusal,
-  type NoticeKind,
-  type OutboxAction,
-  type OutboxMessage,
-  type OutboxPage,
-  type OutboxState,
-  type OutboxSummary,
-  type SessionUser,
-} from '../../contract/index.ts';
+import { memberEmail, MAX_MAIL_BODY, outboxStates, type CaseStatus, type DeskSettings, type DraftCancelled, type SendRefusal, type NoticeKind, type OutboxAction, type OutboxMessage, type OutboxPage, type OutboxState, type OutboxSummary, type SessionUser, isFinalNoticeKind, recordOf } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { loadCaseFile } from '../cases/case-file.ts';
@@ -133,8 +117,8 @@ export function sendRefusal(kind: NoticeKind, caseStatus: CaseStatus): SendRefus
   if (caseStatus === 'closed') return { code: 'CASE_CLOSED_NO_SEND' };
   // An acknowledgement arriving after the decision would confuse the requester: a person cancels it as superseded.
   if (kind === 'acknowledgement' && !BEFORE_DECISION.includes(caseStatus)) return { code: 'ACKNOWLEDGEMENT_AFTER_DECISION' };
-  if (!finalNoticeKinds.includes(kind)) return null;
-  return finalNoticeRefusal(kind as 'decision' | 'withdrawal' | 'rejection', caseStatus, true);
+  if (!isFinalNoticeKind(kind)) return null;
+  return finalNoticeRefusal(kind, caseStatus, true);
 }
 
 function allowed(r: Joined, blocked: SendRefusal | null): OutboxAction[] {
@@ -189,7 +173,7 @@ function summary(r: Joined, senderNextTry: string | null): OutboxSummary {
 
 export async function outboxCounts(db: Db): Promise<Record<OutboxState, number>> {
   const rows = await db.selectFrom('outbox').select(['state', sql<number>`count(*)`.as('n')]).groupBy('state').execute();
-  const counts = Object.fromEntries(outboxStates.map((s) => [s, 0])) as Record<OutboxState, number>;
+  const counts = recordOf(outboxStates, () => 0);
   for (const r of rows) counts[r.state] = Number(r.n);
   return counts;
 }

@@ -41,15 +41,15 @@ export async function claimNext(db: Db | Transaction<DB>, senderId: string, now:
 export async function nextDue(db: Db): Promise<string | null> {
   const row = await db
     .selectFrom('outbox')
-    .select((eb) => eb.fn.min(eb.fn.coalesce('next_attempt_at', eb.val(''))).as('due'))
+    .select((eb) => eb.fn.min<string | null>(eb.fn.coalesce('next_attempt_at', eb.val(''))).as('due'))
     .where('state', '=', 'queued')
     .executeTakeFirst();
-  return (row?.due as string | null | undefined) ?? null;
+  return row?.due ?? null;
 }
 
 export async function oldestQueuedAt(db: Db): Promise<string | null> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.min('queued_at').as('at')).where('state', 'in', ['queued', 'sending']).executeTakeFirst();
-  return (row?.at as string | null | undefined) ?? null;
+  const row = await db.selectFrom('outbox').select((eb) => eb.fn.min<string | null>('queued_at').as('at')).where('state', 'in', ['queued', 'sending']).executeTakeFirst();
+  return row?.at ?? null;
 }
 
 /** Back to the queue after a temporary failure (or while the server cannot be reached). */

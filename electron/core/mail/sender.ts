@@ -29,6 +29,7 @@ import { readMailConfig, type MailConfig } from './mail-settings.ts';
 import { MESSAGE_ID_PATTERN, messageIdDomain, newMessageId } from './outbox.ts';
 import { claimNext, markFailed, markSent, nextDue, recoverClaims, requeue } from './queue-store.ts';
 import { classifySmtpError, serverWords, type SmtpFailure } from './smtp-errors.ts';
+import { codeOf, nameOf } from '../thrown.ts';
 
 export interface SenderTimeouts {
   /** Opening the TCP (and TLS) connection. */
@@ -230,7 +231,7 @@ export class MailSender {
       }
       if ((await nextDue(this.db)) !== null) void this.drain();
     } catch (e) {
-      this.log(`[mail] the sender did not start: ${(e as Error)?.name ?? 'error'} (${(e as { code?: string })?.code ?? 'no code'})`);
+      this.log(`[mail] the sender did not start: ${nameOf(e)} (${codeOf(e) ?? 'no code'})`);
     }
   }
 
@@ -303,7 +304,7 @@ export class MailSender {
           total.stoppedBy = r.stoppedBy;
         } while (this.again && !this.stopping);
       } catch (e) {
-        this.log(`[mail] the sender stopped with ${(e as Error)?.name ?? 'error'} (${(e as { code?: string })?.code ?? 'no code'})`);
+        this.log(`[mail] the sender stopped with ${nameOf(e)} (${codeOf(e) ?? 'no code'})`);
       } finally {
         this.state.sending = false;
         this.current = null;

@@ -2,7 +2,7 @@
 // the desk locks and forgets its key), and what the contract's mail methods need from it.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { MailConnection, MailTestResult } from '../../contract/index.ts';
+import type { MailTestResult } from '../../contract/index.ts';
 import { readSettings } from '../settings/settings.ts';
 import { readMailConfig } from './mail-settings.ts';
 import { DEFAULT_TIMEOUTS, MailSender, sendSystemMail, sendTestEmail, type SenderOptions, type SenderStatus } from './sender.ts';
@@ -60,7 +60,7 @@ export class MailService {
     const s = this.sender?.status();
     if (s) return s;
     const last = this.lastSeen;
-    return { connection: (last?.connection ?? 'unknown') as MailConnection, lastContactAt: last?.lastContactAt ?? null, lastError: last?.lastError ?? null, nextTryAt: null, sending: false };
+    return { connection: last?.connection ?? 'unknown', lastContactAt: last?.lastContactAt ?? null, lastError: last?.lastError ?? null, nextTryAt: null, sending: false };
   }
 
   /** A mail of the desk's own (core/audit/anchor-mail.ts): null when no mail server is set. */

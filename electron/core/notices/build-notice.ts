@@ -1,8 +1,8 @@
 // Builds the bilingual content of one notice for one case from the notice texts (editable templates)
 // and the case file. Letters (core/letters) and email (core/mail) both call this, so the same words go
 // out both ways. Pure: no database, no clock (the date of issue is given).
-import type { CaseFile, DeskSettings, NoticeKind, Outcome, PauseReason, RejectionGround } from '../../contract/index.ts';
-import { DISCLOSURE_FEE_YEN, disclosureGrounds, isRequestType } from '../../contract/index.ts';
+import type { CaseFile, DeskSettings, NoticeKind, Outcome, PauseReason } from '../../contract/index.ts';
+import { DISCLOSURE_FEE_YEN, disclosureGrounds, isOneOf, isRequestType, pauseReasons, rejectionGrounds } from '../../contract/index.ts';
 import type { FeePaymentDetails } from '../../contract/index.ts';
 import { recipientOf } from './recipient.ts';
 import { DeskError } from '../errors.ts';
@@ -52,7 +52,8 @@ const latest = (file: CaseFile, kind: string): LatestEvent | undefined => [...fi
 /** What the member must send for a documents/fee request: from the last pause, the identity checks and the fee ledger. */
 function neededItems(file: CaseFile): BilingualText[] {
   const pause = latest(file, 'pause');
-  const reasonKind = pause?.data.reasonKind as PauseReason | undefined;
+  const stored = pause?.data.reasonKind;
+  const reasonKind: PauseReason | undefined = isOneOf(pauseReasons, stored) ? stored : undefined;
   const verified = file.identityChecks.at(-1)?.verified === true;
   const items: BilingualText[] = [];
   if (reasonKind === 'identity_documents' || (!verified && reasonKind !== 'fee' && reasonKind !== 'clarification')) {
@@ -198,7 +199,7 @@ export function buildNotice(input: NoticeInput): NoticeContent {
       break;
     }
     case 'extension': {
-      const d = extendEvent!.data as { due?: string; dueBefore?: string; reason?: string };
+      const d = extendEvent!.data;
       const before = bilingualDate(String(d.dueBefore ?? file.deadline.due));
       const after = bilingualDate(String(d.due ?? file.deadline.due));
       values.previousDueDate = before;
@@ -217,7 +218,7 @@ export function buildNotice(input: NoticeInput): NoticeContent {
       values.replyText = { ja: c.replyJa, en: c.replyEn || `${ORIGINAL_JAPANESE}\n${c.replyJa}` };
       break;
     case 'rejection': {
-      const ground = REJECTION_LABELS[(c.closureGround ?? 'other') as RejectionGround] ?? REJECTION_LABELS.other;
+      const ground = REJECTION_LABELS[isOneOf(rejectionGrounds, c.closureGround) ? c.closureGround : 'other'];
       values.rejectionGround = ground;
       values.rejectionReason = staffWords(c.closureReason);
       facts.push({ label: { ja: 'お受けできない理由', en: 'Why the request cannot be accepted' }, value: c.closureReason ? { ja: `${ground.ja}\n${c.closureReason}`, en: `${ground.en}\n${ORIGINAL_JAPANESE} ${c.closureReason}` } : ground });

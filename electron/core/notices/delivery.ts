@@ -12,10 +12,11 @@
 //   them (OWED_NOTICES_UNSENT), and records who dropped them; an acknowledgement still unsent after the
 //   decision cannot be sent and waits for a person to cancel it as superseded.
 import type { CaseStatus, DeliveryChannel, DraftCancellation, NoticeKind, OwedNotice, OwedNoticeNext, OwedNoticeState } from '../../contract/index.ts';
-import { draftCancelReasons, finalNoticeKinds, type DraftCancelled, type DraftCancelReason } from '../../contract/index.ts';
+import { draftCancelReasons, type DraftCancelled, type DraftCancelReason, isOneOf, isFinalNoticeKind } from '../../contract/index.ts';
 import { readDraftCancelled, storeCode } from '../codes/stored.ts';
 import type { Db } from '../cases/records.ts';
 import { channelOf, recipientSourceOfRow, type RecipientSource } from './recipient.ts';
+import { isJsonObject, parseStoredJson } from '../../../db/json.ts';
 
 export const BEFORE_DECISION: readonly CaseStatus[] = ['received', 'awaiting_requester', 'in_review'];
 
@@ -25,7 +26,11 @@ interface EventLike {
   data: string | Record<string, unknown>;
 }
 
-const dataOf = (e: EventLike): Record<string, unknown> => (typeof e.data === 'string' ? (JSON.parse(e.data) as Record<string, unknown>) : e.data);
+function dataOf(e: EventLike): Record<string, unknown> {
+  if (typeof e.data !== 'string') return e.data;
+  const d = parseStoredJson(e.data, 'case_events.data');
+  return isJsonObject(d) ? d : {};
+}
 
 /** A pause that owes the requester a documents/fee request (a clarification is asked another way). */
 const asksForDocuments = (e: EventLike) => e.kind === 'pause' && ['identity_documents', 'fee'].includes(String(dataOf(e).reasonKind));
@@ -107,9 +112,10 @@ export function cancellationOf(m: OutboxLike): DraftCancellation | null {
   if (m.state !== 'cancelled') return null;
   // Stored as issue 12's DraftCancelled code (JSON); anything else is read as 'other', its text the note.
   const c = readDraftCancelled(m.cancel_reason);
-  const known = c !== null && (draftCancelReasons as readonly string[]).includes(c.reason);
+  const reason: DraftCancelReason | null = c !== null && isOneOf(draftCancelReasons, c.reason) ? c.reason : null;
+  const known = reason !== null;
   return {
-    reason: known ? (c.reason as DraftCancelReason) : 'other',
+    reason: reason ?? 'other',
     by: c?.by ?? m.cancelled_by,
     at: m.updated_at,
     note: c?.note ?? (known ? '' : (m.cancel_reason ?? '')),
@@ -134,7 +140,7 @@ export interface OwedInput {
 export function owedNotices(input: OwedInput): OwedNotice[] {
   const channel: DeliveryChannel = channelOf(input.recipient);
   const kinds: NoticeKind[] = ['acknowledgement', 'documents_request', 'extension', 'decision', 'withdrawal', 'rejection', 'reply'];
-  const finalDelivered = input.notices.some((n) => finalNoticeKinds.includes(n.kind) && n.copy === 0);
+  const finalDelivered = input.notices.some((n) => isFinalNoticeKind(n.kind) && n.copy === 0);
   const out: OwedNotice[] = [];
   for (const kind of kinds) {
     const since = roundStart(kind, input, input.events);

@@ -169,7 +169,7 @@ export async function saveReplyTemplate(db: Kysely<DB> | Transaction<DB>, input:
     const problem = replyTemplateProblem(input[lang]);
     if (problem) throw new DeskError(problem, { field: lang });
   }
-  const settings = await readSettings(db as Kysely<DB>);
+  const settings = await readSettings(db);
   const all = { ...(settings.noticeTemplates ?? {}) };
   const key = replySettingsKey(input.template);
   const d = DEFAULTS[input.template];

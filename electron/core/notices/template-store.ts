@@ -3,11 +3,11 @@
 // the same settings always say the same thing. A text saved equal to the default removes the override.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { DeskSettings, NoticeKind, NoticeTemplateView, Outcome } from '../../contract/index.ts';
+import { isOneOf, type DeskSettings, type NoticeKind, type NoticeTemplateView } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
 import { readSettings, writeSettings } from '../settings/settings.ts';
 import { NOTICE_TITLES, decisionTitle } from './labels.ts';
-import { TEMPLATE_KEYS, defaultTemplate, kindOfKey, requestTypeOfOutcome, templateKey, templateProblem, variablesFor, type TemplateKey, type TemplateText } from './templates.ts';
+import { ALL_OUTCOMES, TEMPLATE_KEYS, defaultTemplate, kindOfKey, requestTypeOfOutcome, templateKey, templateProblem, variablesFor, type TemplateKey, type TemplateText } from './templates.ts';
 
 /** The text in force for a template: the supervisor's, language by language, unless it no longer checks out. */
 export function templateFor(key: TemplateKey, settings: Pick<DeskSettings, 'noticeTemplates'>): TemplateText {
@@ -55,12 +55,13 @@ export interface SaveTemplateInput {
 
 /** Checks both languages against the notice's variable list (refusing with field 'ja' or 'en'), then saves. */
 export async function saveTemplate(db: Kysely<DB> | Transaction<DB>, input: SaveTemplateInput, actor: string, now: Date): Promise<NoticeTemplateView> {
-  const key = templateKey(input.kind, input.outcome as Outcome | null);
+  // The contract refuses a decision text without one of the outcomes; other kinds have none.
+  const key = templateKey(input.kind, isOneOf(ALL_OUTCOMES, input.outcome) ? input.outcome : null);
   for (const lang of ['ja', 'en'] as const) {
     const problem = templateProblem(input[lang], input.kind);
     if (problem) throw new DeskError(problem, { field: lang });
   }
-  const settings = await readSettings(db as Kysely<DB>);
+  const settings = await readSettings(db);
   const all = { ...(settings.noticeTemplates ?? {}) };
   const defaults = defaultTemplate(key);
   if (input.ja === defaults.ja && input.en === defaults.en) delete all[key];

@@ -3,7 +3,7 @@
 // plain text and {{variable}} from a FIXED list per notice. Anything else in braces is refused on save,
 // so a typo never reaches a member as "{{memberNmae}}". Values are substituted as plain text in one
 // pass: a value that itself contains "{{…}}" (a member's name, a request) is never expanded again.
-import { outcomes, type CodeOf, type NoticeKind, type Outcome, type Reason, type RequestType } from '../../contract/index.ts';
+import { outcomes, type CodeOf, type NoticeKind, type Outcome, type Reason, type RequestType, isOneOf } from '../../contract/index.ts';
 import type { BilingualText } from './notice-content.ts';
 
 export type TemplateKey = Exclude<NoticeKind, 'decision'> | `decision.${Outcome}`;
@@ -76,7 +76,7 @@ export function variableNamesFor(kind: NoticeKind): string[] {
 export const ALL_OUTCOMES: readonly Outcome[] = [...outcomes.disclosure, ...outcomes.correction, ...outcomes.suspension];
 
 export function requestTypeOfOutcome(outcome: Outcome): RequestType {
-  for (const t of ['disclosure', 'correction', 'suspension'] as const) if ((outcomes[t] as readonly string[]).includes(outcome)) return t;
+  for (const t of ['disclosure', 'correction', 'suspension'] as const) if (isOneOf(outcomes[t], outcome)) return t;
   throw new Error(`unknown outcome ${outcome}`);
 }
 
@@ -86,9 +86,14 @@ export function templateKey(kind: NoticeKind, outcome: Outcome | null): Template
   return `decision.${outcome}`;
 }
 
+/** A decision's key (one per outcome): every other TemplateKey is a notice kind of its own. */
+const isDecisionKey = (key: TemplateKey): key is `decision.${Outcome}` => key.startsWith('decision.');
+
 export function kindOfKey(key: TemplateKey): { kind: NoticeKind; outcome: Outcome | null } {
-  if (key.startsWith('decision.')) return { kind: 'decision', outcome: key.slice('decision.'.length) as Outcome };
-  return { kind: key as NoticeKind, outcome: null };
+  if (!isDecisionKey(key)) return { kind: key, outcome: null };
+  const outcome = ALL_OUTCOMES.find((o) => key === `decision.${o}`);
+  if (!outcome) throw new Error(`unknown template key ${key}`);
+  return { kind: 'decision', outcome };
 }
 
 // ——— The default texts ———

@@ -6,7 +6,7 @@ import { isContactType, type ContactType } from '../../contract/index.ts';
 import { legalMarkView, urgencyOf, type Clock } from '../cases/deadline-of-case.ts';
 import type { CaseFact } from './facts.ts';
 import { inPeriod, type PeriodBounds } from './period.ts';
-import { fromJson } from '../../../db/json.ts';
+import { fromJson, parseStoredJson } from '../../../db/json.ts';
 
 export interface ClassifyContext {
   calendar: DeskCalendar;
@@ -100,9 +100,12 @@ function named(prefix: string, value: string): ReportBucket {
   return n;
 }
 const lists = new Map<string, readonly string[]>();
-function listOf(json: string): readonly string[] {
+function listOf(json: string, column: string): readonly string[] {
   let l = lists.get(json);
-  if (l === undefined) lists.set(json, (l = JSON.parse(json) as string[]));
+  if (l === undefined) {
+    const v = parseStoredJson(json, column);
+    lists.set(json, (l = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+  }
   return l;
 }
 
@@ -148,7 +151,7 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
   const receivedIn = inPeriod(fact.arrived_at, bounds);
   if (receivedIn) {
     b.push('received', named('received.type.', fact.type), named('received.channel.', fact.channel), named('received.requester.', fact.requester_kind));
-    for (const k of listOf(fact.kinds)) b.push(named('received.kind.', `${fact.type}.${k}`));
+    for (const k of listOf(fact.kinds, 'cases.kinds')) b.push(named('received.kind.', `${fact.type}.${k}`));
     b.push(fact.status === 'closed' ? 'received.closed' : 'received.open');
   }
 
@@ -178,7 +181,7 @@ export function judge(fact: CaseFact, history: readonly DeadlineEvent[], ctx: Cl
       if (answerKind === 'rejection') b.push(named('rejection.', fact.closure_ground!));
       else {
         b.push(named(`outcome.${fact.type}.`, fact.outcome ?? 'none'));
-        for (const g of listOf(fact.grounds)) b.push(named('ground.', g));
+        for (const g of listOf(fact.grounds, 'cases.grounds')) b.push(named('ground.', g));
       }
     }
     if (fact.assignee) b.push(named('staff.handled.', fact.assignee));

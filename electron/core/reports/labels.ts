@@ -1,7 +1,7 @@
 // The report's figures in words, Japanese first with the English heading, for the printed pack, its CSV
 // and the admin command line. The screen words the same keys from the renderer's catalogs.
 import type { AgeBand, Report } from '../../contract/reports.ts';
-import type { IntakeChannel, RequesterKind } from '../../contract/index.ts';
+import { entriesOf, type IntakeChannel, type RequesterKind } from '../../contract/index.ts';
 import type { BilingualText } from '../notices/notice-content.ts';
 import { GROUND_LABELS, OUTCOME_LABELS, REJECTION_LABELS, REQUEST_KIND_LABELS } from '../notices/labels.ts';
 
@@ -71,16 +71,19 @@ export const AGE_LABELS: Record<AgeBand, BilingualText> = {
   '21_plus': { ja: '21営業日以上', en: '21+ business days' },
 };
 
+/** A table's entry for a key read from a figure's key (a string: a stored kind may be one this version does not know). */
+const lookup = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 export const kindLabel = (key: string): BilingualText => {
-  const [type, kind] = key.split('.') as [keyof typeof FIGURE_LABELS, string];
-  const t = FIGURE_LABELS[`type.${type}` as keyof typeof FIGURE_LABELS] ?? { ja: type, en: type };
+  const [type = '', kind = ''] = key.split('.');
+  const t = lookup<BilingualText>(FIGURE_LABELS, `type.${type}`) ?? { ja: type, en: type };
   const k = REQUEST_KIND_LABELS[kind] ?? { ja: kind, en: kind };
   return { ja: `${t.ja}：${k.ja}`, en: `${t.en}: ${k.en}` };
 };
 
 export const outcomeLabel = (key: string): BilingualText => {
-  const [, outcome] = key.split('.') as [string, keyof typeof OUTCOME_LABELS];
-  return OUTCOME_LABELS[outcome] ?? { ja: outcome, en: outcome };
+  const [, outcome = ''] = key.split('.');
+  return lookup(OUTCOME_LABELS, outcome) ?? { ja: outcome, en: outcome };
 };
 
 export { GROUND_LABELS, REJECTION_LABELS };
@@ -97,10 +100,10 @@ export function figureRows(r: Report): FigureRow[] {
   const rows: FigureRow[] = [];
   const add = (section: FigureRow['section'], key: string, label: BilingualText, value: number | null) => rows.push({ section, key, label, value });
   add('received', 'received', FIGURE_LABELS.received, r.received);
-  for (const [t, n] of Object.entries(r.byType)) add('received', `received.type.${t}`, FIGURE_LABELS[`type.${t}` as 'type.disclosure'], n);
+  for (const [t, n] of entriesOf(r.byType)) add('received', `received.type.${t}`, FIGURE_LABELS[`type.${t}` as const], n);
   for (const k of r.byKind) add('received', `received.kind.${k.key}`, kindLabel(k.key), k.count);
-  for (const [c, n] of Object.entries(r.byChannel)) add('received', `received.channel.${c}`, CHANNEL_LABELS[c as IntakeChannel], n);
-  for (const [q, n] of Object.entries(r.byRequester)) add('received', `received.requester.${q}`, REQUESTER_LABELS[q as RequesterKind], n);
+  for (const [c, n] of entriesOf(r.byChannel)) add('received', `received.channel.${c}`, CHANNEL_LABELS[c], n);
+  for (const [q, n] of entriesOf(r.byRequester)) add('received', `received.requester.${q}`, REQUESTER_LABELS[q], n);
   add('received', 'received.closed', FIGURE_LABELS.closed, r.closed);
   add('received', 'received.open', FIGURE_LABELS.open, r.open);
   add('answered', 'answered', FIGURE_LABELS.answered, r.answered);
@@ -112,12 +115,16 @@ export function figureRows(r: Report): FigureRow[] {
   add('answered', 'p90BusinessDays', FIGURE_LABELS.p90BusinessDays, r.p90BusinessDays);
   add('answered', 'answered.paused', FIGURE_LABELS.pausedCases, r.pausedCases);
   add('answered', 'medianPausedBusinessDays', FIGURE_LABELS.medianPausedBusinessDays, r.medianPausedBusinessDays);
-  for (const o of r.outcomes) add('outcomes', `outcome.${o.key}`, { ja: `${FIGURE_LABELS[`type.${o.key.split('.')[0]}` as 'type.disclosure'].ja}：${outcomeLabel(o.key).ja}`, en: `${FIGURE_LABELS[`type.${o.key.split('.')[0]}` as 'type.disclosure'].en}: ${outcomeLabel(o.key).en}` }, o.count);
-  for (const [g, n] of Object.entries(r.groundsCited)) add('outcomes', `ground.${g}`, GROUND_LABELS[g as keyof typeof GROUND_LABELS], n);
-  for (const [g, n] of Object.entries(r.rejections)) add('outcomes', `rejection.${g}`, REJECTION_LABELS[g as keyof typeof REJECTION_LABELS], n);
+  for (const o of r.outcomes) {
+    const type = o.key.split('.')[0] ?? '';
+    const t = lookup<BilingualText>(FIGURE_LABELS, `type.${type}`) ?? { ja: type, en: type };
+    add('outcomes', `outcome.${o.key}`, { ja: `${t.ja}：${outcomeLabel(o.key).ja}`, en: `${t.en}: ${outcomeLabel(o.key).en}` }, o.count);
+  }
+  for (const [g, n] of entriesOf(r.groundsCited)) add('outcomes', `ground.${g}`, GROUND_LABELS[g], n);
+  for (const [g, n] of entriesOf(r.rejections)) add('outcomes', `rejection.${g}`, REJECTION_LABELS[g], n);
   add('outcomes', 'withdrawn', FIGURE_LABELS.withdrawn, r.withdrawn);
   add('openNow', 'open', FIGURE_LABELS.openNow, r.openNow);
-  for (const [a, n] of Object.entries(r.openByAge)) add('openNow', `open.age.${a}`, AGE_LABELS[a as AgeBand], n);
+  for (const [a, n] of entriesOf(r.openByAge)) add('openNow', `open.age.${a}`, AGE_LABELS[a], n);
   add('openNow', 'open.overdue', FIGURE_LABELS.overdueNow, r.overdueNow);
   add('openNow', 'open.pastLegalMark', FIGURE_LABELS.pastLegalMarkNow, r.pastLegalMarkNow);
   add('openNow', 'open.waiting', FIGURE_LABELS.waitingNow, r.waitingNow);
@@ -125,11 +132,12 @@ export function figureRows(r: Report): FigureRow[] {
   add('fees', 'fees.refunded', FIGURE_LABELS['fees.refunded'], r.fees.refunded);
   add('fees', 'fees.outstanding', FIGURE_LABELS['fees.outstanding'], r.fees.outstanding);
   const c = r.contacts;
-  for (const [t, n] of Object.entries(c.received)) add('contacts', `contact.received.${t}`, FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'], n);
+  for (const [t, n] of entriesOf(c.received)) add('contacts', `contact.received.${t}`, FIGURE_LABELS[`contact.${t}` as const], n);
   for (const k of c.byKind) {
-    const [t, kind] = k.key.split('.') as [string, string];
+    const [t = '', kind = ''] = k.key.split('.');
     const kl = REQUEST_KIND_LABELS[kind] ?? { ja: '未確認', en: 'not recorded' };
-    add('contacts', `contact.kind.${k.key}`, { ja: `${FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'].ja}：${kl.ja}`, en: `${FIGURE_LABELS[`contact.${t}` as 'contact.inquiry'].en}: ${kl.en}` }, k.count);
+    const tl = lookup<BilingualText>(FIGURE_LABELS, `contact.${t}`) ?? { ja: t, en: t };
+    add('contacts', `contact.kind.${k.key}`, { ja: `${tl.ja}：${kl.ja}`, en: `${tl.en}: ${kl.en}` }, k.count);
   }
   add('contacts', 'contact.answered', FIGURE_LABELS['contact.answered'], c.answered);
   add('contacts', 'contact.answered.onTarget', FIGURE_LABELS['contact.onTarget'], c.onTarget);

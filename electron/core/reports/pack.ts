@@ -2,6 +2,7 @@
 // (same fonts served from /letters/fonts/, same CSP, CSS page-margin boxes for "page X / Y"). Japanese
 // with English headings; the desk, the period, who made it and when, the audit log's head hash at that
 // moment (so the pack can be tied to the log later), and a box for the manager's signature.
+import { keysOf } from '../../contract/index.ts';
 import type { DeskSettings } from '../../contract/index.ts';
 import type { Report, ReportPack } from '../../contract/reports.ts';
 import type { Db } from '../cases/records.ts';
@@ -42,7 +43,7 @@ export async function reportPack(db: Db, r: Report, by: { username: string; disp
     return escapeHtml(c);
   };
   const rows = figureRows(r);
-  const sections = (Object.keys(SECTION_LABELS) as Array<keyof typeof SECTION_LABELS>)
+  const sections = keysOf(SECTION_LABELS)
     .filter((s) => rows.some((f) => f.section === s))
     .map((s) => {
       const body = rows

@@ -2,21 +2,8 @@
 // refusals by ground, open now, fees, per-staff workload. Japan dates whatever the PC's zone; business
 // days from core/calendar; which case counts where from classify.ts. See README.md beside this file.
 import { sql } from 'kysely';
-import {
-  DISCLOSURE_FEE_YEN,
-  disclosureGrounds,
-  intakeChannels,
-  rejectionGrounds,
-  requesterKinds,
-  requestTypes,
-  contactTypes,
-  isRequestType,
-  type ContactType,
-  type DisclosureGround,
-  type RejectionGround,
-  type RequestType,
-} from '../../contract/index.ts';
-import { ageBands, BUSINESS_DAYS_TOP, type AgeBand, type CountBy, type MonthFigures, type Report, type ReportBucket, type ReportPeriod, type StaffFigures } from '../../contract/reports.ts';
+import { DISCLOSURE_FEE_YEN, disclosureGrounds, intakeChannels, rejectionGrounds, requesterKinds, requestTypes, contactTypes, isRequestType, recordOf } from '../../contract/index.ts';
+import { ageBands, BUSINESS_DAYS_TOP, type CountBy, type MonthFigures, type Report, type ReportBucket, type ReportPeriod, type StaffFigures } from '../../contract/reports.ts';
 import type { DeskCalendar } from '../calendar/index.ts';
 import { clockOf } from '../cases/deadline-of-case.ts';
 import type { Db } from '../cases/records.ts';
@@ -47,7 +34,7 @@ export async function caseIdsOf(ctx: ReportContext, period: ReportPeriod, scope:
   return (await judgeCases(ctx, period, scope)).filter((j) => j.buckets.includes(bucket)).map((j) => j.fact.id);
 }
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => recordOf(keys, () => 0);
 
 
 export async function buildReport(ctx: ReportContext, period: ReportPeriod, scope: Scope): Promise<Report> {
@@ -89,10 +76,10 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
     generatedAt: ctx.now.toISOString(),
     today: japanDateOf(ctx.now),
     received: n('received'),
-    byType: Object.fromEntries(requestTypes.map((t) => [t, n(`received.type.${t}`)])) as Record<RequestType, number>,
+    byType: recordOf(requestTypes, (t) => n(`received.type.${t}`)),
     byKind: prefixed('received.kind.'),
-    byChannel: Object.fromEntries(intakeChannels.map((c) => [c, n(`received.channel.${c}`)])) as Report['byChannel'],
-    byRequester: Object.fromEntries(requesterKinds.map((r) => [r, n(`received.requester.${r}`)])) as Report['byRequester'],
+    byChannel: recordOf(intakeChannels, (c) => n(`received.channel.${c}`)),
+    byRequester: recordOf(requesterKinds, (r) => n(`received.requester.${r}`)),
     closed: n('received.closed'),
     open: n('received.open'),
     answered: n('answered'),
@@ -106,11 +93,11 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
     pausedCases: paused.length,
     medianPausedBusinessDays: median(paused),
     outcomes: prefixed('outcome.'),
-    groundsCited: Object.fromEntries(disclosureGrounds.map((g) => [g, n(`ground.${g}`)])) as Record<DisclosureGround, number>,
-    rejections: Object.fromEntries(rejectionGrounds.map((g) => [g, n(`rejection.${g}`)])) as Record<RejectionGround, number>,
+    groundsCited: recordOf(disclosureGrounds, (g) => n(`ground.${g}`)),
+    rejections: recordOf(rejectionGrounds, (g) => n(`rejection.${g}`)),
     withdrawn: n('withdrawn'),
     openNow: n('open'),
-    openByAge: Object.fromEntries(ageBands.map((a) => [a, n(`open.age.${a}`)])) as Record<AgeBand, number>,
+    openByAge: recordOf(ageBands, (a) => n(`open.age.${a}`)),
     overdueNow: n('open.overdue'),
     pastLegalMarkNow: n('open.pastLegalMark'),
     waitingNow: n('open.waiting'),
@@ -118,7 +105,7 @@ export async function buildReport(ctx: ReportContext, period: ReportPeriod, scop
     monthly: [...monthly.values()],
     staff: scope.kind === 'desk' ? await staffFigures(ctx.db, counts) : [],
     contacts: {
-      received: Object.fromEntries(contactTypes.map((t) => [t, n(`contact.received.${t}`)])) as Record<ContactType, number>,
+      received: recordOf(contactTypes, (t) => n(`contact.received.${t}`)),
       byKind: prefixed('contact.kind.'),
       answered: n('contact.answered'),
       onTarget: n('contact.answered.onTarget'),

@@ -4,6 +4,7 @@
 import { japanDateOf } from '../calendar/index.ts';
 import type { UnlockedDesk } from '../vault/vault.ts';
 import { runPurge } from './purge.ts';
+import { nameOf } from '../thrown.ts';
 
 export class DailyPurge {
   private lastDay: string | null = null;
@@ -24,7 +25,7 @@ export class DailyPurge {
       .then((r) => {
         if (r.purged.length > 0) this.log(`[retention] daily purge: ${r.purged.length} case(s)`);
       })
-      .catch((e: unknown) => this.log(`[retention] daily purge stopped (${(e as Error)?.name ?? 'error'})`))
+      .catch((e: unknown) => this.log(`[retention] daily purge stopped (${nameOf(e)})`))
       .finally(() => {
         this.running = null;
       });

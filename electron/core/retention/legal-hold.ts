@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { LegalHold } from '../../contract/retention.ts';
 import { DeskError } from '../errors.ts';
 import { recordEvent, type Db } from '../cases/records.ts';
+import { fromJson } from '../../../db/json.ts';
 
 export interface HoldContext {
   db: Kysely<DB>;
@@ -33,6 +34,6 @@ export async function legalHoldOf(db: Db, id: number, held: boolean): Promise<Le
   const e = await db.selectFrom('case_events').select(['at', 'actor', 'data']).where('case_id', '=', id).where('kind', '=', 'legal_hold').orderBy('id', 'desc').limit(1).executeTakeFirst();
   // A hold set before holds had reasons (or straight in the database) still shows as a hold.
   if (!e) return { since: '', by: null, reason: '' };
-  const d = JSON.parse(e.data) as { reason?: unknown };
+  const d = fromJson(e.data, 'case_events.data');
   return { since: e.at, by: e.actor, reason: typeof d.reason === 'string' ? d.reason : '' };
 }

@@ -7,12 +7,14 @@ import { DEFAULT_RETENTION_YEARS } from '../../contract/retention.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { japanDateOf, japanMidnightMs } from '../calendar/index.ts';
 import type { Db } from '../cases/records.ts';
+import { isJsonObject, parseStoredJson } from '../../../db/json.ts';
 
 const KEY = 'retention';
 
 export async function readRetentionYears(db: Db): Promise<number> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  const years = row ? (JSON.parse(row.value) as { years?: unknown }).years : undefined;
+  const stored = row ? parseStoredJson(row.value, 'settings.value') : undefined;
+  const years = isJsonObject(stored) ? stored.years : undefined;
   return typeof years === 'number' && Number.isInteger(years) && years >= 1 && years <= 10 ? years : DEFAULT_RETENTION_YEARS;
 }
 

@@ -8,7 +8,7 @@
 // checkpointed and truncated so no copy of a page stays beside the database.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import type { CaseRow, DB } from '../../../db/schema.ts';
 import type { PurgeCandidate, PurgeField, PurgePreview, PurgeResult } from '../../contract/retention.ts';
 import { appendAudit, redactAuditDetails } from '../audit/audit-log.ts';
 import { searchKey } from '../cases/normalize.ts';
@@ -16,9 +16,9 @@ import { writeSearchRows } from '../cases/search-index.ts';
 import { compactSearch } from '../../../db/search.ts';
 import { eraseDeletedContent, flushDeletedContent } from '../../../db/dialect.ts';
 import { cutoffInstant, readRetentionYears, retentionCutoff } from './policy.ts';
-import { fromJson, toJson, type Json } from '../../../db/json.ts';
+import { fromJson, isJsonObject, parseStoredJson, toJson, type Json } from '../../../db/json.ts';
 
-const CASE_TEXT: Array<[column: keyof DB['cases'] & string, field: PurgeField]> = [
+const CASE_TEXT: Array<[column: keyof CaseRow & string, field: PurgeField]> = [
   ['member_name', 'member_name'],
   ['member_kana', 'member_kana'],
   ['member_email', 'member_email'],
@@ -68,7 +68,7 @@ async function dueCases(db: Kysely<DB>, cutoff: string) {
 /** What holds personal data on one case: the fields the purge would clear. */
 async function fieldsOf(db: Kysely<DB>, id: number): Promise<PurgeField[]> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const out: PurgeField[] = CASE_TEXT.filter(([col]) => String(row[col as keyof typeof row] ?? '') !== '').map(([, f]) => f);
+  const out: PurgeField[] = CASE_TEXT.filter(([col]) => String(row[col] ?? '') !== '').map(([, f]) => f);
   const has = async (q: Promise<{ n: number | bigint } | undefined>) => Number((await q)?.n ?? 0) > 0;
   const count = (table: 'case_notes' | 'identity_checks' | 'fee_entries' | 'notices' | 'outbox', extra = sql`1 = 1`) =>
     sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE case_id = ${id} AND ${extra}`.execute(db).then((r) => r.rows[0]);
@@ -95,14 +95,15 @@ async function caseMail(db: Kysely<DB>, id: number): Promise<Array<{ id: number;
   return rows;
 }
 
-function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS): boolean {
+function eventNeedsPurge(json: string, keys: readonly string[] = EVENT_TEXT_KEYS, column = 'case_events.data'): boolean {
   if (json === '') return false;
-  const d = JSON.parse(json) as Record<string, unknown>;
+  const d = parseStoredJson(json, column);
+  if (!isJsonObject(d)) return false;
   return keys.some((k) => typeof d[k] === 'string' && d[k] !== '') || (Array.isArray(d.documents) && d.documents.some((x) => typeof x === 'object' && x !== null && Object.keys(x).some((k) => k !== 'type')));
 }
 
 function purgedEventData(json: Json<Record<string, unknown>>): Json<Record<string, unknown>> {
-  const d = fromJson(json);
+  const d = fromJson(json, 'case_events.data');
   for (const k of EVENT_TEXT_KEYS) if (typeof d[k] === 'string') d[k] = '';
   if (Array.isArray(d.documents)) d.documents = d.documents.map((x: { type?: unknown }) => ({ type: x?.type }));
   return toJson(d);
@@ -130,7 +131,7 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .where('closed_at', '<', cutoffInstant(cutoff))
       .executeTakeFirst();
     if (!row) return null;
-    const fields = await fieldsOf(db as unknown as Kysely<DB>, id);
+    const fields = await fieldsOf(db, id);
     const at = ctx.now.toISOString();
     await db
       .updateTable('cases')
@@ -153,14 +154,14 @@ export async function purgeCase(ctx: PurgeContext, id: number, cutoff: string, y
       .select(['seq', 'detail'])
       .where((eb) => eb.or([eb.and([eb('entity', '=', 'case'), eb('entity_id', '=', String(id))]), ...(outboxIds.length ? [eb.and([eb('entity', '=', 'outbox'), eb('entity_id', 'in', outboxIds)])] : [])]))
       .execute();
-    const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS)).map((r) => r.seq);
+    const redact = auditRows.filter((r) => eventNeedsPurge(r.detail, AUDIT_TEXT_KEYS, 'audit_log.detail')).map((r) => r.seq);
     if (redact.length > 0) await redactAuditDetails(db, redact, { actor: ctx.actor, reason: `retention:${row.reference}:${years}y` }, ctx.now);
     await db.updateTable('outbox').set({ to_address: '', subject: '', body_text: '', last_error: null, cancel_note: '' }).where('case_id', '=', id).execute();
     // Mail kept with the case: the message (raw, sender, subject, text, the ids that thread it) is emptied
     // and its attachments deleted. The row stays — with its arrival, kind and content hash — so the same
     // mail fetched again is recognised as already stored rather than filed anew; a delivery report's
     // record keeps its status code, not the server's words (they name the address).
-    const mail = (await caseMail(db as unknown as Kysely<DB>, id)).map((m) => m.id);
+    const mail = (await caseMail(db, id)).map((m) => m.id);
     if (mail.length > 0) {
       await db.deleteFrom('inbox_attachments').where('message_id', 'in', mail).execute();
       await db

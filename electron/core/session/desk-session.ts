@@ -22,6 +22,7 @@ import type { DailyPurge } from '../retention/daily.ts';
 import type { DailyAnchorMail } from '../audit/anchor-mail.ts';
 import type { ChangeFeed } from '../shared-desk/change-feed.ts';
 import { SessionLock } from './session-lock.ts';
+import { nameOf } from '../thrown.ts';
 import type { Keychain } from '../shared-desk/connection-profile.ts';
 import { ProfileAccess } from '../shared-desk/profile-access.ts';
 
@@ -289,7 +290,7 @@ export class DeskSession {
       const { cases } = await seedDemoCases({ db: desk.store.db, calendar: await loadDeskCalendar(desk.store.db), actor: user, now: this.now() });
       this.log(`[desk] demo: ${cases} demo cases added`);
     } catch (e) {
-      this.log(isDeskError(e) && e.reason.code === 'DEMO_DESK_NOT_EMPTY' ? '[desk] demo: the desk already has cases; no demo cases added' : `[desk] demo: not added (${(e as Error)?.name ?? 'error'})`);
+      this.log(isDeskError(e) && e.reason.code === 'DEMO_DESK_NOT_EMPTY' ? '[desk] demo: the desk already has cases; no demo cases added' : `[desk] demo: not added (${nameOf(e)})`);
     }
   }
 }

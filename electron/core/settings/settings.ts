@@ -2,8 +2,9 @@
 // Article 11 of the privacy policy, so a new desk starts with the company's real contact details.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, DEFAULT_REPLY_TARGET_DAYS, type ContactType, type DeskSettings } from '../../contract/index.ts';
+import { ARTICLE_11_DESK, DEFAULT_NOTICE_SETTINGS, DEFAULT_REPLY_TARGET_DAYS, type ContactType, type DeskSettings, keysOf } from '../../contract/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { parseStoredJson } from '../../../db/json.ts';
 
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -17,7 +18,6 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   notices: DEFAULT_NOTICE_SETTINGS,
 };
 
-type Key = keyof DeskSettings;
 
 /** The reply target per inquiry and complaint: the defaults (3 and 5 business days) for a desk made before issue 19. */
 export function replyTargetDaysOf(settings: DeskSettings): Record<ContactType, number> {
@@ -26,7 +26,9 @@ export function replyTargetDaysOf(settings: DeskSettings): Record<ContactType, n
 
 export async function readSettings(db: Kysely<DB>): Promise<DeskSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  const stored = Object.fromEntries(rows.map((r) => [r.key, parseStoredJson(r.value, 'settings.value')]));
+  // Must stay: each row is what writeSettings stored for its key (a Partial<DeskSettings> entry); the
+  // table is key → JSON text, so the object made from its rows is declared to be what they were written from.
   return { ...DEFAULT_SETTINGS, ...(stored as Partial<DeskSettings>) };
 }
 
@@ -36,7 +38,7 @@ export async function writeSettings(
   actor: string | null,
   now: Date = new Date(),
 ): Promise<void> {
-  for (const key of Object.keys(changes) as Key[]) {
+  for (const key of keysOf(changes)) {
     const value = changes[key];
     if (value === undefined) continue;
     const before = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -47,6 +49,6 @@ export async function writeSettings(
       .values({ key, value: json, updated_at: now.toISOString(), updated_by: actor })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now.toISOString(), updated_by: actor }))
       .execute();
-    await appendAudit(db, { actor, action: 'settings.update', entity: 'settings', entityId: key, detail: { before: before ? JSON.parse(before.value) : null, after: value } }, now);
+    await appendAudit(db, { actor, action: 'settings.update', entity: 'settings', entityId: key, detail: { before: before ? parseStoredJson(before.value, 'settings.value') : null, after: value } }, now);
   }
 }

@@ -6,8 +6,10 @@
 // after it says "everything" so the screens reload all they show.
 import type pg from 'pg';
 import { poolConfig } from '../../../db/postgres.ts';
-import { CHANGE_KINDS, type ChangeKind, type DeskChanges } from '../../contract/index.ts';
+import { CHANGE_KINDS, type ChangeKind, type DeskChanges, isOneOf } from '../../contract/index.ts';
 import type { SharedDeskServer } from '../storage/data-dir.ts';
+import { codeOf, nameOf } from '../thrown.ts';
+import { isJsonObject } from '../../../db/json.ts';
 
 export const CHANGE_CHANNEL = 'desk_change';
 /** Announcements kept: a screen further behind than this reloads everything. */
@@ -19,7 +21,7 @@ interface Announcement {
   id: number | null;
 }
 
-const isKind = (k: unknown): k is ChangeKind => typeof k === 'string' && (CHANGE_KINDS as readonly string[]).includes(k);
+const isKind = (k: unknown): k is ChangeKind => isOneOf(CHANGE_KINDS, k);
 
 export class ChangeFeed {
   private client: pg.Client | null = null;
@@ -90,7 +92,7 @@ export class ChangeFeed {
       if (again) this.push('all', null); // what happened while we were away is not known
     } catch (e) {
       await client?.end().catch(() => undefined);
-      this.log(`[shared desk] live refresh not listening (${(e as { code?: string })?.code ?? (e as Error)?.name ?? 'error'}); trying again`);
+      this.log(`[shared desk] live refresh not listening (${codeOf(e) ?? nameOf(e)}); trying again`);
       this.schedule();
     }
   }
@@ -98,8 +100,8 @@ export class ChangeFeed {
   private heard(channel: string, payload: string | undefined): void {
     if (channel !== CHANGE_CHANNEL || !payload) return;
     try {
-      const m = JSON.parse(payload) as { kind?: unknown; id?: unknown };
-      if (isKind(m.kind)) this.push(m.kind, typeof m.id === 'number' && Number.isInteger(m.id) ? m.id : null);
+      const m: unknown = JSON.parse(payload);
+      if (isJsonObject(m) && isKind(m.kind)) this.push(m.kind, typeof m.id === 'number' && Number.isInteger(m.id) ? m.id : null);
     } catch {
       this.push('all', null); // an announcement we cannot read: reload rather than miss it
     }

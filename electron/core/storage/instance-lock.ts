@@ -5,12 +5,18 @@ import { mkdirSync, openSync, closeSync, writeSync, readFileSync, rmSync, fsyncS
 import { hostname } from 'node:os';
 import { DeskError } from '../errors.ts';
 import { diskFull, isDiskFull } from './disk-full.ts';
+import { codeOf } from '../thrown.ts';
+import { isJsonObject } from '../../../db/json.ts';
 
 interface LockHolder {
   pid: number;
   host: string;
   startedAt: string;
 }
+
+/** What the lock file holds when a running desk wrote it (anything else is a file torn by a crash). */
+const isLockHolder = (v: unknown): v is LockHolder =>
+  isJsonObject(v) && typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.startedAt === 'string';
 
 export interface InstanceLock {
   release(): void;
@@ -21,13 +27,13 @@ function alive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return codeOf(e) === 'EPERM';
   }
 }
 
 function unusable(dataDir: string, e: unknown): DeskError {
   if (isDiskFull(e)) return new DeskError(diskFull(dataDir));
-  const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+  const code = codeOf(e) ?? 'unknown error';
   const cause = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'not_writable' : code === 'ENOTDIR' || code === 'EEXIST' ? 'in_the_way' : code === 'ENOSPC' ? 'disk_full' : 'other';
   return new DeskError(cause === 'other' ? { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause, system: code } : { code: 'DATA_DIR_UNUSABLE', path: dataDir, cause });
 }
@@ -43,10 +49,11 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
     try {
       fd = openSync(lockPath, 'wx', 0o600);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(dataDir, e);
+      if (codeOf(e) !== 'EEXIST') throw unusable(dataDir, e);
       let holder: LockHolder | null;
       try {
-        holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
+        const read: unknown = JSON.parse(readFileSync(lockPath, 'utf8'));
+        holder = isLockHolder(read) ? read : null;
       } catch {
         holder = null; // a lock file torn by a crash mid-write holds nothing
       }
@@ -76,8 +83,8 @@ export function acquireInstanceLock(dataDir: string, lockPath: string): Instance
       released = true;
       process.removeListener('exit', release); // one listener per held lock, not one per lock ever taken
       try {
-        const now = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
-        if (now.pid === me.pid && now.startedAt === me.startedAt) rmSync(lockPath, { force: true });
+        const now: unknown = JSON.parse(readFileSync(lockPath, 'utf8'));
+        if (isLockHolder(now) && now.pid === me.pid && now.startedAt === me.startedAt) rmSync(lockPath, { force: true });
       } catch {
         // already gone: nothing to release
       }

@@ -25,7 +25,7 @@ export async function migrateShared(store: PostgresStore): Promise<void> {
   const state = await databaseState(store);
   if (state === 'foreign') throw new DeskError({ code: 'SHARED_DESK_NOT_A_DESK', database: store.target.database });
   try {
-    await migrateToLatest(store.db as never);
+    await migrateToLatest(store.db);
   } catch (e) {
     if (e instanceof SchemaTooNewError) throw new DeskError({ code: 'DESK_TOO_NEW', migrations: e.unknown });
     throw e;

@@ -96,7 +96,7 @@ export async function createDesk(paths: DeskPaths, input: NewDesk, cost?: KdfCos
     const store = openDatabase(dbPath, dataKey, { create: true });
     chmodSync(dbPath, 0o600); // SQLite gives the WAL the database file's mode
     try {
-      await migrateToLatest(store.db as never);
+      await migrateToLatest(store.db);
       await store.db.transaction().execute((trx) => firstRows(trx, { input, slotId: mySlot.id, deskId: slots.deskId, publicKey: signing.publicKey, privateKey: signing.privateKey, now }));
     } finally {
       await store.close(); // checkpoints the WAL into the file before the folder moves
@@ -198,7 +198,7 @@ async function tryOpenUnlocked(paths: DeskPaths, deskId: string, dataKey: Buffer
     throw e;
   }
   try {
-    await migrateToLatest(store.db as never);
+    await migrateToLatest(store.db);
   } catch (e) {
     await store.close();
     dataKey.fill(0);

@@ -12,6 +12,7 @@ const tries = (w: Words, n: number) => pluralForm(w.locale, n, { one: `${w.numbe
 const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
   UNKNOWN_METHOD: () => 'This version of the desk cannot do that.',
   INTERNAL: () => 'Something went wrong inside the desk; nothing was saved. Try again, and tell your administrator if it happens again.',
+  STORED_VALUE_UNREADABLE: (p) => `A value the desk stored (${p.column}) is damaged and could not be read; nothing was changed. Ask your administrator to check the desk and restore from a backup.`,
   DATABASE_DAMAGED: () => 'The case database is damaged and could not be read. Stop using this PC’s desk and ask your administrator to check it and restore from a backup; nothing was changed.',
   DATA_DIR_UNUSABLE: (p) =>
     `The data folder ${p.path} cannot be used: ${{ not_writable: 'it cannot be written (permission denied or read-only)', in_the_way: 'a file of that name is in the way', disk_full: 'the disk is full', other: `system error ${p.system ?? ''}` }[p.cause]}.`,

@@ -5,7 +5,7 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy, IconInfoCircle, IconPaperclip, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DeskErrorData, OutboxMessage } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { useDeskMutation } from '../../api/useDeskMutation.ts';
@@ -57,7 +57,10 @@ type Step = 'save' | 'send' | 'retry' | 'cancel' | 'sendCopy';
 function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessage; onUpdated: (m: OutboxMessage) => void; onClose: () => void }) {
   const { t, locale, say } = useI18n();
   const { go } = useShell();
+  // The step asked for: shown (busy) from state, read by the save's success from a ref (the step set just
+  // before the save was sent, not the one its render saw).
   const [step, setStep] = useState<Step>('save');
+  const asked = useRef<Step>('save');
   const [confirmCopy, setConfirmCopy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
@@ -101,8 +104,8 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
     onSuccess: (saved, _input, f) => {
       f.setValues({ to: saved.to, subject: saved.subject, body: saved.body });
       onUpdated(saved);
-      if (step === 'save') done('save', saved);
-      else act(step);
+      if (asked.current === 'save') done('save', saved);
+      else act(asked.current);
     },
   });
   const v = form.values;
@@ -110,6 +113,7 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
   const busy: Step | null = saving || send.isPending || retry.isPending || cancel.isPending ? step : null;
 
   const run = (what: Step) => {
+    asked.current = what;
     setStep(what);
     setRefusal(null);
     if (what === 'save' || (dirty && what !== 'cancel' && what !== 'sendCopy')) onSubmit();

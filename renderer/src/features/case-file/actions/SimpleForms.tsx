@@ -3,7 +3,7 @@
 import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import {
-  finalNoticeKinds,
+  isFinalNoticeKind,
   noticeChannels,
   noticeKinds,
   pauseReasons,
@@ -231,7 +231,7 @@ export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
     toInput: (v) => ({ id: file.case.id, version: file.version, ...v }),
     onSuccess: (next) => onDone(next, t('caseFile.done.recordNotice')),
   });
-  const final = finalNoticeKinds.includes(form.values.kind);
+  const final = isFinalNoticeKind(form.values.kind);
   return (
     <FormShell formId={formId} label={t('action.recordNotice')} onSubmit={onSubmit} onCancel={onCancel} busy={busy} error={error} formProblem={formProblem} submitLabel={t('action.recordNotice')}>
       <Text size="sm">{t('caseFile.confirm.recordNotice')}</Text>
