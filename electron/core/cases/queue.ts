@@ -170,6 +170,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.legal_mark',
       'cases.legal_hold',
     ])
+    // Must stay: the select above joins no table, but kysely's builder type carries the select list; the
+    // filter is written against the cases table alone, which this query reads.
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
