@@ -1,4 +1,5 @@
-// npm run bench -- queue [--cases N] [--plans] [--database-url URL|temp]
+// npm run bench -- queue [--cases N] [--plans] [--database-url URL|temp] [--keep-desk DIR]
+// --keep-desk DIR: build the SQLite desk and its plain copy in DIR once and open them again on later runs (same --cases).
 // The queue and the case file at 100,000 cases. Builds an encrypted desk (createDesk, as set-up does) and
 // fills it with realistic rows inserted directly in one transaction: Japanese and foreign residents' names
 // with kana, emails, request texts, every status and type over two years of arrivals, assignees, events,
@@ -24,7 +25,7 @@
 // client on the same server: p50/p95 printed beside SQLite's from this run, pgRatio the worst core/raw,
 // pgTwoCharSearchRatio 田中 (bigram rows) over 長谷川 (pg_trgm GIN). --plans prints EXPLAIN ANALYZE there.
 import { performance } from 'node:perf_hooks';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -32,7 +33,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { sqliteStore, openDatabase, type RawDatabase } from '../db/open.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { createDesk, lockDesk } from '../electron/core/vault/vault.ts';
+import { createDesk, lockDesk, unlockWithPassword } from '../electron/core/vault/vault.ts';
 import { deskPaths } from '../electron/core/storage/data-dir.ts';
 import { loadDeskCalendar } from '../electron/core/desk-calendar/store.ts';
 import { readSettings } from '../electron/core/settings/settings.ts';
@@ -185,19 +186,35 @@ function replayer(plain: RawDatabase) {
 
 // ---------------------------------------------------------------------------------------------------
 
-const folder = mkdtempSync(join(tmpdir(), 'pd-bench-queue-'));
+const KEEP = (() => {
+  const i = process.argv.indexOf('--keep-desk');
+  return i > 0 ? (process.argv[i + 1] ?? null) : null;
+})();
+const folder = KEEP ?? mkdtempSync(join(tmpdir(), 'pd-bench-queue-'));
+const built = join(folder, `bench-queue-${CASES}.built`);
 try {
   const t0 = performance.now();
   const paths = deskPaths(folder);
+  const plainPath = join(folder, 'plain.db');
+  let key: Buffer;
+  if (KEEP && existsSync(built)) {
+    const unlocked = await unlockWithPassword(paths, 'sato', 'bench password 2026');
+    if (!unlocked) throw new Error(`the desk in ${folder} does not open`);
+    key = Buffer.from(unlocked.dataKey);
+    await lockDesk(unlocked);
+    console.log(`reusing the ${CASES.toLocaleString('en')}-case desk in ${folder}`);
+  } else {
+  if (KEEP) mkdirSync(folder, { recursive: true });
   const DESK = { companyJa: '株式会社JUO', companyEn: 'JUO Inc.', deskNameJa: 'CareerModel サポートデスク', deskNameEn: 'CareerModel Support Desk', postalCode: '160-0023', addressJa: '東京都新宿区西新宿3-3-13', addressEn: 'Nishishinjuku, Shinjuku-ku, Tokyo', email: 'info@career-model.com', phone: '' };
   const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: 'bench password 2026' }, locale: 'ja' });
-  const key = Buffer.from(unlocked.dataKey);
+  key = Buffer.from(unlocked.dataKey);
   const calendar0 = await loadDeskCalendar(unlocked.store.db);
   const { open } = build(sqliteStore(unlocked.store).raw, calendar0, CASES);
-  const plainPath = join(folder, 'plain.db');
   await plainCopy(sqliteStore(unlocked.store).raw, plainPath);
   await lockDesk(unlocked);
   console.log(`built ${CASES.toLocaleString('en')} cases (${open.toLocaleString('en')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (KEEP) writeFileSync(built, '');
+  }
 
   // The desk as the app opens it; the plain copy with the same pragmas.
   const store = openDatabase(paths.database, key);
@@ -335,5 +352,5 @@ try {
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(results).map(([k2, v]) => [k2, k2 === 'cases' ? v : round(v)])), ratio: round(ratio), ...(pgRatio === null ? {} : { pgRatio: round(pgRatio) }) }));
 } finally {
-  rmSync(folder, { recursive: true, force: true });
+  if (!KEEP) rmSync(folder, { recursive: true, force: true });
 }

@@ -1,4 +1,7 @@
-// npm run bench -- ui [--cases N] [--rounds R] [--profile]
+// npm run bench -- ui [--cases N] [--rounds R] [--profile] [--keep-desk DIR]
+// --keep-desk DIR: build the desk in DIR the first time and keep it; later runs with the same DIR (and --cases)
+// open it again instead of building 100,000 cases anew (a few minutes on a busy machine). The desk is not
+// changed by a run (the actions only read; the views audited are rows in its log).
 // The screens against the database they show, at 100,000 cases. Builds an encrypted desk (createDesk, then
 // bench/support/big-desk.ts), starts browser mode on it (the built renderer: run `npm run build:renderer`
 // first) and drives Chromium (CHROMIUM_PATH, else /usr/bin/chromium) through Playwright, logged in as a
@@ -16,7 +19,7 @@
 import { sqliteStore } from '../db/open.ts';
 import { performance } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +40,10 @@ const CASES = arg('--cases', 100_000);
 // --profile: a Chromium CPU profile around every timed action; prints where the page spent its time.
 const PROFILE = process.argv.includes('--profile');
 const ROUNDS = arg('--rounds', 12);
+const KEEP = (() => {
+  const i = process.argv.indexOf('--keep-desk');
+  return i > 0 ? process.argv[i + 1] ?? null : null;
+})();
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'bench password 2026';
 
@@ -83,7 +90,7 @@ async function apiCall(page: Page, method: string, input: unknown): Promise<numb
  */
 async function timeInPage(page: Page, act: string, done: string, action: string): Promise<number> {
   const before = await mainThreadCpu(page);
-  const ms = await timeInPageOnly(page, act, done);
+  const ms = await timeInPageOnly(page, act, done, action);
   const after = await mainThreadCpu(page);
   const spent = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v - (before[k] ?? 0)) * 1000]));
   (cpu[action] ??= []).push(spent);
@@ -113,7 +120,7 @@ async function mainThreadCpu(page: Page): Promise<Record<string, number>> {
 }
 const cpu: Record<string, Array<Record<string, number>>> = {};
 
-async function timeInPageOnly(page: Page, act: string, done: string): Promise<number> {
+async function timeInPageOnly(page: Page, act: string, done: string, action: string): Promise<number> {
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -123,6 +130,11 @@ async function timeInPageOnly(page: Page, act: string, done: string): Promise<nu
   const ms = await timed(page, act, done);
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
+    // Each profile is kept too, for Chrome DevTools' Performance panel (load it there; build the renderer
+    // with `npx vite build --config build/vite.renderer.config.ts --minify false` for readable names).
+    const n = (profiles.get(action) ?? 0) + 1;
+    profiles.set(action, n);
+    writeFileSync(join(folder, `${action}-${n}.cpuprofile`), JSON.stringify(profile));
     const dt = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     for (const id of profile.samples ?? []) {
@@ -136,22 +148,30 @@ async function timeInPageOnly(page: Page, act: string, done: string): Promise<nu
 }
 
 const selfTime = new Map<string, number>();
+const profiles = new Map<string, number>();
 
 async function timed(page: Page, act: string, done: string): Promise<number> {
   return page.evaluate(`(async () => {
     const t0 = performance.now();
+    // Diagnostics only (the per-round "waited on" line): when the DOM first showed the answer, seen by a
+    // mutation observer as React commits it, and the desk calls' timings. The figure itself is unchanged.
+    window.__shownAt = undefined;
+    const seen = new MutationObserver(() => { if (window.__shownAt === undefined && (${done})) window.__shownAt = performance.now() - t0; });
+    seen.observe(document.body, { childList: true, subtree: true, attributes: true });
     ${act};
     await new Promise((resolve, reject) => {
       const limit = setTimeout(() => reject(new Error('not done in 30 s: ' + ${JSON.stringify(done)})), 30000);
       const check = () => { if (${done}) { clearTimeout(limit); resolve(); } else requestAnimationFrame(check); };
       check();
     });
+    seen.disconnect();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const total = performance.now() - t0;
     // Where the time went: each desk call the screen made meanwhile (start offset and duration).
     window.__calls = performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/api/') && e.startTime >= t0)
-      .map((e) => e.name.split('/api/')[1] + ' @' + Math.round(e.startTime - t0) + '+' + Math.round(e.duration));
+      .map((e) => e.name.split('/api/')[1] + ' @' + Math.round(e.startTime - t0) + '+' + Math.round(e.duration))
+      .concat(['shown @' + Math.round(window.__shownAt), 'painted @' + Math.round(total)]);
     performance.clearResourceTimings();
     return total;
   })()`) as Promise<number>;
@@ -172,17 +192,23 @@ async function firstOf(page: Page, input: unknown): Promise<string | null> {
 const firstRef = `document.querySelector('[data-testid="queue-table"] tbody tr')?.dataset.reference`;
 const quiet = `!document.querySelector('.mantine-LoadingOverlay-root')`;
 
-const folder = mkdtempSync(join(tmpdir(), 'pd-bench-ui-'));
+const folder = KEEP ?? mkdtempSync(join(tmpdir(), 'pd-bench-ui-'));
+const built = join(folder, `bench-ui-${CASES}.built`);
 let host: ChildProcess | null = null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
 try {
   const t0 = performance.now();
   const paths = deskPaths(folder);
+  if (KEEP && existsSync(built)) console.log(`reusing the ${CASES.toLocaleString('en')}-case desk in ${folder}`);
+  else {
+  if (KEEP) mkdirSync(folder, { recursive: true });
   const DESK = { companyJa: '株式会社JUO', companyEn: 'JUO Inc.', deskNameJa: 'CareerModel サポートデスク', deskNameEn: 'CareerModel Support Desk', postalCode: '160-0023', addressJa: '東京都新宿区西新宿3-3-13', addressEn: 'Nishishinjuku, Shinjuku-ku, Tokyo', email: 'info@career-model.com', phone: '' };
   const { unlocked } = await createDesk(paths, { desk: DESK, supervisor: { username: 'sato', displayName: '佐藤 花子', password: PASSWORD }, locale: 'ja' });
   const { open } = build(sqliteStore(unlocked.store).raw, await loadDeskCalendar(unlocked.store.db), CASES, new Date(Date.now() - 60_000));
   await lockDesk(unlocked);
   console.log(`built ${CASES.toLocaleString('en')} cases (${open.toLocaleString('en')} open) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (KEEP) writeFileSync(built, '');
+  }
 
   const started = await startHost(folder);
   host = started.child;
@@ -251,7 +277,7 @@ try {
     waited.open_case = await callsOf(page);
     api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
     console.log(`round ${round + 1}: ${Object.keys(ui).map((k) => `${k} ${ui[k]!.at(-1)!.toFixed(0)}/${api[k]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
-    if (round === 0 || round === ROUNDS - 1) for (const [k, calls] of Object.entries(waited)) console.log(`  ${k} waited on: ${calls || '(no call)'}`);
+    if (round === 0 || round === ROUNDS - 1 || process.argv.includes('--calls')) for (const [k, calls] of Object.entries(waited)) console.log(`  ${k} waited on: ${calls || '(no call)'}`);
   }
 
   // A person typing romaji with pauses: every cases.list call the screen sends, in order.
@@ -290,7 +316,8 @@ try {
   results.stale_search_calls = stale;
   results.ratio = Math.round(worst * 100) / 100;
   if (PROFILE) {
-    console.log('\nCPU self time over all timed actions (ms), top 25:');
+    console.log(`\nCPU profiles of each action: ${folder}/<action>-<round>.cpuprofile`);
+    console.log('CPU self time over all timed actions (ms), top 25:');
     for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)}  ${name}`);
   }
   console.log(JSON.stringify(results));
@@ -301,5 +328,5 @@ try {
     host.kill('SIGTERM');
     await exited;
   }
-  rmSync(folder, { recursive: true, force: true });
+  if (!KEEP) rmSync(folder, { recursive: true, force: true });
 }

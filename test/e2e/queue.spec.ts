@@ -54,6 +54,16 @@ test('queue: urgency, views, filters, sort, search, paging and bulk moves', asyn
   await expect(queue.row(overdue[0]!.reference).getByTestId('legal-mark')).toHaveAttribute('data-state', 'passed');
   // Its own grape badge, apart from the due date's (issue 11).
   await expect(queue.row(overdue[0]!.reference).getByTestId('legal-mark-passed')).toBeVisible();
+  // The mark explains itself when pointed at or reached by keyboard (the hint is made on demand), and goes on leaving.
+  const mark = queue.row(overdue[0]!.reference).getByTestId('legal-mark');
+  await mark.hover();
+  await expect(page.getByRole('tooltip')).toContainText(queue.t('legalMark.explain'));
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await mark.focus();
+  await expect(page.getByRole('tooltip')).toContainText(queue.t('legalMark.explain'));
+  await mark.blur();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 
   // Paging: 50 a page.
   await page.getByRole('button', { name: queue.t('queue.page.number', { n: 2 }) }).click();

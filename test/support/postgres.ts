@@ -56,6 +56,16 @@ export function postgresBinDir(): string {
 
 const asRoot = () => process.getuid?.() === 0;
 
+/** The `postgres` user's ids (the cluster's owner when we are root). */
+function postgresUser(): { uid: number; gid: number } {
+  const pgUser = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const pgGroup = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  const uid = Number(pgUser.stdout.trim());
+  const gid = Number(pgGroup.stdout.trim());
+  if (!Number.isInteger(uid) || pgUser.status !== 0) throw new Error('running as root, but there is no `postgres` user to run the test cluster as');
+  return { uid, gid };
+}
+
 /** A command run as the cluster's owner: `postgres` when we are root, else ourselves. */
 function asOwner(cmd: string, args: string[]): [string, string[]] {
   return asRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
@@ -66,7 +76,7 @@ function asOwner(cmd: string, args: string[]): [string, string[]] {
  * file, so it keeps running after the process that started it exits (a vitest worker starts it for the
  * whole run; the run's teardown stops it with stopClusterAt).
  */
-export async function startPostgres(options: { outliveCaller?: boolean } = {}): Promise<PostgresCluster> {
+export async function startPostgres(options: { outliveCaller?: boolean; tls?: { cert: string; key: string } } = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const root = mkdtempSync(join(tmpdir(), 'pd-postgres-'));
   const data = join(root, 'data');
@@ -75,11 +85,7 @@ export async function startPostgres(options: { outliveCaller?: boolean } = {}): 
   const pwfile = join(root, 'pwfile');
   writeFileSync(pwfile, `${adminPassword}\n`, { mode: 0o600 });
   if (asRoot()) {
-    const pgUser = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const pgGroup = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    const uid = Number(pgUser.stdout.trim());
-    const gid = Number(pgGroup.stdout.trim());
-    if (!Number.isInteger(uid) || pgUser.status !== 0) throw new Error('running as root, but there is no `postgres` user to run the test cluster as');
+    const { uid, gid } = postgresUser();
     chownSync(root, uid, gid);
     chownSync(pwfile, uid, gid);
     chmodSync(root, 0o700);
@@ -94,6 +100,15 @@ export async function startPostgres(options: { outliveCaller?: boolean } = {}): 
     throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
   }
   rmSync(pwfile);
+  // TLS (test/integration/postgres/tls.test.ts): the server's certificate and key, the key readable by its owner only.
+  const tlsArgs: string[] = [];
+  if (options.tls) {
+    for (const [name, pem] of [['server.crt', options.tls.cert], ['server.key', options.tls.key]] as const) {
+      writeFileSync(join(root, name), pem, { mode: 0o600 });
+      if (asRoot()) chownSync(join(root, name), postgresUser().uid, postgresUser().gid);
+    }
+    tlsArgs.push('-c', 'ssl=on', '-c', `ssl_cert_file=${join(root, 'server.crt')}`, '-c', `ssl_key_file=${join(root, 'server.key')}`);
+  }
 
   const port = await freePort();
   const logFile = join(root, 'postgres.log');
@@ -102,7 +117,7 @@ export async function startPostgres(options: { outliveCaller?: boolean } = {}): 
     // A throwaway cluster: durability is not what the tests check (a SIGKILLed desk process is the client,
     // never the server), so skip the fsyncs that would make every commit wait on this shared machine's disk.
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=64MB', '-c', `logging_collector=off`,
+    '-c', 'max_connections=200', '-c', 'shared_buffers=64MB', '-c', `logging_collector=off`, ...tlsArgs,
   ]);
   let log = '';
   let child: ChildProcess;

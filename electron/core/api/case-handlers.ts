@@ -40,6 +40,8 @@ export function caseHandlers(ctx: DeskContext): HandlerMap<CaseMethod> {
         .execute(async (db) => {
           const now = ctx.now();
           await checkCaseVersion(db, input.id, input.version);
+          // Must stay: for a generic K, TypeScript cannot see that actions[K] takes caseInputs[K]'s output
+          // (each action is declared with its own contract input, and each handler is typed per method).
           await (actions[name] as (c: caseActions.ActionContext, i: typeof input) => Promise<unknown>)({ db, calendar, actor: user, now }, input);
           await bumpCaseVersion(db, input.id, user.username);
           // The email draft this move causes, if any, in the same transaction (core/mail/drafts.ts).

@@ -158,6 +158,8 @@ function runWorker<T>(job: 'snapshot' | 'check', data: { source: string; target?
       settled = true;
       if (m.ok) {
         const { ok: _ok, ...value } = m;
+        // Must stay: the worker's message is structured-cloned data; its shape is this module's own
+        // worker's answer for the job it was given (snapshot-worker.ts), which TypeScript cannot follow.
         resolve(value as unknown as T);
       } else reject(new SnapshotError(m.message, m.code));
     });

@@ -23,7 +23,7 @@ import { fromJson } from '../../../db/json.ts';
 
 /** Six months before `date` (same day of month, clamped), for the certificate rule. */
 export function sixMonthsBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
   const month = m - 6 <= 0 ? m + 6 : m - 6;
   const year = m - 6 <= 0 ? y - 1 : y;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -4,7 +4,7 @@
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
-import { isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
+import { caseStatuses, isContactType, requestTypes, type listInput, type QueuePage, type QueueRow, type SessionUser, type CaseStatus } from '../../contract/index.ts';
 import { addCalendarDays, type DeskCalendar } from '../calendar/index.ts';
 import { clockOf, legalMarkView, overdueThrough, urgencyOf, type Clock } from './deadline-of-case.ts';
 import { nameKey, searchKey } from './normalize.ts';
@@ -19,6 +19,9 @@ export type ListInput = z.output<typeof listInput>;
 
 /** Statuses in which the response clock runs (a paused case is excluded separately). */
 const CLOCK_RUNNING: CaseStatus[] = ['received', 'in_review', 'decided', 'approved', 'withdrawn', 'rejected'];
+
+/** Statuses before the decision is notified (the Art. 39 mark can pass in these). */
+const UNNOTIFIED: CaseStatus[] = caseStatuses.filter((s) => s !== 'notified' && s !== 'closed');
 
 /** Sunday of this Japan week (weeks run Monday to Sunday, as the desk's wall calendar does). */
 function endOfWeek(today: string): string {
@@ -37,7 +40,9 @@ function narrowing(db: Db, input: ListInput, user: SessionUser, calendar: DeskCa
     // Art. 39 (issue 11): two weeks after arrival the member may sue, paused or not; until notified, such a
     // case is overdue too (the queue shows it with the legal-mark badge).
     // Inquiries and complaints have no such mark (a reply target only, issue 19).
-    const markPassed = () => eb.and([eb('status', 'not in', ['notified', 'closed']), eb('type', 'in', [...requestTypes]), eb('legal_mark', '<', clock.today)]);
+    // The statuses named (not "not notified or closed"): an index on status then finds the open cases; with
+    // "not in", SQLite read every request case of the desk (the overdue tab took 1–3 s at 100,000 cases).
+    const markPassed = () => eb.and([eb('status', 'in', UNNOTIFIED), eb('type', 'in', [...requestTypes]), eb('legal_mark', '<', clock.today)]);
     const overdue = () => eb.or([dueDatePassed(), markPassed()]);
     const q = searchKey(input.search);
     // The cases behind a report figure are exactly those: no saved view narrows them further. A search
@@ -165,6 +170,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
       'cases.legal_mark',
       'cases.legal_hold',
     ])
+    // Must stay: the select above joins no table, but kysely's builder type carries the select list; the
+    // filter is written against the cases table alone, which this query reads.
     .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'cases'>));
   const key = searchKey(input.search);
   // A search puts the case a person most likely means first: the exact reference, then a name or kana

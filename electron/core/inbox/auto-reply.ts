@@ -9,7 +9,7 @@ function header(headers: Headers, name: string): string {
   const v = headers.get(name);
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && 'value' in (v as object)) return String((v as { value: unknown }).value);
+  if (typeof v === 'object' && 'value' in v) return String(v.value);
   return String(v);
 }
 

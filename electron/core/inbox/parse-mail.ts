@@ -140,7 +140,7 @@ export async function parseIncoming(raw: Buffer): Promise<ParsedIncoming> {
   const report: DeliveryReport | null = isReport ? readDeliveryReport(p.text ?? '', p.attachments) : null;
   // HTML-only mail: mailparser's own conversion keeps image URLs; the desk's drops them (html-text.ts).
   const htmlOnly = typeof p.html === 'string' && !/^content-type:\s*text\/plain/im.test(headerlessText(raw));
-  const main = htmlOnly ? htmlToSafeText(p.html as string) : (p.text ?? '').replace(/\r\n/g, '\n').trim();
+  const main = htmlOnly && typeof p.html === 'string' ? htmlToSafeText(p.html) : (p.text ?? '').replace(/\r\n/g, '\n').trim();
   const text = [main, ...forwarded].filter(Boolean).join('\n\n');
   return {
     parseState: 'ok',

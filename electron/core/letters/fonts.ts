@@ -125,8 +125,10 @@ const KNOWN_IDS = new Set(SUBSETS.map((s) => s.id));
 export function servedFont(name: string): { pkg: Face['pkg']; file: string } | null {
   const m = FILE_NAME.exec(name);
   if (!m) return null;
-  const [, pkg, id, weight] = m as unknown as [string, Face['pkg'], string, string];
+  const [, pkgName = '', id = '', weight = ''] = m;
   if (!KNOWN_IDS.has(id)) return null;
-  if (!FACES.some((f) => f.pkg === pkg && String(f.weight) === weight)) return null;
-  return { pkg, file: name };
+  // The face the name asks for, if the desk serves it: its package comes from the face, not the name.
+  const face = FACES.find((f) => f.pkg === pkgName && String(f.weight) === weight);
+  if (!face) return null;
+  return { pkg: face.pkg, file: name };
 }

@@ -28,7 +28,7 @@ function parseObjects(text: string): Map<number, PdfObject> {
     const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(dict)?.[1];
     const rotate = /\/Rotate\s+(-?\d+)/.exec(dict)?.[1];
     objects.set(id, {
-      type: m[2] as 'Page' | 'Pages',
+      type: m[2] === 'Pages' ? 'Pages' : 'Page', // the pattern matches only these two
       kids: kids ? [...kids.matchAll(/(\d+)\s+0\s+R/g)].map((k) => Number(k[1])) : [],
       mediaBox: box ? box.trim().split(/\s+/).map(Number) : null,
       rotate: rotate ? Number(rotate) : 0,

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { DeskError } from '../errors.ts';
 import { readSettings, writeSettings } from '../settings/settings.ts';
-import { fillTemplate, tokenize, type TemplateText, type VariableSpec } from './templates.ts';
+import { fillTemplate, isVarToken, tokenize, type TemplateText, type VariableSpec } from './templates.ts';
 
 const v = (name: string, ja: string, en: string): VariableSpec => ({ name, description: { ja, en } });
 
@@ -110,7 +110,7 @@ export const replySettingsKey = (t: ReplyTemplate) => `reply.${t}`;
 export function replyTemplateProblem(text: string): Reason | null {
   const t = tokenize(text);
   if ('problem' in t) return t.problem;
-  const unknown = t.tokens.find((x) => x.type === 'var' && !NAMES.includes(x.name)) as { name: string } | undefined;
+  const unknown = t.tokens.filter(isVarToken).find((x) => !NAMES.includes(x.name));
   if (unknown) return { code: 'TEMPLATE_UNKNOWN_VARIABLE', name: unknown.name, allowed: [...NAMES] };
   return null;
 }

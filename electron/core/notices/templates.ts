@@ -199,7 +199,10 @@ export function defaultTemplate(key: TemplateKey): TemplateText {
 
 // ——— Checking and filling a template ———
 
-type Token = { type: 'text'; text: string } | { type: 'var'; name: string };
+type Token = { type: 'text'; text: string } | VarToken;
+type VarToken = { type: 'var'; name: string };
+/** A {{variable}} of the template (the other tokens are its text). */
+export const isVarToken = (t: Token): t is VarToken => t.type === 'var';
 
 function lineAt(text: string, index: number): number {
   let n = 1;
@@ -247,7 +250,7 @@ export function templateProblem(text: string, kind: NoticeKind): Reason | null {
   const t = tokenize(text);
   if ('problem' in t) return t.problem;
   const allowed = variableNamesFor(kind);
-  const unknown = t.tokens.find((x) => x.type === 'var' && !allowed.includes(x.name)) as { name: string } | undefined;
+  const unknown = t.tokens.filter(isVarToken).find((x) => !allowed.includes(x.name));
   if (unknown) return { code: 'TEMPLATE_UNKNOWN_VARIABLE', name: unknown.name, allowed: [...allowed] };
   return null;
 }

@@ -72,7 +72,7 @@ export function deskQuery<M extends MethodName>(desk: DeskApi, method: M, input:
  * or a file asked for by the click that leads to it (prefetchDesk) is not asked for twice either, however
  * fast it came back. Everything else is asked again whenever a screen shows it.
  */
-export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000 };
+export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000, 'inbox.thread': 1_000 };
 
 /** Starts one read now, before the screen that shows it renders; that screen's query finds it in flight or just answered. */
 export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): void {

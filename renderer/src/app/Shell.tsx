@@ -119,7 +119,11 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
     <QueryClientProvider client={client}>
       <DeskProvider desk={desk}>
         <FrameContext value={{ session, onLock, onDeskChanged }}>
-          <RouterProvider router={router} />
+          {/* No transitions: the router would wrap every address change in React.startTransition, a render
+              that yields and restarts whenever the list's answer arrives — a page turn or a tab then waited
+              100–300 ms after its data for the screen to commit. An address change here is a person's
+              click; it is drawn at once, like any other click. */}
+          <RouterProvider router={router} useTransitions={false} />
         </FrameContext>
       </DeskProvider>
     </QueryClientProvider>
@@ -159,7 +163,7 @@ function Frame() {
   useSharedDeskRefresh(); // colleagues' changes on a shared desk refresh what is on screen
   const navigate = useNavigate();
   const location = useLocation();
-  const [navOpen, nav] = useDisclosure(false);
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { user } = session;
   const screen: ScreenId = screenOfPath(location.pathname);
   const shell = useMemo<ShellValue>(
@@ -177,7 +181,7 @@ function Frame() {
     }),
     [user, navigate],
   );
-  const items = navItems.filter((item) => !item.supervisorOnly || user.role === 'supervisor');
+  const items = useMemo(() => navItems.filter((item) => !item.supervisorOnly || user.role === 'supervisor'), [user.role]);
   const shortcuts = useShortcuts(shell);
 
   useIdleLock({
@@ -188,12 +192,14 @@ function Frame() {
   });
 
   const roleLabel = t(`role.${user.role}`);
-  return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+  // The header and the navigation are drawn again only when what they show changes, not on every address
+  // change inside a screen (a page turn, a tab, a search): the frame re-renders with each of those.
+  const header = useMemo(
+    () => (
       <AppShell.Header className="no-print">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
+            <Burger opened={navOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
             <IconShieldLock size={26} color="var(--mantine-color-indigo-7)" aria-hidden />
             <Stack gap={0} miw={0}>
               <Text fw={700} size="sm" lh={1.2}>
@@ -223,7 +229,11 @@ function Frame() {
           </Group>
         </Group>
       </AppShell.Header>
-
+    ),
+    [t, navOpen, toggleNav, session.deskName, user, roleLabel, shell, onLock],
+  );
+  const navbar = useMemo(
+    () => (
       <AppShell.Navbar p="xs" component="nav" aria-label={t('shell.navLabel')} className="no-print">
         {items.map((item) => (
           <NavLink
@@ -236,12 +246,20 @@ function Frame() {
             aria-current={screen === item.id ? 'page' : undefined}
             onClick={() => {
               shell.go({ name: item.id });
-              nav.close();
+              closeNav();
             }}
             style={{ borderRadius: 'var(--mantine-radius-sm)' }}
           />
         ))}
       </AppShell.Navbar>
+    ),
+    [t, items, screen, shell, closeNav],
+  );
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+      {header}
+
+      {navbar}
 
       <AppShell.Main>
         <ShellContext value={shell}>

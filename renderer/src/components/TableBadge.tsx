@@ -1,7 +1,7 @@
 // A badge for table cells: the look of Mantine's Badge (its colour variables, so the contrast fixes in
 // global.css apply too) as one plain <span>. A queue page draws up to a hundred badges; Mantine's Badge
 // resolves theme, style props and CSS variables per instance, which was most of a page turn's time.
-import type { CSSProperties, HTMLAttributes } from 'react';
+import type { CSSProperties, HTMLAttributes, Ref } from 'react';
 import './table-badge.css';
 
 export type TableBadgeVariant = 'light' | 'filled' | 'outline';
@@ -11,6 +11,7 @@ interface Props extends HTMLAttributes<HTMLSpanElement> {
   color: string;
   variant?: TableBadgeVariant;
   size?: 'xs' | 'sm' | 'md';
+  ref?: Ref<HTMLSpanElement>;
   [data: `data-${string}`]: string | number | boolean | undefined;
 }
 

@@ -86,4 +86,27 @@ describe('queue search', () => {
     // The tab is ignored by a search (issue 11), so it does not narrow the count either.
     expect(await listed({ search: '田中', view: 'closed' })).toEqual({ total: 3, rows: 3 });
   });
+
+  // queue.ts picks a page on ids and sort keys, then reads that page's rows: the pages must still be the one
+  // sorted list cut in pieces, ties (same arrival, same name) and the search's rank included.
+  it('pages through any sort, with or without a search, as the one sorted list cut in pieces', async () => {
+    const names: Array<[string, string]> = [['田中 太郎', 'タナカ タロウ'], ['佐藤 花子', 'サトウ ハナコ'], ['田中 花子', 'タナカ ハナコ'], ['中田 恵', 'ナカタ メグミ']];
+    for (let i = 0; i < 23; i++) {
+      const [name, kana] = names[i % names.length]!;
+      const text = i % 5 === 0 ? '田中さんの件について開示を求めます。' : '登録情報の開示を求めます。';
+      // Three arrivals only: many cases share a due date and an arrival, so the id breaks the ties.
+      value(await rt.call('cases.create', { ...base, type: i % 3 === 0 ? 'correction' : 'disclosure', kinds: i % 3 === 0 ? ['correct'] : [], delivery: i % 3 === 0 ? null : 'paper', memberName: name, memberKana: kana, requestText: text, arrivedAt: `2026-11-${20 + (i % 3)}T09:30:00+09:00` }));
+    }
+    const refs = async (input: Input<'cases.list'>) => value(await rt.call('cases.list', input)).rows.map((r) => r.reference);
+    for (const search of ['', '田中']) {
+      for (const sort of ['due', 'arrived', 'reference', 'status', 'type', 'member'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const whole = await refs({ search, sort, direction, pageSize: 200 });
+          expect(whole.length).toBeGreaterThan(10);
+          const pages = [...(await refs({ search, sort, direction, pageSize: 10, page: 1 })), ...(await refs({ search, sort, direction, pageSize: 10, page: 2 })), ...(await refs({ search, sort, direction, pageSize: 10, page: 3 }))];
+          expect(pages, `${search || '(no search)'} by ${sort} ${direction}`).toEqual(whole);
+        }
+      }
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@m
 import { IconLock, IconPlayerPause } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { CaseFile } from '../../../../electron/contract/index.ts';
+import { HintOnDemand } from '../../components/HintOnDemand.tsx';
 import { DaysLeftBadge, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
 import { JapanDate, JapanDateTime } from '../../components/JapanDate.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -126,11 +127,13 @@ function Cell({ label, hint, children }: { label: string; hint?: string; childre
   return (
     <Stack gap={4}>
       {hint ? (
-        <Tooltip label={hint} multiline w={300} withArrow>
-          <Text size="xs" c="dimmed" style={{ textDecoration: 'underline dotted', width: 'fit-content' }} tabIndex={0}>
-            {label}
-          </Text>
-        </Tooltip>
+        <HintOnDemand<HTMLParagraphElement> label={hint} w={300}>
+          {(trigger) => (
+            <Text {...trigger} size="xs" c="dimmed" style={{ textDecoration: 'underline dotted', width: 'fit-content' }} tabIndex={0}>
+              {label}
+            </Text>
+          )}
+        </HintOnDemand>
       ) : (
         <Text size="xs" c="dimmed">
           {label}

@@ -7,26 +7,26 @@ import { memo } from 'react';
 import { caseStatuses, caseTypes, type StaffMember, type CaseStatus, type CaseType } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
-import { clearedFilters, hasFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
+import { hasFilters, noFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
 
 interface Props {
   state: QueueState;
   onChange: (patch: Partial<QueueState>) => void;
-  onReplace: (next: QueueState) => void;
   /** Supervisors can list accounts; agents type a user name. */
   accounts: StaffMember[] | null;
 }
 
-/**
- * Drawn again only when what it shows changes: not on a page turn (every change it makes goes back to page 1,
- * so the page it last saw never matters). Its comboboxes and date picker were a good part of a page turn.
- */
-export const QueueFilters = memo(
-  QueueFiltersBar,
-  (a, b) => a.accounts === b.accounts && a.onChange === b.onChange && a.onReplace === b.onReplace && JSON.stringify({ ...a.state, page: 1 }) === JSON.stringify({ ...b.state, page: 1 }),
-);
+/** What the bar shows: the only part of the queue's state it reads. */
+const shown = (s: QueueState) => JSON.stringify([s.types, s.statuses, s.assigneeMode, s.assigneeUser, s.dueFrom, s.dueTo, s.overdue, s.paused, s.unsentNotice]);
 
-function QueueFiltersBar({ state, onChange, onReplace, accounts }: Props) {
+/**
+ * Drawn again only when what it shows changes: not on a page turn, a tab, a sort or a search (every change it
+ * makes is a patch of its own fields, so the rest of the state it last saw never matters). Its comboboxes and
+ * date picker were a good part of a page turn and of a tab switch.
+ */
+export const QueueFilters = memo(QueueFiltersBar, (a, b) => a.accounts === b.accounts && a.onChange === b.onChange && shown(a.state) === shown(b.state));
+
+function QueueFiltersBar({ state, onChange, accounts }: Props) {
   const { t } = useI18n();
   const set = (patch: Partial<QueueState>) => onChange({ ...patch, page: 1 });
   return (
@@ -106,7 +106,7 @@ function QueueFiltersBar({ state, onChange, onReplace, accounts }: Props) {
       />
       <Checkbox label={t('queue.filter.overdue')} checked={state.overdue} onChange={(e) => set({ overdue: e.currentTarget.checked })} mb={6} size="sm" />
       {hasFilters({ ...state, search: '' }) && (
-        <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={() => onReplace({ ...clearedFilters(state), search: state.search })}>
+        <Button variant="subtle" size="xs" leftSection={<IconFilterOff size={14} aria-hidden />} onClick={() => onChange({ ...noFilters, types: [], statuses: [] })}>
           {t('queue.filter.clear')}
         </Button>
       )}

@@ -72,6 +72,11 @@ export function QueueScreen() {
   const error = query.isError ? query.error : null;
   // A search looks through every tab (the core ignores the view); the table says where each hit is.
   const searching = state.search.trim() !== '';
+  // The rows say which tab each hit is in once they are a search's answer: while a search's answer is on its
+  // way, the rows on screen are still the list's and are not drawn again (fifty of them) only to add badges
+  // that the answer replaces a moment later.
+  const [rowsSearching, setRowsSearching] = useState(searching);
+  if (!query.isPlaceholderData && page !== null && rowsSearching !== searching) setRowsSearching(searching);
   const plainOpenView = state.view === 'all_open' && !hasFilters(state) && state.report === null;
   const emptyOpen = !loading && !error && page !== null && page.total === 0 && plainOpenView;
 
@@ -101,6 +106,9 @@ export function QueueScreen() {
   const open = useCallback(
     (r: QueueRow) => {
       prefetch('cases.get', { reference: r.reference });
+      // The file's correspondence too (ThreadSection), at the same moment: asked only once the file had been
+      // drawn, its answer drew the file a second time.
+      prefetch('inbox.thread', { caseId: r.id });
       go({ name: 'case', reference: r.reference });
     },
     [go, prefetch],
@@ -173,7 +181,7 @@ export function QueueScreen() {
         </Stack>
       )}
       <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={openView} />
-      <QueueFilters state={state} onChange={patch} onReplace={show} accounts={accounts} />
+      <QueueFilters state={state} onChange={patch} accounts={accounts} />
 
       
       {!loading && error && <ErrorAlert error={error} />}
@@ -201,7 +209,7 @@ export function QueueScreen() {
           ) : (
             page && (
               <QueueTable
-                searching={searching}
+                searching={rowsSearching}
                 rows={page.rows}
                 state={state}
                 selected={selected}

@@ -109,9 +109,12 @@ export function QueueTable({ searching = false, rows, state, selected, onSelect,
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody ref={body} onKeyDown={onBodyKey}>
+          {/* Keyed by place, not by case: the next page's rows take the places of the last page's, so React
+              changes the text and attributes of fifty rows instead of removing fifty and building fifty (a
+              row keeps nothing of its own; selection, mark and focus come from props). */}
           {rows.map((r, i) => (
             <Row
-              key={r.id}
+              key={i}
               row={r}
               searching={searching}
               selected={selected.has(r.id)}

@@ -85,8 +85,8 @@ export const hasFilters = (s: QueueState) =>
   s.unsentNotice ||
   s.search.trim() !== '';
 
-export const clearedFilters = (s: QueueState): QueueState => ({
-  ...s,
+/** The filters bar's fields (QueueFilters) without any filter set, back on page 1; the view, sort and search stay. */
+export const noFilters = {
   types: [],
   statuses: [],
   assigneeMode: 'anyone',
@@ -96,6 +96,7 @@ export const clearedFilters = (s: QueueState): QueueState => ({
   overdue: false,
   paused: 'any',
   unsentNotice: false,
-  search: '',
   page: 1,
-});
+} as const satisfies Partial<QueueState>;
+
+export const clearedFilters = (s: QueueState): QueueState => ({ ...s, ...noFilters, types: [], statuses: [], search: '' });

@@ -4,8 +4,8 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CaseFile, DeskErrorData } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { CaseFile } from '../../../../electron/contract/index.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -13,25 +13,22 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 
 export function LegalHoldPanel({ file }: { file: CaseFile }) {
   const t = useT();
-  const desk = useDesk();
   const { user } = useShell();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setHold = useDeskMutation('retention.setLegalHold', {
+    onSuccess: () => {
+      setOpen(false);
+      setReason('');
+    },
+  });
+  const error = setHold.error;
+  const busy = setHold.isPending;
   const hold = file.legalHold;
   const supervisor = user.role === 'supervisor';
   if (!hold && !supervisor) return null;
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await desk.retention.setLegalHold({ id: file.case.id, hold: hold === null, reason });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setOpen(false);
-    setReason('');
-  };
+  const submit = () => setHold.mutate({ id: file.case.id, hold: hold === null, reason });
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="legal-hold" data-held={hold !== null}>
@@ -78,7 +75,7 @@ export function LegalHoldPanel({ file }: { file: CaseFile }) {
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color={hold ? undefined : 'grape'} onClick={() => void submit()} loading={busy} disabled={reason.trim() === ''} data-testid="legal-hold-submit">
+            <Button color={hold ? undefined : 'grape'} onClick={submit} loading={busy} disabled={reason.trim() === ''} data-testid="legal-hold-submit">
               {hold ? t('legalHold.lift') : t('legalHold.place')}
             </Button>
           </Group>

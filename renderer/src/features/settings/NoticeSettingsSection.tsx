@@ -4,8 +4,8 @@
 import { Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { DEFAULT_NOTICE_SETTINGS, type DeskErrorData, type NoticeSettings } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from '../../../../electron/contract/index.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useDeskQuery } from '../../api/deskQueries.ts';
@@ -19,20 +19,17 @@ export function NoticeSettingsSection() {
 
 function NoticeSettingsForm({ initial }: { initial: NoticeSettings }) {
   const { t } = useI18n();
-  const desk = useDesk();
   const [v, setV] = useState<NoticeSettings>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
+  const update = useDeskMutation('settings.update', {
+    onSuccess: (saved) => {
+      if (saved.notices) setV(saved.notices);
+      notifications.show({ message: t('settings.notices.saved'), color: 'teal' });
+    },
+  });
+  const busy = update.isPending;
+  const error = update.error;
   const pay = (k: keyof NoticeSettings['feePayment'], value: string | number) => setV((x) => ({ ...x, feePayment: { ...x.feePayment, [k]: value } }));
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await desk.settings.update({ notices: v });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    if (r.value.notices) setV(r.value.notices);
-    notifications.show({ message: t('settings.notices.saved'), color: 'teal' });
-  };
+  const save = () => update.mutate({ notices: v });
   return (
     <Paper withBorder p="lg" radius="md" data-testid="notice-settings">
       <Stack gap="sm">
@@ -60,7 +57,7 @@ function NoticeSettingsForm({ initial }: { initial: NoticeSettings }) {
         </SimpleGrid>
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button onClick={() => void save()} loading={busy}>
+          <Button onClick={save} loading={busy}>
             {t('settings.notices.save')}
           </Button>
         </Group>
