@@ -59,7 +59,8 @@ beforeAll(async () => {
   backupPath = r.stdout.split('\n')[0]!;
 });
 
-describe('desk backup', () => {
+// Several desk processes one after another (each needs the folder's lock): generous on a loaded machine.
+describe('desk backup', { timeout: 120_000 }, () => {
   it('--help explains it, exit 0', async () => {
     const r = await desk(['backup', '--help']);
     expect(r.code).toBe(0);

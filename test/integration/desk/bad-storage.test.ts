@@ -98,7 +98,8 @@ describe('a data folder that cannot be used', () => {
   });
 });
 
-describe('a damaged case database', () => {
+// One login and one `desk db check` per page of the database: the limit is for a loaded machine, not a speed check.
+describe('a damaged case database', { timeout: 240_000 }, () => {
   let pristine: string;
   let pageSize: number;
   let accountsPage: number;
