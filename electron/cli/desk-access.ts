@@ -8,7 +8,7 @@ import { defaultDataDir, deskPaths, type DeskPaths } from '../core/storage/data-
 import { acquireInstanceLock } from '../core/storage/instance-lock.ts';
 import { lockDesk, presenceOf, unlockWithPassword, type UnlockedDesk } from '../core/vault/vault.ts';
 import { isDeskError } from '../core/errors.ts';
-import { parseDatabaseUrl, SharedDeskError } from '../../db/postgres.ts';
+import { parseDatabaseUrl, SharedDeskError, type DatabaseTarget } from '../../db/postgres.ts';
 import { diskFull, isDiskFull } from '../core/storage/disk-full.ts';
 import { LoginThrottle } from '../core/auth/throttle.ts';
 import { CliError, readDatabasePassword, readPassword, type CliIO } from './io.ts';
@@ -21,6 +21,16 @@ export interface DeskArgs {
   'database-url'?: string;
 }
 
+/** --database-url parsed by the shared desk's rules; a refusal is the usage error every command prints alike. */
+export function databaseTargetOf(url: string): DatabaseTarget {
+  try {
+    return parseDatabaseUrl(url);
+  } catch (e) {
+    if (e instanceof SharedDeskError) throw new CliError(`--database-url: ${inEnglish(e.problem)}`, 2);
+    throw e;
+  }
+}
+
 /** The desk's paths from --data-dir or --database-url (a shared desk's paths carry its server). */
 export async function deskPathsOf(io: CliIO, args: DeskArgs): Promise<DeskPaths> {
   const url = args['database-url'];
@@ -28,13 +38,7 @@ export async function deskPathsOf(io: CliIO, args: DeskArgs): Promise<DeskPaths>
     if (!args['data-dir']) throw new CliError('--data-dir (or --database-url) is required.', 2);
     return deskPaths(resolve(args['data-dir']));
   }
-  let target;
-  try {
-    target = parseDatabaseUrl(url);
-  } catch (e) {
-    if (e instanceof SharedDeskError) throw new CliError(`--database-url: ${inEnglish(e.problem)}`, 2);
-    throw e;
-  }
+  const target = databaseTargetOf(url);
   const password = await readDatabasePassword(io);
   // This PC's folder only holds local things (lock, backup status); the desk itself is on the server.
   return deskPaths(resolve(args['data-dir'] ?? defaultDataDir(io.env)), { target, password });

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inEnglish, username as usernameSchema, recoveryKey as recoveryKeySchema } from '../../contract/index.ts';
+import { username as usernameSchema, recoveryKey as recoveryKeySchema } from '../../contract/index.ts';
 import { deskPaths } from '../../core/storage/data-dir.ts';
 import { acquireInstanceLock } from '../../core/storage/instance-lock.ts';
 import { readSettings } from '../../core/settings/settings.ts';
@@ -11,10 +11,9 @@ import { appendAudit } from '../../core/audit/audit-log.ts';
 import { writeBackup } from '../../core/backup/backup.ts';
 import { restoreBackup, type RestoreSecret } from '../../core/backup/restore.ts';
 import { restoreToServer } from '../../core/shared-desk/restore-to-server.ts';
-import { parseDatabaseUrl, SharedDeskError } from '../../../db/postgres.ts';
 import { recoverySecret } from '../../core/keys/recovery-key.ts';
 import { isDeskError } from '../../core/errors.ts';
-import { withUnlockedDesk } from '../desk-access.ts';
+import { databaseTargetOf, withUnlockedDesk } from '../desk-access.ts';
 import { CliError, DATABASE_PASSWORD_ENV, PASSWORD_ENV, readDatabasePassword, readPassword, type CliIO } from '../io.ts';
 
 export const BACKUP_HELP = `Usage: npm run desk -- backup (--data-dir DIR | --database-url URL) --user NAME --out FOLDER
@@ -129,13 +128,7 @@ async function readSecret(io: CliIO, username: string | undefined): Promise<Rest
 }
 
 async function restoreOntoServer(io: CliIO, backupPath: string, url: string, username: string | undefined): Promise<number> {
-  let target;
-  try {
-    target = parseDatabaseUrl(url);
-  } catch (e) {
-    if (e instanceof SharedDeskError) throw new CliError(`--database-url: ${inEnglish(e.problem)}`, 2);
-    throw e;
-  }
+  const target = databaseTargetOf(url);
   const databasePassword = await readDatabasePassword(io);
   const secret = await readSecret(io, username);
   const restored = await deskErrorsAsCli(() => restoreToServer({ backupPath, server: { target, password: databasePassword }, secret }));

@@ -9,8 +9,8 @@ import { acquireInstanceLock } from '../../core/storage/instance-lock.ts';
 import { deskPresence, lockDesk, unlockWithPassword } from '../../core/vault/vault.ts';
 import { moveToServer } from '../../core/shared-desk/move-to-server.ts';
 import { isDeskError } from '../../core/errors.ts';
-import { parseDatabaseUrl, SharedDeskError } from '../../../db/postgres.ts';
 import { CliError, DATABASE_PASSWORD_ENV, PASSWORD_ENV, readDatabasePassword, readPassword, usageError, type CliIO } from '../io.ts';
+import { databaseTargetOf } from '../desk-access.ts';
 
 export const MOVE_HELP = `Usage: npm run desk -- move-to-server --data-dir DIR --database-url postgres://USER@HOST[:PORT]/DATABASE --user NAME
 
@@ -35,13 +35,7 @@ export async function moveToServerCommand(args: string[], io: CliIO): Promise<nu
   if (!values.user) throw usageError(MOVE_HELP, 'move-to-server needs --user (a supervisor of the local desk).');
   const user = usernameSchema.safeParse(values.user);
   if (!user.success) throw new CliError(`--user: ${user.error.issues[0]?.message ?? 'not a user name'}`, 2);
-  let target;
-  try {
-    target = parseDatabaseUrl(values['database-url']);
-  } catch (e) {
-    if (e instanceof SharedDeskError) throw new CliError(`--database-url: ${inEnglish(e.problem)}`, 2);
-    throw e;
-  }
+  const target = databaseTargetOf(values['database-url']);
   const paths = deskPaths(resolve(values['data-dir']));
   const presence = deskPresence(paths);
   if (presence.state === 'new') throw new CliError(`There is no desk in ${paths.dataDir}.`);
