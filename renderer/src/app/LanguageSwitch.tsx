@@ -1,6 +1,7 @@
 import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
-import type { Locale } from '../i18n/catalog.ts';
+import { isOneOf } from '../../../electron/contract/index.ts';
+import { locales } from '../i18n/catalog.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** 日本語 / English, each label in its own language so either reader can find it. */
@@ -13,7 +14,7 @@ export function LanguageSwitch() {
       <SegmentedControl
         size="xs"
         value={locale}
-        onChange={(value) => setLocale(value as Locale)}
+        onChange={(value) => isOneOf(locales, value) && setLocale(value)}
         data={[
           { value: 'ja', label: <span lang="ja">{t('language.ja')}</span> },
           { value: 'en', label: <span lang="en">{t('language.en')}</span> },

@@ -5,13 +5,14 @@
 import { Anchor, Button, Group, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconRestore } from '@tabler/icons-react';
-import type { SessionUser } from '../../../../electron/contract/index.ts';
+import { isOneOf, type SessionUser } from '../../../../electron/contract/index.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
-type Secret = 'password' | 'recoveryKey';
+const secrets = ['password', 'recoveryKey'] as const;
+type Secret = (typeof secrets)[number];
 
 interface Props {
   /** Restored: with a password that person is logged in (user); with the recovery key, null (log in next). */
@@ -65,7 +66,7 @@ export function RestoreForm({ onRestored, onBack }: Props) {
               <SegmentedControl
                 aria-labelledby="restore-secret-label"
                 value={secret}
-                onChange={(x) => form.setFieldValue('secret', x as Secret)}
+                onChange={(x) => isOneOf(secrets, x) && form.setFieldValue('secret', x)}
                 data={[
                   { value: 'password', label: t('restore.withPassword') },
                   { value: 'recoveryKey', label: t('restore.withRecoveryKey') },

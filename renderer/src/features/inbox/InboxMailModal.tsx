@@ -6,7 +6,7 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radi
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { dismissReasons, type CaseType, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
+import { dismissReasons, isOneOf, type CaseType, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
@@ -270,7 +270,7 @@ function DismissForm({ mail, onDone, onError, onCancel }: ActionProps) {
   return (
     <Paper withBorder p="sm" radius="md" data-testid="dismiss-form">
       <Stack gap="xs">
-        <Radio.Group label={t('inbox.dismiss.reason')} value={reason} onChange={(v) => setReason(v as DismissReason)}>
+        <Radio.Group label={t('inbox.dismiss.reason')} value={reason} onChange={(v) => isOneOf(dismissReasons, v) && setReason(v)}>
           <Group mt={4}>
             {dismissReasons.map((r) => (
               <Radio key={r} value={r} label={t(`inbox.dismiss.${r}`)} />

@@ -5,7 +5,7 @@ import { Badge, Box, Button, Group, LoadingOverlay, Pagination, Paper, Stack, Ta
 import { notifications } from '@mantine/notifications';
 import { IconMailDown, IconPaperclip, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { inboxStatuses, type DeskErrorData, type InboxPage, type InboxRow, type InboxStatus, type MailImportResult } from '../../../../electron/contract/index.ts';
+import { inboxStatuses, isOneOf, type DeskErrorData, type InboxPage, type InboxRow, type InboxStatus, type MailImportResult } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -116,8 +116,8 @@ export function InboxScreen() {
       <Tabs
         value={status}
         onChange={(v) => {
-          if (!v) return;
-          setStatus(v as InboxStatus);
+          if (!isOneOf(inboxStatuses, v)) return;
+          setStatus(v);
           setPage(1);
         }}
         keepMounted={false}

@@ -3,7 +3,7 @@
 import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CaseFile, NoticeKind } from '../../../../electron/contract/index.ts';
+import { isOneOf, type CaseFile, type NoticeKind } from '../../../../electron/contract/index.ts';
 import { LetterPreview } from './LetterPreview.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
@@ -39,7 +39,7 @@ export function CaseLetterButton({ file, onRecorded }: { file: CaseFile; onRecor
                 label={t('letterPreview.which')}
                 data={kinds.map((k) => ({ value: k, label: t(`noticeKind.${k}`) }))}
                 value={current}
-                onChange={(v) => v && setKind(v as NoticeKind)}
+                onChange={(v) => isOneOf(kinds, v) && setKind(v)}
                 allowDeselect={false}
                 w={280}
               />

@@ -5,7 +5,7 @@
 import { Anchor, Badge, Box, Button, Group, LoadingOverlay, Pagination, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { outboxStates, type DeskErrorData, type OutboxPage, type OutboxState, type OutboxSummary } from '../../../../electron/contract/index.ts';
+import { isOneOf, outboxStates, type DeskErrorData, type OutboxPage, type OutboxSummary } from '../../../../electron/contract/index.ts';
 import { useDesk } from '../../api/DeskProvider.tsx';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
@@ -17,7 +17,8 @@ import { situation, stateColor } from './outboxText.ts';
 import { useMailStatus } from './useMailStatus.ts';
 
 const PAGE_SIZE = 50;
-type Filter = OutboxState | 'all';
+const filters = ['all', ...outboxStates] as const;
+type Filter = (typeof filters)[number];
 
 export function OutboxScreen() {
   const { t, locale, say } = useI18n();
@@ -75,8 +76,8 @@ export function OutboxScreen() {
       <Tabs
         value={filter}
         onChange={(v) => {
-          if (!v) return;
-          setFilter(v as Filter);
+          if (!isOneOf(filters, v)) return;
+          setFilter(v);
           setPage(1);
         }}
         keepMounted={false}

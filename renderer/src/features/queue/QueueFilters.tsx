@@ -4,10 +4,10 @@ import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantin
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { memo } from 'react';
-import { caseStatuses, caseTypes, type StaffMember, type CaseStatus, type CaseType } from '../../../../electron/contract/index.ts';
+import { caseStatuses, caseTypes, isOneOf, type StaffMember } from '../../../../electron/contract/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { statusLabel, typeLabel } from '../../i18n/vocabulary.ts';
-import { hasFilters, noFilters, type AssigneeMode, type PausedFilter, type QueueState } from './queueState.ts';
+import { assigneeModes, hasFilters, noFilters, pausedFilters, type QueueState } from './queueState.ts';
 
 interface Props {
   state: QueueState;
@@ -36,7 +36,7 @@ function QueueFiltersBar({ state, onChange, accounts }: Props) {
         placeholder={state.types.length ? undefined : t('queue.filter.any')}
         data={caseTypes.map((v) => ({ value: v, label: typeLabel(t, v) }))}
         value={state.types}
-        onChange={(v) => set({ types: v as CaseType[] })}
+        onChange={(v) => set({ types: v.filter((x) => isOneOf(caseTypes, x)) })}
         clearable
         w={180}
         size="xs"
@@ -46,16 +46,16 @@ function QueueFiltersBar({ state, onChange, accounts }: Props) {
         placeholder={state.statuses.length ? undefined : t('queue.filter.any')}
         data={caseStatuses.map((v) => ({ value: v, label: statusLabel(t, v) }))}
         value={state.statuses}
-        onChange={(v) => set({ statuses: v as CaseStatus[] })}
+        onChange={(v) => set({ statuses: v.filter((x) => isOneOf(caseStatuses, x)) })}
         clearable
         w={200}
         size="xs"
       />
       <Select
         label={t('queue.filter.assignee')}
-        data={(['anyone', 'me', 'unassigned', 'user'] as AssigneeMode[]).map((v) => ({ value: v, label: t(`queue.assignee.${v}`) }))}
+        data={assigneeModes.map((v) => ({ value: v, label: t(`queue.assignee.${v}`) }))}
         value={state.assigneeMode}
-        onChange={(v) => v && set({ assigneeMode: v as AssigneeMode })}
+        onChange={(v) => isOneOf(assigneeModes, v) && set({ assigneeMode: v })}
         allowDeselect={false}
         w={130}
         size="xs"
@@ -97,9 +97,9 @@ function QueueFiltersBar({ state, onChange, accounts }: Props) {
       />
       <Select
         label={t('queue.filter.paused')}
-        data={(['any', 'paused', 'running'] as PausedFilter[]).map((v) => ({ value: v, label: t(`queue.paused.${v}`) }))}
+        data={pausedFilters.map((v) => ({ value: v, label: t(`queue.paused.${v}`) }))}
         value={state.paused}
-        onChange={(v) => v && set({ paused: v as PausedFilter })}
+        onChange={(v) => isOneOf(pausedFilters, v) && set({ paused: v })}
         allowDeselect={false}
         w={130}
         size="xs"

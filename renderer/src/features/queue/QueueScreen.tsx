@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
+import { isOneOf, savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, usePrefetchDesk } from '../../api/deskQueries.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
 import { SEARCH_TARGET } from '../../app/shortcuts.tsx';
@@ -160,7 +160,7 @@ export function QueueScreen() {
       {/* The tab stays as chosen while a search runs (a saved view reopens exactly as saved: tab and search).
           The search itself looks through every tab and each hit says which tab it is in; choosing a tab,
           the current one included, ends the search. */}
-      <Tabs value={state.report ? null : state.view} onChange={(v) => v && patch({ view: v as QueueState['view'], report: null, search: '', page: 1 })} keepMounted={false}>
+      <Tabs value={state.report ? null : state.view} onChange={(v) => isOneOf(savedViews, v) && patch({ view: v, report: null, search: '', page: 1 })} keepMounted={false}>
         <Tabs.List aria-label={t('queue.views')}>
           {savedViews.map((v) => (
             <Tabs.Tab key={v} value={v} data-view={v}>

@@ -5,8 +5,10 @@ import type { CaseStatus, listInput, queueSortKeys, ReportFilter, CaseType, save
 
 export type SavedView = (typeof savedViews)[number];
 export type SortKey = (typeof queueSortKeys)[number];
-export type AssigneeMode = 'anyone' | 'me' | 'unassigned' | 'user';
-export type PausedFilter = 'any' | 'paused' | 'running';
+export const assigneeModes = ['anyone', 'me', 'unassigned', 'user'] as const;
+export type AssigneeMode = (typeof assigneeModes)[number];
+export const pausedFilters = ['any', 'paused', 'running'] as const;
+export type PausedFilter = (typeof pausedFilters)[number];
 
 export interface QueueState {
   view: SavedView;

@@ -6,6 +6,7 @@ import { ActionIcon, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, T
 import { IconChevronLeft, IconChevronRight, IconFileTypeCsv, IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import {
+  isOneOf,
   ageBands,
   contactTypes,
   type ContactType,
@@ -119,7 +120,7 @@ export function ReportsScreen() {
         <SegmentedControl
           aria-label={t('reports.period')}
           value={kind}
-          onChange={(v) => choose(v as PeriodKind)}
+          onChange={(v) => isOneOf(periodKinds, v) && choose(v)}
           data={periodKinds.map((k) => ({ value: k, label: t(`reports.period.${k}`) }))}
           data-testid="reports-period-kind"
         />

@@ -1,11 +1,12 @@
 // Desk details, idle lock and default language (settings.get / settings.update).
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IDLE_LOCK_MINUTES, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
+import { IDLE_LOCK_MINUTES, isOneOf, type DeskSettings, type Locale } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { QueryPending } from '../../api/QueryPending.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
+import { locales } from '../../i18n/catalog.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { DeskDetailsFields, deskDetailsValues, type DeskDetailsValues } from './DeskDetailsFields.tsx';
 
@@ -73,7 +74,7 @@ function LoadedForm({ initial, onSaved }: { initial: SettingsValues; onSaved: ()
               ]}
               name="defaultLocale"
               value={form.values.defaultLocale}
-              onChange={(v) => v && form.setFieldValue('defaultLocale', v as Locale)}
+              onChange={(v) => isOneOf(locales, v) && form.setFieldValue('defaultLocale', v)}
             />
           </SimpleGrid>
         </Paper>

@@ -2,7 +2,7 @@
 // their text); the reasons the member will read; for a suspension's alternative measure, the measure.
 // The desk checks what a decision must carry and answers with the field at fault.
 import { Checkbox, Select, Stack, Textarea } from '@mantine/core';
-import { disclosureGrounds, outcomes, refusalOutcomes, requestKinds, type DisclosureGround, type Outcome, type RequestType } from '../../../../../electron/contract/index.ts';
+import { disclosureGrounds, isOneOf, isRequestType, outcomes, refusalOutcomes, requestKinds, type Outcome } from '../../../../../electron/contract/index.ts';
 import { useDeskForm } from '../../../forms/useDeskForm.tsx';
 import type { MessageKey } from '../../../i18n/catalog.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -22,12 +22,16 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
   const c = file.case;
   // A correction or suspension taken in without its sub-kind: the decision records it (the desk requires it).
   const needsKinds = c.type !== 'disclosure' && c.kinds.length === 0;
+  // Only a request is decided (the action is offered for nothing else); its type picks the kinds and outcomes.
+  const kindList: readonly string[] = isRequestType(c.type) ? requestKinds[c.type] : [];
+  const outcomeList: readonly Outcome[] = isRequestType(c.type) ? outcomes[c.type] : [];
+  const firstOutcome: Outcome | '' = c.outcome ?? '';
   const { form, formId, onSubmit, field, busy, error, formProblem } = useDeskForm({
     method: 'cases.decide',
     initialValues: {
       kinds: [] as string[],
-      outcome: (c.outcome ?? '') as Outcome | '',
-      grounds: c.grounds as DisclosureGround[],
+      outcome: firstOutcome,
+      grounds: c.grounds,
       reasoning: c.reasoning,
       alternativeMeasure: c.alternativeMeasure,
     },
@@ -66,7 +70,7 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
           data-testid="decide-kinds"
         >
           <Stack gap="xs" mt="xs">
-            {(requestKinds[c.type as RequestType] as readonly string[]).map((k) => (
+            {kindList.map((k) => (
               <Checkbox key={k} value={k} name="kinds" label={t(`kind.${c.type}.${k}` as MessageKey)} />
             ))}
           </Stack>
@@ -74,9 +78,9 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
       )}
       <Select
         label={t('caseFile.outcome')}
-        data={(outcomes[c.type as RequestType] as readonly Outcome[]).map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
+        data={outcomeList.map((o) => ({ value: o, label: outcomeLabel(t, o) }))}
         value={v.outcome || null}
-        onChange={(next) => form.setFieldValue('outcome', (next ?? '') as Outcome | '')}
+        onChange={(next) => form.setFieldValue('outcome', isOneOf(outcomeList, next) ? next : '')}
         name="outcome"
         error={form.errors.outcome}
         required
@@ -88,7 +92,7 @@ export function DecideForm({ file, onDone, onCancel }: ActionFormProps) {
           label={t('caseFile.grounds')}
           description={t('caseFile.groundsHint')}
           value={v.grounds}
-          onChange={(next) => form.setFieldValue('grounds', next as DisclosureGround[])}
+          onChange={(next) => form.setFieldValue('grounds', next.filter((g) => isOneOf(disclosureGrounds, g)))}
           error={form.errors.grounds}
           required={outcome === 'disclosed_partial' || outcome === 'not_disclosed'}
         >

@@ -1,6 +1,6 @@
 // A payment of the disclosure fee (¥1,000, Art. 6) or a refund: how it came, how much, when.
 import { NumberInput, Radio, Group, Select, SimpleGrid, TextInput, Text } from '@mantine/core';
-import { feeMethods, type FeeMethod } from '../../../../../electron/contract/index.ts';
+import { feeMethods, isOneOf, type FeeMethod } from '../../../../../electron/contract/index.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { useDeskForm } from '../../../forms/useDeskForm.tsx';
 import { japanToday, yen } from '../../../i18n/format.ts';
@@ -43,7 +43,7 @@ export function FeeForm({ file, onDone, onCancel }: ActionFormProps) {
           label={t('fee.method')}
           data={feeMethods.map((m) => ({ value: m, label: t(`feeMethod.${m}`) }))}
           value={v.method}
-          onChange={(next) => next && form.setFieldValue('method', next as FeeMethod)}
+          onChange={(next) => isOneOf(feeMethods, next) && form.setFieldValue('method', next)}
           allowDeselect={false}
           required
         />

@@ -8,6 +8,7 @@ import {
   caseInputs,
   certificateDocumentTypes,
   identityDocumentTypes,
+  isOneOf,
   type IdentityDocumentType,
 } from '../../../../../electron/contract/index.ts';
 import { useDeskMutation } from '../../../api/useDeskMutation.ts';
@@ -104,7 +105,7 @@ export function IdentityCheckForm({ file, onDone, onCancel }: ActionFormProps) {
                 label={t('identity.documentType', { n: i + 1 })}
                 data={identityDocumentTypes.map((x) => ({ value: x, label: t(`document.${x}`) }))}
                 value={d.type}
-                onChange={(v) => update(d.key, { type: v as IdentityDocumentType | null })}
+                onChange={(v) => update(d.key, { type: isOneOf(identityDocumentTypes, v) ? v : null })}
                 error={problems[`documents.${i}.type`]}
                 required
                 searchable

@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, Textarea, T
 import { useState } from 'react';
 import {
   isFinalNoticeKind,
+  isOneOf,
   noticeChannels,
   noticeKinds,
   pauseReasons,
@@ -135,7 +136,7 @@ export function RejectForm({ file, onDone, onCancel }: ActionFormProps) {
         label={t('caseFile.rejectionGround')}
         data={rejectionGrounds.map((g) => ({ value: g, label: t(`rejectionGround.${g}`) }))}
         value={form.values.ground || null}
-        onChange={(v) => form.setFieldValue('ground', (v ?? '') as RejectionGround | '')}
+        onChange={(v) => form.setFieldValue('ground', isOneOf(rejectionGrounds, v) ? v : '')}
         name="ground"
         error={form.errors.ground}
         required
@@ -239,7 +240,7 @@ export function NoticeForm({ file, onDone, onCancel }: ActionFormProps) {
         label={t('caseFile.noticeKind')}
         data={noticeKinds.map((k) => ({ value: k, label: t(`noticeKind.${k}`) }))}
         value={form.values.kind}
-        onChange={(v) => v && form.setFieldValue('kind', v as NoticeKind)}
+        onChange={(v) => isOneOf(noticeKinds, v) && form.setFieldValue('kind', v)}
         name="kind"
         error={form.errors.kind}
         allowDeselect={false}
