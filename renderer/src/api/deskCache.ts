@@ -71,8 +71,13 @@ export function deskQuery<M extends MethodName>(desk: DeskApi, method: M, input:
  * reference) is not asked for again at once: every cases.get is an audited view of personal data. A list
  * or a file asked for by the click that leads to it (prefetchDesk) is not asked for twice either, however
  * fast it came back. Everything else is asked again whenever a screen shows it.
+ *
+ * The staff directory (who a case can be assigned to) changes when a supervisor adds, renames or disables an
+ * account: this session's own changes invalidate it like every other answer (invalidatingDesk), and one made
+ * on another PC shows within a minute. The queue, its bulk bar and the assign dialog then share one answer
+ * instead of asking every time one of them mounts.
  */
-export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000, 'inbox.thread': 1_000 };
+export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000, 'inbox.thread': 1_000, 'accounts.directory': 60_000 };
 
 /** Starts one read now, before the screen that shows it renders; that screen's query finds it in flight or just answered. */
 export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): void {

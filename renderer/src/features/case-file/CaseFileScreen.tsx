@@ -1,10 +1,10 @@
 // One case: header with the deadline the core computed, its warnings, the moves the lifecycle allows
-// this person now, and every section of the file. Each move answers with the case file as it now
-// stands, which replaces what is on screen.
+// this person now, and every section of the file (drawn right after the header's first paint). Each
+// move answers with the case file as it now stands, which replaces what is on screen.
 import { Anchor, Center, Grid, Group, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseAction, CaseFile } from '../../../../electron/contract/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,8 +38,6 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   const { t } = useI18n();
   const { back: goBack } = useShell();
   const query = useDeskQuery('cases.get', lookup);
-  const setData = useSetDeskQuery();
-  const [action, setAction] = useState<CaseAction | null>(null);
   const loaded = query.data;
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -90,7 +88,30 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
     );
   }
 
-  const file = query.data;
+  return <CaseFileBody file={query.data} lookup={lookup} back={back} onReadAgain={readAgain} />;
+}
+
+/**
+ * The lower sections (request, notices, thread, notes, timeline…) come in the render right after the first
+ * paint: a case opens with its header, deadline, warnings and moves on screen at once, and the long file
+ * (hundreds of nodes for a case with a history) is drawn as a transition straight after, which yields to
+ * input. It happens once per mount: a move that answers with the file redraws everything together.
+ */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    // The frame after the commit: the header is painted before the sections are even rendered.
+    const frame = requestAnimationFrame(() => startTransition(() => setReady(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [ready]);
+  return ready;
+}
+
+function CaseFileBody({ file, lookup, back, onReadAgain }: { file: CaseFile; lookup: CaseLookup; back: ReactNode; onReadAgain: () => void }) {
+  const setData = useSetDeskQuery();
+  const [action, setAction] = useState<CaseAction | null>(null);
+  const sections = useAfterFirstPaint();
   const done = (next: CaseFile, message: string) => {
     setData('cases.get', lookup, next);
     setAction(null);
@@ -98,25 +119,34 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   };
 
   return (
-    <Stack gap="lg" data-testid="case-file" data-case-id={file.case.id} data-reference={file.case.reference} data-status={file.case.status}>
+    <Stack
+      gap="lg"
+      data-testid="case-file"
+      data-case-id={file.case.id}
+      data-reference={file.case.reference}
+      data-status={file.case.status}
+      data-sections={sections ? 'all' : 'first'}
+    >
       {back}
       <CaseHeader file={file} />
       <CaseWarnings file={file} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
-          <Stack gap="lg">
-            <OwedNoticesSection file={file} onChanged={() => void query.refetch()} />
-            <RequestSection file={file} />
-            <LinkedCasesSection file={file} />
-            <IdentitySection file={file} />
-            {file.fees && <FeeSection ledger={file.fees} />}
-            <DecisionSection file={file} />
-            <NoticesSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
-            <ThreadSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
-            <NotesSection file={file} />
-            <DeadlineHistorySection file={file} />
-            <TimelineSection file={file} />
-          </Stack>
+          {sections && (
+            <Stack gap="lg">
+              <OwedNoticesSection file={file} onChanged={onReadAgain} />
+              <RequestSection file={file} />
+              <LinkedCasesSection file={file} />
+              <IdentitySection file={file} />
+              {file.fees && <FeeSection ledger={file.fees} />}
+              <DecisionSection file={file} />
+              <NoticesSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
+              <ThreadSection file={file} onChanged={(next) => setData('cases.get', lookup, next)} />
+              <NotesSection file={file} />
+              <DeadlineHistorySection file={file} />
+              <TimelineSection file={file} />
+            </Stack>
+          )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
           <Stack gap="lg">

@@ -1,7 +1,7 @@
 // The form of the move chosen in the action panel, in a modal. Mounted only while open, so every form
 // starts empty.
 import { Modal } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { CaseAction, CaseFile } from '../../../../../electron/contract/index.ts';
 import { useActiveAccounts } from '../../../api/useActiveAccounts.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -20,9 +20,16 @@ interface Props {
 
 const wide: ReadonlySet<CaseAction> = new Set(['decide', 'recordIdentityCheck', 'recordFee', 'answer']);
 
+/**
+ * The assign form with the staff it offers. The directory is asked for here, when that dialog opens, not by
+ * the modal: the modal is mounted with every case file, and opening a case was two requests, not one.
+ */
+function AssignWithAccounts(props: Omit<ComponentProps<typeof AssignForm>, 'accounts'>) {
+  return <AssignForm {...props} accounts={useActiveAccounts()} />;
+}
+
 export function ActionModal({ file, action: chosen, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const accounts = useActiveAccounts();
   // The dialog keeps its name and form while it fades out: a dialog that lost its name mid-transition
   // still counts as open for the shortcuts (Esc right after an action did nothing), and read as blank.
   const [shown, setShown] = useState<CaseAction | null>(chosen);
@@ -57,7 +64,7 @@ export function ActionModal({ file, action: chosen, onClose, onDone }: Props) {
       body = <ExtendForm {...props} />;
       break;
     case 'assign':
-      body = <AssignForm {...props} accounts={accounts} />;
+      body = <AssignWithAccounts {...props} />;
       break;
     case 'recordIdentityCheck':
       body = <IdentityCheckForm {...props} />;
