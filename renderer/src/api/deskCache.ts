@@ -79,9 +79,14 @@ export function deskQuery<M extends MethodName>(desk: DeskApi, method: M, input:
  */
 export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_000, 'cases.list': 1_000, 'inbox.thread': 1_000, 'accounts.directory': 60_000 };
 
-/** Starts one read now, before the screen that shows it renders; that screen's query finds it in flight or just answered. */
+/**
+ * Starts one read now, before the screen that shows it renders; that screen's query finds it in flight or just
+ * answered (FRESH_FOR). The click itself always asks (staleTime 0; a read already in flight is shared): an
+ * answer cached a moment earlier, before a colleague, the mail fetcher or another window changed the case,
+ * must not be what the reopened screen shows.
+ */
 export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): void {
-  void client.prefetchQuery({ ...deskQuery(desk, method, input), staleTime: FRESH_FOR[method] });
+  void client.prefetchQuery({ ...deskQuery(desk, method, input), staleTime: 0 });
 }
 
 export function createDeskQueryClient(): QueryClient {

@@ -179,6 +179,27 @@ describe('a read started by the click that shows it (prefetchDesk)', () => {
     stop();
     expect(calls).toEqual(['cases.list']);
   });
+
+  it('the click asks again even when the cache holds an answer from a moment ago: the screen shows what changed since', async () => {
+    // A case file read, then changed by someone else (a colleague, the mail fetcher) within the second:
+    // reopening it from the queue must show the change, not the answer cached just before it.
+    const client = createDeskQueryClient();
+    let version = 1;
+    const calls: MethodName[] = [];
+    const desk = deskFromCall(async (method): Promise<Result<unknown>> => {
+      calls.push(method);
+      return { ok: true, value: { rows: [], total: version } };
+    });
+    await client.fetchQuery(deskQuery(desk, 'cases.list', page2));
+    version = 2;
+    prefetchDesk(client, desk, 'cases.list', page2);
+    await vi.waitFor(() => expect(client.getQueryData(deskKey('cases.list', page2))).toEqual({ rows: [], total: 2 }));
+    const observer = observe(client, desk);
+    const stop = observer.subscribe(() => undefined);
+    expect(observer.getCurrentResult().isFetching).toBe(false);
+    stop();
+    expect(calls).toEqual(['cases.list', 'cases.list']);
+  });
 });
 
 describe('formatters', () => {
