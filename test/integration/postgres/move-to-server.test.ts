@@ -18,7 +18,8 @@ import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electr
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { tableDigests } from '../../../electron/core/shared-desk/desk-tables.ts';
 import { manifestSchema } from '../../../electron/core/backup/manifest.ts';
-import { readMailConfig, writeMailSettings } from '../../../electron/core/mail/mail-settings.ts';
+import { readMailConfig } from '../../../electron/core/mail/mail-settings.ts';
+import { exportedCases, keepSmtpSecret, SMTP_SECRET } from '../../support/desk-copies.ts';
 
 const dirs = { local: tempDir('pd-move-local-'), pc: tempDir('pd-move-pc-'), out: tempDir('pd-move-out-'), restored: tempDir('pd-move-restored-') };
 let database: TestDatabase;
@@ -57,21 +58,10 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     value(await rt.call('inbox.importFiles', { files: mails.map((m) => ({ name: `${m.name.replace(/\W+/g, '_')}.eml`, base64: m.raw.toString('base64') })) }));
     await rt.close();
     // A secret kept in a table: plain inside the local desk's encrypted file, sealed on a server.
-    const smtpSecret = 'smtp-secret-ひみつ';
-    const writable = await unlockDirect(dirs.local.path);
-    try {
-      await writeMailSettings(writable.store.db, { host: '127.0.0.1', port: 2525, tls: 'none', user: 'desk', password: smtpSecret }, SUPERVISOR.username, new Date());
-    } finally {
-      await lockDesk(writable);
-    }
+    await keepSmtpSecret(dirs.local.path);
 
     const pw = SUPERVISOR.password;
-    const exportOf = async (where: string[], env: NodeJS.ProcessEnv = {}) => {
-      const r = await runCli(['export', ...where, '--user', SUPERVISOR.username, '--format', 'json'], pw, { env, timeoutMs: 120_000 });
-      expect(r, r.stderr).toMatchObject({ code: 0 });
-      return JSON.parse(r.stdout) as unknown[];
-    };
-    const localExport = await exportOf(['--data-dir', dirs.local.path]);
+    const localExport = await exportedCases(['--data-dir', dirs.local.path]);
     expect(localExport).toHaveLength(6);
     const local = await inspect(() => unlockDirect(dirs.local.path), async (desk) => {
       const attachments = await desk.store.db.selectFrom('inbox_attachments').select('id').execute();
@@ -109,13 +99,13 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     expect(stored.system_key).toMatch(/^pd1:/);
     const serverDesk = await openServer();
     try {
-      expect((await readMailConfig(serverDesk.store.db))?.password).toBe(smtpSecret);
+      expect((await readMailConfig(serverDesk.store.db))?.password).toBe(SMTP_SECRET);
     } finally {
       await lockDesk(serverDesk);
     }
     expect(onServer.audit).toMatchObject({ ok: true, rows: local.digests.audit_log!.rows + 1 });
     const where = ['--database-url', url, '--data-dir', dirs.pc.path];
-    expect(await exportOf(where, env)).toEqual(localExport);
+    expect(await exportedCases(where, env)).toEqual(localExport);
 
     // Step 2: a backup of the shared desk.
     let serverAudit: unknown[] = [];
@@ -143,11 +133,11 @@ describe('desk move-to-server → backup --database-url → restore', () => {
     expect(back.audit).toMatchObject({ ok: true });
     const restoredDesk = await unlockDirect(dirs.restored.path);
     try {
-      expect((await readMailConfig(restoredDesk.store.db))?.password).toBe(smtpSecret);
+      expect((await readMailConfig(restoredDesk.store.db))?.password).toBe(SMTP_SECRET);
     } finally {
       await lockDesk(restoredDesk);
     }
-    expect(await exportOf(['--data-dir', dirs.restored.path])).toEqual(localExport);
+    expect(await exportedCases(['--data-dir', dirs.restored.path])).toEqual(localExport);
     // A search on the restored desk finds the member (its search index was rebuilt from the cases).
     const again = await openRuntime(dirs.restored.path);
     try {

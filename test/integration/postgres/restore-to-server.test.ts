@@ -15,7 +15,8 @@ import { formatDatabaseUrl, parseDatabaseUrl } from '../../../db/postgres.ts';
 import { deskPaths } from '../../../electron/core/storage/data-dir.ts';
 import { lockDesk, unlockWithPassword, type UnlockedDesk } from '../../../electron/core/vault/vault.ts';
 import { tableDigests } from '../../../electron/core/shared-desk/desk-tables.ts';
-import { readMailConfig, writeMailSettings } from '../../../electron/core/mail/mail-settings.ts';
+import { readMailConfig } from '../../../electron/core/mail/mail-settings.ts';
+import { exportedCases, keepSmtpSecret, SMTP_SECRET } from '../../support/desk-copies.ts';
 
 const dirs = { local: tempDir('pd-rts-local-'), pc: tempDir('pd-rts-pc-'), out: tempDir('pd-rts-out-') };
 const databases: TestDatabase[] = [];
@@ -48,20 +49,9 @@ describe('desk restore BACKUP --database-url', () => {
     for (let i = 0; i < 5; i++) ids.push(value(await rt.call('cases.create', intake(i))).id);
     value(await rt.call('cases.addNote', { id: ids[0]!, text: '電話で本人確認済み。' }));
     await rt.close();
-    const smtpSecret = 'smtp-secret-ひみつ';
-    const writable = await unlockDirect(dirs.local.path);
-    try {
-      await writeMailSettings(writable.store.db, { host: '127.0.0.1', port: 2525, tls: 'none', user: 'desk', password: smtpSecret }, SUPERVISOR.username, new Date());
-    } finally {
-      await lockDesk(writable);
-    }
+    await keepSmtpSecret(dirs.local.path);
     const pw = SUPERVISOR.password;
-    const exportOf = async (where: string[], env: NodeJS.ProcessEnv = {}) => {
-      const r = await runCli(['export', ...where, '--user', SUPERVISOR.username, '--format', 'json'], pw, { env, timeoutMs: 120_000 });
-      expect(r, r.stderr).toMatchObject({ code: 0 });
-      return JSON.parse(r.stdout) as unknown[];
-    };
-    const localExport = await exportOf(['--data-dir', dirs.local.path]);
+    const localExport = await exportedCases(['--data-dir', dirs.local.path]);
     expect(localExport).toHaveLength(5);
     const backup = await runCli(['backup', '--data-dir', dirs.local.path, '--user', SUPERVISOR.username, '--out', dirs.out.path], pw, { timeoutMs: 120_000 });
     expect(backup, backup.stderr).toMatchObject({ code: 0 });
@@ -96,11 +86,11 @@ describe('desk restore BACKUP --database-url', () => {
       const rows = await desk.store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
       expect(rows.slice(0, -1)).toEqual(localAudit.slice(0, -1));
       expect(rows.at(-1)).toMatchObject({ action: 'desk.restore', actor: SUPERVISOR.username });
-      expect((await readMailConfig(desk.store.db))?.password).toBe(smtpSecret);
+      expect((await readMailConfig(desk.store.db))?.password).toBe(SMTP_SECRET);
     });
     expect(withoutAudit(onServer)).toEqual(withoutAudit(local));
     const where = ['--database-url', url, '--data-dir', dirs.pc.path];
-    expect(await exportOf(where, env)).toEqual(localExport);
+    expect(await exportedCases(where, env)).toEqual(localExport);
     const verify = await runCli(['audit', 'verify', ...where, '--user', SUPERVISOR.username], pw, { env, timeoutMs: 120_000 });
     expect(verify, verify.stderr).toMatchObject({ code: 0 });
     const seen = await digestsOf(openFirst);
@@ -120,7 +110,7 @@ describe('desk restore BACKUP --database-url', () => {
     const env2 = { PRIVACY_DESK_DATABASE_PASSWORD: second.password };
     const moved = await restore(sharedBackup.stdout.split('\n')[0]!, url2, pw, env2);
     expect(moved, moved.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('5 case(s)') });
-    expect(await exportOf(['--database-url', url2, '--data-dir', dirs.pc.path], env2)).toEqual(localExport);
+    expect(await exportedCases(['--database-url', url2, '--data-dir', dirs.pc.path], env2)).toEqual(localExport);
     const verify2 = await runCli(['audit', 'verify', '--database-url', url2, '--data-dir', dirs.pc.path, '--user', SUPERVISOR.username], pw, { env: env2, timeoutMs: 120_000 });
     expect(verify2, verify2.stderr).toMatchObject({ code: 0 });
   }, 600_000);
