@@ -3,8 +3,7 @@
 // reprint that does not move the status twice), the desktop-only methods in browser mode, the audit
 // trail, and the browser host's font route.
 import { get } from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NoticeKind, Input } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { measuredPageCounts } from '../../../electron/core/letters/pdf-pages.ts';
@@ -13,14 +12,12 @@ import { lockDesk, unlockWithPassword } from '../../../electron/core/vault/vault
 import { verifyAudit } from '../../../electron/core/audit/audit-log.ts';
 import { createHostServer } from '../../../electron/host/server.ts';
 import { newDesk, openRuntime, SUPERVISOR, tempDir, testDeskPaths, value } from '../../support/desk.ts';
-import { launchChromium, letterServer, pagesText, pdfOf, words } from '../../support/letters.ts';
+import { letterPrinter, pagesText, words } from '../../support/letters.ts';
 
 let now = Date.parse('2026-11-24T01:00:00Z'); // Tue 24 Nov 2026, 10:00 in Tokyo
 let rt: DeskRuntime;
 let dir: { path: string; remove(): void };
-let browser: Browser;
-let page: Page;
-let server: Awaited<ReturnType<typeof letterServer>>;
+const printer = letterPrinter();
 
 const paperIntake = {
   type: 'disclosure',
@@ -61,15 +58,6 @@ async function approvedDisclosure(extra: Record<string, unknown> = {}) {
 
 const readyOf = async () => value(await rt.call('letters.ready', {})).map((r) => `${r.reference} ${r.kind} ${r.reason}`);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  server = await letterServer();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
   now = Date.parse('2026-11-24T01:00:00Z');
   dir = tempDir();
@@ -177,7 +165,7 @@ describe('letters.preview and letters.batch (through buildNotice)', () => {
     for (const l of list) {
       const doc = value(await rt.call('letters.preview', { caseId: l.caseId, kind: l.kind }));
       expect(doc).toMatchObject({ letters: 1, references: [l.ref], warnings: [], fileName: `${l.ref}-${l.kind}.pdf` });
-      const bytes = await pdfOf(page, server, doc.html);
+      const bytes = await printer.pdf(doc.html);
       const text = (await pagesText(bytes)).join('').replace(/\s+/g, '');
       for (const s of [l.ref, `${l.name.replace(/\s+/g, '')}様`, '令和8年11月24日', '24November2026', '株式会社JUO', 'Englishtranslation(forreference;theJapanesetextprevails)', '12月29日～1月3日']) {
         expect([l.kind, s, text.includes(s)]).toEqual([l.kind, s, true]);
@@ -196,10 +184,10 @@ describe('letters.preview and letters.batch (through buildNotice)', () => {
     // All six as one batch: measured, then numbered within each letter.
     const letters = list.map(({ caseId, kind }) => ({ caseId, kind }));
     const measuring = value(await rt.call('letters.batch', { letters, measure: true }));
-    const pageCounts = measuredPageCounts(await pdfOf(page, server, measuring.html), letters.length);
+    const pageCounts = measuredPageCounts(await printer.pdf(measuring.html), letters.length);
     const batch = value(await rt.call('letters.batch', { letters, pageCounts }));
     expect(batch).toMatchObject({ letters: 6, references: list.map((l) => l.ref), fileName: 'letters-2026-11-24-6.pdf' });
-    const pages = await pagesText(await pdfOf(page, server, batch.html));
+    const pages = await pagesText(await printer.pdf(batch.html));
     // Duplex-safe: a letter with an odd page count is followed by a blank page (not after the last one).
     const expected = pageCounts.flatMap((n, i) => [...Array.from({ length: n }, (_, k) => `${k + 1} / ${n}`), ...(n % 2 === 1 && i < pageCounts.length - 1 ? ['blank'] : [])]);
     expect(pages.map((p) => (/このページは白紙です/.test(p) ? 'blank' : /(\d+)\s*\/\s*(\d+)\s*$/.exec(p.trimEnd())?.slice(1).join(' / ')))).toEqual(expected);

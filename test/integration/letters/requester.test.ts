@@ -1,19 +1,16 @@
 // Notices go to the requester (issue 10): a legal representative's and an agent's own 〒, address and
 // name in the envelope window (pdftotext -bbox-layout), the email draft to the requester's own address,
 // the member named in the body; and intake refuses what a letter or an email could not carry.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../electron/contract/index.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import { WINDOW } from '../../../electron/core/letters/layout.ts';
 import { newDesk, tempDir, value } from '../../support/desk.ts';
-import { launchChromium, letterServer, pagesText, pdfOf, words, type Word } from '../../support/letters.ts';
+import { letterPrinter, pagesText, words, type Word } from '../../support/letters.ts';
 
 let rt: DeskRuntime;
 let dir: { path: string; remove(): void };
-let browser: Browser;
-let page: Page;
-let server: Awaited<ReturnType<typeof letterServer>>;
+const printer = letterPrinter();
 const now = Date.parse('2026-11-24T01:00:00Z');
 
 const base = {
@@ -30,15 +27,6 @@ const base = {
 const inWindow = (w: Word) => w.xMin >= WINDOW.left && w.xMax <= WINDOW.left + WINDOW.width && w.yMin >= WINDOW.top && w.yMax <= WINDOW.top + WINDOW.height;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  server = await letterServer();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
   dir = tempDir();
   rt = (await newDesk(dir.path, { now: () => new Date(now) })).rt;
@@ -70,7 +58,7 @@ describe('a representative’s and an agent’s case', () => {
     expect(ready).toMatchObject([{ kind: 'acknowledgement', recipientName: '山田 花子', memberName: '山田 一郎', reason: 'no_email', hasPostalAddress: true }]);
 
     const doc = value(await rt.call('letters.preview', { caseId: id, kind: 'acknowledgement' }));
-    const bytes = await pdfOf(page, server, doc.html);
+    const bytes = await printer.pdf(doc.html);
     const first = (await words(bytes)).filter((w) => w.page === 1 && w.yMax < 60 && w.xMax < 115);
     const block = first.map((w) => w.text).join('');
     // The requester's postal code, address (two lines as typed) and name, with whom they act for.
@@ -110,7 +98,7 @@ describe('a representative’s and an agent’s case', () => {
     // By email: nothing is ready to print; a letter printed from the case file still goes to the agent.
     expect(value(await rt.call('letters.ready', {})).filter((r) => r.caseId === id)).toEqual([]);
     const doc = value(await rt.call('letters.preview', { caseId: id, kind: 'acknowledgement' }));
-    const first = (await words(await pdfOf(page, server, doc.html))).filter((w) => w.page === 1 && w.yMax < 60 && w.xMax < 115);
+    const first = (await words(await printer.pdf(doc.html))).filter((w) => w.page === 1 && w.yMax < 60 && w.xMax < 115);
     expect(first.map((w) => w.text).join('')).toBe('〒100-0005東京都千代田区丸の内2-4-1丸の内ビル5F山田一郎様の代理人弁護士佐藤健様');
     for (const w of first) expect([w.text, inWindow(w)]).toEqual([w.text, true]);
   });
@@ -126,7 +114,7 @@ describe('the window, through the desk', () => {
     const doc = value(await rt.call('letters.preview', { caseId: id, kind: 'acknowledgement' }));
     expect(doc.warnings).toMatchObject([{ code: 'WINDOW_OVERFLOW', field: 'name', overflowMm: ready.notReady!.overflowMm }]);
     // Chromium agrees: the name's last line prints below the window's bottom edge.
-    const block = (await words(await pdfOf(page, server, doc.html))).filter((w) => w.page === 1 && w.xMin >= 27 && w.xMax < 115 && long.includes(w.text));
+    const block = (await words(await printer.pdf(doc.html))).filter((w) => w.page === 1 && w.xMin >= 27 && w.xMax < 115 && long.includes(w.text));
     expect(Math.max(...block.map((w) => w.yMax))).toBeGreaterThan(WINDOW.top + WINDOW.height);
     const short = value(await rt.call('cases.create', { ...base, channel: 'post', requesterKind: 'member', memberEmail: '', memberName: '寿限無 長助' }));
     expect(value(await rt.call('letters.ready', {})).find((r) => r.caseId === short.id)!.notReady).toBeNull();
