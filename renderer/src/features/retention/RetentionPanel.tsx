@@ -9,7 +9,7 @@ import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
-import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 
 export function RetentionPanel() {
   const t = useT();
@@ -20,9 +20,11 @@ export function RetentionPanel() {
   const previewQuery = useDeskQuery('retention.preview', {}, { enabled: previewing });
   const preview = previewing && previewQuery.isSuccess && !previewQuery.isFetching ? previewQuery.data : null;
   const closePreview = () => setPreviewing(false);
-  // retention.get (the cut-off, old backups) is asked again by the invalidation every change brings.
+  // The desk answers with the panel as it now stands: shown at once (no flash of the old period).
+  const setDeskQuery = useSetDeskQuery();
   const update = useDeskMutation('retention.update', {
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      setDeskQuery('retention.get', {}, saved);
       setYears(null);
       notifications.show({ message: t('retention.saved'), color: 'teal' });
     },
