@@ -4,9 +4,10 @@
 import type { Page } from '@playwright/test';
 import type { MethodName } from '../../electron/contract/index.ts';
 import { expect, test } from './fixtures.ts';
-import { call } from './pages/api.ts';
+import { call, createCase } from './pages/api.ts';
 import { setUpDesk } from './pages/flows.ts';
-import { QueuePage, ShellPage } from './pages/ShellPage.ts';
+import { QueuePage } from './pages/QueuePage.ts';
+import { ShellPage } from './pages/ShellPage.ts';
 
 /** Holds the next request for `method` until `release()`: the screen's busy state is seen without any timing. */
 async function hold(page: Page, method: MethodName) {
@@ -80,4 +81,24 @@ test('settings: retention and re-key show their busy state and confirm when done
   await expect(page.getByText(shell.t('rekey.done').split('{slots}')[0]!)).toBeVisible();
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('security-panel').getByRole('alert')).toHaveCount(0);
+});
+
+test('bulk moves: the chosen move is busy until the desk answers, then its outcome is shown', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const a = await createCase(page, { memberName: '青木 真一', memberKana: 'アオキ シンイチ', memberEmail: 'aoki@example.jp' });
+  const b = await createCase(page, { memberName: '石田 恵', memberKana: 'イシダ メグミ', memberEmail: 'ishida@example.jp' });
+  await page.reload();
+  const queue = new QueuePage(page);
+  await queue.expectVisible();
+  await queue.select(a.reference);
+  await queue.select(b.reference);
+  const held = await hold(page, 'cases.bulkStartReview');
+  const start = queue.bulkBar.getByRole('button', { name: queue.t('action.startReview'), exact: true });
+  await start.click();
+  await expect(start).toHaveAttribute('data-loading', 'true');
+  // Only the move asked for is busy.
+  await expect(queue.bulkBar.getByRole('button', { name: queue.t('bulk.assignMe'), exact: true })).not.toHaveAttribute('data-loading', 'true');
+  held.release();
+  await expect(queue.bulkResult).toContainText(queue.t('bulk.result.startReview', { n: 2 }));
+  await queue.expectRow(a.reference, { status: 'in_review' });
 });
