@@ -202,6 +202,11 @@ try {
     if (!unlocked) throw new Error(`the desk in ${folder} does not open`);
     key = Buffer.from(unlocked.dataKey);
     await lockDesk(unlocked);
+    // Unlocking migrated the desk to this version's schema; the plain copy gets the same migrations, so the
+    // baseline never runs without an index the core has.
+    const plainDb = new Kysely<DB>({ dialect: new SqliteDialect({ database: new Database(plainPath, { fileMustExist: true }) }) });
+    await migrateToLatest(plainDb);
+    await plainDb.destroy();
     console.log(`reusing the ${CASES.toLocaleString('en')}-case desk in ${folder}`);
   } else {
   if (KEEP) mkdirSync(folder, { recursive: true });

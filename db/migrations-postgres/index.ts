@@ -16,6 +16,8 @@ import * as p0009 from './0009_audit_counter.ts';
 import * as p0010 from './0010_change_notify.ts';
 import * as p0011 from './0011_notice_mail_facts.ts';
 import * as p0012 from './0012_status_unchanged_codes.ts';
+import * as p0013 from './0013_queue_member_order.ts';
+import * as p0014 from './0014_open_overdue.ts';
 
 export const postgresMigrations: Record<string, Migration> = {
   '0001_base': p0001,
@@ -30,6 +32,8 @@ export const postgresMigrations: Record<string, Migration> = {
   '0010_change_notify': p0010,
   '0011_notice_mail_facts': p0011,
   '0012_status_unchanged_codes': p0012,
+  '0013_queue_member_order': p0013,
+  '0014_open_overdue': p0014,
 };
 
 /** The SQLite migrations (db/migrations/index.ts) each PostgreSQL migration stands for; each is covered once. */
@@ -47,4 +51,6 @@ export const sqliteCounterparts: Record<keyof typeof postgresMigrations, readonl
   '0010_change_notify': [],
   '0011_notice_mail_facts': ['0039_notice_mail_facts'],
   '0012_status_unchanged_codes': ['0040_status_unchanged_codes'],
+  '0013_queue_member_order': ['0041_queue_member_order'],
+  '0014_open_overdue': ['0042_open_overdue'],
 };

@@ -25,6 +25,8 @@ import * as m0037 from './0037_inbox_no_question.ts';
 import * as m0038 from './0038_outbox_attachments.ts';
 import * as m0039 from './0039_notice_mail_facts.ts';
 import * as m0040 from './0040_status_unchanged_codes.ts';
+import * as m0041 from './0041_queue_member_order.ts';
+import * as m0042 from './0042_open_overdue.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -51,4 +53,6 @@ export const migrations: Record<string, Migration> = {
   '0038_outbox_attachments': m0038,
   '0039_notice_mail_facts': m0039,
   '0040_status_unchanged_codes': m0040,
+  '0041_queue_member_order': m0041,
+  '0042_open_overdue': m0042,
 };

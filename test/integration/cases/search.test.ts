@@ -1,6 +1,7 @@
 // Searching the queue as staff do: a two-kanji surname, a kana fragment, a reference. Results come from
 // the indexes (search-index.ts) and are ranked: exact reference, then a name or kana, then other text.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { newDesk, tempDir, value } from '../../support/desk.ts';
 import type { DeskRuntime } from '../../../electron/core/runtime.ts';
 import type { Input } from '../../../electron/contract/index.ts';
@@ -108,5 +109,43 @@ describe('queue search', () => {
         }
       }
     }
+  });
+
+  // A common surname's page is found by walking the sort's index until enough name matches are seen
+  // (queue.ts walkedPage) instead of ranking every hit; with a filter that keeps every case, the same search
+  // takes the usual path (rank and sort all hits in SQL). 120 cases, ~80 hits, ~70 of them names: early
+  // pages are walked and stop before the end, later ones see every hit or fall back to the usual query. Law: for any sort, direction, page size and page,
+  // the walked page is that full ranked list cut at the same place, and the list puts every name match
+  // before every text-only match.
+  it('gives a search page equal to the same place in the fully ranked and sorted list (property)', async () => {
+    const names: Array<[string, string]> = [['田中 太郎', 'タナカ タロウ'], ['田中 花子', 'タナカ ハナコ'], ['佐藤 花子', 'サトウ ハナコ'], ['中田 恵', 'ナカタ メグミ'], ['田中 一郎', 'タナカ イチロウ']];
+    const texts = ['田中さんの件について開示を求めます。', '登録情報の開示を求めます。', '中村様の担当者について訂正を求めます。'];
+    const nameHit = new Set<string>();
+    for (let i = 0; i < 120; i++) {
+      const [name, kana] = names[(i * 7) % names.length]!;
+      const correction = i % 4 === 0;
+      const ref = value(await rt.call('cases.create', { ...base, type: correction ? 'correction' : 'disclosure', kinds: correction ? ['correct'] : [], delivery: correction ? null : 'paper', memberName: name, memberKana: kana, requestText: texts[i % texts.length]!, arrivedAt: `2026-11-${10 + (i % 9)}T0${i % 10}:30:00+09:00` })).reference;
+      if (name.includes('田中')) nameHit.add(ref);
+    }
+    const refs = async (input: Input<'cases.list'>) => value(await rt.call('cases.list', input)).rows.map((r) => r.reference);
+    const sorts = ['due', 'arrived', 'reference', 'status', 'type', 'member'] as const;
+    const whole = new Map<string, string[]>();
+    for (const sort of sorts) {
+      for (const direction of ['asc', 'desc'] as const) {
+        // types: every type a case here has — a filter that removes nothing, so the search is not alone.
+        const list = await refs({ search: '田中', sort, direction, types: ['disclosure', 'correction'], pageSize: 200 });
+        const firstText = list.findIndex((r) => !nameHit.has(r));
+        expect(firstText, `${sort} ${direction}`).toBe(nameHit.size);
+        expect(list.length).toBeGreaterThan(nameHit.size);
+        whole.set(`${sort} ${direction}`, list);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...sorts), fc.constantFrom('asc' as const, 'desc' as const), fc.integer({ min: 10, max: 25 }), fc.integer({ min: 1, max: 5 }), async (sort, direction, pageSize, page) => {
+        const list = whole.get(`${sort} ${direction}`)!;
+        expect(await refs({ search: '田中', sort, direction, pageSize, page })).toEqual(list.slice((page - 1) * pageSize, page * pageSize));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
