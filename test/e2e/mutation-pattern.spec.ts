@@ -5,8 +5,10 @@ import type { Page } from '@playwright/test';
 import type { MethodName } from '../../electron/contract/index.ts';
 import { expect, test } from './fixtures.ts';
 import { call, createCase } from './pages/api.ts';
+import { CalendarPage } from './pages/CalendarPage.ts';
 import { setUpDesk } from './pages/flows.ts';
 import { QueuePage } from './pages/QueuePage.ts';
+import { SettingsPage } from './pages/SettingsPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 
 /** Holds the next request for `method` until `release()`: the screen's busy state is seen without any timing. */
@@ -101,4 +103,41 @@ test('bulk moves: the chosen move is busy until the desk answers, then its outco
   held.release();
   await expect(queue.bulkResult).toContainText(queue.t('bulk.result.startReview', { n: 2 }));
   await queue.expectRow(a.reference, { status: 'in_review' });
+});
+
+test('accounts and the calendar: a confirmed change is busy until the desk answers, then the dialog closes and the change shows', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  const shell = new ShellPage(page);
+  await shell.open('settings');
+  const settings = new SettingsPage(page);
+  await settings.openTab('accounts');
+  await settings.addAccount('kato', '加藤 三郎', 'agent');
+  await settings.accountRow('kato').getByRole('button', { name: settings.t('accounts.disable') }).click();
+  const confirmDialog = page.getByRole('dialog', { name: settings.t('accounts.disableTitle') });
+  const heldDisable = await hold(page, 'accounts.disable');
+  const disable = confirmDialog.getByRole('button', { name: settings.t('accounts.disable') });
+  await disable.click();
+  await expect(disable).toHaveAttribute('data-loading', 'true');
+  heldDisable.release();
+  await expect(page.getByText(settings.t('accounts.disabled', { name: '加藤 三郎' }))).toBeVisible();
+  await expect(confirmDialog).toBeHidden();
+  await expect(settings.accountRow('kato')).toContainText(settings.t('accounts.status.disabled'));
+
+  // A desk day set (through the contract: the form is calendar.spec's), then removed from the screen.
+  // This year as the desk counts it (Japan time); 25 December is never a holiday or the year-end closure.
+  const year = new Date(Date.now() + 9 * 3_600_000).getUTCFullYear();
+  const date = `${year}-12-25`;
+  await call(page, 'calendar.setDay', { date, kind: 'closed', reason: '臨時休業', reasonEn: 'Closed' });
+  await shell.open('calendar');
+  const calendar = new CalendarPage(page);
+  await calendar.expectVisible(year);
+  await expect(calendar.day(date)).toHaveAttribute('data-kind', 'desk');
+  await page.getByRole('button', { name: calendar.t('calendar.remove', { date }) }).click();
+  const heldRemove = await hold(page, 'calendar.setDay');
+  const remove = page.getByRole('dialog').getByRole('button', { name: calendar.t('calendar.removeSubmit'), exact: true });
+  await remove.click();
+  await expect(remove).toHaveAttribute('data-loading', 'true');
+  heldRemove.release();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(calendar.day(date)).not.toHaveAttribute('data-kind', 'desk');
 });
