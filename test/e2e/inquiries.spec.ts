@@ -75,7 +75,7 @@ async function takeInAsInquiry(page: Page, subject: string, body: string, kind: 
   await file.expectOpen();
   await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   // A reply target, never a legal deadline: its own label, no Art. 39 mark.
-  await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'inquiry');
+  await expect(file.root.getByTestId('case-type')).toHaveAttribute('data-type', 'inquiry');
   await expect(file.deadline.getByTestId('reply-target')).toHaveText(file.t('target.badge'));
   await expect(file.deadline.getByTestId('no-legal-mark')).toHaveText(file.t('target.legalNone'));
   await expect(file.deadline.getByTestId('legal-mark')).toHaveCount(0);
@@ -192,7 +192,7 @@ test('"how do I ask for my data?" → answered with the request form → the req
   await file.expectOpen();
   const request = await file.reference();
   expect(request).not.toBe(inquiry.reference);
-  await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'disclosure');
+  await expect(file.root.getByTestId('case-type')).toHaveAttribute('data-type', 'disclosure');
   await expect(page.getByTestId('related-case')).toHaveAttribute('data-reference', inquiry.reference);
   // A request has its legal deadline and Art. 39 mark again (no target badge).
   await expect(file.deadline.getByTestId('reply-target')).toHaveCount(0);
@@ -279,7 +279,7 @@ test('a complaint about a decision: taken in from the request’s file, linked o
   // (The new file opens by id and then takes its reference's address: act once it has.)
   await expect(page).toHaveURL(/\/cases\/PD-\d{4}-\d{5}$/);
   const complaint = await file.reference();
-  await expect(page.getByTestId('case-type')).toHaveAttribute('data-type', 'complaint');
+  await expect(file.root.getByTestId('case-type')).toHaveAttribute('data-type', 'complaint');
   await expect(page.getByTestId('related-case')).toHaveAttribute('data-reference', request.reference);
   await expect(file.deadline.getByTestId('reply-target')).toBeVisible();
 

@@ -1,6 +1,6 @@
-// Settings › notices (issue 10's sender details on letters), sent through the one mutation pattern: saved,
-// confirmed, normalised by the desk (a full-width account number), and still there after a reload; a bad
-// number is refused with the desk's words and nothing is saved.
+// Settings › notices (issue 10's sender details on letters), a desk form with nested values (feePayment.*):
+// saved, confirmed, normalised by the desk (a full-width account number), and still there after a reload; a
+// bad number is refused beside the account number field, in the UI's words, and nothing is saved.
 import { expect, test } from './fixtures.ts';
 import { setUpDesk } from './pages/flows.ts';
 import { ShellPage } from './pages/ShellPage.ts';
@@ -17,7 +17,14 @@ test('notice settings: saved with a full-width account number, kept after reload
 
   await account.fill('１２３');
   await save.click();
-  await expect(panel.getByRole('alert')).toBeVisible();
+  // Beside the field at fault (a nested one), worded from the catalog, focused for a keyboard user.
+  await expect(account).toHaveAttribute('aria-invalid', 'true');
+  await expect(account).toHaveAccessibleDescription(new RegExp(shell.t('validation.pattern.accountNumber')));
+  await expect(account).toBeFocused();
+  await expect(save).not.toHaveAttribute('data-loading');
+  // Typing again clears it.
+  await account.fill('１２３－');
+  await expect(account).not.toHaveAttribute('aria-invalid', 'true');
 
   await person.fill('山本 一郎');
   await account.fill('１２３－４５６７');

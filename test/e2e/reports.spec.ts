@@ -79,7 +79,7 @@ test('legal hold: a supervisor places it from the case file with a reason; the h
   const file = new CaseFilePage(page);
   await file.expectOpen(c.reference);
 
-  const panel = page.getByTestId('legal-hold');
+  const panel = file.root.getByTestId('legal-hold');
   await expect(panel).toHaveAttribute('data-held', 'false');
   await panel.getByTestId('legal-hold-toggle').click();
   const dialog = page.getByRole('dialog', { name: file.t('legalHold.place') });

@@ -85,8 +85,9 @@ export const FRESH_FOR: Partial<Record<MethodName, number>> = { 'cases.get': 1_0
  * answer cached a moment earlier, before a colleague, the mail fetcher or another window changed the case,
  * must not be what the reopened screen shows.
  */
-export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): void {
-  void client.prefetchQuery({ ...deskQuery(desk, method, input), staleTime: 0 });
+export function prefetchDesk<M extends MethodName>(client: QueryClient, desk: DeskApi, method: M, input: Input<M>): Promise<void> {
+  // Settles when the answer (or the refusal) is in the cache; never rejects.
+  return client.prefetchQuery({ ...deskQuery(desk, method, input), staleTime: 0 });
 }
 
 export function createDeskQueryClient(): QueryClient {

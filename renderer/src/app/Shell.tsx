@@ -16,7 +16,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createContext, use, useEffect, useMemo, useState } from 'react';
+import { Activity, createContext, memo, use, useEffect, useMemo, useRef, useState } from 'react';
 import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import { DeskProvider, useDesk } from '../api/DeskProvider.tsx';
@@ -37,8 +37,9 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { pathOf, screenOfPath, type IntakeStart, type MailIntake, type Route, type ScreenId } from './routes.ts';
-import { ShellContext, type ShellValue } from './ShellContext.tsx';
+import { ANSWER_WAIT_MS, ShellContext, type ShellValue } from './ShellContext.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
+import type { PaletteItem } from './paletteItems.ts';
 import { ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
 import { useIdleLock } from './useIdleLock.ts';
 
@@ -94,7 +95,8 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
         element: <Frame />,
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
-          { path: 'queue', element: <QueueScreen /> },
+          // The queue is drawn by the frame itself (kept while a case is open, see Frame); the route only names it.
+          { path: 'queue', element: null },
           { path: 'cases/new', element: <IntakeRoute /> },
           { path: 'inbox', element: <InboxScreen /> },
           { path: 'cases/:ref', element: <CaseRoute /> },
@@ -156,6 +158,26 @@ function SettingsRoute() {
   return session.user.role === 'supervisor' ? <SettingsScreen currentUser={session.user} onDeskChanged={onDeskChanged} /> : <Navigate to="/queue" replace />;
 }
 
+const QueueKept = memo(QueueScreen);
+
+/**
+ * The queue stays mounted, hidden (React's Activity), while a case or another screen is open: opening a case
+ * no longer tears down fifty rows, and Back shows the list as it was at once (then asks the desk again, as
+ * any screen does on show). It keeps the address it last had; it is mounted on the first visit only.
+ */
+function KeptQueue() {
+  const location = useLocation();
+  const onQueue = location.pathname === '/queue';
+  const [search, setSearch] = useState<string | null>(onQueue ? location.search : null);
+  if (onQueue && search !== location.search) setSearch(location.search);
+  if (search === null) return null;
+  return (
+    <Activity mode={onQueue ? 'visible' : 'hidden'}>
+      <QueueKept search={search} />
+    </Activity>
+  );
+}
+
 function Frame() {
   const t = useT();
   const desk = useDesk();
@@ -166,21 +188,33 @@ function Frame() {
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { user } = session;
   const screen: ScreenId = screenOfPath(location.pathname);
-  const shell = useMemo<ShellValue>(
-    () => ({
+  // The last move asked for: a move waiting for its answer goes ahead only if nothing moved since.
+  const moves = useRef(0);
+  const shell = useMemo<ShellValue>(() => {
+    const goNow = (next: Route, replace: boolean) => {
+      void navigate(pathOf(next), { replace, ...(next.name === 'intake' && (next.mail || next.start) ? { state: { mail: next.mail, start: next.start } } : {}) });
+      window.scrollTo({ top: 0 });
+    };
+    return {
       user,
-      go: (next: Route, options?: { replace?: boolean }) => {
-        void navigate(pathOf(next), { replace: options?.replace === true, ...(next.name === 'intake' && (next.mail || next.start) ? { state: { mail: next.mail, start: next.start } } : {}) });
-        window.scrollTo({ top: 0 });
+      go: (next: Route, options?: { replace?: boolean; after?: Promise<unknown> }) => {
+        const move = ++moves.current;
+        const replace = options?.replace === true;
+        if (!options?.after) return goNow(next, replace);
+        const from = window.location.hash;
+        const waited = new Promise<void>((resolve) => setTimeout(resolve, ANSWER_WAIT_MS));
+        void Promise.race([options.after, waited]).then(() => {
+          if (moves.current === move && window.location.hash === from) goNow(next, replace);
+        });
       },
       // react-router numbers its entries: idx > 0 means this session's history has a page to go back to.
       back: (fallback: Route) => {
+        moves.current++;
         if (((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0) void navigate(-1);
         else void navigate(pathOf(fallback));
       },
-    }),
-    [user, navigate],
-  );
+    };
+  }, [user, navigate]);
   const items = useMemo(() => navItems.filter((item) => !item.supervisorOnly || user.role === 'supervisor'), [user.role]);
   const shortcuts = useShortcuts(shell);
 
@@ -255,23 +289,30 @@ function Frame() {
     ),
     [t, items, screen, shell, closeNav],
   );
-  return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
-      {header}
+  const actions = useMemo<PaletteItem[]>(
+    () => [{ label: t('queue.new'), route: { name: 'intake' } }, ...items.map((item) => ({ label: t(item.label), route: { name: item.id } as Route }))],
+    [t, items],
+  );
+  // The same element while only the address inside a screen changes (a page turn, a tab, a search): React
+  // then skips the frame's own components and only the screen, which reads the address (Outlet), renders.
+  const { helpOpen, closeHelp, palette } = shortcuts;
+  return useMemo(
+    () => (
+      <AppShell header={{ height: 60 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+        {header}
 
-      {navbar}
+        {navbar}
 
-      <AppShell.Main>
-        <ShellContext value={shell}>
-          <Outlet />
-          <ShortcutsHelp opened={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
-          <CommandPalette
-            palette={shortcuts.palette}
-            go={shell.go}
-            actions={[{ label: t('queue.new'), route: { name: 'intake' } }, ...items.map((item) => ({ label: t(item.label), route: { name: item.id } as Route }))]}
-          />
-        </ShellContext>
-      </AppShell.Main>
-    </AppShell>
+        <AppShell.Main>
+          <ShellContext value={shell}>
+            <KeptQueue />
+            <Outlet />
+            <ShortcutsHelp opened={helpOpen} onClose={closeHelp} />
+            <CommandPalette palette={palette} go={shell.go} actions={actions} />
+          </ShellContext>
+        </AppShell.Main>
+      </AppShell>
+    ),
+    [navOpen, header, navbar, shell, helpOpen, closeHelp, palette, actions],
   );
 }

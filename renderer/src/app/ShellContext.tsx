@@ -8,12 +8,20 @@ export type { IntakeStart, MailIntake, Route, ScreenId } from './routes.ts';
 
 export interface ShellValue {
   user: SessionUser;
-  /** Goes to a place (a new history entry: Back returns here). */
-  /** `replace`: the new screen takes the current one's place in history (a saved form is not a page to go back to). */
-  go: (route: Route, options?: { replace?: boolean }) => void;
+  /**
+   * Goes to a place (a new history entry: Back returns here). `replace`: the new screen takes the current
+   * one's place in history (a saved form is not a page to go back to). `after`: the read the next screen
+   * shows, started by the same click (usePrefetchDesk); the screen changes once it has answered — drawn
+   * once, with its data, instead of a loading state first — or after ANSWER_WAIT_MS, whichever is first.
+   * A later move (another click, Back) cancels a move still waiting.
+   */
+  go: (route: Route, options?: { replace?: boolean; after?: Promise<unknown> }) => void;
   /** Back in history when the desk has an entry to go back to, else to `fallback` (a deep link). */
   back: (fallback: Route) => void;
 }
+
+/** How long a move waits for the read its screen shows before showing that screen's own loading state. */
+export const ANSWER_WAIT_MS = 250;
 
 export const ShellContext = createContext<ShellValue | null>(null);
 

@@ -2,7 +2,7 @@
 // back from a case, g q / g i / g o jump between screens, ? lists every shortcut, Ctrl+K (or ⌘K) opens the
 // command palette (CommandPalette.tsx), which jumps to a reference (PD-2026-00042) or an action (新規受付).
 import { Kbd, Modal, Table, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -38,8 +38,11 @@ const typing = (t: EventTarget | null) =>
 const overlayOpen = () =>
   [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="menu"], [role="listbox"]')].some((el) => el.checkVisibility());
 
+/** The search box of the screen on show (a screen kept hidden, like the queue behind a case, has one too). */
+const shownSearch = () => [...document.querySelectorAll<HTMLElement>(`[${SEARCH_TARGET}]`)].find((el) => el.checkVisibility());
+
 function focusSearch(tries = 20): void {
-  const el = document.querySelector<HTMLElement>(`[${SEARCH_TARGET}]`);
+  const el = shownSearch();
   if (el) el.focus();
   else if (tries > 0) requestAnimationFrame(() => focusSearch(tries - 1));
 }
@@ -69,7 +72,7 @@ export function useShortcuts(shell: ShellValue) {
       if (e.key === 'g') pending.current = { key: 'g', at: Date.now() };
       else if (e.key === '/') {
         e.preventDefault();
-        if (!document.querySelector(`[${SEARCH_TARGET}]`)) shell.go({ name: 'queue' });
+        if (!shownSearch()) shell.go({ name: 'queue' });
         focusSearch();
       } else if (e.key === '?') {
         e.preventDefault();
@@ -83,7 +86,8 @@ export function useShortcuts(shell: ShellValue) {
     return () => window.removeEventListener('keydown', onKey);
   }, [shell, pathname, palette]);
 
-  return { helpOpen, closeHelp: () => setHelpOpen(false), palette };
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  return { helpOpen, closeHelp, palette };
 }
 
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {

@@ -4,7 +4,7 @@
 // mapped by field and worded by code), anything else in one alert, the busy state from the mutation.
 // Problems are stored as elements that word themselves, so a language switch re-words them.
 import { Alert, Text } from '@mantine/core';
-import { useForm, type FormErrors, type GetInputPropsReturnType, type UseFormReturnType } from '@mantine/form';
+import { useForm, type FormErrors, type GetInputPropsReturnType, type LooseKeys, type UseFormReturnType } from '@mantine/form';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Coded, DeskErrorData, FieldProblem, Input, MethodName, Results } from '../../../electron/contract/index.ts';
@@ -12,7 +12,8 @@ import { methods } from '../../../electron/contract/index.ts';
 import { useDeskMutation } from '../api/useDeskMutation.ts';
 import type { MessageKey, MessageVars } from '../i18n/catalog.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { fieldProblemText, issueMessage, type ZodIssue } from './issueMessage.ts';
+import { fieldIn } from './fieldPaths.ts';
+import { fieldProblemText, issueMessage, lastSegment, type ZodIssue } from './issueMessage.ts';
 
 /** A schema problem, worded in the current UI language when shown. */
 function IssueText({ issue, field }: { issue: ZodIssue; field: string }) {
@@ -43,13 +44,6 @@ export type ScreenProblem = MessageKey | { key: MessageKey; vars?: MessageVars }
 
 const screenText = (p: ScreenProblem) => (typeof p === 'string' ? <KeyText k={p} /> : <KeyText k={p.key} vars={p.vars} />);
 
-/** The form field a schema path or a desk `field` names: its last segment, when the form has that field. */
-function fieldIn<V extends object>(values: V, path: readonly PropertyKey[] | string): string | null {
-  const segments = typeof path === 'string' ? path.split('.') : path.map(String);
-  const last = segments[segments.length - 1];
-  return last !== undefined && Object.hasOwn(values, last) ? last : null;
-}
-
 /** The schema's problems with `input`, one per form field (the first one found). */
 export function schemaErrors<V extends object>(schema: z.ZodType, input: unknown, values: V): FormErrors {
   const result = schema.safeParse(input);
@@ -57,7 +51,7 @@ export function schemaErrors<V extends object>(schema: z.ZodType, input: unknown
   const errors: FormErrors = {};
   for (const issue of result.error.issues) {
     const name = fieldIn(values, issue.path);
-    if (name && !errors[name]) errors[name] = <IssueText issue={issue} field={name} />;
+    if (name && !errors[name]) errors[name] = <IssueText issue={issue} field={lastSegment(name)} />;
   }
   // A problem no field of this form shows (a rule across the whole input) still stops the submit.
   if (Object.keys(errors).length === 0) errors._form = <IssueText issue={result.error.issues[0]!} field="_form" />;
@@ -69,7 +63,7 @@ export function deskFieldErrors<V extends object>(error: DeskErrorData, values: 
   const errors: FormErrors = {};
   for (const issue of error.issues ?? []) {
     const name = fieldIn(values, issue.field);
-    if (name && !errors[name]) errors[name] = <ProblemText problem={issue.problem} field={name} />;
+    if (name && !errors[name]) errors[name] = <ProblemText problem={issue.problem} field={lastSegment(name)} />;
   }
   if (error.field) {
     const name = fieldIn(values, error.field);
@@ -96,6 +90,9 @@ interface Options<M extends MethodName, V extends Record<string, unknown>> {
   onSuccess?: (value: Results[M], input: Input<M>, form: UseFormReturnType<V>) => void;
 }
 
+/** A field of a desk form: a top-level key, or a nested path ('feePayment.accountNumber'). */
+export type FieldPath<V> = LooseKeys<V> & string;
+
 /** A text-like input bound to one field of a desk form (`field(name)`). */
 export type BoundField = GetInputPropsReturnType & { name: string; 'aria-invalid': true | undefined };
 
@@ -103,7 +100,7 @@ export type BoundField = GetInputPropsReturnType & { name: string; 'aria-invalid
 export interface DeskForm<V extends Record<string, unknown>> {
   form: UseFormReturnType<V>;
   /** Shows a catalog text under one field and moves the focus there. */
-  fail: (name: keyof V & string, problem: ScreenProblem) => void;
+  fail: (name: FieldPath<V>, problem: ScreenProblem) => void;
 }
 
 export function useDeskForm<M extends MethodName, V extends Record<string, unknown>>({ method, initialValues, toInput, rules, onDeskError, beforeSend, onSuccess }: Options<M, V>) {
@@ -132,7 +129,7 @@ export function useDeskForm<M extends MethodName, V extends Record<string, unkno
     // After React has rendered the error, so screen readers announce it with the focus move.
     requestAnimationFrame(() => document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
-  const fail = (name: keyof V & string, problem: ScreenProblem) => {
+  const fail = (name: FieldPath<V>, problem: ScreenProblem) => {
     form.setFieldError(name, screenText(problem));
     focusFirstProblem();
   };
@@ -163,7 +160,7 @@ export function useDeskForm<M extends MethodName, V extends Record<string, unkno
   };
 
   /** Props for a text-like input bound to `name` (PasswordInput does not mark itself invalid; screen readers need it). */
-  const field = (name: keyof V & string): BoundField => ({ name, ...form.getInputProps(name), 'aria-invalid': form.errors[name] ? true : undefined });
+  const field = (name: FieldPath<V>): BoundField => ({ name, ...form.getInputProps(name), 'aria-invalid': form.errors[name] ? true : undefined });
 
   return {
     form,

@@ -65,7 +65,10 @@ export class QueuePage extends BasePage {
 
   /** References in the order shown. */
   async references(): Promise<string[]> {
-    await expect(this.page.locator('.mantine-LoadingOverlay-root')).toHaveCount(0);
+    // The list is settled: no answer awaited (aria-busy) and every row drawn (the rows below the fold follow
+    // those on screen a frame later).
+    await expect(this.page.getByTestId('queue-list')).toHaveAttribute('aria-busy', 'false');
+    await expect(this.table).toHaveAttribute('data-drawn', 'all');
     return this.rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-reference') ?? ''));
   }
 

@@ -5,9 +5,9 @@
 import { ActionIcon, Alert, Badge, Box, Button, Center, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconInfoTriangle, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { CalendarChange, ClosedDayView, DeskDayView, DeskErrorData } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { CalendarChange, ClosedDayView, DeskDayView } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDate, JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -21,15 +21,12 @@ import { HolidayImport } from './HolidayImport.tsx';
 
 export function CalendarScreen() {
   const { t, say, locale } = useI18n();
-  const desk = useDesk();
   const { user } = useShell();
   const today = japanToday();
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
   const query = useDeskQuery('calendar.year', { year });
   const [change, setChange] = useState<CalendarChange | null>(null);
   const [removing, setRemoving] = useState<DeskDayView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const supervisor = user.role === 'supervisor';
 
   const cal = query.isSuccess ? query.data : null;
@@ -43,22 +40,18 @@ export function CalendarScreen() {
     setYear(y);
   };
 
+  // The year's calendar is asked again by the invalidation every change brings.
   const changed = (c: CalendarChange, date: string) => {
     setChange(c);
     if (Number(date.slice(0, 4)) !== year) setYear(Number(date.slice(0, 4)));
-    else void query.refetch();
   };
 
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    setError(null);
-    const result = await desk.calendar.setDay({ date: removing.date, kind: 'none', reason: '', reasonEn: '' });
-    setBusy(false);
-    setRemoving(null);
-    if (result.ok) changed(result.value, removing.date);
-    else setError(result.error);
+  const removeDay = useDeskMutation('calendar.setDay', { onSuccess: (c, input) => changed(c, input.date) });
+  const remove = () => {
+    if (removing) removeDay.mutate({ date: removing.date, kind: 'none', reason: '', reasonEn: '' }, { onSettled: () => setRemoving(null) });
   };
+  const { error } = removeDay;
+  const busy = removeDay.isPending;
 
   const reasonOf = (d: ClosedDayView) => (locale === 'ja' ? d.reasonJa : d.reasonEn);
 
@@ -243,7 +236,7 @@ export function CalendarScreen() {
               <Button variant="default" onClick={() => setRemoving(null)} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button color="red" loading={busy} onClick={() => void remove()}>
+              <Button color="red" loading={busy} onClick={remove}>
                 {t('calendar.removeSubmit')}
               </Button>
             </Group>

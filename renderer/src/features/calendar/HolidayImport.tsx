@@ -5,8 +5,8 @@
 import { Alert, Button, Checkbox, FileButton, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { CalendarChange, DeskErrorData, HolidayImportPreview } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { CalendarChange, HolidayImportPreview } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskMutation, useDeskStep } from '../../api/useDeskMutation.ts';
 import { JapanDate } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,46 +19,45 @@ function base64Of(bytes: Uint8Array): string {
 
 export function HolidayImport({ onImported }: { onImported: (change: CalendarChange, years: number[]) => void }) {
   const { t } = useI18n();
-  const desk = useDesk();
   const [file, setFile] = useState<string | null>(null);
   const [preview, setPreview] = useState<HolidayImportPreview | null>(null);
   const [accept, setAccept] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [done, setDone] = useState<number | null>(null);
-
-  const choose = async (chosen: File | null) => {
-    if (!chosen) return;
-    setError(null);
-    setDone(null);
-    setBusy(true);
-    const content = base64Of(new Uint8Array(await chosen.arrayBuffer()));
-    const result = await desk.calendar.previewHolidays({ file: content });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setFile(content);
-    setAccept(false);
-    setPreview(result.value);
-  };
 
   const close = () => {
     setPreview(null);
     setFile(null);
   };
 
-  const confirm = async () => {
-    if (!file || !preview) return;
-    setBusy(true);
-    const result = await desk.calendar.importHolidays({ file, ...(preview.contradictions.length > 0 ? { acceptContradictions: accept } : {}) });
-    setBusy(false);
-    if (!result.ok) {
-      close();
-      return setError(result.error);
-    }
-    close();
-    setDone(result.value.preview.years.length);
-    onImported(result.value.change, result.value.preview.years);
+  // The file is read and shown as the desk would change the holidays; nothing is stored yet.
+  const read = useDeskStep(async (desk, chosen: File) => {
+    const content = base64Of(new Uint8Array(await chosen.arrayBuffer()));
+    return { content, preview: deskValue(await desk.calendar.previewHolidays({ file: content })) };
+  }, {
+    onSuccess: ({ content, preview: p }) => {
+      setFile(content);
+      setAccept(false);
+      setPreview(p);
+    },
+  });
+  const store = useDeskMutation('calendar.importHolidays', {
+    onSuccess: (r) => {
+      setDone(r.preview.years.length);
+      onImported(r.change, r.preview.years);
+    },
+    onSettled: close,
+  });
+  const choose = (chosen: File | null) => {
+    if (!chosen) return;
+    setDone(null);
+    store.reset();
+    read.mutate(chosen);
   };
+  const confirm = () => {
+    if (file && preview) store.mutate({ file, ...(preview.contradictions.length > 0 ? { acceptContradictions: accept } : {}) });
+  };
+  const busy = read.isPending || store.isPending;
+  const error = read.error ?? store.error;
 
   const changes = preview ? preview.added.length + preview.removed.length + preview.renamed.length : 0;
   return (
@@ -70,7 +69,7 @@ export function HolidayImport({ onImported }: { onImported: (change: CalendarCha
         {t('holidays.import.help')}
       </Text>
       <Group>
-        <FileButton onChange={(f) => void choose(f)} accept=".csv,text/csv">
+        <FileButton onChange={choose} accept=".csv,text/csv">
           {(props) => (
             <Button {...props} variant="default" leftSection={<IconFileImport size={16} />} loading={busy && !preview}>
               {t('holidays.import.choose')}
@@ -134,7 +133,7 @@ export function HolidayImport({ onImported }: { onImported: (change: CalendarCha
               <Button variant="default" onClick={close} disabled={busy}>
                 {t('holidays.import.cancel')}
               </Button>
-              <Button onClick={() => void confirm()} loading={busy} disabled={preview.contradictions.length > 0 && !accept}>
+              <Button onClick={confirm} loading={busy} disabled={preview.contradictions.length > 0 && !accept}>
                 {t('holidays.import.confirm')}
               </Button>
             </Group>

@@ -5,9 +5,10 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconPaperclip } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { dismissReasons, isOneOf, type CaseType, type DeskErrorData, type DismissReason, type InboxMessage, type QueueRow } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { dismissReasons, isOneOf, type CaseType, type DismissReason, type InboxMessage } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskMutation, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -39,26 +40,25 @@ export function InboxMailModal({ id, onClose, onChanged }: Props) {
 
 export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; onChanged?: () => void; onClose?: () => void }) {
   const t = useT();
-  const desk = useDesk();
   const { go } = useShell();
   const [mode, setMode] = useState<'view' | 'attach' | 'dismiss'>('view');
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const create = (type: CaseType) => {
     onClose?.();
     go({ name: 'intake', mail: { inboxId: m.id, subject: m.subject, prefill: m.prefill }, start: { type } });
   };
 
-  const save = async (attachmentId: number) => {
-    const r = await desk.inbox.attachment({ id: m.id, attachmentId });
-    if (!r.ok) return setError(r.error);
-    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
+  // Saved through the browser's download (the desk records the save in the audit log).
+  const save = useDeskStep(async (desk, attachmentId: number) => {
+    const file = deskValue(await desk.inbox.attachment({ id: m.id, attachmentId }));
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = r.value.filename;
+    a.download = file.filename;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  });
+
 
   return (
     <Stack gap="md" data-testid="inbox-mail" data-inbox-id={m.id} data-status={m.status}>
@@ -151,7 +151,7 @@ export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; 
                 <Text size="xs" c="dimmed">
                   {Math.max(1, Math.round(a.size / 1024))} KB
                 </Text>
-                <Button size="compact-xs" variant="default" leftSection={<IconDownload size={12} aria-hidden />} onClick={() => void save(a.id)}>
+                <Button size="compact-xs" variant="default" leftSection={<IconDownload size={12} aria-hidden />} onClick={() => save.mutate(a.id)} loading={save.isPending && save.variables === a.id}>
                   {t('inbox.mail.save')}
                 </Button>
               </Group>
@@ -163,7 +163,7 @@ export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; 
         )}
       </Stack>
 
-      <ErrorAlert error={error} />
+      <ErrorAlert error={save.error} />
 
       {m.status !== 'attached' && onChanged && mode === 'view' && (
         <Group justify="flex-end" data-testid="inbox-actions">
@@ -183,8 +183,8 @@ export function MailView({ mail: m, onChanged, onClose }: { mail: InboxMessage; 
           <Button onClick={() => create('disclosure')}>{t('inbox.action.createCase')}</Button>
         </Group>
       )}
-      {mode === 'attach' && onChanged && <AttachPicker mail={m} onDone={onChanged} onError={setError} onCancel={() => setMode('view')} />}
-      {mode === 'dismiss' && onChanged && <DismissForm mail={m} onDone={onChanged} onError={setError} onCancel={() => setMode('view')} />}
+      {mode === 'attach' && onChanged && <AttachPicker mail={m} onDone={onChanged} onCancel={() => setMode('view')} />}
+      {mode === 'dismiss' && onChanged && <DismissForm mail={m} onDone={onChanged} onCancel={() => setMode('view')} />}
     </Stack>
   );
 }
@@ -205,31 +205,21 @@ function Field({ label, value }: { label: string; value: string }) {
 interface ActionProps {
   mail: InboxMessage;
   onDone: () => void;
-  onError: (e: DeskErrorData) => void;
   onCancel: () => void;
 }
 
-function AttachPicker({ mail, onDone, onError, onCancel }: ActionProps) {
+function AttachPicker({ mail, onDone, onCancel }: ActionProps) {
   const t = useT();
-  const desk = useDesk();
   const [search, setSearch] = useState(mail.subject.match(/PD-\d{4}-\d{5}/)?.[0] ?? mail.fromAddress);
-  const [rows, setRows] = useState<QueueRow[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void desk.cases.list({ search, pageSize: 10 }).then((r) => current && r.ok && setRows(r.value.rows));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, search]);
-  const attach = async (caseId: number, reference: string) => {
-    const r = await desk.inbox.attach({ id: mail.id, caseId });
-    if (!r.ok) return onError(r.error);
-    notifications.show({ message: t('inbox.attached', { reference }), color: 'teal' });
-    onDone();
-  };
+  // Asked once the typing pauses; an answer for older text is cancelled by the data layer.
+  const [asked] = useDebouncedValue(search, 250);
+  const rows = useDeskQuery('cases.list', { search: asked, pageSize: 10 }).data?.rows ?? null;
+  const attach = useDeskMutation('inbox.attach', {
+    onSuccess: (attached) => {
+      notifications.show({ message: t('inbox.attached', { reference: attached.reference ?? '' }), color: 'teal' });
+      onDone();
+    },
+  });
   return (
     <Paper withBorder p="sm" radius="md" data-testid="attach-picker">
       <Stack gap="xs">
@@ -243,10 +233,11 @@ function AttachPicker({ mail, onDone, onError, onCancel }: ActionProps) {
           </Text>
         )}
         {rows?.map((c) => (
-          <Button key={c.id} variant="light" justify="space-between" onClick={() => void attach(c.id, c.reference)} aria-label={t('inbox.attach.choose', { reference: c.reference })}>
+          <Button key={c.id} variant="light" justify="space-between" onClick={() => attach.mutate({ id: mail.id, caseId: c.id })} loading={attach.isPending && attach.variables.caseId === c.id} aria-label={t('inbox.attach.choose', { reference: c.reference })}>
             {`${c.reference} · ${c.memberName}`}
           </Button>
         ))}
+        <ErrorAlert error={attach.error} />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onCancel}>
             {t('common.cancel')}
@@ -257,16 +248,15 @@ function AttachPicker({ mail, onDone, onError, onCancel }: ActionProps) {
   );
 }
 
-function DismissForm({ mail, onDone, onError, onCancel }: ActionProps) {
+function DismissForm({ mail, onDone, onCancel }: ActionProps) {
   const t = useT();
-  const desk = useDesk();
   const [reason, setReason] = useState<DismissReason>('spam');
-  const dismiss = async () => {
-    const r = await desk.inbox.dismiss({ id: mail.id, reason });
-    if (!r.ok) return onError(r.error);
-    notifications.show({ message: t('inbox.dismissed'), color: 'teal' });
-    onDone();
-  };
+  const dismiss = useDeskMutation('inbox.dismiss', {
+    onSuccess: () => {
+      notifications.show({ message: t('inbox.dismissed'), color: 'teal' });
+      onDone();
+    },
+  });
   return (
     <Paper withBorder p="sm" radius="md" data-testid="dismiss-form">
       <Stack gap="xs">
@@ -277,11 +267,12 @@ function DismissForm({ mail, onDone, onError, onCancel }: ActionProps) {
             ))}
           </Group>
         </Radio.Group>
+        <ErrorAlert error={dismiss.error} />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button color="gray" onClick={() => void dismiss()}>
+          <Button color="gray" onClick={() => dismiss.mutate({ id: mail.id, reason })} loading={dismiss.isPending}>
             {t('inbox.dismiss.confirm')}
           </Button>
         </Group>

@@ -4,9 +4,10 @@
 import { Badge, Box, Button, Group, LoadingOverlay, Pagination, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMailDown, IconPaperclip, IconRefresh } from '@tabler/icons-react';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { inboxStatuses, isOneOf, type DeskErrorData, type InboxPage, type InboxRow, type InboxStatus, type MailImportResult } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useCallback, useState, type DragEvent } from 'react';
+import { inboxStatuses, isOneOf, type DeskErrorData, type InboxRow, type InboxStatus, type MailImportResult } from '../../../../electron/contract/index.ts';
+import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskStep } from '../../api/useDeskMutation.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -18,68 +19,60 @@ const PAGE_SIZE = 50;
 
 export function InboxScreen() {
   const t = useT();
-  const desk = useDesk();
   const [status, setStatus] = useState<InboxStatus>('inbox');
   const [page, setPage] = useState(1);
-  const [reloads, setReloads] = useState(0);
-  const [list, setList] = useState<InboxPage | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const [loadedKey, setLoadedKey] = useState('');
+  // The previous page stays under the loading veil until this tab's and page's answer is in.
+  const query = useDeskQuery('inbox.list', { status, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  const list = query.data ?? null;
+  const loading = query.isFetching;
   const [openId, setOpenId] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [importing, setImporting] = useState(false);
 
-  const key = `${status}#${page}#${reloads}`;
-  // The loading veil shows until the answer for this tab, page and reload is in.
-  const loading = loadedKey !== key;
-  useEffect(() => {
-    let current = true;
-    void desk.inbox.list({ status, page, pageSize: PAGE_SIZE }).then((r) => {
-      if (!current) return;
-      setLoadedKey(key);
-      if (r.ok) {
-        setList(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [desk, status, page, key]);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
 
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  // One call per file: a file the transport refuses (browser mode takes at most 16 MB a request) is that
+  // file's error, never the others'. The list is asked again by the invalidation the import brings.
+  const importFiles = useDeskStep(
+    async (desk, files: File[]) => {
+      const results: MailImportResult[] = [];
+      let refused: DeskErrorData | null = null;
+      for (const f of files) {
+        const r = await desk.inbox.importFiles({ files: [{ name: f.name.slice(0, 255), base64: toBase64(new Uint8Array(await f.arrayBuffer())) }] });
+        if (r.ok) results.push(...r.value);
+        else refused = r.error;
+      }
+      return { results, refused };
+    },
+    {
+      onSuccess: ({ results }) => {
+        if (results.length === 0) return;
+        notifications.show({
+          title: t('inbox.imported', { n: results.length }),
+          message: (
+            <Stack gap={2} data-testid="import-results">
+              {results.map((x, i) => (
+                <Text key={i} size="xs" data-status={x.status}>
+                  {`${x.file}: ${resultText(t, x)}`}
+                </Text>
+              ))}
+            </Stack>
+          ),
+          color: results.some((x) => x.status === 'error') ? 'orange' : 'teal',
+          autoClose: 10_000,
+        });
+      },
+    },
+  );
+  const importing = importFiles.isPending;
+  // The screen's one alert: a refused import (a file the desk or the transport refused), else the list's own problem.
+  const error = importFiles.error ?? importFiles.data?.refused ?? (query.isError ? query.error : null);
 
-  const drop = async (e: DragEvent<HTMLDivElement>) => {
+  const drop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
     const files = [...e.dataTransfer.files].slice(0, 20);
-    if (files.length === 0) return;
-    setImporting(true);
-    // One call per file: a file the transport refuses (browser mode takes at most 16 MB a request) is that
-    // file's error, never the others'.
-    const results: MailImportResult[] = [];
-    for (const f of files) {
-      const r = await desk.inbox.importFiles({ files: [{ name: f.name.slice(0, 255), base64: toBase64(new Uint8Array(await f.arrayBuffer())) }] });
-      if (r.ok) results.push(...r.value);
-      else setError(r.error);
-    }
-    setImporting(false);
-    if (results.length === 0) return;
-    notifications.show({
-      title: t('inbox.imported', { n: results.length }),
-      message: (
-        <Stack gap={2} data-testid="import-results">
-          {results.map((x, i) => (
-            <Text key={i} size="xs" data-status={x.status}>
-              {`${x.file}: ${resultText(t, x)}`}
-            </Text>
-          ))}
-        </Stack>
-      ),
-      color: results.some((x) => x.status === 'error') ? 'orange' : 'teal',
-      autoClose: 10_000,
-    });
-    reload();
+    if (files.length > 0) importFiles.mutate(files);
   };
 
   const pages = list ? Math.max(1, Math.ceil(list.total / PAGE_SIZE)) : 1;
@@ -92,7 +85,7 @@ export function InboxScreen() {
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => void drop(e)}
+      onDrop={drop}
     >
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{t('inbox.title')}</Title>

@@ -2,26 +2,21 @@
 // next tries, and the server's own words when it refused. Asked again every 15 s.
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { MailboxStatus } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 export function MailboxStatusPanel({ onFetched }: { onFetched: () => void }) {
   const t = useT();
-  const desk = useDesk();
-  const [status, setStatus] = useState<MailboxStatus | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let current = true;
-    void desk.mailbox.status({}).then((r) => current && r.ok && setStatus(r.value));
-    const timer = setTimeout(() => setTick((n) => n + 1), 15_000);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, tick]);
+  const status = useDeskQuery('mailbox.status', {}, { refetchInterval: 15_000 }).data;
+  const setDeskQuery = useSetDeskQuery();
+  // The status the fetch answers is shown at once; the list follows a moment later, once the fetched mail is in.
+  const fetchNow = useDeskMutation('mailbox.fetchNow', {
+    onSuccess: (s) => setDeskQuery('mailbox.status', {}, s),
+    onSettled: () => setTimeout(onFetched, 1_500),
+  });
   if (!status) return null;
   const trouble = status.connection === 'auth_failed' || status.connection === 'folder_missing' || status.connection === 'offline' || status.connection === 'server_error';
   return (
@@ -49,17 +44,14 @@ export function MailboxStatusPanel({ onFetched }: { onFetched: () => void }) {
             variant="default"
             size="xs"
             leftSection={<IconRefresh size={14} aria-hidden />}
-            onClick={() =>
-              void desk.mailbox.fetchNow({}).then((r) => {
-                if (r.ok) setStatus(r.value);
-                setTimeout(onFetched, 1_500);
-              })
-            }
+            loading={fetchNow.isPending}
+            onClick={() => fetchNow.mutate({})}
           >
             {t('inbox.fetchNow')}
           </Button>
         )}
       </Group>
+      <ErrorAlert error={fetchNow.error} />
     </Paper>
   );
 }

@@ -20,7 +20,7 @@ import {
   type IntakeChannel,
   type RequesterKind,
 } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { useShell, type IntakeStart, type MailIntake } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { TimeField } from '../../components/TimeField.tsx';
@@ -123,13 +123,13 @@ function intakeOf(v: Values, relatedCaseId: number | null): Input<'cases.create'
 
 export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: IntakeStart } = {}) {
   const { t, say } = useI18n();
-  const desk = useDesk();
   const { go } = useShell();
   const [initial] = useState(() => initialValues(mail, start));
   const relatedCaseId = start?.related?.id ?? null;
   // Possible duplicates found before saving, with the send that saves anyway.
   const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; save: () => void } | null>(null);
-  const [checking, setChecking] = useState(false);
+  // The look for duplicates between the check and the save: a look that fails does not stop the save.
+  const findDuplicates = useDeskMutation('cases.findDuplicates');
   const { form, formId, onSubmit, field, busy: sending, error, formProblem } = useDeskForm({
     // From a mail: the case and the mail's attachment to it are one change (core/inbox).
     method: mail ? 'inbox.createCase' : 'cases.create',
@@ -152,12 +152,13 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
     },
     beforeSend: (input, save) => {
       const intake = 'intake' in input ? input.intake : input;
-      setChecking(true);
-      void desk.cases.findDuplicates({ type: intake.type, memberName: intake.memberName, memberEmail: intake.memberEmail }).then((found) => {
-        setChecking(false);
-        if (found.ok && found.value.length > 0) setDuplicates({ candidates: found.value, save });
-        else save();
-      });
+      findDuplicates.mutate(
+        { type: intake.type, memberName: intake.memberName, memberEmail: intake.memberEmail },
+        {
+          onSuccess: (found) => (found.length > 0 ? setDuplicates({ candidates: found, save }) : save()),
+          onError: save,
+        },
+      );
     },
     onSuccess: (created) => {
       // What intake should point out at once (sub-kind not known yet, due date after the Art. 39 mark) goes
@@ -173,7 +174,7 @@ export function IntakeScreen({ mail, start }: { mail?: MailIntake; start?: Intak
       go({ name: 'case', id: created.id }, { replace: true });
     },
   });
-  const busy = sending || checking;
+  const busy = sending || findDuplicates.isPending;
   const v = form.values;
   const type = v.type;
   const arrivalError = form.errors.arrivedAt;

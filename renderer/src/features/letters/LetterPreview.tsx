@@ -7,8 +7,8 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChecklist, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { type CaseFile, type DeskErrorData, type NoticeKind, type NoticeRecord } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { type CaseFile, type NoticeKind, type NoticeRecord } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 
@@ -39,14 +39,39 @@ export const isReprint = (notices: NoticeRecord[], kind: NoticeKind) => notices.
 
 export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'calc(100dvh - 300px)', copy = false }: LetterPreviewProps) {
   const { t, say } = useI18n();
-  const desk = useDesk();
   const mode = useDeskMode();
   const frame = useRef<HTMLIFrameElement>(null);
   const query = useDeskQuery('letters.preview', { caseId, kind });
   const [loaded, setLoaded] = useState(false);
-  const [busy, setBusy] = useState<null | 'print' | 'pdf' | 'record'>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [confirm, setConfirm] = useState<{ letter: PrintedLetter; mode: 'print' | 'pdf'; savedTo: string | null } | null>(null);
+  const reference = query.data?.references[0] ?? '';
+
+  // Printed, saved as a PDF, or just "record it": then the question whether it printed, which needs the
+  // case's notices (asked from the desk when the caller has no case file) to say "printed" or "reprint".
+  // The answer is null when the person cancelled Electron's dialog (nothing is asked then).
+  const output = useDeskStep(
+    async (desk, how: 'print' | 'pdf' | 'record'): Promise<{ mode: 'print' | 'pdf'; savedTo: string | null; reprint: boolean } | null> => {
+      let savedTo: string | null = null;
+      if (how === 'pdf') {
+        const saved = deskValue(await desk.letters.savePdf({ letters: [{ caseId, kind }] }));
+        if (saved.outcome !== 'saved') return null;
+        savedTo = saved.path;
+      } else if (how === 'print' && mode === 'electron') {
+        if (deskValue(await desk.letters.print({ letters: [{ caseId, kind }] })).outcome !== 'printed') return null;
+      } else if (how === 'print') {
+        if (!frame.current) return null;
+        await printFrame(frame.current);
+      }
+      const list = notices ?? deskValue(await desk.cases.get({ id: caseId })).notices;
+      return { mode: how === 'pdf' ? 'pdf' : 'print', savedTo, reprint: isReprint(list, kind) };
+    },
+    {
+      onSuccess: (asked) => {
+        if (asked) setConfirm({ letter: { caseId, kind, reference, reprint: asked.reprint, copy }, mode: asked.mode, savedTo: asked.savedTo });
+      },
+    },
+  );
+  const busy = output.isPending ? output.variables : null;
 
   if (query.isPending) {
     return (
@@ -57,52 +82,6 @@ export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'cal
   }
   if (query.isError) return <ErrorAlert error={query.error} />;
   const doc = query.data;
-  const reference = doc.references[0] ?? '';
-
-  const ask = async (how: 'print' | 'pdf', savedTo: string | null = null) => {
-    setBusy('record');
-    let list = notices;
-    if (!list) {
-      const r = await desk.cases.get({ id: caseId });
-      if (!r.ok) {
-        setBusy(null);
-        setError(r.error);
-        return;
-      }
-      list = r.value.notices;
-    }
-    setBusy(null);
-    setConfirm({ letter: { caseId, kind, reference, reprint: isReprint(list, kind), copy }, mode: how, savedTo });
-  };
-
-  const print = async () => {
-    setError(null);
-    if (mode === 'electron') {
-      setBusy('print');
-      const r = await desk.letters.print({ letters: [{ caseId, kind }] });
-      setBusy(null);
-      if (!r.ok) setError(r.error);
-      else if (r.value.outcome === 'printed') await ask('print');
-      return;
-    }
-    if (!frame.current) return;
-    setBusy('print');
-    try {
-      await printFrame(frame.current);
-    } finally {
-      setBusy(null);
-    }
-    await ask('print');
-  };
-
-  const savePdf = async () => {
-    setError(null);
-    setBusy('pdf');
-    const r = await desk.letters.savePdf({ letters: [{ caseId, kind }] });
-    setBusy(null);
-    if (!r.ok) setError(r.error);
-    else if (r.value.outcome === 'saved') await ask('pdf', r.value.path);
-  };
 
   return (
     <Stack gap="sm" data-testid="letter-preview" data-case-id={caseId} data-kind={kind}>
@@ -116,20 +95,20 @@ export function LetterPreview({ caseId, kind, notices, onRecorded, height = 'cal
           {mode === 'browser' ? t('letterPreview.browserHint') : t('letterPreview.electronHint')}
         </Text>
         <Group gap="sm">
-          <Button variant="subtle" leftSection={<IconChecklist size={16} aria-hidden />} onClick={() => void ask('print')} disabled={busy !== null} loading={busy === 'record'}>
+          <Button variant="subtle" leftSection={<IconChecklist size={16} aria-hidden />} onClick={() => output.mutate('record')} disabled={busy !== null} loading={busy === 'record'}>
             {t('letterPreview.recordPrinted')}
           </Button>
           {mode === 'electron' && (
-            <Button variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => void savePdf()} loading={busy === 'pdf'} disabled={busy !== null && busy !== 'pdf'}>
+            <Button variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => output.mutate('pdf')} loading={busy === 'pdf'} disabled={busy !== null && busy !== 'pdf'}>
               {t('letters.savePdf')}
             </Button>
           )}
-          <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => void print()} loading={busy === 'print'} disabled={mode === null || (mode === 'browser' && !loaded) || (busy !== null && busy !== 'print')}>
+          <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => output.mutate('print')} loading={busy === 'print'} disabled={mode === null || (mode === 'browser' && !loaded) || (busy !== null && busy !== 'print')}>
             {t('letterPreview.print')}
           </Button>
         </Group>
       </Group>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={output.error} />
       <iframe
         ref={frame}
         title={t('letterPreview.frameTitle', { reference })}

@@ -9,8 +9,8 @@ import { Alert, Anchor, Badge, Box, Button, Checkbox, EmptyState, Group, Loading
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconEye, IconFileText, IconFileTypePdf, IconMailbox, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { DeskErrorData, ReadyLetter } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { ReadyLetter } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
@@ -28,28 +28,15 @@ const toPrinted = (l: ReadyLetter): PrintedLetter => ({ caseId: l.caseId, kind: 
 
 export function LettersScreen() {
   const t = useT();
-  const desk = useDesk();
   const { go } = useShell();
   const mode = useDeskMode();
   const query = useDeskQuery('letters.ready', {});
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState<null | 'print' | 'pdf'>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [confirm, setConfirm] = useState<{ letters: PrintedLetter[]; mode: 'print' | 'pdf'; savedTo: string | null } | null>(null);
   const [preview, setPreview] = useState<ReadyLetter | null>(null);
 
-  const [formBusy, setFormBusy] = useState(false);
-  const printForm = async () => {
-    setError(null);
-    setFormBusy(true);
-    const r = await desk.inquiries.requestForm({});
-    try {
-      if (r.ok) await printHtml(r.value.html);
-      else setError(r.error);
-    } finally {
-      setFormBusy(false);
-    }
-  };
+  // The blank request form, printed by the browser's or Electron's print path.
+  const requestForm = useDeskStep(async (desk, _: null) => printHtml(deskValue(await desk.inquiries.requestForm({})).html));
 
   const letters = query.isSuccess ? query.data : [];
   // A selection only ever holds letters still on the list.
@@ -57,47 +44,41 @@ export function LettersScreen() {
   const allSelected = letters.length > 0 && selected.length === letters.length;
   const noAddress = selected.filter((l) => !l.hasPostalAddress).length;
 
-  const printLetters = async (list: ReadyLetter[], how: 'print' | 'pdf') => {
-    if (list.length === 0) return;
-    setError(null);
-    setBusy(how);
-    const refs = list.map((l) => ({ caseId: l.caseId, kind: l.kind }));
-    let savedTo: string | null = null;
-    if (mode === 'electron') {
-      if (how === 'pdf') {
-        const r = await desk.letters.savePdf({ letters: refs });
-        setBusy(null);
-        if (!r.ok) return setError(r.error);
-        if (r.value.outcome !== 'saved') return;
-        savedTo = r.value.path;
-      } else {
-        const r = await desk.letters.print({ letters: refs });
-        setBusy(null);
-        if (!r.ok) return setError(r.error);
-        if (r.value.outcome !== 'printed') return;
+  // Printing (or saving a PDF of) some letters; the answer is where the PDF went, or null when the
+  // person cancelled Electron's dialog (then nothing is asked). `variables.how` says which button is busy.
+  const output = useDeskStep(
+    async (desk, { list, how }: { list: ReadyLetter[]; how: 'print' | 'pdf' }): Promise<{ savedTo: string | null } | null> => {
+      const refs = list.map((l) => ({ caseId: l.caseId, kind: l.kind }));
+      if (mode === 'electron') {
+        if (how === 'pdf') {
+          const saved = deskValue(await desk.letters.savePdf({ letters: refs }));
+          return saved.outcome === 'saved' ? { savedTo: saved.path } : null;
+        }
+        return deskValue(await desk.letters.print({ letters: refs })).outcome === 'printed' ? { savedTo: null } : null;
       }
-    } else {
       // One document per letter, all fetched before the first dialog opens: a letter the core refuses
       // stops the batch before anything is printed. Then one print job each, in list order, so every
       // letter starts on a fresh sheet even on a double-sided printer. window.print() reports nothing
       // (not even a cancel), so every letter gets its dialog and the "did it print?" step below covers all.
       const docs: string[] = [];
-      for (const ref of refs) {
-        const r = await desk.letters.batch({ letters: [ref] });
-        if (!r.ok) {
-          setBusy(null);
-          return setError(r.error);
-        }
-        docs.push(r.value.html);
-      }
-      try {
-        for (const html of docs) await printHtml(html);
-      } finally {
-        setBusy(null);
-      }
-    }
-    setConfirm({ letters: list.map(toPrinted), mode: how, savedTo });
+      for (const ref of refs) docs.push(deskValue(await desk.letters.batch({ letters: [ref] })).html);
+      for (const html of docs) await printHtml(html);
+      return { savedTo: null };
+    },
+    {
+      onSuccess: (printed, { list, how }) => {
+        if (printed) setConfirm({ letters: list.map(toPrinted), mode: how, savedTo: printed.savedTo });
+      },
+    },
+  );
+  const busy = output.isPending ? output.variables.how : null;
+  const printLetters = (list: ReadyLetter[], how: 'print' | 'pdf') => {
+    if (list.length === 0) return;
+    requestForm.reset();
+    output.mutate({ list, how });
   };
+  // The screen's one alert: the newest refusal of either output.
+  const error = output.error ?? requestForm.error;
 
   const recorded = ({ recorded, failed }: RecordOutcome) => {
     if (recorded.length > 0) notifications.show({ message: t('letters.recorded', { n: recorded.length }), color: 'teal' });
@@ -112,7 +93,7 @@ export function LettersScreen() {
         <Title order={2}>{t('letters.title')}</Title>
         <Group gap="sm">
           {/* Issue 19: the blank request form (開示等請求書), for a member who asks at the counter or by phone. */}
-          <Button variant="default" leftSection={<IconFileText size={16} aria-hidden />} onClick={() => void printForm()} loading={formBusy} data-testid="print-request-form">
+          <Button variant="default" leftSection={<IconFileText size={16} aria-hidden />} onClick={() => { output.reset(); requestForm.mutate(null); }} loading={requestForm.isPending} data-testid="print-request-form">
             {t('letters.requestForm')}
           </Button>
           <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void query.refetch()}>
@@ -139,7 +120,7 @@ export function LettersScreen() {
                 <Button
                   variant="default"
                   leftSection={<IconFileTypePdf size={16} aria-hidden />}
-                  onClick={() => void printLetters(selected.length > 0 ? selected : letters, 'pdf')}
+                  onClick={() => printLetters(selected.length > 0 ? selected : letters, 'pdf')}
                   loading={busy === 'pdf'}
                   disabled={letters.length === 0 || (busy !== null && busy !== 'pdf')}
                 >
@@ -149,7 +130,7 @@ export function LettersScreen() {
               <Button
                 variant={selected.length > 0 ? 'filled' : 'default'}
                 leftSection={<IconPrinter size={16} aria-hidden />}
-                onClick={() => void printLetters(selected, 'print')}
+                onClick={() => printLetters(selected, 'print')}
                 loading={busy === 'print' && selected.length > 0}
                 disabled={selected.length === 0 || mode === null || (busy !== null && busy !== 'print')}
               >
@@ -158,7 +139,7 @@ export function LettersScreen() {
               <Button
                 variant={selected.length > 0 ? 'default' : 'filled'}
                 leftSection={<IconPrinter size={16} aria-hidden />}
-                onClick={() => void printLetters(letters, 'print')}
+                onClick={() => printLetters(letters, 'print')}
                 loading={busy === 'print' && selected.length === 0}
                 disabled={letters.length === 0 || mode === null || (busy !== null && busy !== 'print')}
               >

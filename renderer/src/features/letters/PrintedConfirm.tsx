@@ -5,7 +5,8 @@ import { Alert, Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CaseFile, DeskErrorData, NoticeKind } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskStep } from '../../api/useDeskMutation.ts';
+import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { errorText } from '../../i18n/describeError.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
@@ -36,29 +37,34 @@ interface Props {
 
 export function PrintedConfirm({ letters, mode, savedTo, onClose, onRecorded }: Props) {
   const { t, say } = useI18n();
-  const desk = useDesk();
   const key = (l: PrintedLetter) => `${l.caseId}:${l.kind}`;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(letters.map(key)));
-  const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<RecordOutcome['failed']>([]);
   const single = letters.length === 1;
 
-  const record = async () => {
-    setBusy(true);
-    const outcome: RecordOutcome = { recorded: [], failed: [] };
-    for (const letter of letters.filter((l) => ticked.has(key(l)))) {
-      const r = await desk.letters.recordPrinted({ caseId: letter.caseId, kind: letter.kind, reprint: letter.reprint, copy: letter.copy ?? false, mode });
-      if (r.ok) outcome.recorded.push({ letter, file: r.value });
-      else outcome.failed.push({ letter, error: r.error });
-    }
-    setBusy(false);
-    if (outcome.failed.length > 0) {
-      setFailed(outcome.failed);
-      // Those recorded are done: leave only the refused ones to decide about.
-      setTicked(new Set());
-    }
-    onRecorded(outcome);
-  };
+  // Each ticked letter recorded on its own case: one refused does not stop the others, and each answer is kept.
+  const record = useDeskStep(
+    async (desk, chosen: PrintedLetter[]) => {
+      const outcome: RecordOutcome = { recorded: [], failed: [] };
+      for (const letter of chosen) {
+        const r = await desk.letters.recordPrinted({ caseId: letter.caseId, kind: letter.kind, reprint: letter.reprint, copy: letter.copy ?? false, mode });
+        if (r.ok) outcome.recorded.push({ letter, file: r.value });
+        else outcome.failed.push({ letter, error: r.error });
+      }
+      return outcome;
+    },
+    {
+      onSuccess: (outcome) => {
+        if (outcome.failed.length > 0) {
+          setFailed(outcome.failed);
+          // Those recorded are done: leave only the refused ones to decide about.
+          setTicked(new Set());
+        }
+        onRecorded(outcome);
+      },
+    },
+  );
+  const busy = record.isPending;
 
   const question = mode === 'pdf' ? t('letters.confirm.questionPdf') : single ? t('letters.confirm.questionOne') : t('letters.confirm.question');
   return (
@@ -107,12 +113,13 @@ export function PrintedConfirm({ letters, mode, savedTo, onClose, onRecorded }: 
             </Stack>
           </Alert>
         )}
+        <ErrorAlert error={record.error} />
         <Group justify="space-between">
           <Button variant="default" onClick={onClose} disabled={busy}>
             {failed.length > 0 ? t('common.close') : t('letters.confirm.no')}
           </Button>
           {failed.length === 0 && (
-            <Button onClick={() => void record()} loading={busy} disabled={ticked.size === 0}>
+            <Button onClick={() => record.mutate(letters.filter((l) => ticked.has(key(l))))} loading={busy} disabled={ticked.size === 0}>
               {single ? t('letters.confirm.yesOne') : t('letters.confirm.yes', { n: ticked.size })}
             </Button>
           )}

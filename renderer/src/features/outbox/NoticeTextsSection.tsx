@@ -6,8 +6,8 @@ import { Alert, Badge, Box, Button, Collapse, Grid, Group, NavLink, Paper, Scrol
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { requestTypes, type DeskErrorData, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { requestTypes, type NoticePreview, type NoticeTemplateView } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { FormProblem, useDeskForm } from '../../forms/useDeskForm.tsx';
@@ -196,38 +196,33 @@ function TemplateEditor({ template, onSaved }: { template: NoticeTemplateView; o
 /** The notice as the desk would write it today for a real case (with the saved texts). */
 function PreviewOnCase({ template, unsaved }: { template: NoticeTemplateView; unsaved: boolean }) {
   const t = useT();
-  const desk = useDesk();
   const [reference, setReference] = useState('');
-  const [busy, setBusy] = useState(false);
   const [notFound, setNotFound] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [preview, setPreview] = useState<{ reference: string; value: NoticePreview } | null>(null);
+  // The case as typed, then the notice as the desk would write it for that case (null: no such case).
+  const look = useDeskStep(
+    async (desk, typed: string) => {
+      const found = deskValue(await findCaseByReference(desk, typed));
+      if (!found) return null;
+      return { reference: found.reference, value: deskValue(await desk.notices.preview({ caseId: found.id, kind: template.kind })) };
+    },
+    {
+      onSuccess: (shown) => {
+        if (shown) setPreview(shown);
+        else setNotFound(true);
+      },
+    },
+  );
 
-  const show = async (e: FormEvent) => {
+  const show = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setNotFound(false);
-    const found = await findCaseByReference(desk, reference);
-    if (!found.ok) {
-      setBusy(false);
-      setError(found.error);
-      return;
-    }
-    if (!found.value) {
-      setBusy(false);
-      setNotFound(true);
-      return;
-    }
-    const r = await desk.notices.preview({ caseId: found.value.id, kind: template.kind });
-    setBusy(false);
-    if (r.ok) setPreview({ reference: found.value.reference, value: r.value });
-    else setError(r.error);
+    look.mutate(reference);
   };
 
   return (
     <Paper withBorder p="lg" radius="md">
-      <form onSubmit={(e) => void show(e)} noValidate aria-label={t('noticeTexts.preview.title')}>
+      <form onSubmit={show} noValidate aria-label={t('noticeTexts.preview.title')}>
         <Stack gap="sm">
           <Title order={3} size="h5">
             {t('noticeTexts.preview.title')}
@@ -250,7 +245,7 @@ function PreviewOnCase({ template, unsaved }: { template: NoticeTemplateView; un
               w={240}
               spellCheck={false}
             />
-            <Button type="submit" mt={25} variant="default" leftSection={<IconEye size={16} aria-hidden />} loading={busy} disabled={reference.trim() === ''}>
+            <Button type="submit" mt={25} variant="default" leftSection={<IconEye size={16} aria-hidden />} loading={look.isPending} disabled={reference.trim() === ''}>
               {t('noticeTexts.preview.show')}
             </Button>
           </Group>
@@ -259,7 +254,7 @@ function PreviewOnCase({ template, unsaved }: { template: NoticeTemplateView; un
               {t('noticeTexts.preview.unsaved')}
             </Alert>
           )}
-          <ErrorAlert error={error} />
+          <ErrorAlert error={look.error} />
           {preview && (
             <Paper withBorder p="md" bg="gray.0" data-testid="notice-preview">
               <Stack gap={6}>

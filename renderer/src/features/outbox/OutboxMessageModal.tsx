@@ -75,12 +75,10 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
       onClose();
     }
   };
-  // A refusal naming the recipient belongs beside it; anything else is said above the buttons.
-  const [refusal, setRefusal] = useState<DeskErrorData | null>(null);
+  // A refusal naming the recipient belongs beside it; anything else is said above the buttons (`refusal` below).
   const refused = (e: DeskErrorData) => {
     const onFields = deskFieldErrors(e, form.getValues());
     if (Object.keys(onFields).length > 0) form.setErrors(onFields);
-    else setRefusal(e);
   };
   const send = useDeskMutation('outbox.send', { onSuccess: (r, input) => done(input.copy ? 'sendCopy' : 'send', r) });
   const retry = useDeskMutation('outbox.retry', { onSuccess: (r) => done('retry', r) });
@@ -111,11 +109,13 @@ function MessageView({ message: m, onUpdated, onClose }: { message: OutboxMessag
   const v = form.values;
   const dirty = v.to !== m.to || v.subject !== m.subject || v.body !== m.body;
   const busy: Step | null = saving || send.isPending || retry.isPending || cancel.isPending ? step : null;
+  const moveError = send.error ?? retry.error ?? cancel.error;
+  const refusal = moveError && Object.keys(deskFieldErrors(moveError, v)).length === 0 ? moveError : null;
 
   const run = (what: Step) => {
     asked.current = what;
     setStep(what);
-    setRefusal(null);
+    for (const move of [send, retry, cancel]) move.reset();
     if (what === 'save' || (dirty && what !== 'cancel' && what !== 'sendCopy')) onSubmit();
     else act(what);
   };

@@ -4,9 +4,9 @@
 // desk is sending), and the list follows whenever the counts move.
 import { Anchor, Badge, Box, Button, Group, LoadingOverlay, Pagination, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { isOneOf, outboxStates, type DeskErrorData, type OutboxPage, type OutboxSummary } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useEffect, useRef, useState } from 'react';
+import { isOneOf, outboxStates, type OutboxSummary } from '../../../../electron/contract/index.ts';
+import { useDeskQuery } from '../../api/deskQueries.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { JapanDateTime } from '../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -22,39 +22,33 @@ type Filter = (typeof filters)[number];
 
 export function OutboxScreen() {
   const { t, locale, say } = useI18n();
-  const desk = useDesk();
   const { go } = useShell();
   const mail = useMailStatus();
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
-  const [reloads, setReloads] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [loaded, setLoaded] = useState<{ key: string; page: OutboxPage | null; error: DeskErrorData | null }>({ key: '', page: null, error: null });
+  const query = useDeskQuery('outbox.list', { state: filter === 'all' ? null : filter, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
 
-  // The list is asked again whenever the sender's counts move (a message went out, one failed).
+  // The list is asked again whenever the sender's counts move (a message went out, one failed): the
+  // sender changes the desk outside this session, so no invalidation says so.
   const counts = mail.status ? JSON.stringify(mail.status.counts) : '';
-  const request = `${filter}#${page}#${reloads}`;
-  const key = `${request}#${counts}`;
+  const seenCounts = useRef(counts);
+  const { refetch } = query;
   useEffect(() => {
-    let current = true;
-    void desk.outbox.list({ state: filter === 'all' ? null : filter, page, pageSize: PAGE_SIZE }).then((r) => {
-      if (!current) return;
-      setLoaded((l) => (r.ok ? { key, page: r.value, error: null } : { key, page: l.page, error: r.error }));
-    });
-    return () => {
-      current = false;
-    };
-  }, [desk, filter, page, key]);
+    if (seenCounts.current === counts) return;
+    seenCounts.current = counts;
+    void refetch({ cancelRefetch: false });
+  }, [counts, refetch]);
 
-  const list = loaded.page;
+  const list = query.data ?? null;
   // Only a new filter or page shows the loading veil; a background refresh swaps the rows in place.
-  const loading = !loaded.key.startsWith(`${request}#`);
+  const loading = query.isPending || query.isPlaceholderData;
   const totalCounts = list?.counts ?? mail.status?.counts ?? null;
   const all = totalCounts ? outboxStates.reduce((n, s) => n + totalCounts[s], 0) : null;
   const pages = list ? Math.max(1, Math.ceil(list.total / PAGE_SIZE)) : 1;
 
   const changed = () => {
-    setReloads((n) => n + 1);
+    void refetch();
     mail.refresh();
   };
 
@@ -94,7 +88,7 @@ export function OutboxScreen() {
         </Tabs.List>
       </Tabs>
 
-      {loaded.error && <ErrorAlert error={loaded.error} />}
+      <ErrorAlert error={query.error} />
 
       <Box pos="relative" mih={120}>
         <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 1, backgroundOpacity: 0.4 }} loaderProps={{ size: 'sm' }} />

@@ -5,8 +5,8 @@ import { ActionBar, Alert, Button, Group, List, Popover, Select, Stack, Text } f
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconPlayerPlay, IconUserCheck, IconUserShare } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { moveFrom, type BulkOutcome, type CaseAction, type CaseStatus, type DeskErrorData, type QueueRow } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { moveFrom, type BulkOutcome, type CaseAction, type CaseStatus, type QueueRow } from '../../../../electron/contract/index.ts';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -32,43 +32,41 @@ function blockers(rows: QueueRow[], action: CaseAction): Array<{ status: CaseSta
 
 export function BulkActions({ rows, onClear, onDone }: Props) {
   const { t, say } = useI18n();
-  const desk = useDesk();
   const { user } = useShell();
   const accounts = useActiveAccounts();
-  const [busy, setBusy] = useState<BulkAction | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const [assignOpen, setAssignOpen] = useState(false);
   const [assignee, setAssignee] = useState<string | null>(null);
   const ids = rows.map((r) => r.id);
 
-  const run = async (action: BulkAction, to?: string) => {
-    setBusy(action);
-    setError(null);
-    const result =
-      action === 'startReview'
-        ? await desk.cases.bulkStartReview({ ids })
-        : action === 'close'
-          ? await desk.cases.bulkClose({ ids })
-          : await desk.cases.bulkAssign({ ids, assignee: to ?? user.username });
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setAssignOpen(false);
-    setAssignee(null);
-    const outcome = result.value;
-    // Where the person is looking: a notification now, the affected rows marked, the refusals listed.
-    notifications.show({
-      message: t(`bulk.result.${action}`, { n: outcome.done.length }) + (outcome.refused.length > 0 ? ` ${t('bulk.refused', { n: outcome.refused.length })}` : ''),
-      color: outcome.refused.length === 0 ? 'teal' : outcome.done.length === 0 ? 'red' : 'yellow',
-    });
-    onDone(action, outcome);
-  };
+  // One of the bulk moves (each its own contract method); `variables.action` says which button is busy.
+  const move = useDeskStep(
+    async (desk, { action, ids, to }: { action: BulkAction; ids: number[]; to: string }) =>
+      deskValue(
+        action === 'startReview'
+          ? await desk.cases.bulkStartReview({ ids })
+          : action === 'close'
+            ? await desk.cases.bulkClose({ ids })
+            : await desk.cases.bulkAssign({ ids, assignee: to }),
+      ),
+    {
+      onSuccess: (outcome, { action }) => {
+        setAssignOpen(false);
+        setAssignee(null);
+        // Where the person is looking: a notification now, the affected rows marked, the refusals listed.
+        notifications.show({
+          message: t(`bulk.result.${action}`, { n: outcome.done.length }) + (outcome.refused.length > 0 ? ` ${t('bulk.refused', { n: outcome.refused.length })}` : ''),
+          color: outcome.refused.length === 0 ? 'teal' : outcome.done.length === 0 ? 'red' : 'yellow',
+        });
+        onDone(action, outcome);
+      },
+    },
+  );
+  const busy = move.isPending ? move.variables.action : null;
+  const run = (action: BulkAction, to?: string) => move.mutate({ action, ids, to: to ?? user.username });
 
   const submitUser = (e: FormEvent) => {
     e.preventDefault();
-    if (assignee) void run('assignUser', assignee);
+    if (assignee) run('assignUser', assignee);
   };
 
   const blocked = (action: BulkAction) => blockers(rows, moveOf[action]);
@@ -87,7 +85,7 @@ export function BulkActions({ rows, onClear, onDone }: Props) {
           <ActionBar.Divider />
           {offered('assignMe') && (
             <>
-              <Button size="xs" variant="light" leftSection={<IconUserCheck size={14} aria-hidden />} loading={busy === 'assignMe'} onClick={() => void run('assignMe')}>
+              <Button size="xs" variant="light" leftSection={<IconUserCheck size={14} aria-hidden />} loading={busy === 'assignMe'} onClick={() => run('assignMe')}>
                 {t('bulk.assignMe')}
               </Button>
               <Popover opened={assignOpen} onChange={setAssignOpen} position="top" withArrow trapFocus>
@@ -121,12 +119,12 @@ export function BulkActions({ rows, onClear, onDone }: Props) {
             </>
           )}
           {offered('startReview') && (
-            <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy === 'startReview'} onClick={() => void run('startReview')}>
+            <Button size="xs" variant="light" leftSection={<IconPlayerPlay size={14} aria-hidden />} loading={busy === 'startReview'} onClick={() => run('startReview')}>
               {t('action.startReview')}
             </Button>
           )}
           {offered('close') && (
-            <Button size="xs" variant="light" color="green" leftSection={<IconCheck size={14} aria-hidden />} loading={busy === 'close'} onClick={() => void run('close')}>
+            <Button size="xs" variant="light" color="green" leftSection={<IconCheck size={14} aria-hidden />} loading={busy === 'close'} onClick={() => run('close')}>
               {t('action.close')}
             </Button>
           )}
@@ -145,7 +143,7 @@ export function BulkActions({ rows, onClear, onDone }: Props) {
             ))}
           </List>
         )}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={move.error} />
       </Stack>
     </ActionBar>
   );

@@ -5,10 +5,11 @@ import { Button, Checkbox, CloseButton, Group, Modal, Stack, TextInput } from '@
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconDeviceFloppy } from '@tabler/icons-react';
 import { memo, useState, type ReactNode } from 'react';
-import type { DeskErrorData, SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { SessionUser } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
+import { useDeskForm } from '../../forms/useDeskForm.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -23,8 +24,9 @@ export const OwnViews = memo(OwnViewsBar);
 
 function OwnViewsBar({ user, current, onOpen }: Props) {
   const t = useT();
-  const desk = useDesk();
   const saved = useDeskQuery('views.list', {}).data ?? [];
+  // A refused removal (the view is already gone, say) is shown beside the views; views.list is asked again by the invalidation.
+  const remove = useDeskMutation('views.remove');
   const [saving, setSaving] = useState(false);
   const builtIn = [
     ...(user.role === 'supervisor' ? [{ key: 'approval', name: t('views.awaitingApproval'), params: 'status=decided' }] : []),
@@ -53,49 +55,39 @@ function OwnViewsBar({ user, current, onOpen }: Props) {
           `saved-${v.id}`,
           v.name,
           v.params,
-          v.mine && <CloseButton size="sm" aria-label={t('views.delete', { name: v.name })} onClick={() => void desk.views.remove({ id: v.id })} />,
+          v.mine && <CloseButton size="sm" aria-label={t('views.delete', { name: v.name })} disabled={remove.isPending} onClick={() => remove.mutate({ id: v.id })} />,
         ),
       )}
       <Button size="compact-sm" variant="subtle" leftSection={<IconDeviceFloppy size={14} aria-hidden />} onClick={() => setSaving(true)}>
         {t('views.save')}
       </Button>
       <SaveView opened={saving} onClose={() => setSaving(false)} params={current} canShare={user.role === 'supervisor'} />
+      <ErrorAlert error={remove.error} />
     </Group>
   );
 }
 
 function SaveView({ opened, onClose, params, canShare }: { opened: boolean; onClose: () => void; params: string; canShare: boolean }) {
   const t = useT();
-  const desk = useDesk();
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    const result = await desk.views.save({ name, params, shared });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    notifications.show({ message: t('views.saved', { name: result.value.name }), color: 'teal' });
-    setName('');
-    setShared(false);
-    setError(null);
-    onClose();
-  };
+  const { form, formId, onSubmit, field, busy, error } = useDeskForm({
+    method: 'views.save',
+    initialValues: { name: '', shared: false },
+    toInput: (v) => ({ name: v.name, params, shared: v.shared }),
+    onSuccess: (view, _input, f) => {
+      notifications.show({ message: t('views.saved', { name: view.name }), color: 'teal' });
+      f.reset();
+      onClose();
+    },
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={t('views.saveTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack>
-          {error && <ErrorAlert error={error} />}
-          <TextInput data-autofocus required label={t('views.name')} value={name} maxLength={60} onChange={(e) => setName(e.currentTarget.value)} />
-          {canShare && <Checkbox label={t('views.shared')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />}
+          <ErrorAlert error={error} />
+          <TextInput data-autofocus required label={t('views.name')} maxLength={60} {...field('name')} />
+          {canShare && <Checkbox label={t('views.shared')} {...form.getInputProps('shared', { type: 'checkbox' })} />}
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} disabled={name.trim() === ''}>
+            <Button type="submit" loading={busy} disabled={form.getValues().name.trim() === ''}>
               {t('views.save')}
             </Button>
           </Group>

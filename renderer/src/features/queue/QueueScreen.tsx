@@ -3,8 +3,8 @@
 import { Alert, Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { isOneOf, savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, usePrefetchDesk } from '../../api/deskQueries.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
@@ -22,13 +22,17 @@ import { hasFilters, PAGE_SIZE, toListInput, type QueueState, type SortKey } fro
 export const SEARCH_DEBOUNCE_MS = 300;
 
 const NONE: ReadonlySet<number> = new Set();
+/** The shell's fixed header (AppShell header height) and a little air. */
+const HEADER_PX = 72;
 
-export function QueueScreen() {
+/** `search`: the queue's address's query string (?view=…), which the frame keeps while the queue is hidden. */
+export function QueueScreen({ search }: { search: string }) {
   const { t } = useI18n();
   const { go, user } = useShell();
-  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const setParams = useCallback((next: URLSearchParams, options: { replace?: boolean }) => void navigate({ pathname: '/queue', search: `?${next.toString()}` }, options), [navigate]);
   // The address is the state (queueParams.ts validates it): Back/Forward and bookmarks restore a view.
-  const state = useMemo(() => queueStateOf(params), [params]);
+  const state = useMemo(() => queueStateOf(new URLSearchParams(search)), [search]);
   const input = useMemo(() => toListInput(state, state.search), [state]);
   const key = JSON.stringify(input);
   const query = useDeskQuery('cases.list', input, { keepPrevious: true });
@@ -49,7 +53,7 @@ export function QueueScreen() {
    */
   const show = useCallback(
     (next: QueueState, options: { replace?: boolean } = {}) => {
-      prefetch('cases.list', toListInput(next, next.search));
+      void prefetch('cases.list', toListInput(next, next.search));
       setParams(queueParamsOf(next), options);
     },
     [prefetch, setParams],
@@ -83,10 +87,14 @@ export function QueueScreen() {
   // "No cases yet" only when the desk has none at all; an empty open list with closed cases says so.
   const anyClosed = (useDeskQuery('cases.list', { view: 'closed', pageSize: 10 }, { enabled: emptyOpen }).data?.total ?? 0) > 0;
 
-  const sortBy = (key: SortKey) =>
-    patch({ sort: key, direction: state.sort === key && state.direction === 'asc' ? 'desc' : 'asc', page: 1 });
-
-  const setSelected = (ids: ReadonlySet<number>) => setSelection({ key, ids });
+  const sortBy = useCallback(
+    (key: SortKey) => {
+      const now = current.current;
+      patch({ sort: key, direction: now.sort === key && now.direction === 'asc' ? 'desc' : 'asc', page: 1 });
+    },
+    [patch],
+  );
+  const clearSelection = useCallback(() => setSelection((s) => ({ key: s.key, ids: NONE })), []);
   // The same function for every list (it adds to whatever selection the list on screen has), so the
   // memoised rows re-render only when their own case or tick changes: a page turn does not redraw the
   // fifty old rows. It must not read the list's key from a ref: React may run an updater as soon as it is
@@ -105,11 +113,11 @@ export function QueueScreen() {
   );
   const open = useCallback(
     (r: QueueRow) => {
-      prefetch('cases.get', { reference: r.reference });
+      const file = prefetch('cases.get', { reference: r.reference });
       // The file's correspondence too (ThreadSection), at the same moment: asked only once the file had been
       // drawn, its answer drew the file a second time.
-      prefetch('inbox.thread', { caseId: r.id });
-      go({ name: 'case', reference: r.reference });
+      void prefetch('inbox.thread', { caseId: r.id });
+      go({ name: 'case', reference: r.reference }, { after: file });
     },
     [go, prefetch],
   );
@@ -117,12 +125,38 @@ export function QueueScreen() {
   // Enter in the search box opens the case when the search has exactly one hit: at once when the list
   // already answers that text, otherwise as soon as its answer arrives.
   const [openWhenSingle, setOpenWhenSingle] = useState<string | null>(null);
-  const enter = (text: string) => {
+  const enterNow = (text: string) => {
     if (text.trim() === '') return;
     if (text.trim() === state.search.trim() && !query.isFetching && page) {
       if (page.total === 1 && page.rows[0]) open(page.rows[0]);
     } else setOpenWhenSingle(text.trim());
   };
+  // The search box is memoised: it gets one function for the screen's life, which calls this render's.
+  const enterRef = useRef(enterNow);
+  useLayoutEffect(() => {
+    enterRef.current = enterNow;
+  });
+  const enter = useCallback((text: string) => enterRef.current(text), []);
+  const commitSearch = useCallback((search: string) => patch({ search, page: 1 }, { replace: true }), [patch]);
+  const newCase = useCallback(() => go({ name: 'intake' }), [go]);
+  const pickView = useCallback((v: string | null) => isOneOf(savedViews, v) && patch({ view: v, report: null, search: '', page: 1 }), [patch]);
+  // A new page starts at its first row: a person who turned it from the pager below the table is taken back
+  // up to the table's head (under the fixed header), as the rows it shows first are the top ones.
+  const list = useRef<HTMLDivElement>(null);
+  const turnTo = useCallback(
+    (p: number) => {
+      const top = list.current?.getBoundingClientRect().top;
+      if (top !== undefined && top < HEADER_PX) window.scrollBy({ top: top - HEADER_PX });
+      patch({ page: p });
+    },
+    [patch],
+  );
+  const selectedRows = useMemo(() => (page ? page.rows.filter((r) => selected.has(r.id)) : []), [page, selected]);
+  const bulkDone = useCallback((action: BulkAction, outcome: BulkOutcome) => {
+    // Shown where the person is looking: a notification, the outcome above the bar, the cases it changed marked.
+    setBulk({ action, outcome, ids: outcome.done });
+    setSelection((s) => ({ key: s.key, ids: NONE }));
+  }, []);
   useEffect(() => {
     if (openWhenSingle === null || query.isFetching || openWhenSingle !== state.search.trim()) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- one-shot: the Enter is answered once
@@ -139,10 +173,8 @@ export function QueueScreen() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Title order={2}>{t('queue.title')}</Title>
         <Group gap="sm" wrap="wrap">
-          <SearchBox committed={state.search} onCommit={(search) => patch({ search, page: 1 }, { replace: true })} onEnter={enter} />
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => go({ name: 'intake' })}>
-            {t('queue.new')}
-          </Button>
+          <SearchBox committed={state.search} onCommit={commitSearch} onEnter={enter} />
+          <NewCaseButton onClick={newCase} />
         </Group>
       </Group>
 
@@ -160,15 +192,7 @@ export function QueueScreen() {
       {/* The tab stays as chosen while a search runs (a saved view reopens exactly as saved: tab and search).
           The search itself looks through every tab and each hit says which tab it is in; choosing a tab,
           the current one included, ends the search. */}
-      <Tabs value={state.report ? null : state.view} onChange={(v) => isOneOf(savedViews, v) && patch({ view: v, report: null, search: '', page: 1 })} keepMounted={false}>
-        <Tabs.List aria-label={t('queue.views')}>
-          {savedViews.map((v) => (
-            <Tabs.Tab key={v} value={v} data-view={v}>
-              {t(`queue.view.${v}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <ViewTabs value={state.report ? null : state.view} onPick={pickView} />
 
       {searching && (
         <Stack gap={0}>
@@ -194,14 +218,13 @@ export function QueueScreen() {
           description={t('queue.empty.body')}
           data-testid="queue-empty"
         >
-          <Button mt="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => go({ name: 'intake' })}>
+          <Button mt="md" leftSection={<IconPlus size={18} aria-hidden />} onClick={newCase}>
             {t('queue.new')}
           </Button>
         </EmptyState>
       ) : (
-        <Box pos="relative" mih={120}>
-          {/* No blur: a backdrop filter over the whole table is repainted in software on every frame (no GPU on desk PCs). */}
-          <LoadingOverlay visible={loading} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ backgroundOpacity: 0.5 }} loaderProps={{ size: 'sm' }} />
+        <Box ref={list} pos="relative" mih={120} aria-busy={loading} data-testid="queue-list">
+          <BusyOverlay loading={loading} />
           {page && page.total === 0 ? (
             <Text c="dimmed" ta="center" py="xl" data-testid="queue-no-match">
               {t('queue.noMatch')}
@@ -211,7 +234,8 @@ export function QueueScreen() {
               <QueueTable
                 searching={rowsSearching}
                 rows={page.rows}
-                state={state}
+                sort={state.sort}
+                direction={state.direction}
                 selected={selected}
                 onSelect={select}
                 onSort={sortBy}
@@ -223,38 +247,85 @@ export function QueueScreen() {
         </Box>
       )}
 
-      {page && page.total > 0 && (
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" data-testid="queue-total" data-total={page.total} aria-live="polite">
-            {t('queue.range', { from, to, total: page.total })}
-          </Text>
-          <Pagination
-            total={pages}
-            value={state.page}
-            onChange={(p) => patch({ page: p })}
-            size="sm"
-            withEdges
-            hideWithOnePage
-            aria-label={t('queue.pagination')}
-            getControlProps={(control) => ({ 'aria-label': t(`queue.page.${control}`) })}
-            getItemProps={(p) => ({ 'aria-label': t('queue.page.number', { n: p }) })}
-          />
-        </Group>
-      )}
+      {page && page.total > 0 && <Pager from={from} to={to} total={page.total} pages={pages} page={state.page} onPage={turnTo} />}
 
-      <BulkActions
-        rows={page ? page.rows.filter((r) => selected.has(r.id)) : []}
-        onClear={() => setSelected(new Set())}
-        onDone={(action, outcome) => {
-          // Shown where the person is looking: a notification, the outcome above the bar, the cases it changed marked.
-          setBulk({ action, outcome, ids: outcome.done });
-          setSelected(new Set());
-        }}
-      />
+      <QueueBulkActions rows={selectedRows} onClear={clearSelection} onDone={bulkDone} />
       {bulk && <BulkResult action={bulk.action} outcome={bulk.outcome} onClose={() => setBulk(null)} />}
     </Stack>
   );
 }
+
+const NewCaseButton = memo(function NewCaseButton({ onClick }: { onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={onClick}>
+      {t('queue.new')}
+    </Button>
+  );
+});
+
+/** The saved views as tabs (drawn again only when the chosen one changes). */
+const ViewTabs = memo(function ViewTabs({ value, onPick }: { value: string | null; onPick: (v: string | null) => void }) {
+  const { t } = useI18n();
+  return (
+    <Tabs value={value} onChange={onPick} keepMounted={false}>
+      <Tabs.List aria-label={t('queue.views')}>
+        {savedViews.map((v) => (
+          <Tabs.Tab key={v} value={v} data-view={v}>
+            {t(`queue.view.${v}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+});
+
+/** "1–50 of 13,817" and the page buttons. */
+const Pager = memo(function Pager({ from, to, total, pages, page, onPage }: { from: number; to: number; total: number; pages: number; page: number; onPage: (p: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <Group justify="space-between" wrap="wrap">
+      <Text size="sm" c="dimmed" data-testid="queue-total" data-total={total} aria-live="polite">
+        {t('queue.range', { from, to, total })}
+      </Text>
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={onPage}
+        size="sm"
+        withEdges
+        hideWithOnePage
+        aria-label={t('queue.pagination')}
+        getControlProps={(control) => ({ 'aria-label': t(`queue.page.${control}`) })}
+        getItemProps={(p) => ({ 'aria-label': t('queue.page.number', { n: p }) })}
+      />
+    </Group>
+  );
+});
+
+/** Only a list that keeps a person waiting is covered; a quick answer just replaces the rows. */
+export const BUSY_AFTER_MS = 250;
+
+/**
+ * The overlay over the rows while the next list loads, shown only once the wait has lasted BUSY_AFTER_MS:
+ * an answer in 10–60 ms no longer flashes a veil over fifty rows (mounted and removed again, which alone
+ * cost a page turn more than the database did). Until then the table says aria-busy.
+ */
+const BusyOverlay = memo(function BusyOverlay({ loading }: { loading: boolean }) {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!loading) return;
+    const timer = setTimeout(() => setSlow(true), BUSY_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [loading]);
+  // No blur: a backdrop filter over the whole table is repainted in software on every frame (no GPU on desk PCs).
+  return <LoadingOverlay visible={loading && slow} transitionProps={{ duration: 0 }} zIndex={5} overlayProps={{ backgroundOpacity: 0.5 }} loaderProps={{ size: 'sm' }} />;
+});
+
+const QueueBulkActions = memo(BulkActions);
 
 /**
  * The search box. The first change after a quiet moment is searched at once (an IME committing 田中 is
@@ -262,7 +333,7 @@ export function QueueScreen() {
  * an IME is composing (たなか → 田中 would otherwise send three stale searches), and a search is never sent
  * with older text after newer text. Only then does the address, and with it the query, change.
  */
-function SearchBox({ committed, onCommit, onEnter }: { committed: string; onCommit: (search: string) => void; onEnter: (text: string) => void }) {
+const SearchBox = memo(function SearchBox({ committed, onCommit, onEnter }: { committed: string; onCommit: (search: string) => void; onEnter: (text: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(committed);
   const [composing, setComposing] = useState(false);
@@ -326,4 +397,4 @@ function SearchBox({ committed, onCommit, onEnter }: { committed: string; onComm
       {...{ [SEARCH_TARGET]: '' }}
     />
   );
-}
+});

@@ -2,7 +2,7 @@
 // is the core's; the row is coloured by the urgency it sent.
 import { Checkbox, Group, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { casePath } from '../../app/routes.ts';
 import type { QueueRow, Urgency } from '../../../../electron/contract/index.ts';
 import { daysLeftVariant, LegalMark, ProvisionalFlag, TargetBadge } from '../../components/DeadlineBadges.tsx';
@@ -33,7 +33,8 @@ interface Props {
   /** A search is shown: it looks through every tab, and each row says which tab it is in. */
   searching?: boolean;
   rows: QueueRow[];
-  state: QueueState;
+  sort: SortKey;
+  direction: QueueState['direction'];
   selected: ReadonlySet<number>;
   onSelect: (ids: number[], selected: boolean) => void;
   onSort: (key: SortKey) => void;
@@ -42,18 +43,45 @@ interface Props {
   marked?: readonly number[];
 }
 
+/** No row is shorter than this (one line of text and the cell padding): a bound on how many fit on screen. */
+const MIN_ROW_PX = 32;
+
+/**
+ * How many rows, from the first, can be on screen when a new list arrives: those that start above the
+ * window's bottom edge. Read from the rows' group as it stands (the old list's, or nothing yet). A person
+ * scrolled into the table sees rows further down, so then every row is drawn at once.
+ */
+function rowsThatFit(body: HTMLElement | null, total: number): number {
+  const top = body ? body.getBoundingClientRect().top : 0;
+  if (top < 0) return total;
+  return Math.min(total, Math.max(1, Math.ceil((window.innerHeight - top) / MIN_ROW_PX)));
+}
+
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-export function QueueTable({ searching = false, rows, state, selected, onSelect, onSort, onOpen, marked }: Props) {
+/**
+ * Memoised: the render that only changes the address (a tab or page chosen, its answer not yet here) skips
+ * the table; the answer's render updates the rows, and the header only when sort or selection changed.
+ */
+export const QueueTable = memo(function QueueTable({ searching = false, rows, sort, direction, selected, onSelect, onSort, onOpen, marked }: Props) {
   const { t } = useI18n();
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const someSelected = rows.some((r) => selected.has(r.id));
-  const header = (key: SortKey, label: MessageKey, extra?: ReactNode) => (
-    <SortHeader sortKey={key} label={t(label)} state={state} onSort={onSort} extra={extra} />
-  );
+  const selectPage = useCallback((on: boolean) => onSelect(rows.map((r) => r.id), on), [rows, onSelect]);
   // Roving focus: the rows are one tab stop; j/k or the arrows move it, Enter opens, x or Space selects.
   const [focus, setFocus] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
+  // A new list is drawn in two steps: the rows that fit on screen at once, then (the frame after they are
+  // painted, in a render that yields to input) the rest below the fold. Fifty rows of styles and layout
+  // were most of a tab switch or a page turn; the rows a person can see no longer wait for those below.
+  const [complete, setComplete] = useState(rows);
+  // eslint-disable-next-line react-hooks/refs -- the old rows' place on screen, read once per new list
+  const drawn = complete === rows ? rows : rows.slice(0, rowsThatFit(body.current, rows.length));
+  useEffect(() => {
+    if (complete === rows) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setComplete(rows)));
+    return () => cancelAnimationFrame(frame);
+  }, [rows, complete]);
   const current = Math.min(focus, Math.max(0, rows.length - 1));
   const moveTo = useCallback((i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
@@ -87,32 +115,21 @@ export function QueueTable({ searching = false, rows, state, selected, onSelect,
 
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table className="queue-table" highlightOnHover verticalSpacing="xs" horizontalSpacing={8} data-testid="queue-table" aria-label={t('queue.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={36}>
-              <Checkbox
-                aria-label={t('queue.selectPage')}
-                checked={allSelected}
-                indeterminate={someSelected && !allSelected}
-                onChange={(e) => onSelect(rows.map((r) => r.id), e.currentTarget.checked)}
-              />
-            </Table.Th>
-            {header('reference', 'queue.col.reference')}
-            {header('type', 'queue.col.type')}
-            {header('member', 'queue.col.member')}
-            {header('status', 'queue.col.status')}
-            <Table.Th>{t('queue.col.assignee')}</Table.Th>
-            {header('arrived', 'queue.col.dayZero')}
-            {header('due', 'queue.col.due')}
-            <Table.Th>{t('queue.col.daysLeft')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+      <Table
+        className="queue-table"
+        highlightOnHover
+        verticalSpacing="xs"
+        horizontalSpacing={8}
+        data-testid="queue-table"
+        data-drawn={drawn.length === rows.length ? 'all' : 'first'}
+        aria-label={t('queue.tableLabel')}
+      >
+        <QueueHead sort={sort} direction={direction} all={allSelected} some={someSelected} onSelectPage={selectPage} onSort={onSort} />
         <Table.Tbody ref={body} onKeyDown={onBodyKey}>
           {/* Keyed by place, not by case: the next page's rows take the places of the last page's, so React
               changes the text and attributes of fifty rows instead of removing fifty and building fifty (a
               row keeps nothing of its own; selection, mark and focus come from props). */}
-          {rows.map((r, i) => (
+          {drawn.map((r, i) => (
             <Row
               key={i}
               row={r}
@@ -129,7 +146,44 @@ export function QueueTable({ searching = false, rows, state, selected, onSelect,
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
+
+/** The column heads: sort buttons and "select the page" (Mantine components, drawn only when they change). */
+const QueueHead = memo(function QueueHead({
+  sort,
+  direction,
+  all,
+  some,
+  onSelectPage,
+  onSort,
+}: {
+  sort: SortKey;
+  direction: QueueState['direction'];
+  all: boolean;
+  some: boolean;
+  onSelectPage: (on: boolean) => void;
+  onSort: (key: SortKey) => void;
+}) {
+  const { t } = useI18n();
+  const header = (key: SortKey, label: MessageKey) => <SortHeader sortKey={key} label={t(label)} sort={sort} direction={direction} onSort={onSort} />;
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th w={36}>
+          <Checkbox aria-label={t('queue.selectPage')} checked={all} indeterminate={some && !all} onChange={(e) => onSelectPage(e.currentTarget.checked)} />
+        </Table.Th>
+        {header('reference', 'queue.col.reference')}
+        {header('type', 'queue.col.type')}
+        {header('member', 'queue.col.member')}
+        {header('status', 'queue.col.status')}
+        <Table.Th>{t('queue.col.assignee')}</Table.Th>
+        {header('arrived', 'queue.col.dayZero')}
+        {header('due', 'queue.col.due')}
+        <Table.Th>{t('queue.col.daysLeft')}</Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+});
 
 interface RowProps {
   row: QueueRow;
@@ -278,12 +332,12 @@ const Row = memo(
   (a, b) => a.row === b.row && a.searching === b.searching && a.selected === b.selected && a.marked === b.marked && a.tabbable === b.tabbable && a.onSelect === b.onSelect && a.onOpen === b.onOpen,
 );
 
-function SortHeader({ sortKey, label, state, onSort, extra }: { sortKey: SortKey; label: string; state: QueueState; onSort: (k: SortKey) => void; extra?: ReactNode }) {
+function SortHeader({ sortKey, label, sort, direction, onSort }: { sortKey: SortKey; label: string; sort: SortKey; direction: QueueState['direction']; onSort: (k: SortKey) => void }) {
   const { t } = useI18n();
-  const active = state.sort === sortKey;
-  const Icon = !active ? IconArrowsSort : state.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  const active = sort === sortKey;
+  const Icon = !active ? IconArrowsSort : direction === 'asc' ? IconArrowUp : IconArrowDown;
   return (
-    <Table.Th aria-sort={active ? (state.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Table.Th aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton onClick={() => onSort(sortKey)} data-sort={sortKey} fw={700} fz="sm">
         <Group gap={4} wrap="nowrap">
           {label}
@@ -291,7 +345,6 @@ function SortHeader({ sortKey, label, state, onSort, extra }: { sortKey: SortKey
           <VisuallyHidden>{t('queue.sortBy')}</VisuallyHidden>
         </Group>
       </UnstyledButton>
-      {extra}
     </Table.Th>
   );
 }

@@ -15,12 +15,11 @@ import {
   rejectionGrounds,
   requesterKinds,
   requestTypes,
-  type DeskErrorData,
   type Outcome,
   type Report,
   type RequestType,
 } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { useShell } from '../../app/ShellContext.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
@@ -49,12 +48,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function ReportsScreen() {
   const { t, locale } = useI18n();
-  const desk = useDesk();
   const { user } = useShell();
   const [kind, setKind] = useState<PeriodKind>('month');
   const [period, setPeriod] = useState<Period>(() => periodContaining('month', japanToday()));
-  const [busy, setBusy] = useState<null | 'print' | 'csv'>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   const query = useDeskQuery('reports.get', period);
   const supervisor = user.role === 'supervisor';
 
@@ -63,34 +59,19 @@ export function ReportsScreen() {
     if (k !== 'custom') setPeriod(periodContaining(k, period.from));
   };
 
-  const print = async () => {
-    setBusy('print');
-    setError(null);
-    const r = await desk.reports.pack(period);
-    if (!r.ok) {
-      setBusy(null);
-      return setError(r.error);
-    }
-    try {
-      await printHtml(r.value.html);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const saveCsv = async () => {
-    setBusy('csv');
-    setError(null);
-    const r = await desk.reports.csv(period);
-    setBusy(null);
-    if (!r.ok) return setError(r.error);
-    const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
+  // The compliance pack printed like a letter, or the CSV saved: the one output step of the screen.
+  const output = useDeskStep(async (desk, { how, period: p }: { how: 'print' | 'csv'; period: Period }) => {
+    if (how === 'print') return printHtml(deskValue(await desk.reports.pack(p)).html);
+    const { csv, fileName } = deskValue(await desk.reports.csv(p));
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = r.value.fileName;
+    a.download = fileName;
     a.click();
     URL.revokeObjectURL(url);
-  };
+  });
+  const busy = output.isPending ? output.variables.how : null;
+  const { error } = output;
 
   return (
     <Stack gap="md">
@@ -98,10 +79,10 @@ export function ReportsScreen() {
         <Title order={2}>{t('reports.title')}</Title>
         {supervisor && (
           <Group gap="sm">
-            <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void print()} loading={busy === 'print'} data-testid="reports-print">
+            <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => output.mutate({ how: 'print', period })} loading={busy === 'print'} data-testid="reports-print">
               {t('reports.print')}
             </Button>
-            <Button variant="default" leftSection={<IconFileTypeCsv size={18} aria-hidden />} onClick={() => void saveCsv()} loading={busy === 'csv'}>
+            <Button variant="default" leftSection={<IconFileTypeCsv size={18} aria-hidden />} onClick={() => output.mutate({ how: 'csv', period })} loading={busy === 'csv'}>
               {t('reports.csv')}
             </Button>
           </Group>
@@ -148,7 +129,7 @@ export function ReportsScreen() {
         )}
       </Group>
 
-      {error && <ErrorAlert error={error} />}
+      <ErrorAlert error={error} />
       {!query.isSuccess ? <QueryPending query={query} /> : <ReportView report={query.data} period={period} locale={locale} />}
     </Stack>
   );

@@ -5,62 +5,59 @@ import { Alert, Button, Group, List, Modal, NumberInput, Stack, Table, Text } fr
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { DeskErrorData, PurgePreview } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
-import { useDeskQuery } from '../../api/deskQueries.ts';
+import { useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 
 export function RetentionPanel() {
   const t = useT();
-  const desk = useDesk();
   const query = useDeskQuery('retention.get', {});
   const [years, setYears] = useState<number | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-  const [preview, setPreview] = useState<PurgePreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The preview is asked for when the person opens it, and shown only once this opening's answer is in.
+  const [previewing, setPreviewing] = useState(false);
+  const previewQuery = useDeskQuery('retention.preview', {}, { enabled: previewing });
+  const preview = previewing && previewQuery.isSuccess && !previewQuery.isFetching ? previewQuery.data : null;
+  const closePreview = () => setPreviewing(false);
+  // The desk answers with the panel as it now stands: shown at once (no flash of the old period).
+  const setDeskQuery = useSetDeskQuery();
+  const update = useDeskMutation('retention.update', {
+    onSuccess: (saved) => {
+      setDeskQuery('retention.get', {}, saved);
+      setYears(null);
+      notifications.show({ message: t('retention.saved'), color: 'teal' });
+    },
+  });
+  const purge = useDeskMutation('retention.purge', {
+    onSuccess: (r) => notifications.show({ message: t('retention.purged', { n: r.purged.length }), color: 'teal' }),
+    onError: closePreview,
+  });
   if (!query.isSuccess) return <QueryPending query={query} />;
   const view = query.data;
   const shown = years ?? view.years;
-
-  const save = async () => {
-    setError(null);
-    const r = await desk.retention.update({ years: shown });
-    if (!r.ok) return setError(r.error);
-    setYears(null);
-    await query.refetch();
-    notifications.show({ message: t('retention.saved'), color: 'teal' });
+  const openPreview = () => {
+    update.reset();
+    purge.reset();
+    if (previewing) void previewQuery.refetch();
+    else setPreviewing(true);
   };
-  const openPreview = async () => {
-    setError(null);
-    const r = await desk.retention.preview({});
-    if (!r.ok) return setError(r.error);
-    setPreview(r.value);
-  };
-  const purge = async () => {
-    setBusy(true);
-    const r = await desk.retention.purge({});
-    setBusy(false);
-    setPreview(null);
-    if (!r.ok) return setError(r.error);
-    notifications.show({ message: t('retention.purged', { n: r.value.purged.length }), color: 'teal' });
-    await query.refetch();
-  };
+  // The newest problem of the panel: a refused save, a preview the desk would not give, a refused purge.
+  const error = update.error ?? (previewing ? previewQuery.error : null) ?? purge.error;
 
   return (
     <Stack gap="md" maw={720} data-testid="retention-panel">
       <Text size="sm">{t('retention.intro')}</Text>
-      {error && <ErrorAlert error={error} />}
+      <ErrorAlert error={error} />
       <Group align="end">
         <NumberInput label={t('retention.years')} min={1} max={10} value={shown} onChange={(v) => setYears(typeof v === 'number' ? v : null)} w={200} />
-        <Button onClick={() => void save()} disabled={shown === view.years}>
+        <Button onClick={() => { purge.reset(); update.mutate({ years: shown }); }} loading={update.isPending} disabled={shown === view.years}>
           {t('retention.save')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed">{t('retention.cutoff', { date: view.cutoff })}</Text>
       <Group>
-        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void openPreview()} data-testid="retention-preview">
+        <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={openPreview} loading={previewing && previewQuery.isFetching} data-testid="retention-preview">
           {t('retention.purgeNow')}
         </Button>
       </Group>
@@ -76,7 +73,7 @@ export function RetentionPanel() {
         )}
       </Alert>
 
-      <Modal opened={preview !== null} onClose={() => setPreview(null)} title={t('retention.previewTitle')} size="lg">
+      <Modal opened={preview !== null} onClose={closePreview} title={t('retention.previewTitle')} size="lg">
         {preview && (
           <Stack gap="sm" data-testid="retention-preview-list">
             <Text size="sm">{t('retention.previewIntro', { n: preview.cases.length, date: preview.cutoff })}</Text>
@@ -94,10 +91,10 @@ export function RetentionPanel() {
             )}
             {preview.held.length > 0 && <Text size="sm">{t('retention.held', { refs: preview.held.map((h) => h.reference).join(', ') })}</Text>}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPreview(null)}>
+              <Button variant="default" onClick={closePreview} disabled={purge.isPending}>
                 {t('retention.cancel')}
               </Button>
-              <Button color="red" loading={busy} disabled={preview.cases.length === 0} onClick={() => void purge()}>
+              <Button color="red" loading={purge.isPending} disabled={preview.cases.length === 0} onClick={() => purge.mutate({}, { onSuccess: closePreview })}>
                 {t('retention.confirm', { n: preview.cases.length })}
               </Button>
             </Group>

@@ -4,9 +4,9 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from 
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Account, DeskErrorData, OneTimePassword, Role, SessionUser } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { Account, OneTimePassword, Role, SessionUser } from '../../../../electron/contract/index.ts';
 import { useDeskQuery } from '../../api/deskQueries.ts';
+import { deskValue, useDeskStep } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { dateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,40 +19,38 @@ type Pending = { action: 'disable' | 'reset' | 'enable'; account: Account } | { 
 
 export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
   const { t, locale } = useI18n();
-  const desk = useDesk();
   const query = useDeskQuery('accounts.list', {});
   const [adding, setAdding] = useState(false);
   const [otp, setOtp] = useState<{ otp: OneTimePassword; name: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<DeskErrorData | null>(null);
 
-  const confirmPending = async () => {
-    if (!pending) return;
-    const { account } = pending;
-    setBusy(true);
-    setActionError(null);
-    const username = account.username;
-    const result =
-      pending.action === 'disable'
-        ? await desk.accounts.disable({ username })
-        : pending.action === 'role'
-          ? await desk.accounts.setRole({ username, role: pending.role })
-          : pending.action === 'enable'
-            ? await desk.accounts.enable({ username })
-            : await desk.accounts.reset({ username });
-    setBusy(false);
-    setPending(null);
-    if (!result.ok) {
-      setActionError(result.error);
-    } else if (result.value) {
-      setOtp({ otp: result.value, name: account.displayName });
-    } else if (pending.action === 'role') {
-      notifications.show({ message: t('accounts.roleChanged', { name: account.displayName, role: t(`role.${pending.role}`) }), color: 'teal' });
-    } else {
-      notifications.show({ message: t('accounts.disabled', { name: account.displayName }), color: 'teal' });
-    }
-    void query.refetch();
+  // The confirmed change to one account (each its own contract method); the list is asked again by the
+  // invalidation every change brings.
+  const change = useDeskStep(
+    async (desk, p: NonNullable<Pending>) => {
+      const username = p.account.username;
+      return deskValue(
+        p.action === 'disable'
+          ? await desk.accounts.disable({ username })
+          : p.action === 'role'
+            ? await desk.accounts.setRole({ username, role: p.role })
+            : p.action === 'enable'
+              ? await desk.accounts.enable({ username })
+              : await desk.accounts.reset({ username }),
+      );
+    },
+    {
+      onSuccess: (value, p) => {
+        if (value) setOtp({ otp: value, name: p.account.displayName });
+        else if (p.action === 'role') notifications.show({ message: t('accounts.roleChanged', { name: p.account.displayName, role: t(`role.${p.role}`) }), color: 'teal' });
+        else notifications.show({ message: t('accounts.disabled', { name: p.account.displayName }), color: 'teal' });
+      },
+      onSettled: () => setPending(null),
+    },
+  );
+  const busy = change.isPending;
+  const confirmPending = () => {
+    if (pending) change.mutate(pending);
   };
 
   let body;
@@ -152,7 +150,7 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
           {t('accounts.add')}
         </Button>
       </Group>
-      <ErrorAlert error={actionError} />
+      <ErrorAlert error={change.error} />
       {body}
 
       <AddAccountModal
@@ -161,7 +159,6 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
         onCreated={(created, name) => {
           setAdding(false);
           setOtp({ otp: created, name });
-          void query.refetch();
         }}
       />
       <OneTimePasswordModal otp={otp?.otp ?? null} name={otp?.name ?? ''} onDone={() => setOtp(null)} />
@@ -188,7 +185,7 @@ export function AccountsPanel({ currentUser }: { currentUser: SessionUser }) {
               <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button color={pending.action === 'disable' ? 'red' : undefined} loading={busy} onClick={() => void confirmPending()}>
+              <Button color={pending.action === 'disable' ? 'red' : undefined} loading={busy} onClick={confirmPending}>
                 {pending.action === 'role' ? t('accounts.changeRole') : t(`accounts.${pending.action}`)}
               </Button>
             </Group>

@@ -7,8 +7,8 @@ import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AnchorCheck, DeskErrorData } from '../../../../electron/contract/index.ts';
-import { useDesk } from '../../api/DeskProvider.tsx';
+import type { AnchorCheck } from '../../../../electron/contract/index.ts';
+import { useDeskMutation } from '../../api/useDeskMutation.ts';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { QueryPending } from '../../api/QueryPending.tsx';
@@ -43,22 +43,13 @@ function AnchorRow({ a }: { a: AnchorCheck }) {
 
 export function SecurityPanel() {
   const t = useT();
-  const desk = useDesk();
   const query = useDeskQuery('audit.anchors', {});
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const rekey = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await desk.desk.rekey({});
-    setBusy(false);
-    setConfirming(false);
-    if (!r.ok) return setError(r.error);
-    notifications.show({ message: t('rekey.done', { slots: r.value.slots }), color: 'teal' });
-    await query.refetch();
-  };
+  // The anchors list is asked again by the invalidation every change brings.
+  const rekey = useDeskMutation('desk.rekey', {
+    onSuccess: (r) => notifications.show({ message: t('rekey.done', { slots: r.slots }), color: 'teal' }),
+  });
+  const runRekey = () => rekey.mutate({}, { onSettled: () => setConfirming(false) });
 
   return (
     <Stack gap="lg" data-testid="security-panel">
@@ -98,7 +89,7 @@ export function SecurityPanel() {
         <Text size="sm" c="dimmed">
           {t('rekey.nowConfirm')}
         </Text>
-        {error && <ErrorAlert error={error} />}
+        <ErrorAlert error={rekey.error} />
         <Group>
           <Button leftSection={<IconKey size={16} aria-hidden />} color="orange" onClick={() => setConfirming(true)} data-testid="rekey-now">
             {t('rekey.now')}
@@ -112,7 +103,7 @@ export function SecurityPanel() {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange" loading={busy} onClick={() => void rekey()} data-testid="rekey-confirm">
+            <Button color="orange" loading={rekey.isPending} onClick={runRekey} data-testid="rekey-confirm">
               {t('rekey.now')}
             </Button>
           </Group>

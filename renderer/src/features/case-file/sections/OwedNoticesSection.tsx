@@ -6,7 +6,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CaseFile, OwedNotice, OwedNoticeState } from '../../../../../electron/contract/index.ts';
-import { useDesk } from '../../../api/DeskProvider.tsx';
+import { useDeskMutation } from '../../../api/useDeskMutation.ts';
 import { JapanDateTime } from '../../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -14,7 +14,6 @@ import { OutboxMessageModal } from '../../outbox/OutboxMessageModal.tsx';
 import { LetterPreview } from '../../letters/LetterPreview.tsx';
 import { Section } from './Section.tsx';
 import { copyChannelOf } from '../copyChannel.ts';
-import type { DeskErrorData } from '../../../../../electron/contract/index.ts';
 
 const STATE_COLOR: Record<OwedNoticeState, string> = {
   to_prepare: 'orange',
@@ -29,30 +28,34 @@ const STATE_COLOR: Record<OwedNoticeState, string> = {
 
 export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChanged: () => void }) {
   const { t } = useI18n();
-  const desk = useDesk();
   const [open, setOpen] = useState<number | null>(null);
-  const [error, setError] = useState<DeskErrorData | null>(null);
   // A copy: first the question (asked), then for a letter the preview to print it (printing).
   const [copyOf, setCopyOf] = useState<{ notice: OwedNotice; channel: 'mail' | 'letter'; step: 'asked' | 'printing' } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirmCopy = async () => {
+  const sendCopy = useDeskMutation('outbox.send', {
+    onSuccess: () => {
+      notifications.show({ message: t('notices.copy.queued'), color: 'teal' });
+      onChanged();
+    },
+    onSettled: () => setCopyOf(null),
+  });
+  const cancel = useDeskMutation('outbox.cancel', {
+    onSuccess: () => {
+      notifications.show({ message: t('outbox.done.cancel'), color: 'teal' });
+      onChanged();
+    },
+  });
+  const busy = sendCopy.isPending;
+  // The section's one alert: the newest refusal of either move.
+  const error = sendCopy.error ?? cancel.error;
+  const confirmCopy = () => {
     if (!copyOf) return;
     if (copyOf.channel === 'letter') return setCopyOf({ ...copyOf, step: 'printing' });
-    setBusy(true);
-    setError(null);
-    const r = await desk.outbox.send({ id: copyOf.notice.outboxId!, copy: true });
-    setBusy(false);
-    setCopyOf(null);
-    if (!r.ok) return setError(r.error);
-    notifications.show({ message: t('notices.copy.queued'), color: 'teal' });
-    onChanged();
+    cancel.reset();
+    sendCopy.mutate({ id: copyOf.notice.outboxId!, copy: true });
   };
-  const cancelSuperseded = async (o: OwedNotice) => {
-    setError(null);
-    const r = await desk.outbox.cancel({ id: o.outboxId!, reason: '', as: 'superseded' });
-    if (!r.ok) return setError(r.error);
-    notifications.show({ message: t('outbox.done.cancel'), color: 'teal' });
-    onChanged();
+  const cancelSuperseded = (o: OwedNotice) => {
+    sendCopy.reset();
+    cancel.mutate({ id: o.outboxId!, reason: '', as: 'superseded' });
   };
   return (
     <Section title={t('notices.title')} testId="section-owed-notices">
@@ -111,7 +114,7 @@ export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChan
                       </Button>
                     )}
                     {o.next === 'cancel_superseded' && o.outboxId !== null && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => void cancelSuperseded(o)}>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => cancelSuperseded(o)} loading={cancel.isPending && cancel.variables.id === o.outboxId}>
                         {t('notices.cancelSuperseded')}
                       </Button>
                     )}
@@ -133,7 +136,7 @@ export function OwedNoticesSection({ file, onChanged }: { file: CaseFile; onChan
               <Button variant="default" onClick={() => setCopyOf(null)} disabled={busy}>
                 {t('common.cancel')}
               </Button>
-              <Button onClick={() => void confirmCopy()} loading={busy}>
+              <Button onClick={confirmCopy} loading={busy}>
                 {t(copyOf.channel === 'letter' ? 'notices.copy.yesLetter' : 'notices.copy.yesMail')}
               </Button>
             </Group>

@@ -5,8 +5,8 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMailForward, IconMailOpened, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import { noticeKinds, type CaseFile, type CaseThread, type DeskErrorData } from '../../../../../electron/contract/index.ts';
-import { useDesk } from '../../../api/DeskProvider.tsx';
+import { noticeKinds, type CaseFile, type CaseThread } from '../../../../../electron/contract/index.ts';
+import { useDeskMutation } from '../../../api/useDeskMutation.ts';
 import { JapanDateTime } from '../../../components/JapanDate.tsx';
 import { ErrorAlert } from '../../../forms/ErrorAlert.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -17,21 +17,13 @@ import { MailFlags, senderText } from '../../inbox/InboxScreen.tsx';
 
 export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: (next: CaseFile) => void }) {
   const { t, locale } = useI18n();
-  const desk = useDesk();
   const caseId = file.case.id;
   // Asked again whenever the case file changes (a move, a notice): the thread follows.
   const query = useDeskQuery('inbox.thread', { caseId });
   const [openId, setOpenId] = useState<number | null>(null);
-  const [resuming, setResuming] = useState(false);
-  const [error, setError] = useState<DeskErrorData | null>(null);
-
-  const resume = async (thread: CaseThread) => {
-    if (!thread.resumeOffer) return;
-    setResuming(true);
-    const r = await desk.cases.resume({ id: caseId, version: file.version, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
-    setResuming(false);
-    if (r.ok) onChanged(r.value);
-    else setError(r.error);
+  const resumeCase = useDeskMutation('cases.resume', { onSuccess: onChanged });
+  const resume = (thread: CaseThread) => {
+    if (thread.resumeOffer) resumeCase.mutate({ id: caseId, version: file.version, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
   };
 
   return (
@@ -41,12 +33,12 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
           {t('thread.title')}
         </Title>
         {query.isError && <ErrorAlert error={query.error} />}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={resumeCase.error} />
         {query.isSuccess && query.data.resumeOffer && file.case.status === 'awaiting_requester' && (
           <Alert color="indigo" variant="light" data-testid="resume-offer">
             <Group justify="space-between" wrap="wrap">
               <Text size="sm">{t('thread.resumeOffer', { date: formatDateTime(locale, query.data.resumeOffer.arrivedAt) })}</Text>
-              <Button size="xs" loading={resuming} onClick={() => void resume(query.data)}>
+              <Button size="xs" loading={resumeCase.isPending} onClick={() => resume(query.data)}>
                 {t('thread.resume')}
               </Button>
             </Group>
