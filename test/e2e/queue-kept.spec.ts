@@ -72,3 +72,19 @@ test('/ on a case file goes to the queue and focuses its search', async ({ page,
   await expect(queue.rows).toHaveCount(1);
   await expect(queue.rows.first()).toContainText('佐藤 花子');
 });
+
+test('the bulk bar of a selection stays with the queue: not over a case file opened from it', async ({ page, desk }) => {
+  await setUpDesk(page, desk.url);
+  await cases(page, 3);
+  const queue = new QueuePage(page);
+  await queue.expectTotal(3);
+  const [a, b] = await queue.references();
+  await queue.select(a!);
+  await expect(queue.bulkBar).toBeVisible();
+  await queue.open(b!);
+  await new CaseFilePage(page).expectOpen(b!);
+  await expect(queue.bulkBar).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(queue.table).toBeVisible();
+  await expect(queue.bulkBar).toBeVisible();
+});
