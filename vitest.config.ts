@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { useNodeCompileCache } from './test/support/compile-cache.ts';
+
+useNodeCompileCache();
 
 export default defineConfig({
   test: {

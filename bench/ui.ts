@@ -278,6 +278,7 @@ try {
   const api: Record<string, number[]> = { page_turn: [], tab_switch: [], search: [], open_case: [] };
   // Each action until everything it draws is painted: the rows below the fold (the queue draws those on
   // screen first), the case file's lower sections. Diagnostic, not in `ratio`.
+  const back: number[] = [];
   const whole: Record<string, number[]> = { page_turn: [], tab_switch: [], search: [], open_case: [] };
   const views = ['mine', 'due_this_week', 'overdue', 'awaiting_requester', 'closed'];
 
@@ -338,6 +339,16 @@ try {
     // (data-sections="all"); from the same click, until those are painted too. Diagnostic, not in `ratio`.
     whole.open_case!.push(await wholeAfter(page, `document.querySelector('[data-testid="case-file"]')?.dataset.sections !== 'first'`));
     api.open_case!.push(await apiCall(page, 'cases.get', { reference: ref }));
+    // Back to the search's list (a diagnostic beside the four: the queue is kept behind the case file).
+    const listFirst = expectedSearch;
+    back.push(
+      await timeInPageOnly(
+        page,
+        'history.back()',
+        `!document.querySelector('[data-testid="case-file"]') && document.querySelector('[data-testid="queue-table"]')?.checkVisibility() && ${firstRef} === ${JSON.stringify(listFirst)}`,
+        'back',
+      ),
+    );
     console.log(`round ${round + 1}: ${Object.keys(ui).map((k) => `${k} ${ui[k]!.at(-1)!.toFixed(0)}/${api[k]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
     if (round === 0 || round === ROUNDS - 1 || process.argv.includes('--calls')) for (const [k, calls] of Object.entries(waited)) console.log(`  ${k} waited on: ${calls || '(no call)'}`);
   }
@@ -375,7 +386,9 @@ try {
     );
   }
   // An upper bound: checked only after the open_case figure and its CPU reading were taken.
-  console.log('\neverything drawn and painted (all rows, the whole case file), from the same input; p50 ms, at most:');
+  results.back_to_queue_ui_p50_ms = Math.round(p50(back) * 10) / 10;
+  console.log(`\nback from the case file to the list it was opened from (history.back(), list painted): ${p50(back).toFixed(1)} ms p50`);
+  console.log('everything drawn and painted (all rows, the whole case file), from the same input; p50 ms, at most:');
   for (const k of Object.keys(whole)) {
     results[`${k}_whole_ui_p50_ms`] = Math.round(p50(whole[k]!) * 10) / 10;
     console.log(`  ${k.padEnd(12)} ${p50(whole[k]!).toFixed(1)}`);

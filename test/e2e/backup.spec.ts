@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, leaveDesk, test } from './fixtures.ts';
 import { createCase } from './pages/api.ts';
 import { BackupPage, RestorePage } from './pages/BackupPage.ts';
 import { setUpDesk, supervisor } from './pages/flows.ts';
@@ -79,6 +79,7 @@ test('backup: folder → failure shown in red → back up now → restore on a f
     await queue.expectVisible();
     await expect(queue.row(c.reference)).toBeVisible();
   } finally {
+    await leaveDesk(page);
     await second.stop();
   }
 
@@ -94,6 +95,7 @@ test('backup: folder → failure shown in red → back up now → restore on a f
     await login.login(supervisor.username, supervisor.password);
     await expect(new QueuePage(page).row(c.reference)).toBeVisible();
   } finally {
+    await leaveDesk(page);
     await third.stop();
   }
 });

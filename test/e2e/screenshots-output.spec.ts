@@ -21,9 +21,11 @@ const dir = process.env.PRIVACY_DESK_SCREENSHOTS;
 // The letter preview is a script-free sandboxed frame; the trace recorder's snapshots would be refused there.
 test.use({ trace: 'off' });
 
+// Skipped before any fixture starts (no host is started for nothing) unless a folder is named.
+test.skip(!dir, 'set PRIVACY_DESK_SCREENSHOTS to a folder to take screenshots');
+
 for (const lang of ['ja', 'en'] as Lang[]) {
   test(`output screenshots (${lang})`, async ({ page, desk }) => {
-    test.skip(!dir, 'set PRIVACY_DESK_SCREENSHOTS to a folder to take screenshots');
     const shot = (name: string, fullPage = true) => page.screenshot({ path: join(dir!, `${lang}-output-${name}.png`), fullPage });
     // The first message the server sees is refused for good (550): one failed message to show.
     const smtp = await startSmtp({ dataReplies: [550] });

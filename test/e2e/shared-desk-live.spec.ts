@@ -3,8 +3,8 @@
 // changes shows on B's open queue and open case file without B reloading (the server's announcements →
 // desk.changes → useSharedDeskRefresh). And B acting on a version of the case older than the server's —
 // the moment before that refresh arrives, held here by holding B's desk.changes requests — is refused
-// with who changed it and when, nothing of it written. The spec starts its own throwaway cluster
-// (test/support/postgres.ts) and stops it afterwards; no other spec needs PostgreSQL.
+// with who changed it and when, nothing of it written. The desk is a database of its own in the e2e run's
+// throwaway cluster (pages/postgres.ts; stopped by the run's global teardown).
 import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { call, createCase } from './pages/api.ts';
@@ -14,19 +14,19 @@ import { ChangePasswordPage, LoginPage } from './pages/LoginPage.ts';
 import { ShellPage } from './pages/ShellPage.ts';
 import { startExtraHost, type ExtraHost } from './pages/hosts.ts';
 import { QueuePage } from './pages/QueuePage.ts';
-import { freshDatabase, startPostgres, type PostgresCluster } from '../support/postgres.ts';
+import { freshDatabase, type PostgresAccess } from '../support/postgres.ts';
+import { e2ePostgres } from './pages/postgres.ts';
 
-let cluster: PostgresCluster | null = null;
+let cluster: PostgresAccess | null = null;
 const hosts: ExtraHost[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(180_000); // initdb on a busy machine
-  cluster = await startPostgres();
+  cluster = await e2ePostgres();
 });
 
 test.afterAll(async () => {
   for (const h of hosts.splice(0)) await h.stop();
-  await cluster?.stop();
   cluster = null;
 });
 

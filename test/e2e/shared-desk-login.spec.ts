@@ -1,7 +1,7 @@
 // A PC IT connected to a shared desk (`desk connect`, issue 17): the person starts Privacy Desk with no
 // database URL or password and logs in on the usual screen with their own name and password. A name IT
 // never connected on this PC is told, in Japanese, to ask IT; a wrong password is the usual refusal. The
-// shared desk is a real PostgreSQL cluster started for this file.
+// shared desk is a database of its own in the e2e run's real PostgreSQL cluster (pages/postgres.ts).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +11,10 @@ import { expect, test } from './fixtures.ts';
 import { LoginPage } from './pages/LoginPage.ts';
 import { QueuePage, ShellPage } from './pages/ShellPage.ts';
 import { supervisor } from './pages/flows.ts';
-import { freshDatabase, startPostgres, type PostgresCluster, type TestDatabase } from '../support/postgres.ts';
+import { freshDatabase, type TestDatabase } from '../support/postgres.ts';
+import { e2ePostgres } from './pages/postgres.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-let cluster: PostgresCluster;
 let database: TestDatabase;
 let pc: string;
 let host: ChildProcess | undefined;
@@ -24,8 +24,7 @@ const desk = (args: string[], env: NodeJS.ProcessEnv) =>
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  cluster = await startPostgres();
-  database = await freshDatabase(cluster);
+  database = await freshDatabase(await e2ePostgres());
   pc = mkdtempSync(join(tmpdir(), 'privacy-desk-e2e-pc-'));
   const passwords = { PRIVACY_DESK_PASSWORD: supervisor.password, PRIVACY_DESK_DATABASE_PASSWORD: database.password };
   desk(['init', '--database-url', database.url, '--user', supervisor.username, '--display-name', supervisor.displayName], passwords);
@@ -39,7 +38,6 @@ test.afterAll(async () => {
     await exited;
   }
   await database?.drop();
-  await cluster?.stop();
   if (pc) rmSync(pc, { recursive: true, force: true });
 });
 

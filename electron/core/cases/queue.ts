@@ -228,6 +228,19 @@ function pageQuery(db: Db, filter: ReturnType<typeof where>, input: ListInput) {
   return q;
 }
 
+/**
+ * A page after the first on SQLite: the ids are chosen first (their own query, which an index of the sort
+ * and filter columns answers alone: the closed tab's page 40 skips 1,950 index entries, not 1,950 case rows
+ * each read, decrypted and joined to its assignee), then only the page's rows are read, in the same order.
+ */
+function laterPage(db: Db, filter: ReturnType<typeof where>, input: ListInput, offset: number) {
+  let ids = db.selectFrom('cases').select('cases.id').where(filter);
+  const key = searchKey(input.search);
+  if (key) ids = ids.orderBy(searchRank(db, key, nameKey(input.search)));
+  for (const col of ORDER[input.sort]) ids = ids.orderBy(`cases.${col}` as 'cases.id', input.direction);
+  return pageQuery(db, (eb) => eb('cases.id', 'in', ids.limit(input.pageSize).offset(offset)), input).execute();
+}
+
 export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUser, now: Date, input: ListInput, warnDays: number): Promise<QueuePage> {
   const clock = clockOf(now);
   const reportIds = input.report ? await caseIdsOf({ db, calendar, now, warnDays }, input.report, scopeOf(user), input.report.bucket) : null;
@@ -240,7 +253,8 @@ export async function listCases(db: Db, calendar: DeskCalendar, user: SessionUse
   const count = searchAlone
     ? db.selectNoFrom(indexCount(lists).as('n'))
     : db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where(filter);
-  const usual = () => q().limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute();
+  const offset = (input.page - 1) * input.pageSize;
+  const usual = () => (offset === 0 || isPostgres(db) ? q().limit(input.pageSize).offset(offset).execute() : laterPage(db, filter, input, offset));
   let rows: Awaited<ReturnType<typeof usual>>;
   let total: number;
   if (searchAlone && !isPostgres(db) && WALKABLE.has(input.sort) && !/[a-z]/.test(key)) {

@@ -3,7 +3,9 @@ import { BasePage } from './BasePage.ts';
 
 export class RecoveryKeyPage extends BasePage {
   async expectVisible(): Promise<void> {
-    await expect(this.page.getByTestId('recovery-sheet')).toBeVisible();
+    // The desk is being created meanwhile: scrypt at the real cost, the encrypted database and all its
+    // migrations — seconds on a quiet PC, more on a loaded one.
+    await expect(this.page.getByTestId('recovery-sheet')).toBeVisible({ timeout: 90_000 });
   }
 
   /** The key as shown, without the spaces between its groups. */
