@@ -71,6 +71,15 @@ test('settings: retention and re-key show their busy state and confirm when done
   await expect(years).toHaveValue('7');
   // Nothing changed since: the save is not offered again.
   await expect(saveYears).toBeDisabled();
+  // The purge preview is asked for when opened (nothing old enough here: nothing to purge).
+  await retention.getByTestId('retention-preview').click();
+  const previewList = page.getByTestId('retention-preview-list');
+  // (The words around the cut-off date, which depends on today.)
+  const intro = shell.t('retention.previewIntro', { n: 0 }).split('{date}').map((part) => part.trim());
+  for (const part of intro.filter(Boolean)) await expect(previewList).toContainText(part);
+  await expect(previewList.getByRole('button', { name: shell.t('retention.confirm', { n: 0 }) })).toBeDisabled();
+  await previewList.getByRole('button', { name: shell.t('retention.cancel') }).click();
+  await expect(previewList).toBeHidden();
 
   await page.getByRole('tab', { name: shell.t('settings.tab.security') }).click();
   await page.getByTestId('rekey-now').click();
