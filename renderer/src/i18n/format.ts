@@ -38,6 +38,18 @@ const weekday = (locale: Locale, date: string) =>
  * A Japan date for screens. short: 2026/12/10(木) · Thu 10 Dec 2026; long: 2026年12月10日(木) · Thursday 10 December 2026.
  */
 export function formatDate(locale: Locale, date: string, style: 'short' | 'long' | 'plain' = 'short'): string {
+  // A queue page shows two dates per row but few distinct ones: each is worded once (weekday through Intl).
+  const key = `${locale}|${style}|${date}`;
+  let text = dateCache.get(key);
+  if (text === undefined) {
+    if (dateCache.size >= 4096) dateCache.clear();
+    dateCache.set(key, (text = wordDate(locale, date, style)));
+  }
+  return text;
+}
+const dateCache = new Map<string, string>();
+
+function wordDate(locale: Locale, date: string, style: 'short' | 'long' | 'plain'): string {
   const [y, m, d] = date.split('-');
   if (!y || !m || !d) return date;
   const when = japanMidnight(date);

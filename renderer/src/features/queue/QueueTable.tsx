@@ -43,8 +43,11 @@ interface Props {
   marked?: readonly number[];
 }
 
-/** No row is shorter than this (one line of text and the cell padding): a bound on how many fit on screen. */
-const MIN_ROW_PX = 32;
+/**
+ * No row is shorter than this — one line of text at the table's size (about 21 px) and the cell padding
+ * (2 × 10 px); most rows have a second line (kinds, kana) and are 61 px — a bound on how many fit on screen.
+ */
+const MIN_ROW_PX = 40;
 
 /**
  * How many rows, from the first, can be on screen when a new list arrives: those that start above the
@@ -114,7 +117,9 @@ export const QueueTable = memo(function QueueTable({ searching = false, rows, so
   const markedSet = useMemo(() => new Set(marked ?? []), [marked]);
 
   return (
-    <Table.ScrollContainer minWidth={960}>
+    // Native overflow, not Mantine's ScrollArea: its scrollbars watch the table with ResizeObservers and read
+    // its size 10 ms after every change, a forced layout in the middle of drawing the rest of the rows.
+    <Table.ScrollContainer minWidth={960} type="native">
       <Table
         className="queue-table"
         highlightOnHover
