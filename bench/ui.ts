@@ -186,6 +186,13 @@ const selfTime = new Map<string, number>();
 const twoFrames: Record<string, number[]> = {};
 const profiles = new Map<string, number>();
 
+/**
+ * Page-side source: resolves, once the frame being drawn has been painted, with the milliseconds since the
+ * timed action's input (window.__t0). Called from a frame's animation callback, the posted task runs after
+ * that frame's style, layout and paint.
+ */
+const AFTER_PAINT = `() => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - window.__t0); c.port2.postMessage(0); })`;
+
 async function timed(page: Page, act: string, done: string): Promise<number> {
   return page.evaluate(`(async () => {
     const t0 = performance.now();
@@ -201,7 +208,7 @@ async function timed(page: Page, act: string, done: string): Promise<number> {
     // frame has been painted — the "next paint" that web-vitals' INP and the Event Timing API measure to.
     // The older figure (two more frames after the DOM showed it) is kept as a diagnostic: it counts one
     // whole idle frame on top, 16.7 ms at 60 Hz, whatever the screen does.
-    const afterPaint = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now() - t0); c.port2.postMessage(0); });
+    const afterPaint = ${AFTER_PAINT};
     const painted = await new Promise((resolve, reject) => {
       const limit = setTimeout(() => reject(new Error('not done in 30 s: ' + ${JSON.stringify(done)})), 30000);
       const check = () => { if (${done}) { clearTimeout(limit); resolve(afterPaint()); } else requestAnimationFrame(check); };
@@ -226,7 +233,7 @@ const allRows = `document.querySelector('[data-testid="queue-table"]')?.dataset.
 async function wholeAfter(page: Page, condition: string): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
     const check = () => (${condition})
-      ? (() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - window.__t0); c.port2.postMessage(0); })()
+      ? (${AFTER_PAINT})().then(resolve)
       : requestAnimationFrame(check);
     requestAnimationFrame(check);
   })`) as Promise<number>;

@@ -129,7 +129,8 @@ function indexCount(lists: RawBuilder<number>[]) {
     : sql<number>`(SELECT count(*) FROM (SELECT rowid FROM ${lists[0]!} AS a UNION SELECT rowid FROM ${lists[1]!} AS b) AS hits)`;
 }
 
-const ORDER: Record<ListInput['sort'], string[]> = {
+type SortColumn = 'due_date' | 'arrived_at' | 'reference' | 'status' | 'type' | 'member_kana' | 'member_name' | 'id';
+const ORDER: Record<ListInput['sort'], readonly SortColumn[]> = {
   due: ['due_date', 'id'],
   arrived: ['arrived_at', 'id'],
   reference: ['reference'],
@@ -137,6 +138,9 @@ const ORDER: Record<ListInput['sort'], string[]> = {
   type: ['type', 'due_date', 'id'],
   member: ['member_kana', 'member_name', 'id'],
 };
+
+/** The sort's columns, as references to `cases` (the page, its ids and a search's walk all order by them). */
+const sortColumns = (input: ListInput) => ORDER[input.sort].map((col) => `cases.${col}` as const);
 
 /** 0 the exact reference, 1 a name or kana holding `key` (searchKey'd), 2 anything else. */
 function searchRank(db: Db, key: string, spaceless: string) {
@@ -186,7 +190,7 @@ async function walkedPage(db: Db, input: ListInput, key: string, filter: ReturnT
   const last = Number((await db.selectFrom('cases').select((eb) => eb.fn.max('cases.id').as('last')).executeTakeFirstOrThrow()).last ?? 0);
   if (want * last > WALK_GAIN * hits * hits) return null;
   let walk = db.selectFrom('cases').select(['cases.id', searchRank(db, key, nameKey(input.search)).as('r')]).where(filter);
-  for (const col of ORDER[input.sort]) walk = walk.orderBy(`cases.${col}` as 'cases.id', input.direction);
+  for (const col of sortColumns(input)) walk = walk.orderBy(col, input.direction);
   const walked = await walk.limit(want).execute();
   const offset = need - input.pageSize;
   if (walked.length < want) return [...walked].sort((a, b) => a.r - b.r).slice(offset, need).map((r) => r.id);
@@ -224,7 +228,7 @@ function pageQuery(db: Db, filter: ReturnType<typeof where>, input: ListInput) {
   // A search puts the case a person most likely means first: the exact reference, then a name or kana
   // holding the text, then the rest (request text, email, notes); the chosen sort orders within each.
   if (key) q = q.orderBy(searchRank(db, key, nameKey(input.search)));
-  for (const col of ORDER[input.sort]) q = q.orderBy(`cases.${col}` as 'cases.id', input.direction);
+  for (const col of sortColumns(input)) q = q.orderBy(col, input.direction);
   return q;
 }
 
@@ -237,7 +241,7 @@ function laterPage(db: Db, filter: ReturnType<typeof where>, input: ListInput, o
   let ids = db.selectFrom('cases').select('cases.id').where(filter);
   const key = searchKey(input.search);
   if (key) ids = ids.orderBy(searchRank(db, key, nameKey(input.search)));
-  for (const col of ORDER[input.sort]) ids = ids.orderBy(`cases.${col}` as 'cases.id', input.direction);
+  for (const col of sortColumns(input)) ids = ids.orderBy(col, input.direction);
   return pageQuery(db, (eb) => eb('cases.id', 'in', ids.limit(input.pageSize).offset(offset)), input).execute();
 }
 

@@ -17,17 +17,8 @@ interface MutationOptions<T, I> {
 }
 
 export function useDeskMutation<M extends MethodName>(method: M, options: MutationOptions<Results[M], Input<M>> = {}) {
-  const desk = useDesk();
-  return useMutation<Results[M], DeskErrorData, Input<M>>({
-    mutationFn: async (input) => {
-      const result = await methodOf(desk, method)(input);
-      if (!result.ok) throw result.error;
-      return result.value as Results[M];
-    },
-    onSuccess: options.onSuccess,
-    onError: options.onError,
-    onSettled: options.onSettled,
-  });
+  // A step of one call: the refusal is the desk's error data as it came.
+  return useDeskStep<Input<M>, Results[M]>(async (desk, input) => deskValue(await methodOf(desk, method)(input)) as Results[M], options);
 }
 
 /** A desk refusal met inside a step, carried out of it by `deskValue`. */
