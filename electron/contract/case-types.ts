@@ -175,6 +175,24 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * A resume recorded on the requester's reply (cases.resume with `reasonKind: 'requester_reply'`): which mail
+ * and when it arrived. Stored as these facts on the resume event (no `reason`), carried by the deadline
+ * history, and worded by the screens in their own language.
+ */
+export interface ResumedOnReply {
+  reasonKind: 'requester_reply';
+  inboxId: number;
+  replyAt: string;
+}
+
+/** The reply a resume event's facts name; null for a resume on a person's note (or any other event's facts). */
+export function resumedOnReply(data: Record<string, unknown>): ResumedOnReply | null {
+  return data.reasonKind === 'requester_reply' && typeof data.inboxId === 'number' && typeof data.replyAt === 'string'
+    ? { reasonKind: 'requester_reply', inboxId: data.inboxId, replyAt: data.replyAt }
+    : null;
+}
+
 export interface DeadlineView {
   /** An inquiry's or complaint's reply target (issue 19): shown as a target, never as a legal deadline; no Art. 39 mark. */
   target: boolean;
@@ -191,8 +209,11 @@ export interface DeadlineView {
   legalMark: string;
   legalMarkDaysLeft: number;
   legalMarkState: 'ok' | 'near' | 'passed';
-  /** The due date after each pause, resume and extension, oldest first. */
-  history: Array<{ type: 'pause' | 'resume' | 'extend'; at: string; by: string | null; reason: string; due: string }>;
+  /**
+   * The due date after each pause, resume and extension, oldest first. `reason` is what a person typed ('' for
+   * a resume on the requester's reply, which `reply` names).
+   */
+  history: Array<{ type: 'pause' | 'resume' | 'extend'; at: string; by: string | null; reason: string; reply: ResumedOnReply | null; due: string }>;
 }
 
 /** A case linked to this one (issue 19): a complaint about its decision, the inquiry a request came from. */

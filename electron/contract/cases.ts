@@ -140,7 +140,15 @@ export const caseInputs = {
     .strict(),
   startReview: withId({}),
   pause: withId({ reasonKind: z.enum(v.pauseReasons), reason }),
-  resume: withId({ reason }),
+  /**
+   * On a person's own note (`reason`), or on the requester's reply the case's correspondence offers
+   * (`reasonKind: 'requester_reply'` and its Inbox id): the desk then records which mail and when it came,
+   * as facts the screens word (case-types.ts ResumedOnReply), never a sentence in the clicker's language.
+   */
+  resume: z.discriminatedUnion('reasonKind', [
+    withId({ reasonKind: z.literal('note').default('note'), reason }),
+    withId({ reasonKind: z.literal('requester_reply'), inboxId: z.number().int().positive() }),
+  ]),
   decide: withId({
     /** What the member asks for, when intake did not know it (required then for a correction or suspension). */
     kinds: z.array(z.string()).max(3).optional(),

@@ -226,6 +226,9 @@ export type Reason =
   | { code: 'ALTERNATIVE_MEASURE_REQUIRED' }
   | { code: 'REASONS_REQUIRED' }
   | { code: 'DEADLINE_RULE'; problem: CalendarProblem; date?: string }
+  /** A resume on the requester's reply named a mail that is not the one the case's correspondence offers
+   * (the first mail on this case since its pause; core/inbox/resume-offer.ts): another case's, an older one. */
+  | { code: 'REPLY_NOT_OFFERED'; inboxId: number }
   | { code: 'NO_ACTIVE_ACCOUNT'; username: string }
   | { code: 'DOCUMENT_DATED_FUTURE'; index: number; date: string }
   | { code: 'FEE_DISCLOSURE_ONLY' }
@@ -374,6 +377,7 @@ export const codeCategory: { [C in Reason['code']]: ErrorCode } = {
   ALTERNATIVE_MEASURE_REQUIRED: 'INVALID_INPUT',
   REASONS_REQUIRED: 'INVALID_INPUT',
   DEADLINE_RULE: 'INVALID_INPUT',
+  REPLY_NOT_OFFERED: 'CONFLICT',
   NO_ACTIVE_ACCOUNT: 'INVALID_INPUT',
   DOCUMENT_DATED_FUTURE: 'INVALID_INPUT',
   FEE_DISCLOSURE_ONLY: 'CONFLICT',

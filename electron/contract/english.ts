@@ -173,6 +173,7 @@ export const english: EnglishTable = {
   ALTERNATIVE_MEASURE_REQUIRED: () => 'Describe the alternative measure taken.',
   REASONS_REQUIRED: () => 'Explain the reasons: the member is told why.',
   DEADLINE_RULE: (p) => `${CALENDAR[p.problem]}${p.date ? ` (${p.date})` : ''}`,
+  REPLY_NOT_OFFERED: (p) => `Mail ${p.inboxId} is not the requester's reply to this case since it was paused: the case cannot resume on it.`,
   NO_ACTIVE_ACCOUNT: (p) => `There is no active account named ${p.username}.`,
   DOCUMENT_DATED_FUTURE: (p) => `Document ${p.index + 1} is dated in the future (${p.date}).`,
   NOT_FOR_CASE_TYPE: (p) => `A case of type ${p.type} has no "${p.action}" move.`,

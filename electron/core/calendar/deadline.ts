@@ -21,6 +21,7 @@ import { beyondRangeError, isoDateOfDay, type BusinessDayIndex, type DeskCalenda
 import type { RequestType } from './desk-rules.ts';
 import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, assertSupportedDay } from './range.ts';
 import { messageOf } from '../thrown.ts';
+import type { ResumedOnReply } from '../../contract/index.ts';
 
 export interface Deadline {
   /** Day 0. */
@@ -174,6 +175,11 @@ export interface PauseEvent extends EventBase {
 }
 export interface ResumeEvent extends EventBase {
   type: 'resume';
+  /**
+   * Resumed on the requester's reply: the reply is its reason (`reason` is then ''). Which mail may be named
+   * is the Inbox's rule (core/inbox/resume-offer.ts), checked before the event reaches the calendar.
+   */
+  reply?: ResumedOnReply;
 }
 export interface ExtendEvent extends EventBase {
   type: 'extend';
@@ -286,7 +292,8 @@ export function foldDeadlineHistory(calendar: DeskCalendar, deadlineCase: Deadli
 export const EVENT_CLOCK_TOLERANCE_MS = 60_000;
 
 /**
- * Refuses an event that cannot be appended to a case's history: no reason, a time that is not now
+ * Refuses an event that cannot be appended to a case's history: no reason (a person's words, or for a
+ * resume the requester's reply), a time that is not now
  * (backdated or in the future), a resume before its pause, pausing twice, resuming when not paused,
  * an "extension" that is not later, or an extension onto a closed day. Throws CalendarError.
  */
@@ -305,7 +312,8 @@ export function validateDeadlineEvent(
   if (event.type === 'resume' && !state.paused) {
     throw new CalendarError('NOT_PAUSED', 'the case is not paused, so there is nothing to resume');
   }
-  if (typeof event.reason !== 'string' || event.reason.trim() === '') {
+  const onReply = event.type === 'resume' && event.reply !== undefined;
+  if (!onReply && (typeof event.reason !== 'string' || event.reason.trim() === '')) {
     throw new CalendarError('REASON_REQUIRED', `a ${event.type} needs a reason`);
   }
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { caseInputs, CaseStatus, RequestType, BulkOutcome } from '../../contract/index.ts';
 import { isOutcome, isRequestType, requestKinds, isFinalNoticeKind, isOneOf } from '../../contract/index.ts';
 import type { CaseRow } from '../../../db/schema.ts';
-import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar } from '../calendar/index.ts';
+import { CalendarError, japanDateOf, validateDeadlineEvent, type DeadlineEvent, type DeskCalendar, type ResumeEvent } from '../calendar/index.ts';
 import { DeskError } from '../errors.ts';
 import { decisionProblem, finalNoticeRefusal, proposedEnding, refusal, type Actor } from './lifecycle.ts';
 import { lifecycleFacts, staleCertificates } from './case-file.ts';
@@ -12,8 +12,9 @@ import { caseEvents, caseRow, recordEvent, refreshDeadline, refreshSearch, type 
 import { deadlineCaseOf } from './deadline-of-case.ts';
 import { loadOwedNotices, noticeRecord, settleMessages, unsettled } from '../notices/delivery.ts';
 import { mailEventFacts, type NoticeDelivery } from '../notices/mailed-notice.ts';
-import type { CaseAction, TimelineEventKind } from '../../contract/index.ts';
+import type { CaseAction, ResumedOnReply, TimelineEventKind } from '../../contract/index.ts';
 import { fromJson, toJson } from '../../../db/json.ts';
+import { resumeOffer } from '../inbox/resume-offer.ts';
 
 type In<K extends keyof typeof caseInputs> = z.output<(typeof caseInputs)[K]>;
 
@@ -74,16 +75,26 @@ export async function pause(ctx: ActionContext, input: In<'pause'>): Promise<voi
   await refreshDeadline(ctx.db, ctx.calendar, await caseRow(ctx.db, row.id));
 }
 
+/** The reply a resume names, if it is the one the case's correspondence offers (core/inbox/resume-offer.ts). */
+async function offeredReply(ctx: ActionContext, row: CaseRow, inboxId: number): Promise<ResumedOnReply> {
+  const offer = await resumeOffer(ctx.db, row);
+  if (offer?.inboxId !== inboxId) throw new DeskError({ code: 'REPLY_NOT_OFFERED', inboxId }, { field: 'inboxId' });
+  return { reasonKind: 'requester_reply', inboxId, replyAt: offer.arrivedAt };
+}
+
 export async function resume(ctx: ActionContext, input: In<'resume'>): Promise<void> {
   const row = await caseRow(ctx.db, input.id);
   await guard(ctx, 'resume', row);
   const at = ctx.now.toISOString();
-  await deadlineEvent(ctx, row, { type: 'resume', at, reason: input.reason }, 'reason');
+  // On the requester's reply the desk keeps which mail and when it came, for the screens to word: no sentence.
+  const event: ResumeEvent =
+    input.reasonKind === 'requester_reply' ? { type: 'resume', at, reason: '', reply: await offeredReply(ctx, row, input.inboxId) } : { type: 'resume', at, reason: input.reason };
+  await deadlineEvent(ctx, row, event, event.reply ? 'inboxId' : 'reason');
   const back = row.paused_from ?? 'in_review';
   await ctx.db.updateTable('cases').set({ status: back, paused_from: null, updated_at: at }).where('id', '=', row.id).execute();
   await recordEvent(ctx.db, row.id, row.reference, ctx.actor.username, ctx.now, {
     kind: 'resume',
-    data: { reason: input.reason, from: row.status, to: back, dueBefore: row.due_date },
+    data: { ...(event.reply ?? { reason: event.reason }), from: row.status, to: back, dueBefore: row.due_date },
     before: { status: row.status, due: row.due_date },
   });
   await refreshDeadline(ctx.db, ctx.calendar, await caseRow(ctx.db, row.id));

@@ -2,7 +2,7 @@
 // queue and the case file show are all computed here from arrival, N and the deadline events.
 import type { CaseRow } from '../../../db/schema.ts';
 import type { Json } from '../../../db/json.ts';
-import { isContactType, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency, keysOf } from '../../contract/index.ts';
+import { isContactType, resumedOnReply, type CaseStatus, type DeadlineView, type TimelineEventKind, type Urgency, keysOf } from '../../contract/index.ts';
 import {
   addCalendarDays,
   dueAtOn,
@@ -36,9 +36,11 @@ export function deadlineEventsOf(events: readonly EventRow[]): DeadlineEvent[] {
     if (!isDeadlineKind(kind)) continue;
     const d = fromJson(e.data, 'case_events.data');
     // Written by the case actions with a reason (and an extension's due date); a row without them is
-    // refused by the deadline rules as INVALID_HISTORY, as before.
+    // refused by the deadline rules as INVALID_HISTORY, as before. A resume on the requester's reply
+    // holds the reply's facts instead of a reason.
     const base = { at: e.at, reason: typeof d.reason === 'string' ? d.reason : '', by: e.actor ?? undefined };
-    out.push(kind === 'extend' ? { ...base, type: kind, due: typeof d.due === 'string' ? d.due : '' } : { ...base, type: kind });
+    const reply = kind === 'resume' ? resumedOnReply(d) : null;
+    out.push(kind === 'extend' ? { ...base, type: kind, due: typeof d.due === 'string' ? d.due : '' } : reply ? { ...base, type: 'resume', reply } : { ...base, type: kind });
   }
   return out;
 }
@@ -140,6 +142,6 @@ export function deadlineView(calendar: DeskCalendar, row: CaseRow, events: reado
     legalMarkDaysLeft: mark.daysLeft,
     // An inquiry or complaint has no Art. 39 mark: the date is kept for the record but never warned about.
     legalMarkState: target ? 'ok' : mark.state,
-    history: state.steps.map((s) => ({ type: s.event.type, at: s.event.at, by: s.event.by ?? null, reason: s.event.reason, due: s.due })),
+    history: state.steps.map((s) => ({ type: s.event.type, at: s.event.at, by: s.event.by ?? null, reason: s.event.reason, reply: s.event.type === 'resume' ? (s.event.reply ?? null) : null, due: s.due })),
   };
 }

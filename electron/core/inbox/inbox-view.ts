@@ -6,6 +6,7 @@ import type { DB, InboxMessageRow } from '../../../db/schema.ts';
 import type { CaseThread, InboxAttachmentContent, InboxMessage, InboxPage, InboxRow, InboxStatus, ThreadEntry } from '../../contract/index.ts';
 import { inboxStatuses, recordOf } from '../../contract/index.ts';
 import { DeskError } from '../errors.ts';
+import { resumeOffer } from './resume-offer.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Row = Omit<InboxMessageRow, 'raw' | 'body_text'>;
@@ -122,14 +123,5 @@ export async function caseThread(db: Db, caseId: number): Promise<CaseThread> {
     }),
     ...letters.map((l): ThreadEntry => ({ kind: 'letter', at: l.recorded_at, noticeKind: l.kind, note: l.note })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-
-  let resumeOffer: CaseThread['resumeOffer'] = null;
-  if (c.status === 'awaiting_requester') {
-    const pausedAt = await db.selectFrom('case_events').select('at').where('case_id', '=', caseId).where('kind', '=', 'pause').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const reply = incoming
-      .filter((m) => m.kind === 'mail' && (!pausedAt || m.arrived_at >= pausedAt.at))
-      .sort((a, b) => a.arrived_at.localeCompare(b.arrived_at))[0];
-    if (reply) resumeOffer = { inboxId: reply.id, arrivedAt: reply.arrived_at };
-  }
-  return { caseId, entries, resumeOffer };
+  return { caseId, entries, resumeOffer: await resumeOffer(db, c) };
 }

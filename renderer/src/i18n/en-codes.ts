@@ -46,6 +46,7 @@ const screen: Partial<{ [C in Code]: (p: CodeOf<C>, w: Words) => string }> = {
     if (p.problem === 'EXTENSION_ON_CLOSED_DAY' && p.date) return `${base}, e.g. ${w.date(p.date)}.`;
     return base;
   },
+  REPLY_NOT_OFFERED: () => 'That mail is not the requester’s reply to this case since it was paused, so the case cannot resume on it. Open the case again.',
   REPRINT_WITHOUT_ORIGINAL: (p, w) => `No ${w.noticeKind(p.kind).toLowerCase()} notice has been recorded on ${p.reference} yet: record this letter as printed, not as a reprint.`,
   NOTICE_ALREADY_DELIVERED: (p, w) => w.t('noticeRule.NOTICE_ALREADY_DELIVERED', { channel: w.t(`notices.channel.${p.channel}`), time: w.date(p.at.slice(0, 10)) }),
   OWED_NOTICES_UNSENT: (p, w) => w.t('noticeRule.OWED_NOTICES_UNSENT', { kinds: p.kinds.map((k) => w.noticeKind(k)).join(', ') }),

@@ -126,6 +126,7 @@ export const jaCodes: CodeWords = {
     if (p.problem === 'EXTENSION_ON_CLOSED_DAY') return `${base}（例：${w.date(p.date)}）`;
     return `${base}（${p.date}）`;
   },
+  REPLY_NOT_OFFERED: () => 'このメールは、一時停止の後にこの案件へ届いた請求者からの返信ではないため、これを理由に再開することはできません。案件を開き直してください。',
   NO_ACTIVE_ACCOUNT: (p) => `「${p.username}」という有効なアカウントはありません。`,
   DOCUMENT_DATED_FUTURE: (p, w) => `${w.number(p.index + 1)}番目の書類の発行日（${w.date(p.date)}）が未来になっています。`,
   NOT_FOR_CASE_TYPE: (p, w) => `「${w.label('type', p.type)}」の案件では「${w.label('action', p.action)}」はできません。`,

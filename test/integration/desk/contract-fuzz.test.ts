@@ -82,9 +82,11 @@ interface Case {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (v: unknown): 'string' | 'number' | 'object' => (typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'object');
 
-/** The top-level fields of a method's input schema (every input is a strict object). */
+/** The top-level fields of a method's input schema (every input is a strict object, or a union of them: each one's fields). */
 function shapeKeys(method: MethodName): string[] {
-  return Object.keys((methods[method].input as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  type Shaped = { shape?: Record<string, unknown> };
+  const input = methods[method].input as unknown as Shaped & { options?: Shaped[] };
+  return [...new Set((input.options ?? [input]).flatMap((o) => Object.keys(o.shape ?? {})))];
 }
 
 /** Every field of a valid input, nested ones included, as [path, value]. */

@@ -203,6 +203,17 @@ describe('recording deadline events', () => {
     expect(() => validateDeadlineEvent(cal, caseWith([]), { type: 'pause', at: at('11-30T10:59:30'), reason: 'x' }, now)).not.toThrow();
   });
 
+  it('takes the requester’s reply as a resume’s reason: no typed words needed, the reply kept on its step', () => {
+    const paused = caseWith([{ type: 'pause', at: at('11-30T11:00:00'), reason: 'x' }]);
+    const reply = { reasonKind: 'requester_reply', inboxId: 7, replyAt: at('11-30T10:59:00') } as const;
+    const onReply = { type: 'resume', at: now, reason: '', reply } as const;
+    expect(() => validateDeadlineEvent(cal, paused, onReply, now)).not.toThrow();
+    const history = appendDeadlineEvent(cal, paused, onReply, now);
+    expect(foldDeadlineHistory(cal, caseWith(history)).steps.at(-1)!.event).toEqual(onReply);
+    // Without a reply, a resume still needs a person's reason.
+    expect(errorOf(() => validateDeadlineEvent(cal, paused, { type: 'resume', at: now, reason: ' ' }, now)).code).toBe('REASON_REQUIRED');
+  });
+
   it('refuses a resume before its pause, a second pause, and a resume without pause', () => {
     const paused = caseWith([{ type: 'pause', at: at('11-30T11:00:00'), reason: 'x' }]);
     const early = { type: 'resume', at: at('11-30T10:59:50'), reason: 'y' } as const;
