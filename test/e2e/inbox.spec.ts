@@ -1,12 +1,15 @@
 // Mail intake end to end, with a real IMAP server (Dovecot, started here on 127.0.0.1) and a real SMTP
 // server (smtp-server): a request mail lands in the Inbox → a case is created from it (arrival from the
 // Received header) → the acknowledgement is sent → the member's reply (Re: 【reference】) attaches itself
-// → "resume" is offered and taken → a decision → the case's thread shows all of it, in time order.
+// → "resume" is offered and taken (by a person on the English screen; a colleague on the Japanese one reads
+// why in Japanese) → a decision → the case's thread shows all of it, in time order.
 import { startDovecot, type Dovecot } from '../support/dovecot.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { encodeJa, word } from '../support/mail-corpus.ts';
+import { formatDateTime } from '../../renderer/src/i18n/format.ts';
 import { expect, test } from './fixtures.ts';
 import { call } from './pages/api.ts';
+import { say, type Lang } from './pages/BasePage.ts';
 import { CaseFilePage } from './pages/CaseFilePage.ts';
 import { setUpDesk } from './pages/flows.ts';
 import { InboxPage } from './pages/InboxPage.ts';
@@ -109,8 +112,21 @@ test('mail intake: Inbox → case from the mail → acknowledgement sent → rep
     await caseFile.expectOpen(reference);
   };
   await reopen();
-  await page.getByTestId('resume-offer').getByRole('button', { name: inbox.t('thread.resume') }).click();
+  // The person who takes the offer works in English.
+  await shell.switchLanguage('en');
+  await page.getByTestId('resume-offer').getByRole('button', { name: say('en', 'thread.resume') }).click();
   await caseFile.expectStatus('in_review');
+  const resumedOnReply = (lang: Lang) => say(lang, 'resumeReason.requester_reply', { date: formatDateTime(lang, replyAt.toISOString()) });
+  const resumeLine = caseFile.section('timeline').locator('[data-kind="resume"]');
+  const historyRow = caseFile.section('deadline-history').locator('tr[data-type="resume"]');
+  await expect(resumeLine).toContainText(resumedOnReply('en'));
+  await expect(historyRow).toContainText(resumedOnReply('en'));
+  // A colleague on the Japanese screen reads why in Japanese: the desk kept the reply, not the English words.
+  await shell.switchLanguage('ja');
+  await expect(resumeLine).toContainText(resumedOnReply('ja'));
+  await expect(historyRow).toContainText(resumedOnReply('ja'));
+  await expect(resumeLine).not.toContainText(resumedOnReply('en'));
+  await expect(historyRow).not.toContainText(resumedOnReply('en'));
 
   // ── A decision; the thread shows the request, the acknowledgement, the reply and the decision draft in order.
   // The reply's date is up to two seconds ahead (whole seconds, after the pause): decide once it has passed,

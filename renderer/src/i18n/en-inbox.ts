@@ -121,7 +121,6 @@ export const enInbox: Record<InboxKey, string> = {
   'thread.open': 'Open',
   'thread.resumeOffer': 'The requester replied on {date}. Read the reply, then resume the case.',
   'thread.resume': 'Resume',
-  'thread.resumeReason': 'Resumed on the requester’s reply (received {date})',
   'event.mail_received': 'Mail received',
   'event.mail_bounced': 'Notice email not delivered (bounced)',
   'timeline.mailAutomatic': 'Automatic reply',

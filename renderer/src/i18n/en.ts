@@ -502,6 +502,7 @@ export const en: Catalog = {
   'pauseReason.identity_documents': 'Waiting for identity documents',
   'pauseReason.fee': 'Waiting for the fee',
   'pauseReason.clarification': 'Waiting for clarification',
+  'resumeReason.requester_reply': 'Resumed on the requester’s reply (received {date})',
 
   'rejectionGround.identity_not_verified': 'Identity not verified',
   'rejectionGround.not_a_member': 'Not a member',

@@ -121,7 +121,6 @@ export const jaInbox = {
   'thread.open': '開く',
   'thread.resumeOffer': '請求者からの返信が {date} に届いています。内容を確認し、処理を再開してください。',
   'thread.resume': '再開する',
-  'thread.resumeReason': '請求者からの返信（{date} 受信）により再開',
   'event.mail_received': 'メールを受信',
   'event.mail_bounced': '通知メールが届かなかった（配信エラー）',
   'timeline.mailAutomatic': '自動返信',

@@ -505,6 +505,7 @@ export const ja = {
   'pauseReason.identity_documents': '本人確認書類の待ち',
   'pauseReason.fee': '手数料の待ち',
   'pauseReason.clarification': '請求内容の確認待ち',
+  'resumeReason.requester_reply': '請求者からの返信（{date} 受信）により再開',
 
   'rejectionGround.identity_not_verified': '本人確認ができない',
   'rejectionGround.not_a_member': '会員ではない',

@@ -13,6 +13,7 @@ import type {
   Outcome,
   PauseReason,
   RejectionGround,
+  ResumedOnReply,
   RequesterKind,
   RequestType,
   CaseType,
@@ -22,7 +23,8 @@ import type {
   TimelineEventKind,
 } from '../../../electron/contract/index.ts';
 import { contactKinds, isTimelineEventKind, kindsOfType, requestKinds } from '../../../electron/contract/index.ts';
-import type { MessageKey, Translate } from './catalog.ts';
+import type { Locale, MessageKey, Translate } from './catalog.ts';
+import { formatDateTime } from './format.ts';
 
 type KindKey =
   | { [T in RequestType]: `kind.${T}.${(typeof requestKinds)[T][number]}` }[RequestType]
@@ -38,6 +40,7 @@ type VocabularyKey =
   | `ground.${DisclosureGround}.text`
   | `status.${CaseStatus}`
   | `pauseReason.${PauseReason}`
+  | `resumeReason.${ResumedOnReply['reasonKind']}`
   | `rejectionGround.${RejectionGround}`
   | `document.${IdentityDocumentType}`
   | `feeMethod.${FeeMethod}`
@@ -66,6 +69,13 @@ export function kindLabel(t: Translate, type: CaseType, kind: string): string {
 export const typeLabel = (t: Translate, type: CaseType) => t(`type.${type}`);
 export const statusLabel = (t: Translate, s: CaseStatus) => t(`status.${s}`);
 export const outcomeLabel = (t: Translate, o: Outcome) => t(`outcome.${o}`);
+/**
+ * Why a case resumed, in the reader's language: the requester's reply with when it arrived (the desk keeps
+ * it as facts), else what the person who resumed it typed (older resumes on a reply hold such words too).
+ */
+export const resumeReasonText = (t: Translate, locale: Locale, reason: string, reply: ResumedOnReply | null): string =>
+  reply ? t(`resumeReason.${reply.reasonKind}`, { date: formatDateTime(locale, reply.replyAt) }) : reason;
+
 /** An event kind the core added after this renderer was built is shown by its name. */
 export const eventLabel = (t: Translate, kind: string) => (isTimelineEventKind(kind) ? t(`event.${kind}`) : kind);
 

@@ -1,9 +1,10 @@
 // Every pause, resume and extension with the due date after it, from the core's deadline history; the
 // first line is the due date set at intake (from the "received" event).
 import { Badge, Table, Text } from '@mantine/core';
-import type { CaseFile } from '../../../../../electron/contract/index.ts';
+import type { CaseFile, ResumedOnReply } from '../../../../../electron/contract/index.ts';
 import { JapanDate, JapanDateTime } from '../../../components/JapanDate.tsx';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import { resumeReasonText } from '../../../i18n/vocabulary.ts';
 import { Section } from './Section.tsx';
 
 const colors = { pause: 'gray', resume: 'blue', extend: 'grape', due_recomputed: 'orange' } as const;
@@ -13,19 +14,20 @@ interface Row {
   at: string;
   by: string | null;
   reason: string;
+  reply: ResumedOnReply | null;
   due: string;
   oldDue?: string;
 }
 
 export function DeadlineHistorySection({ file }: { file: CaseFile }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const d = file.deadline;
   const received = file.timeline.find((e) => e.kind === 'received');
   const initialDue = typeof received?.data.due === 'string' ? received.data.due : null;
   // Calendar changes move due dates too (core/desk-calendar); they are on the timeline, not in the history.
   const recomputed: Row[] = file.timeline
     .filter((e) => e.kind === 'due_recomputed' && typeof e.data.newDue === 'string')
-    .map((e) => ({ type: 'due_recomputed', at: e.at, by: e.actor, reason: '', due: e.data.newDue as string, oldDue: typeof e.data.oldDue === 'string' ? e.data.oldDue : undefined }));
+    .map((e) => ({ type: 'due_recomputed', at: e.at, by: e.actor, reason: '', reply: null, due: e.data.newDue as string, oldDue: typeof e.data.oldDue === 'string' ? e.data.oldDue : undefined }));
   const rows: Row[] = [...d.history.map((h): Row => ({ ...h })), ...recomputed].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Section title={t('caseFile.section.deadline')} testId="section-deadline-history">
@@ -77,7 +79,7 @@ export function DeadlineHistorySection({ file }: { file: CaseFile }) {
                     {t('deadline.history.moved')} <JapanDate date={h.oldDue} size="sm" /> → <JapanDate date={h.due} size="sm" />
                   </Text>
                 ) : (
-                  h.reason
+                  resumeReasonText(t, locale, h.reason, h.reply)
                 )}
               </Table.Td>
               <Table.Td>

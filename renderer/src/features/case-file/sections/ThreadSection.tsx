@@ -1,7 +1,8 @@
 // The case's correspondence in time order: mail received (opened here, audited by the desk), notices sent
 // by email (with "not delivered" and the server's words when one bounced) and letters. When the case waits
 // for the requester and a reply came, it offers "resume" with the reply's date; a person confirms, and the
-// case's own resume move applies its clock rules.
+// case's own resume move applies its clock rules. The move names the reply, not a sentence: the desk keeps
+// which mail and when, and every reader sees it worded in their own language.
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMailForward, IconMailOpened, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -23,7 +24,7 @@ export function ThreadSection({ file, onChanged }: { file: CaseFile; onChanged: 
   const [openId, setOpenId] = useState<number | null>(null);
   const resumeCase = useDeskMutation('cases.resume', { onSuccess: onChanged });
   const resume = (thread: CaseThread) => {
-    if (thread.resumeOffer) resumeCase.mutate({ id: caseId, version: file.version, reason: t('thread.resumeReason', { date: formatDateTime(locale, thread.resumeOffer.arrivedAt) }) });
+    if (thread.resumeOffer) resumeCase.mutate({ id: caseId, version: file.version, reasonKind: 'requester_reply', inboxId: thread.resumeOffer.inboxId });
   };
 
   return (

@@ -34,6 +34,7 @@ import {
   pauseReasons,
   rejectionGrounds,
   requestTypes,
+  resumedOnReply,
   type CaseFile,
   type CaseStatus,
   type TimelineEvent,
@@ -44,7 +45,7 @@ import { JapanDate, JapanDateTime } from '../../../components/JapanDate.tsx';
 import type { Locale, Translate } from '../../../i18n/catalog.ts';
 import { yen, listOf } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { eventLabel } from '../../../i18n/vocabulary.ts';
+import { eventLabel, resumeReasonText } from '../../../i18n/vocabulary.ts';
 import { Section } from './Section.tsx';
 
 const icons: Record<TimelineEventKind, Icon> = {
@@ -127,6 +128,7 @@ function detail(e: TimelineEvent, t: Translate, locale: Locale): ReactNode {
       );
     }
     case 'resume':
+      return line(resumeReasonText(t, locale, str(d.reason) ?? '', resumedOnReply(d)));
     case 'legal_hold':
     case 'legal_hold_lifted':
     case 'returned':
