@@ -131,12 +131,19 @@ async function timeInPageOnly(page: Page, act: string, done: string, action: str
   const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
   if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   const ms = await timed(page, act, done);
-  if (TRACE) traceSelfTime(action, JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] });
+  if (TRACE) {
+    const raw = (await browser.stopTracing()).toString('utf8');
+    traceSelfTime(action, JSON.parse(raw) as { traceEvents: TraceEvent[] });
+    // Kept for Chrome DevTools' Performance panel (load the file there), one per action and round.
+    const n = (traces.get(action) ?? 0) + 1;
+    traces.set(action, n);
+    writeFileSync(join(folder, `${action}-${n}.trace.json`), raw);
+  }
   (twoFrames[action] ??= []).push((await page.evaluate('window.__twoFrames')) as number);
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
@@ -185,6 +192,7 @@ const selfTime = new Map<string, number>();
 /** The older end point per action: two frames after the DOM showed the answer (diagnostic). */
 const twoFrames: Record<string, number[]> = {};
 const profiles = new Map<string, number>();
+const traces = new Map<string, number>();
 
 /**
  * Page-side source: resolves, once the frame being drawn has been painted, with the milliseconds since the
@@ -413,7 +421,8 @@ try {
     for (const [name, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(7)}  ${name}`);
   }
   if (TRACE) {
-    console.log(`\nRenderer main thread self time per trace event, ms per round (${ROUNDS} rounds), top 12 per action:`);
+    console.log(`\nTraces of each action: ${folder}/<action>-<round>.trace.json`);
+    console.log(`Renderer main thread self time per trace event, ms per round (${ROUNDS} rounds), top 12 per action:`);
     for (const [action, totals] of Object.entries(traced)) {
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12);
       console.log(`${action}: ${top.map(([n, ms]) => `${n} ${(ms / ROUNDS).toFixed(1)}`).join(', ')}`);

@@ -30,6 +30,7 @@ import { InboxScreen } from '../features/inbox/InboxScreen.tsx';
 import { LettersScreen } from '../features/letters/LettersScreen.tsx';
 import { OutboxScreen } from '../features/outbox/OutboxScreen.tsx';
 import { QueueScreen } from '../features/queue/QueueScreen.tsx';
+import { queueLoader } from '../features/queue/queueLoader.ts';
 import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
@@ -95,8 +96,9 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
         element: <Frame />,
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
-          // The queue is drawn by the frame itself (kept while a case is open, see Frame); the route only names it.
-          { path: 'queue', element: null },
+          // The queue is drawn by the frame itself (kept while a case is open, see Frame); the route names it and
+          // its loader holds a move to it until the list it shows has come (features/queue/queueLoader.ts).
+          { path: 'queue', element: null, loader: queueLoader(client, desk) },
           { path: 'cases/new', element: <IntakeRoute /> },
           { path: 'inbox', element: <InboxScreen /> },
           { path: 'cases/:ref', element: <CaseRoute /> },

@@ -33,7 +33,7 @@ export function QueueScreen({ search }: { search: string }) {
   const setParams = useCallback((next: URLSearchParams, options: { replace?: boolean }) => void navigate({ pathname: '/queue', search: `?${next.toString()}` }, options), [navigate]);
   // The address is the state (queueParams.ts validates it): Back/Forward and bookmarks restore a view.
   const state = useMemo(() => queueStateOf(new URLSearchParams(search)), [search]);
-  const input = useMemo(() => toListInput(state, state.search), [state]);
+  const input = useMemo(() => toListInput(state), [state]);
   const key = JSON.stringify(input);
   const query = useDeskQuery('cases.list', input, { keepPrevious: true });
   const prefetch = usePrefetchDesk();
@@ -47,26 +47,30 @@ export function QueueScreen({ search }: { search: string }) {
   const accounts = useActiveAccounts();
 
   /**
-   * Shows another list: its request starts here, from the click, and only then does the address (and with
-   * it the screen) change; the screen's own query finds the answer in flight. Asking only after the render
-   * made a page turn wait for the fifty old rows to be drawn again.
+   * Shows another list: the address changes, and the route's loader (queueLoader.ts) holds the move until the
+   * list has come, so the screen is drawn once with it. Until then the screen still shows the list it had: a
+   * second move made meanwhile (a quick second click on "next") starts from the first one's state, not from
+   * what is on screen, or it would land on the same page.
    */
+  const current = useRef(state);
+  const pending = useRef<QueueState | null>(null);
+  // Set at commit, before any handler or effect can call patch: the state on screen, no move waiting.
+  useLayoutEffect(() => {
+    current.current = state;
+    pending.current = null;
+  }, [state]);
   const show = useCallback(
     (next: QueueState, options: { replace?: boolean } = {}) => {
-      void prefetch('cases.list', toListInput(next, next.search));
+      pending.current = next;
       setParams(queueParamsOf(next), options);
     },
-    [prefetch, setParams],
+    [setParams],
   );
   /** A new history entry for a change a person would go Back from (view, page, sort, filters). */
   // Read when a change is made, so patch is one function for the screen's life and the filters (memoised)
-  // are not drawn again on a page turn. Set at commit, before any handler or effect can call patch.
-  const current = useRef(state);
-  useLayoutEffect(() => {
-    current.current = state;
-  }, [state]);
+  // are not drawn again on a page turn.
   const patch = useCallback(
-    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => show({ ...current.current, ...p }, options),
+    (p: Partial<QueueState>, options: { replace?: boolean } = {}) => show({ ...(pending.current ?? current.current), ...p }, options),
     [show],
   );
   const openView = useCallback((p: string) => show(queueStateOf(new URLSearchParams(p))), [show]);
@@ -89,7 +93,7 @@ export function QueueScreen({ search }: { search: string }) {
 
   const sortBy = useCallback(
     (key: SortKey) => {
-      const now = current.current;
+      const now = pending.current ?? current.current;
       patch({ sort: key, direction: now.sort === key && now.direction === 'asc' ? 'desc' : 'asc', page: 1 });
     },
     [patch],

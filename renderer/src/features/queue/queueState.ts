@@ -53,7 +53,8 @@ export const initialQueueState: QueueState = {
 
 export type ListInput = z.input<typeof listInput>;
 
-export function toListInput(s: QueueState, search: string): ListInput {
+/** The cases.list input of a queue state: what the screen asks with, and the route's loader before it (queueLoader.ts). */
+export function toListInput(s: QueueState): ListInput {
   const assignee =
     s.assigneeMode === 'me' ? 'me' : s.assigneeMode === 'unassigned' ? 'unassigned' : s.assigneeMode === 'user' && s.assigneeUser.trim() ? s.assigneeUser.trim() : null;
   return {
@@ -66,7 +67,7 @@ export function toListInput(s: QueueState, search: string): ListInput {
     overdue: s.overdue,
     paused: s.paused === 'any' ? null : s.paused === 'paused',
     unsentNotice: s.unsentNotice,
-    search,
+    search: s.search,
     sort: s.sort,
     direction: s.direction,
     page: s.page,
