@@ -6,33 +6,36 @@ import type { Locale } from './catalog.ts';
 const TOKYO = 'Asia/Tokyo';
 
 // Creating an Intl formatter costs far more than using one (a queue page of dates made hundreds and spent a
-// quarter of its time there): each locale + options pair is built once and kept for the life of the page.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dtf(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
+// quarter of its time there): each is built on first use and kept for the life of the page. Named once here
+// rather than looked up by locale and options on every call (a key built per call was itself a cost).
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= new Intl.DateTimeFormat(locale, options));
 }
+const byLocale = (options: Intl.DateTimeFormatOptions) => ({ ja: formatter('ja-JP', options), en: formatter('en-GB', options) });
+
+const eraDate = formatter('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: TOKYO });
+const englishLongDate = formatter('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: TOKYO });
+const dateAndTime = byLocale({ dateStyle: 'medium', timeStyle: 'short', timeZone: TOKYO });
+const weekdays = byLocale({ weekday: 'short', timeZone: TOKYO });
+const englishPlain = formatter('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TOKYO });
+const englishWithWeekday = {
+  short: formatter('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: TOKYO }),
+  long: formatter('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TOKYO }),
+};
 
 /** 令和8年11月24日 — the form Japanese letters use. */
-export const japaneseEraDate = (d: Date) =>
-  dtf('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: TOKYO }).format(d);
+export const japaneseEraDate = (d: Date) => eraDate().format(d);
 
 /** 24 November 2026 */
-export const englishDate = (d: Date) =>
-  dtf('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: TOKYO }).format(d);
+export const englishDate = (d: Date) => englishLongDate().format(d);
 
-export const dateTime = (locale: Locale, iso: string) =>
-  dtf(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TOKYO }).format(
-    new Date(iso),
-  );
+export const dateTime = (locale: Locale, iso: string) => dateAndTime[locale]().format(new Date(iso));
 
 /** A Japan calendar date ('2026-12-10') as the instant of its midnight in Japan. */
 export const japanMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`);
 
-const weekday = (locale: Locale, date: string) =>
-  dtf(locale === 'ja' ? 'ja-JP' : 'en-GB', { weekday: 'short', timeZone: TOKYO }).format(japanMidnight(date));
+const weekday = (locale: Locale, date: string) => weekdays[locale]().format(japanMidnight(date));
 
 /**
  * A Japan date for screens. short: 2026/12/10(木) · Thu 10 Dec 2026; long: 2026年12月10日(木) · Thursday 10 December 2026.
@@ -55,20 +58,12 @@ function wordDate(locale: Locale, date: string, style: 'short' | 'long' | 'plain
   const when = japanMidnight(date);
   if (Number.isNaN(when.getTime())) return date;
   if (style === 'plain') {
-    return locale === 'ja' ? `${y}/${m}/${d}` : dtf('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TOKYO }).format(when);
+    return locale === 'ja' ? `${y}/${m}/${d}` : englishPlain().format(when);
   }
   if (locale === 'ja') {
     return style === 'long' ? `${y}年${Number(m)}月${Number(d)}日(${weekday('ja', date)})` : `${y}/${m}/${d}(${weekday('ja', date)})`;
   }
-  return dtf('en-GB', {
-    weekday: style === 'long' ? 'long' : 'short',
-    day: 'numeric',
-    month: style === 'long' ? 'long' : 'short',
-    year: 'numeric',
-    timeZone: TOKYO,
-  })
-    .format(when)
-    .replace(',', '');
+  return englishWithWeekday[style]().format(when).replace(',', '');
 }
 
 /** Both forms of a date, for a tooltip or a letter: 令和8年12月10日 / 10 December 2026. */
@@ -91,19 +86,21 @@ export function formatDateTime(locale: Locale, iso: string): string {
   return `${formatDate(locale, date)} ${time}`;
 }
 
+/**
+ * Japan time is UTC+9 all year: no summer time since 1951, long before any instant the desk holds (the
+ * core's calendar, core/calendar/japan-date.ts, counts days the same way). Arithmetic, not Intl: a case file
+ * words every event's time, and formatToParts in the Tokyo zone was a tenth of opening one.
+ */
+const JAPAN_OFFSET_MS = 9 * 3_600_000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /** The Japan date and time (HH:MM) of an instant. */
 export function japanParts(when: Date): { date: string; time: string } {
-  const parts = dtf('en-CA', {
-    timeZone: TOKYO,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(when);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  const j = new Date(when.getTime() + JAPAN_OFFSET_MS);
+  return {
+    date: `${String(j.getUTCFullYear()).padStart(4, '0')}-${pad2(j.getUTCMonth() + 1)}-${pad2(j.getUTCDate())}`,
+    time: `${pad2(j.getUTCHours())}:${pad2(j.getUTCMinutes())}`,
+  };
 }
 
 /** Today's date in Japan (defaults for date fields; never used for a deadline). */

@@ -44,20 +44,26 @@ interface Props {
 }
 
 /**
- * No row is shorter than this — one line of text at the table's size (about 21 px) and the cell padding
- * (2 × 10 px); most rows have a second line (kinds, kana) and are 61 px — a bound on how many fit on screen.
+ * No row is shorter than these: one line of text at the table's size (14 px × 1.55) and the cell padding
+ * (2 × 10 px) is 41.7 px; a row with a second line (the request's kinds, the member's kana, 12 px × 1.55)
+ * is 60.3 px. A long name that wraps only makes a row taller. Lower bounds, a little under the figures.
  */
 const MIN_ROW_PX = 40;
+const TWO_LINE_ROW_PX = 58;
+const shortestHeight = (r: QueueRow) => (r.kinds.length > 0 || r.memberKana ? TWO_LINE_ROW_PX : MIN_ROW_PX);
 
 /**
  * How many rows, from the first, can be on screen when a new list arrives: those that start above the
- * window's bottom edge. Read from the rows' group as it stands (the old list's, or nothing yet). A person
- * scrolled into the table sees rows further down, so then every row is drawn at once.
+ * window's bottom edge, each counted at its shortest. Read from the rows' group as it stands (the old
+ * list's, or nothing yet). A person scrolled into the table sees rows further down, so then every row is
+ * drawn at once.
  */
-function rowsThatFit(body: HTMLElement | null, total: number): number {
+function rowsThatFit(body: HTMLElement | null, rows: readonly QueueRow[]): number {
   const top = body ? body.getBoundingClientRect().top : 0;
-  if (top < 0) return total;
-  return Math.min(total, Math.max(1, Math.ceil((window.innerHeight - top) / MIN_ROW_PX)));
+  if (top < 0) return rows.length;
+  let n = 0;
+  for (let y = top; n < rows.length && y < window.innerHeight; n++) y += shortestHeight(rows[n]!);
+  return Math.max(1, n);
 }
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -79,7 +85,7 @@ export const QueueTable = memo(function QueueTable({ searching = false, rows, so
   // were most of a tab switch or a page turn; the rows a person can see no longer wait for those below.
   const [complete, setComplete] = useState(rows);
   // eslint-disable-next-line react-hooks/refs -- the old rows' place on screen, read once per new list
-  const drawn = complete === rows ? rows : rows.slice(0, rowsThatFit(body.current, rows.length));
+  const drawn = complete === rows ? rows : rows.slice(0, rowsThatFit(body.current, rows));
   useEffect(() => {
     if (complete === rows) return;
     const frame = requestAnimationFrame(() => startTransition(() => setComplete(rows)));
