@@ -16,7 +16,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Activity, createContext, memo, use, useEffect, useMemo, useRef, useState } from 'react';
+import { Activity, createContext, memo, startTransition, use, useEffect, useMemo, useRef, useState } from 'react';
 import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate, useParams } from 'react-router';
 import type { SessionUser } from '../../../electron/contract/index.ts';
 import { DeskProvider, useDesk } from '../api/DeskProvider.tsx';
@@ -166,17 +166,30 @@ const QueueKept = memo(QueueScreen);
  * The queue stays mounted, hidden (React's Activity), while a case or another screen is open: opening a case
  * no longer tears down fifty rows, and Back shows the list as it was at once (then asks the desk again, as
  * any screen does on show). It keeps the address it last had; it is mounted on the first visit only.
+ * Leaving it hides it at once, in the same frame as the next screen (display: none on its wrapper), and
+ * disconnects its effects a frame later, after that screen is painted: Activity walks every fiber of the
+ * queue (fifty rows, the filters) to detach refs and effects, a tenth of opening a case. Coming back
+ * connects them first, as Activity does.
  */
 function KeptQueue() {
   const location = useLocation();
   const onQueue = location.pathname === '/queue';
   const [search, setSearch] = useState<string | null>(onQueue ? location.search : null);
   if (onQueue && search !== location.search) setSearch(location.search);
+  const [asleep, setAsleep] = useState(!onQueue);
+  if (onQueue && asleep) setAsleep(false);
+  useEffect(() => {
+    if (onQueue || asleep) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setAsleep(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [onQueue, asleep]);
   if (search === null) return null;
   return (
-    <Activity mode={onQueue ? 'visible' : 'hidden'}>
-      <QueueKept search={search} />
-    </Activity>
+    <div style={{ display: onQueue ? 'contents' : 'none' }}>
+      <Activity mode={asleep ? 'hidden' : 'visible'}>
+        <QueueKept search={search} />
+      </Activity>
+    </div>
   );
 }
 
