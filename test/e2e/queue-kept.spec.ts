@@ -88,3 +88,33 @@ test('the bulk bar of a selection stays with the queue: not over a case file ope
   await expect(queue.table).toBeVisible();
   await expect(queue.bulkBar).toBeVisible();
 });
+
+// A view is its filters, not a page of them: its chip stays lit while a person pages through it, and a
+// view saved on page 2 is kept without the page (it opens at its first page).
+test('a view of one’s own stays lit on its second page and is saved without the page', async ({ page, desk }) => {
+  test.setTimeout(180_000);
+  await setUpDesk(page, desk.url);
+  await cases(page, 51);
+  const queue = new QueuePage(page);
+  await queue.searchFor('田中');
+  await queue.expectTotal(51);
+  await page.getByRole('button', { name: queue.t('queue.page.next'), exact: true }).click();
+  await expect(page).toHaveURL(/page=2/);
+
+  await page.getByRole('button', { name: queue.t('views.save') }).click();
+  const dialog = page.getByRole('dialog', { name: queue.t('views.saveTitle') });
+  await dialog.getByRole('textbox', { name: queue.t('views.name') }).fill('田中さん');
+  await dialog.getByRole('button', { name: queue.t('views.save') }).click();
+  await expect(dialog).toBeHidden();
+  const chip = page.getByRole('button', { name: '田中さん', exact: true });
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  const [saved] = await call(page, 'views.list', {});
+  expect(saved?.params).toBe('search=%E7%94%B0%E4%B8%AD');
+
+  await page.getByRole('button', { name: queue.t('queue.page.number', { n: 1 }), exact: true }).click();
+  await expect(page).not.toHaveURL(/page=2/);
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: queue.t('queue.page.next'), exact: true }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+});

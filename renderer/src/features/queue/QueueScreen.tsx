@@ -22,6 +22,7 @@ import { hasFilters, PAGE_SIZE, toListInput, type QueueState, type SortKey } fro
 export const SEARCH_DEBOUNCE_MS = 300;
 
 const NONE: ReadonlySet<number> = new Set();
+const NO_ROWS: QueueRow[] = [];
 /** The shell's fixed header (AppShell header height) and a little air. */
 const HEADER_PX = 72;
 
@@ -155,7 +156,11 @@ export function QueueScreen({ search }: { search: string }) {
     },
     [patch],
   );
-  const selectedRows = useMemo(() => (page ? page.rows.filter((r) => selected.has(r.id)) : []), [page, selected]);
+  // The same empty list while nothing is ticked: the bulk bar (memoised) is not drawn again on a page turn.
+  const selectedRows = useMemo(() => (page && selected.size > 0 ? page.rows.filter((r) => selected.has(r.id)) : NO_ROWS), [page, selected]);
+  // A view is its filters, not a page of them: its chip stays lit on page 2, a view saved there opens on
+  // page 1, and the views bar is not drawn again on a page turn.
+  const viewParams = useMemo(() => queueParamsOf({ ...state, page: 1 }).toString(), [state]);
   const bulkDone = useCallback((action: BulkAction, outcome: BulkOutcome) => {
     // Shown where the person is looking: a notification, the outcome above the bar, the cases it changed marked.
     setBulk({ action, outcome, ids: outcome.done });
@@ -208,7 +213,7 @@ export function QueueScreen({ search }: { search: string }) {
           </Text>
         </Stack>
       )}
-      <OwnViews user={user} current={queueParamsOf(state).toString()} onOpen={openView} />
+      <OwnViews user={user} current={viewParams} onOpen={openView} />
       <QueueFilters state={state} onChange={patch} accounts={accounts} />
 
       
