@@ -61,13 +61,14 @@ function OwnViewsBar({ user, current, onOpen }: Props) {
       <Button size="compact-sm" variant="subtle" leftSection={<IconDeviceFloppy size={14} aria-hidden />} onClick={() => setSaving(true)}>
         {t('views.save')}
       </Button>
-      <SaveView opened={saving} onClose={() => setSaving(false)} params={current} canShare={user.role === 'supervisor'} />
+      {/* Only while saving: a closed Modal still renders its root and transition whenever the bar does. */}
+      {saving && <SaveView onClose={() => setSaving(false)} params={current} canShare={user.role === 'supervisor'} />}
       <ErrorAlert error={remove.error} />
     </Group>
   );
 }
 
-function SaveView({ opened, onClose, params, canShare }: { opened: boolean; onClose: () => void; params: string; canShare: boolean }) {
+function SaveView({ onClose, params, canShare }: { onClose: () => void; params: string; canShare: boolean }) {
   const t = useT();
   const { form, formId, onSubmit, field, busy, error } = useDeskForm({
     method: 'views.save',
@@ -80,7 +81,7 @@ function SaveView({ opened, onClose, params, canShare }: { opened: boolean; onCl
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('views.saveTitle')}>
+    <Modal opened onClose={onClose} title={t('views.saveTitle')}>
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack>
           <ErrorAlert error={error} />
