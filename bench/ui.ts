@@ -199,10 +199,16 @@ const traces = new Map<string, number>();
  * timed action's input (window.__t0). Called from a frame's animation callback, the posted task runs after
  * that frame's style, layout and paint.
  */
-const AFTER_PAINT = `() => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - window.__t0); c.port2.postMessage(0); })`;
+const AFTER_PAINT = `() => new Promise((resolve) => { const c = window.__afterPaint; c.port1.onmessage = () => resolve(performance.now() - window.__t0); c.port2.postMessage(0); })`;
+/**
+ * Page-side source, run before the input: the channel AFTER_PAINT posts on, made and used once beforehand,
+ * so the probe's own set-up is not work done in the frame it measures.
+ */
+const PROBE_READY = `await new Promise((resolve) => { const c = (window.__afterPaint ??= new MessageChannel()); c.port1.onmessage = resolve; c.port2.postMessage(0); });`;
 
 async function timed(page: Page, act: string, done: string): Promise<number> {
   return page.evaluate(`(async () => {
+    ${PROBE_READY}
     const t0 = performance.now();
     window.__t0 = t0;
     // Diagnostics only (the per-round "waited on" line): when the DOM first showed the answer, seen by a
@@ -240,6 +246,7 @@ async function timed(page: Page, act: string, done: string): Promise<number> {
 const allRows = `document.querySelector('[data-testid="queue-table"]')?.dataset.drawn !== 'first' || !!document.querySelector('[data-testid="queue-no-match"]')`;
 async function wholeAfter(page: Page, condition: string): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
+    window.__afterPaint ??= new MessageChannel();
     const check = () => (${condition})
       ? (${AFTER_PAINT})().then(resolve)
       : requestAnimationFrame(check);
