@@ -38,7 +38,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { LockReason } from './DeskFlow.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { pathOf, screenOfPath, type IntakeStart, type MailIntake, type Route, type ScreenId } from './routes.ts';
-import { ANSWER_WAIT_MS, ShellContext, type ShellValue } from './ShellContext.tsx';
+import { ANSWER_WAIT_MS, NavigateContext, ShellContext, type NavigateTo, type ShellValue } from './ShellContext.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import type { PaletteItem } from './paletteItems.ts';
 import { ShortcutsHelp, useShortcuts } from './shortcuts.tsx';
@@ -119,6 +119,7 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
     },
     [client, router],
   );
+  const navigateTo = useMemo<NavigateTo>(() => (to, options) => void router.navigate(to, options), [router]);
   return (
     <QueryClientProvider client={client}>
       <DeskProvider desk={desk}>
@@ -127,7 +128,9 @@ export function Shell({ session, onLock, onDeskChanged }: ShellProps) {
               that yields and restarts whenever the list's answer arrives — a page turn or a tab then waited
               100–300 ms after its data for the screen to commit. An address change here is a person's
               click; it is drawn at once, like any other click. */}
-          <RouterProvider router={router} useTransitions={false} />
+          <NavigateContext value={navigateTo}>
+            <RouterProvider router={router} useTransitions={false} />
+          </NavigateContext>
         </FrameContext>
       </DeskProvider>
     </QueryClientProvider>
@@ -143,8 +146,10 @@ function useFrame(): FrameProps {
 function CaseRoute() {
   const { ref = '' } = useParams();
   // A number is an id from a list (CaseFileScreen then puts the reference in the address).
-  const lookup = /^\d+$/.test(ref) ? { id: Number(ref) } : { reference: ref };
-  return <CaseFileScreen key={ref} lookup={lookup} />;
+  // The same lookup and a memoised screen: this route is drawn again whenever the router's state changes (Back
+  // beginning, a loader waiting), and the case file under it need not be.
+  const lookup = useMemo(() => (/^\d+$/.test(ref) ? { id: Number(ref) } : { reference: ref }), [ref]);
+  return <CaseFileKept key={ref} lookup={lookup} />;
 }
 
 /** New intake; from an incoming mail, the mail rides in the history entry's state (it is no address). */
@@ -161,6 +166,7 @@ function SettingsRoute() {
 }
 
 const QueueKept = memo(QueueScreen);
+const CaseFileKept = memo(CaseFileScreen);
 
 /**
  * The queue stays mounted, hidden (React's Activity), while a case or another screen is open: opening a case

@@ -30,3 +30,18 @@ export function useShell(): ShellValue {
   if (!value) throw new Error('useShell() outside the shell');
   return value;
 }
+
+/**
+ * Changes the address through the router itself (its navigate, made once per session). React Router's
+ * useNavigate reads the route's context, which changes whenever the router's state does — a move starting,
+ * a loader waiting — so every screen holding it was drawn again at each of those: the whole queue when a
+ * page turn began, the whole case file when Back began. Absolute addresses only (app/routes.ts).
+ */
+export type NavigateTo = (to: string | { pathname: string; search?: string }, options?: { replace?: boolean }) => void;
+export const NavigateContext = createContext<NavigateTo | null>(null);
+
+export function useNavigateTo(): NavigateTo {
+  const value = use(NavigateContext);
+  if (!value) throw new Error('useNavigateTo() outside the shell');
+  return value;
+}

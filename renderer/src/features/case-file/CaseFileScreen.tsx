@@ -5,12 +5,11 @@ import { Anchor, Center, Grid, Group, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
 import type { CaseAction, CaseFile } from '../../../../electron/contract/index.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { deskKey, fileUnderReference, useDeskQuery, useSetDeskQuery } from '../../api/deskQueries.ts';
 import { casePath } from '../../app/routes.ts';
-import { useShell } from '../../app/ShellContext.tsx';
+import { useNavigateTo, useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ActionModal } from './actions/ActionModal.tsx';
@@ -39,7 +38,7 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   const { back: goBack } = useShell();
   const query = useDeskQuery('cases.get', lookup);
   const loaded = query.data;
-  const navigate = useNavigate();
+  const navigate = useNavigateTo();
   const client = useQueryClient();
   // Opened by id: the address bar gets the reference (replacing, so Back skips the id form), and the
   // file goes in the cache under it so it is not asked for (and audited) twice. Only once the id's own
@@ -50,7 +49,7 @@ export function CaseFileScreen({ lookup }: { lookup: CaseLookup }) {
   useEffect(() => {
     if (!settled || !loaded || !('id' in lookup)) return;
     fileUnderReference(client, deskKey('cases.get', lookup));
-    void navigate(casePath(loaded.case.reference), { replace: true });
+    navigate(casePath(loaded.case.reference), { replace: true });
   }, [settled, loaded, lookup, navigate, client]);
 
   // A notice in the mail queue: the sender moves the case in the background; read it again when it has.

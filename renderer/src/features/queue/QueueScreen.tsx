@@ -4,12 +4,11 @@ import { Alert, Box, Button, EmptyState, Group, LoadingOverlay, Pagination, Stac
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInbox, IconPlus, IconSearch } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { isOneOf, savedViews, type BulkOutcome, type QueueRow } from '../../../../electron/contract/index.ts';
 import { useDeskQuery, usePrefetchDesk } from '../../api/deskQueries.ts';
 import { useActiveAccounts } from '../../api/useActiveAccounts.ts';
 import { SEARCH_TARGET } from '../../app/shortcuts.tsx';
-import { useShell } from '../../app/ShellContext.tsx';
+import { useNavigateTo, useShell } from '../../app/ShellContext.tsx';
 import { ErrorAlert } from '../../forms/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { BulkActions, BulkResult, type BulkAction } from './BulkActions.tsx';
@@ -30,8 +29,8 @@ const HEADER_PX = 72;
 export function QueueScreen({ search }: { search: string }) {
   const { t } = useI18n();
   const { go, user } = useShell();
-  const navigate = useNavigate();
-  const setParams = useCallback((next: URLSearchParams, options: { replace?: boolean }) => void navigate({ pathname: '/queue', search: `?${next.toString()}` }, options), [navigate]);
+  const navigate = useNavigateTo();
+  const setParams = useCallback((next: URLSearchParams, options: { replace?: boolean }) => navigate({ pathname: '/queue', search: `?${next.toString()}` }, options), [navigate]);
   // The address is the state (queueParams.ts validates it): Back/Forward and bookmarks restore a view.
   const state = useMemo(() => queueStateOf(new URLSearchParams(search)), [search]);
   const input = useMemo(() => toListInput(state), [state]);
