@@ -12,6 +12,7 @@ import { inEnglish } from '../contract/index.ts';
 import { readDatabasePassword } from '../cli/io.ts';
 import { isDeskError } from '../core/errors.ts';
 import { createHostServer } from './server.ts';
+import { closeGracefully } from './close-gracefully.ts';
 import { messageOf } from '../core/thrown.ts';
 import { profiledServer } from '../core/shared-desk/connection-profile.ts';
 
@@ -102,8 +103,7 @@ export async function startHost(argv: string[], usage = HELP): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    server.closeAllConnections();
+    await closeGracefully(server);
     await runtime.close();
     process.exit(0);
   };
