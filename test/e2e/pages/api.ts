@@ -1,7 +1,7 @@
 // Calls the desk's contract from inside the page, with the page's own session cookie, the way the
 // renderer does: for setting up data a test is not about (a handful of cases, a lookup of what the
 // core computed). Everything a test is about goes through the screens.
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import type { Input, MethodName, Results } from '../../../electron/contract/index.ts';
 
 export async function call<M extends MethodName>(page: Page, method: M, input: Input<M>): Promise<Results[M]> {
@@ -18,6 +18,36 @@ export async function call<M extends MethodName>(page: Page, method: M, input: I
   );
   if (!body.ok) throw new Error(`${method} failed: ${body.error?.code} ${body.error?.message}`);
   return body.value as Results[M];
+}
+
+/**
+ * Records the contract calls a page makes from now on. `settled()` waits until none has been in flight for
+ * `quietMs`: a screen asks for some of what it shows only once it is drawn (its filters' lists, the views),
+ * and on a loaded machine those calls can still start after the rows are visible.
+ */
+export function watchCalls(page: Page): { asked: string[]; settled: (quietMs?: number) => Promise<void> } {
+  const inFlight = new Set<Request>();
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/([\w.]+)$/.exec(r.url());
+    if (!m) return;
+    inFlight.add(r);
+    asked.push(m[1]!);
+  });
+  const done = (r: Request) => void inFlight.delete(r);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    asked,
+    async settled(quietMs = 500) {
+      let quietSince = Date.now();
+      for (;;) {
+        if (inFlight.size > 0) quietSince = Date.now();
+        else if (Date.now() - quietSince >= quietMs) return;
+        await page.waitForTimeout(50);
+      }
+    },
+  };
 }
 
 /** An instant `daysAgo` calendar days before now, at hh:mm Japan time. */
