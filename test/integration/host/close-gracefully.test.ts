@@ -1,5 +1,5 @@
 // Stopping the host answers the requests it already has and cuts only one that hangs past the grace period.
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeGracefully } from '../../../electron/host/close-gracefully.ts';
@@ -80,7 +80,7 @@ describe('stopping the host', () => {
 
   it('stops at once when nothing is in flight, even with idle keep-alive connections open', async () => {
     const s = await startServer();
-    const agent = new (await import('node:http')).Agent({ keepAlive: true });
+    const agent = new Agent({ keepAlive: true });
     const first = new Promise<number>((done) =>
       request({ host: '127.0.0.1', port: s.port, path: '/a', agent }, (res) => {
         res.resume();
